@@ -1,0 +1,213 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { orNotFound } from "@/app/_lib/guards";
+import { ActionForm } from "@/components/action-form";
+import { ROLE_LABEL } from "@/components/app-shell";
+import { Alert } from "@/components/ui/alert";
+import { requireActor } from "@/lib/auth/current-user";
+import { formatDateTime } from "@/lib/time";
+import { getUser, UserIdSchema } from "@/lib/users";
+import {
+  assignCaseloadAction,
+  endCaseloadAction,
+  resetPasswordAction,
+  setActiveAction,
+  updateRoleAction,
+} from "../actions";
+
+export const metadata: Metadata = { title: "User" };
+
+export default async function UserPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const parsed = UserIdSchema.safeParse((await params).id);
+  if (!parsed.success) notFound();
+  const actor = await requireActor();
+  const user = await orNotFound(getUser(actor, parsed.data));
+  const created = (await searchParams).created === "1";
+  const staff = user.role === "coordinator" || user.role === "advocate" || user.role === "admin";
+  const self = user.id === actor.userId;
+  return (
+    <>
+      <p className="mb-2">
+        <Link href="/admin/users">All users</Link>
+      </p>
+      <h1>{user.name}</h1>
+      <p className="mb-6 text-slate-700">
+        {user.email} · {ROLE_LABEL[user.role]} · {user.active ? "Active" : "Deactivated"} · created{" "}
+        {formatDateTime(user.createdAt)} · {user.activeSessions} open{" "}
+        {user.activeSessions === 1 ? "session" : "sessions"}
+        {user.patientMrn ? ` · patient ${user.patientMrn}` : ""}
+      </p>
+      {created ? <Alert tone="success">Account created.</Alert> : null}
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        {staff && !self ? (
+          <section aria-labelledby="role-heading" className="rounded-lg bg-white p-6 shadow-sm">
+            <h2 id="role-heading" className="mb-4">
+              Role
+            </h2>
+            <ActionForm
+              action={updateRoleAction.bind(null, user.id)}
+              hidden={{ version: String(user.version) }}
+              submitLabel="Change role"
+              confirm={{
+                title: "Change this person's role?",
+                body: "Their open sessions end at once and their caseload assignments are closed.",
+                confirmLabel: "Change role",
+              }}
+              fields={[
+                {
+                  kind: "select",
+                  name: "role",
+                  label: "Role",
+                  defaultValue: user.role,
+                  options: (["admin", "coordinator", "advocate"] as const).map((r) => ({
+                    value: r,
+                    label: ROLE_LABEL[r],
+                  })),
+                },
+              ]}
+            />
+          </section>
+        ) : null}
+
+        {!self ? (
+          <section aria-labelledby="status-heading" className="rounded-lg bg-white p-6 shadow-sm">
+            <h2 id="status-heading" className="mb-4">
+              Account status
+            </h2>
+            {user.active ? (
+              <ActionForm
+                action={setActiveAction.bind(null, user.id)}
+                hidden={{ active: "false", version: String(user.version) }}
+                submitLabel="Deactivate account"
+                variant="danger"
+                confirm={{
+                  title: `Deactivate ${user.name}?`,
+                  body: "They are signed out on their next request and cannot sign in until reactivated. Nothing they recorded is deleted.",
+                  confirmLabel: "Deactivate",
+                }}
+                fields={[]}
+              />
+            ) : (
+              <ActionForm
+                action={setActiveAction.bind(null, user.id)}
+                hidden={{ active: "true", version: String(user.version) }}
+                submitLabel="Reactivate account"
+                fields={[]}
+              />
+            )}
+          </section>
+        ) : null}
+
+        <section aria-labelledby="password-heading" className="rounded-lg bg-white p-6 shadow-sm">
+          <h2 id="password-heading" className="mb-4">
+            Reset password
+          </h2>
+          <ActionForm
+            action={resetPasswordAction.bind(null, user.id)}
+            submitLabel="Set new password"
+            fields={[
+              {
+                kind: "password",
+                name: "password",
+                label: "New password",
+                required: true,
+                hint: "12 to 128 characters; a common or breached password is refused.",
+              },
+            ]}
+          />
+        </section>
+
+        {user.role === "coordinator" || user.role === "advocate" ? (
+          <section
+            aria-labelledby="caseload-heading"
+            className="rounded-lg bg-white p-6 shadow-sm lg:col-span-2"
+          >
+            <h2 id="caseload-heading" className="mb-4">
+              Caseload ({user.caseload.length})
+            </h2>
+            <ActionForm
+              action={assignCaseloadAction.bind(null, user.id)}
+              submitLabel="Add to caseload"
+              fields={[
+                {
+                  kind: "text",
+                  name: "patientMrn",
+                  label: "Patient MRN",
+                  required: true,
+                  hint: "e.g. CB-100001",
+                },
+                { kind: "checkbox", name: "primary", label: `Make them the patient's primary ${user.role}` },
+              ]}
+            />
+            {user.caseload.length === 0 ? (
+              <p className="mt-4">No patients yet. Add one by MRN above.</p>
+            ) : (
+              <table className="mt-6">
+                <thead className="bg-slate-100">
+                  <tr>
+                    <th scope="col" className="px-3 py-2">
+                      Patient
+                    </th>
+                    <th scope="col" className="px-3 py-2">
+                      MRN
+                    </th>
+                    <th scope="col" className="px-3 py-2">
+                      Primary
+                    </th>
+                    <th scope="col" className="px-3 py-2">
+                      <span className="sr-only">Actions</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {user.caseload.map((c) => (
+                    <tr key={c.assignmentId} className="border-t border-slate-200">
+                      <td className="px-3 py-2">{c.name}</td>
+                      <td className="px-3 py-2">{c.mrn}</td>
+                      <td className="px-3 py-2">{c.isPrimary ? "Yes" : "No"}</td>
+                      <td className="px-3 py-2">
+                        <ActionForm
+                          action={endCaseloadAction.bind(null, user.id)}
+                          hidden={{ assignmentId: c.assignmentId }}
+                          submitLabel={`Remove ${c.mrn}`}
+                          variant="danger"
+                          confirm={{
+                            title: `Remove ${c.name} from this caseload?`,
+                            body: "They lose access to this patient's record at once. The assignment history is kept.",
+                            confirmLabel: "Remove",
+                          }}
+                          fields={[]}
+                        />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+        ) : null}
+
+        {user.familyOf.length > 0 ? (
+          <section aria-labelledby="family-heading" className="rounded-lg bg-white p-6 shadow-sm">
+            <h2 id="family-heading">Family access</h2>
+            <ul className="mt-2">
+              {user.familyOf.map((f) => (
+                <li key={f.grantId}>
+                  {f.relationship} of {f.name} ({f.mrn})
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ActionForm } from "@/components/action-form";
+import { ROLE_LABEL } from "@/components/app-shell";
+import { PageHeader } from "@/components/ui/page-header";
+import { ROLES } from "@/db/schema/users";
+import { requireActor } from "@/lib/auth/current-user";
+import { allowsGlobal } from "@/lib/authz/policy";
+import { createUserAction } from "../actions";
+
+export const metadata: Metadata = { title: "Create a user" };
+
+export default async function NewUserPage() {
+  const actor = await requireActor();
+  if (!allowsGlobal(actor.role, "manage:users")) notFound();
+  return (
+    <>
+      <PageHeader title="Create a user" />
+      <div className="rounded-lg bg-white p-6 shadow-sm">
+        <ActionForm
+          action={createUserAction}
+          submitLabel="Create the account"
+          pendingLabel="Creating…"
+          fields={[
+            { kind: "text", name: "name", label: "Full name", required: true, autoComplete: "off" },
+            { kind: "email", name: "email", label: "Email", required: true, autoComplete: "off" },
+            {
+              kind: "select",
+              name: "role",
+              label: "Role",
+              options: ROLES.map((r) => ({ value: r, label: ROLE_LABEL[r] })),
+              defaultValue: "coordinator",
+            },
+            {
+              kind: "password",
+              name: "password",
+              label: "Initial password",
+              required: true,
+              hint: "12 to 128 characters; a common or breached password is refused. Give it to them in person.",
+            },
+            {
+              kind: "text",
+              name: "patientMrn",
+              label: "Patient MRN",
+              hint: "For a patient or family account: whose record it opens, e.g. CB-100001.",
+            },
+            {
+              kind: "text",
+              name: "relationship",
+              label: "Relationship to the patient",
+              hint: "For a family account, e.g. daughter, spouse, caregiver.",
+            },
+          ]}
+        />
+      </div>
+    </>
+  );
+}

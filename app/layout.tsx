@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import type { ReactNode } from "react";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Carebridge", template: "%s · Carebridge" },
+  description: "Care coordination and patient advocacy portal",
+  robots: { index: false, follow: false },
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Reading the request makes every page dynamic, so each response gets its own CSP nonce.
+  await headers();
+  return (
+    <html lang="en">
+      <body className="min-h-screen font-sans antialiased">{children}</body>
+    </html>
+  );
+}

@@ -1,0 +1,177 @@
+"use client";
+
+import { useActionState, useId, useRef } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Field, FieldError, SelectField, TextAreaField } from "@/components/ui/field";
+import { EMPTY_FORM, type FormAction } from "@/components/ui/form-state";
+import { SubmitButton } from "@/components/ui/submit-button";
+
+export type FieldSpec =
+  | {
+      kind: "text" | "email" | "password";
+      name: string;
+      label: string;
+      hint?: string;
+      required?: boolean;
+      autoComplete?: string;
+    }
+  | { kind: "textarea"; name: string; label: string; hint?: string; required?: boolean; maxLength?: number }
+  | {
+      kind: "select";
+      name: string;
+      label: string;
+      options: { value: string; label: string }[];
+      defaultValue?: string;
+    }
+  | { kind: "checkbox"; name: string; label: string };
+
+/**
+ * A form for one server action, described as data so server pages can use it: labelled fields,
+ * field errors from the action, the user's input kept, and an optional confirmation step.
+ */
+export function ActionForm({
+  action,
+  fields,
+  submitLabel,
+  pendingLabel = "Saving…",
+  variant = "primary",
+  confirm,
+  hidden,
+}: {
+  action: FormAction;
+  fields: FieldSpec[];
+  submitLabel: string;
+  pendingLabel?: string;
+  variant?: "primary" | "secondary" | "danger";
+  /** Ask before submitting: for anything that cannot be undone quietly. */
+  confirm?: { title: string; body: string; confirmLabel: string };
+  hidden?: Record<string, string>;
+}) {
+  const [state, formAction] = useActionState(action, EMPTY_FORM);
+  const prefix = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  return (
+    <form ref={formRef} action={formAction} noValidate className="max-w-xl">
+      {state.ok ? <Alert tone="success">{state.ok}</Alert> : null}
+      {state.message ? <Alert tone="error">{state.message}</Alert> : null}
+      {hidden
+        ? Object.entries(hidden).map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))
+        : null}
+      {fields.map((f) => {
+        const id = `${prefix}-${f.name}`;
+        const error = state.errors?.[f.name];
+        if (f.kind === "select") {
+          return (
+            <SelectField
+              key={f.name}
+              id={id}
+              name={f.name}
+              label={f.label}
+              options={f.options}
+              defaultValue={state.values?.[f.name] ?? f.defaultValue}
+              error={error}
+            />
+          );
+        }
+        if (f.kind === "textarea") {
+          return (
+            <TextAreaField
+              key={f.name}
+              id={id}
+              name={f.name}
+              label={f.label}
+              hint={f.hint}
+              required={f.required}
+              maxLength={f.maxLength}
+              defaultValue={state.values?.[f.name]}
+              error={error}
+            />
+          );
+        }
+        if (f.kind === "checkbox") {
+          const errorId = error?.length ? `${id}-error` : undefined;
+          return (
+            <div key={f.name} className="mb-4">
+              <div className="flex items-center gap-2">
+                <input
+                  id={id}
+                  name={f.name}
+                  type="checkbox"
+                  className="size-5"
+                  defaultChecked={state.values?.[f.name] === "on"}
+                  aria-describedby={errorId}
+                />
+                <label htmlFor={id}>{f.label}</label>
+              </div>
+              <FieldError id={errorId} error={error} />
+            </div>
+          );
+        }
+        return (
+          <Field
+            key={f.name}
+            id={id}
+            name={f.name}
+            type={f.kind}
+            label={f.label}
+            hint={f.hint}
+            required={f.required}
+            autoComplete={f.autoComplete ?? (f.kind === "password" ? "new-password" : undefined)}
+            defaultValue={f.kind === "password" ? undefined : state.values?.[f.name]}
+            error={error}
+          />
+        );
+      })}
+      {confirm ? (
+        <>
+          <button
+            type="button"
+            onClick={() => dialogRef.current?.showModal()}
+            className={`inline-flex items-center rounded px-4 py-2 font-medium ${
+              variant === "danger" ? "bg-red-700 text-white hover:bg-red-800" : "bg-brand-700 text-white"
+            }`}
+          >
+            {submitLabel}
+          </button>
+          <dialog
+            ref={dialogRef}
+            aria-labelledby={`${prefix}-confirm-title`}
+            aria-describedby={`${prefix}-confirm-body`}
+            className="m-auto max-w-md rounded-lg p-6 shadow-xl backdrop:bg-slate-900/50"
+          >
+            <h2 id={`${prefix}-confirm-title`}>{confirm.title}</h2>
+            <p id={`${prefix}-confirm-body`} className="my-4">
+              {confirm.body}
+            </p>
+            <div className="flex gap-3">
+              <button
+                type="button"
+                className="rounded bg-red-700 px-4 py-2 font-medium text-white"
+                onClick={() => {
+                  dialogRef.current?.close();
+                  formRef.current?.requestSubmit();
+                }}
+              >
+                {confirm.confirmLabel}
+              </button>
+              <button
+                type="button"
+                className="rounded border border-slate-500 px-4 py-2"
+                onClick={() => dialogRef.current?.close()}
+              >
+                Cancel
+              </button>
+            </div>
+          </dialog>
+        </>
+      ) : (
+        <SubmitButton variant={variant} pendingText={pendingLabel}>
+          {submitLabel}
+        </SubmitButton>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,91 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import type { Role } from "@/db/schema/users";
+
+const NAV: Record<Role, { href: string; label: string }[]> = {
+  admin: [
+    { href: "/admin/users", label: "Users" },
+    { href: "/admin/audit", label: "Audit trail" },
+    { href: "/admin/emergency-access", label: "Emergency access review" },
+  ],
+  coordinator: [
+    { href: "/dashboard", label: "Dashboard" },
+    { href: "/patients", label: "Patients" },
+    { href: "/emergency-access", label: "Emergency access" },
+  ],
+  advocate: [
+    { href: "/dashboard", label: "Dashboard" },
+    { href: "/patients", label: "Patients" },
+    { href: "/emergency-access", label: "Emergency access" },
+  ],
+  patient: [{ href: "/me", label: "My care" }],
+  family: [{ href: "/me", label: "My family's care" }],
+};
+
+const ROLE_LABEL: Record<Role, string> = {
+  admin: "Administrator",
+  coordinator: "Care coordinator",
+  advocate: "Patient advocate",
+  patient: "Patient",
+  family: "Family member",
+};
+
+/** The frame around every signed-in page: skip link, navigation for the role, who is signed in. */
+export function AppShell({
+  role,
+  name,
+  signOut,
+  children,
+}: {
+  role: Role;
+  name: string;
+  signOut: () => Promise<void>;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-white focus:p-2"
+      >
+        Skip to main content
+      </a>
+      <header className="border-b print:hidden border-brand-800 bg-brand-700 text-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
+          <Link href="/" className="text-lg font-bold text-white no-underline">
+            Carebridge
+          </Link>
+          <nav aria-label="Main">
+            <ul className="flex flex-wrap gap-4">
+              {NAV[role].map((item) => (
+                <li key={item.href}>
+                  <Link href={item.href} className="text-white">
+                    {item.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className="flex items-center gap-3 text-sm">
+            <span>
+              {name} <span className="opacity-90">({ROLE_LABEL[role]})</span>
+            </span>
+            <form action={signOut}>
+              <button
+                type="submit"
+                className="rounded border border-white px-3 py-1 text-white hover:bg-brand-800"
+              >
+                Sign out
+              </button>
+            </form>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+        {children}
+      </main>
+    </>
+  );
+}
+
+export { ROLE_LABEL };

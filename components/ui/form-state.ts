@@ -1,0 +1,11 @@
+/** What every form action returns to useActionState: field messages and the user's input, never a row. */
+export interface FormState {
+  errors?: Record<string, string[] | undefined>;
+  message?: string;
+  values?: Record<string, string>;
+  ok?: string;
+}
+
+export type FormAction = (prev: FormState, data: FormData) => Promise<FormState>;
+
+export const EMPTY_FORM: FormState = {};

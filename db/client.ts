@@ -1,0 +1,57 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { env } from "@/lib/env";
+import * as schema from "./schema";
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+export type Executor = Database | Transaction;
+
+export interface DatabaseHandle {
+  db: Database;
+  driver: "pglite" | "postgres";
+  close(): Promise<void>;
+}
+
+/** Opens a connection: postgres.js when DATABASE_URL is set, else embedded PGlite. */
+export function openDatabase(options: { url?: string; pgliteDir?: string } = {}): DatabaseHandle {
+  const url = options.url ?? env().DATABASE_URL;
+  if (url) {
+    const client = postgres(url, { max: env().DB_POOL_MAX, onnotice: () => {} });
+    const db = drizzlePostgres({ client, schema }) as unknown as Database;
+    return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
+  }
+  const dir = options.pgliteDir ?? env().PGLITE_DIR;
+  if (!dir.includes("://")) mkdirSync(dir, { recursive: true });
+  const client = new PGlite(dir, { extensions: { btree_gist } });
+  const db = drizzlePglite({ client, schema }) as unknown as Database;
+  return { db, driver: "pglite", close: () => client.close() };
+}
+
+// One connection for the process (PGlite allows only one opener of its data directory),
+// kept on globalThis so that every bundle of the server shares it.
+const KEY = Symbol.for("carebridge.database");
+type Holder = { [KEY]?: DatabaseHandle };
+
+export function getDatabase(): DatabaseHandle {
+  const holder = globalThis as Holder;
+  holder[KEY] ??= openDatabase();
+  return holder[KEY];
+}
+
+/** The process's drizzle instance. */
+export function db(): Database {
+  return getDatabase().db;
+}
+
+export async function closeDatabase(): Promise<void> {
+  const holder = globalThis as Holder;
+  const handle = holder[KEY];
+  holder[KEY] = undefined;
+  await handle?.close();
+}

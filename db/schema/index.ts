@@ -1,0 +1,5 @@
+export * from "./access";
+export * from "./audit";
+export * from "./auth";
+export * from "./patients";
+export * from "./users";

@@ -1,0 +1,333 @@
+import { count } from "drizzle-orm";
+import { hashPassword } from "@/lib/auth/password";
+import type { Database } from "./client";
+import { careTeamMembers, caseloadAssignments, familyAccessGrants, patients, users } from "./schema";
+
+export const DEMO_PASSWORD = "Carebridge-demo-2026";
+export const DEMO_ACCOUNTS = {
+  admin: "admin@carebridge.example",
+  coordinator: "coordinator@carebridge.example",
+  advocate: "advocate@carebridge.example",
+  patient: "patient@carebridge.example",
+  family: "family@carebridge.example",
+} as const;
+
+/** A small deterministic PRNG (mulberry32): the same seed gives the same people every time. */
+function random(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
+  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
+  return { next, pick, int };
+}
+
+const GIVEN_F = [
+  "Maria",
+  "Linda",
+  "Aisha",
+  "Mei",
+  "Grace",
+  "Rosa",
+  "Fatima",
+  "Olga",
+  "Hannah",
+  "Priya",
+  "Dolores",
+  "Keisha",
+  "Ana",
+  "Joan",
+  "Yuki",
+  "Esther",
+  "Carmen",
+  "Ruth",
+  "Nadia",
+  "Beatriz",
+];
+const GIVEN_M = [
+  "James",
+  "Robert",
+  "Luis",
+  "Wei",
+  "Samuel",
+  "Ahmed",
+  "Daniel",
+  "Tomas",
+  "Kwame",
+  "Raj",
+  "Harold",
+  "Jorge",
+  "Ivan",
+  "Michael",
+  "Hiroshi",
+  "Omar",
+  "Walter",
+  "Andre",
+  "Victor",
+  "Elijah",
+];
+const FAMILY = [
+  "Alvarez",
+  "Johnson",
+  "Nguyen",
+  "Okafor",
+  "Smith",
+  "Garcia",
+  "Chen",
+  "Kowalski",
+  "Patel",
+  "Brown",
+  "Haddad",
+  "Williams",
+  "Rossi",
+  "Kim",
+  "Martinez",
+  "Davis",
+  "Cohen",
+  "Mensah",
+  "Lopez",
+  "Novak",
+  "Tanaka",
+  "Murphy",
+  "Singh",
+  "Reyes",
+  "Jackson",
+  "Ivanova",
+  "Moore",
+  "Ortiz",
+  "Bianchi",
+  "Walker",
+];
+const STREETS = [
+  "Maple Ave",
+  "Oak St",
+  "Cedar Ln",
+  "Elm St",
+  "Washington Blvd",
+  "Lakeview Dr",
+  "Pine Ct",
+  "Harbor Rd",
+  "Church St",
+  "Mill Rd",
+];
+const CITIES: readonly [string, string, string][] = [
+  ["Springfield", "MA", "011"],
+  ["Worcester", "MA", "016"],
+  ["Providence", "RI", "029"],
+  ["Hartford", "CT", "061"],
+  ["Lowell", "MA", "018"],
+];
+const INSURERS = [
+  "Medicare",
+  "MassHealth",
+  "Blue Cross Blue Shield",
+  "Harvard Pilgrim",
+  "Tufts Health Plan",
+  "Aetna",
+  "UnitedHealthcare",
+  "Self-pay",
+];
+const LANGUAGES = ["en", "en", "en", "en", "en", "es", "es", "pt", "vi", "zh", "ht", "ru"];
+const RACES = [
+  "White",
+  "Black or African American",
+  "Asian",
+  "American Indian or Alaska Native",
+  "Native Hawaiian or Other Pacific Islander",
+  "More than one race",
+  null,
+  null,
+];
+const ETHNICITIES = ["Hispanic or Latino", "Not Hispanic or Latino", "Not Hispanic or Latino", null];
+const CLINICIANS: readonly [string, string, boolean][] = [
+  ["Primary care physician", "Springfield Family Medicine", false],
+  ["Oncologist", "Pioneer Valley Cancer Center", false],
+  ["Cardiologist", "Baystate Heart Associates", false],
+  ["Endocrinologist", "Western Mass Diabetes Clinic", false],
+  ["Home health nurse", "VNA of Western Massachusetts", false],
+  ["Physical therapist", "Riverbend Rehabilitation", false],
+  ["Social worker", "Carebridge Care Management", true],
+  ["Clinical pharmacist", "Carebridge Care Management", true],
+  ["Behavioral health counselor", "Carebridge Care Management", true],
+];
+const CLINICIAN_NAMES = [
+  "Dr. Helen Park",
+  "Dr. Samuel Osei",
+  "Dr. Laura Brennan",
+  "Dr. Vikram Rao",
+  "Dr. Ellen Fischer",
+  "Jordan Ellis, RN",
+  "Terry Adams, PT",
+  "Morgan Lee, LICSW",
+  "Pat Quinn, PharmD",
+  "Riley Santos, LMHC",
+  "Dr. Nora Whitfield",
+  "Dr. Ibrahim Khalil",
+];
+
+const STAFF = [
+  { email: DEMO_ACCOUNTS.admin, name: "Alex Rivera", role: "admin" },
+  { email: DEMO_ACCOUNTS.coordinator, name: "Casey Morgan", role: "coordinator" },
+  { email: "coordinator2@carebridge.example", name: "Jordan Blake", role: "coordinator" },
+  { email: "coordinator3@carebridge.example", name: "Sam Whitaker", role: "coordinator" },
+  { email: DEMO_ACCOUNTS.advocate, name: "Avery Patel", role: "advocate" },
+  { email: "advocate2@carebridge.example", name: "Robin Castillo", role: "advocate" },
+  { email: "advocate3@carebridge.example", name: "Dana Okoye", role: "advocate" },
+] as const;
+
+export interface SeedOptions {
+  patients?: number;
+  /** Every Nth patient gets a portal account (the demo patient always does). */
+  accountEvery?: number;
+}
+
+export async function isEmpty(db: Database): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(users);
+  return (row?.n ?? 0) === 0;
+}
+
+async function insertChunked<T>(rows: T[], size: number, insert: (chunk: T[]) => Promise<unknown>) {
+  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
+}
+
+/** Believable, deterministic demo data: staff, patients, care teams, caseloads, portal accounts. */
+export async function seedDatabase(
+  db: Database,
+  options: SeedOptions = {},
+): Promise<{ patients: number; users: number }> {
+  const total = options.patients ?? 200;
+  const accountEvery = options.accountEvery ?? 10;
+  const rnd = random(20261124);
+  // One hash for every demo account: they share the demo password, and argon2 is slow on purpose.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+
+  return db.transaction(async (tx) => {
+    const staff = await tx
+      .insert(users)
+      .values(STAFF.map((s) => ({ ...s, passwordHash })))
+      .returning({ id: users.id, role: users.role, email: users.email });
+    const admin = staff.find((s) => s.role === "admin")!;
+    const coordinators = staff.filter((s) => s.role === "coordinator");
+    const advocates = staff.filter((s) => s.role === "advocate");
+
+    const patientRows: (typeof patients.$inferInsert)[] = [];
+    for (let i = 0; i < total; i++) {
+      const female = i === 0 ? true : rnd.next() < 0.55;
+      const given = i === 0 ? "Maria" : rnd.pick(female ? GIVEN_F : GIVEN_M);
+      const family = i === 0 ? "Alvarez" : rnd.pick(FAMILY);
+      const [city, region, zip] = rnd.pick(CITIES);
+      const year = rnd.int(1938, 2004);
+      const dob = `${year}-${String(rnd.int(1, 12)).padStart(2, "0")}-${String(rnd.int(1, 28)).padStart(2, "0")}`;
+      const language = i === 0 ? "es" : rnd.pick(LANGUAGES);
+      const insurer = year < 1960 ? "Medicare" : rnd.pick(INSURERS);
+      patientRows.push({
+        mrn: `CB-${100001 + i}`,
+        givenName: given,
+        familyName: family,
+        dateOfBirth: i === 0 ? "1956-03-14" : dob,
+        sex: female ? "female" : "male",
+        genderIdentity: rnd.next() < 0.03 ? "Non-binary" : null,
+        preferredLanguage: language,
+        interpreterNeeded: language !== "en" && rnd.next() < 0.6,
+        race: rnd.pick(RACES),
+        ethnicity: language === "es" ? "Hispanic or Latino" : rnd.pick(ETHNICITIES),
+        phone: `(413) 555-${String(rnd.int(0, 9999)).padStart(4, "0")}`,
+        email: rnd.next() < 0.7 ? `${given}.${family}${i}@example.net`.toLowerCase() : null,
+        addressLine: `${rnd.int(1, 999)} ${rnd.pick(STREETS)}`,
+        city,
+        region,
+        postalCode: `${zip}${String(rnd.int(0, 99)).padStart(2, "0")}`,
+        insurer,
+        insuranceMemberId:
+          insurer === "Self-pay"
+            ? null
+            : `${insurer.slice(0, 3).toUpperCase()}${rnd.int(10000000, 99999999)}`,
+      });
+    }
+    const inserted: { id: string; mrn: string; givenName: string; familyName: string }[] = [];
+    await insertChunked(patientRows, 1000, async (chunk) => {
+      inserted.push(
+        ...(await tx.insert(patients).values(chunk).returning({
+          id: patients.id,
+          mrn: patients.mrn,
+          givenName: patients.givenName,
+          familyName: patients.familyName,
+        })),
+      );
+    });
+    inserted.sort((a, b) => a.mrn.localeCompare(b.mrn));
+
+    const team: (typeof careTeamMembers.$inferInsert)[] = [];
+    const caseload: (typeof caseloadAssignments.$inferInsert)[] = [];
+    inserted.forEach((p, i) => {
+      const members = rnd.int(2, 4);
+      const used = new Set<number>();
+      for (let m = 0; m < members; m++) {
+        let k = rnd.int(0, CLINICIANS.length - 1);
+        while (used.has(k)) k = (k + 1) % CLINICIANS.length;
+        used.add(k);
+        const [discipline, organisation, internal] = CLINICIANS[k]!;
+        team.push({
+          patientId: p.id,
+          name: rnd.pick(CLINICIAN_NAMES),
+          discipline,
+          organisation,
+          internal,
+          phone: `(413) 555-${String(rnd.int(0, 9999)).padStart(4, "0")}`,
+          email: internal ? `${discipline.split(" ")[0]!.toLowerCase()}@carebridge.example` : null,
+        });
+      }
+      const c = coordinators[i % coordinators.length]!;
+      const a = advocates[i % advocates.length]!;
+      caseload.push({
+        staffUserId: c.id,
+        patientId: p.id,
+        kind: "coordinator",
+        isPrimary: true,
+        assignedBy: admin.id,
+      });
+      caseload.push({
+        staffUserId: a.id,
+        patientId: p.id,
+        kind: "advocate",
+        isPrimary: true,
+        assignedBy: admin.id,
+      });
+    });
+    await insertChunked(team, 2000, (chunk) => tx.insert(careTeamMembers).values(chunk));
+    await insertChunked(caseload, 2000, (chunk) => tx.insert(caseloadAssignments).values(chunk));
+
+    const accounts: (typeof users.$inferInsert)[] = [];
+    inserted.forEach((p, i) => {
+      if (i !== 0 && i % accountEvery !== 0) return;
+      accounts.push({
+        email: i === 0 ? DEMO_ACCOUNTS.patient : `patient${100001 + i}@carebridge.example`,
+        name: `${p.givenName} ${p.familyName}`,
+        role: "patient",
+        passwordHash,
+        patientId: p.id,
+      });
+    });
+    accounts.push({ email: DEMO_ACCOUNTS.family, name: "Lucia Alvarez", role: "family", passwordHash });
+    const created: { id: string; email: string }[] = [];
+    await insertChunked(accounts, 1000, async (chunk) => {
+      created.push(...(await tx.insert(users).values(chunk).returning({ id: users.id, email: users.email })));
+    });
+    const familyUser = created.find((u) => u.email === DEMO_ACCOUNTS.family)!;
+    const demoPatientUser = created.find((u) => u.email === DEMO_ACCOUNTS.patient)!;
+    await tx.insert(familyAccessGrants).values({
+      patientId: inserted[0]!.id,
+      familyUserId: familyUser.id,
+      relationship: "daughter",
+      canViewTimeline: true,
+      canRaiseConcerns: true,
+      grantedBy: demoPatientUser.id,
+    });
+    return { patients: inserted.length, users: staff.length + created.length };
+  });
+}

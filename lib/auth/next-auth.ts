@@ -1,0 +1,73 @@
+import "server-only";
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { clientAddress } from "./client-address";
+import { authLimits } from "./config";
+import { authenticate, SignInSchema } from "./credentials";
+
+class InvalidCredentials extends CredentialsSignin {
+  code = "invalid";
+}
+class AccountLocked extends CredentialsSignin {
+  code = "locked";
+}
+class AddressThrottled extends CredentialsSignin {
+  code = "throttled";
+}
+
+declare module "next-auth" {
+  interface User {
+    sid?: string;
+  }
+}
+
+// Configured lazily so that `next build` reads no secret and opens no database.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+  const secret = process.env.AUTH_SECRET;
+  if (!secret) {
+    throw new Error(
+      "AUTH_SECRET is not set. `npm start` creates one for the embedded demo; set it in production.",
+    );
+  }
+  return {
+    secret,
+    trustHost: true,
+    pages: { signIn: "/login", error: "/login" },
+    // The cookie carries only the session id; the sessions table decides whether it is still good.
+    session: { strategy: "jwt", maxAge: authLimits().maxSeconds },
+    logger: {
+      // Auth.js logs failed sign-ins as errors; they are expected and already audited.
+      error(error) {
+        if (error.name !== "CredentialsSignin") console.error(`[auth] ${error.name}`);
+      },
+      warn() {},
+      debug() {},
+    },
+    providers: [
+      Credentials({
+        credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
+        async authorize(credentials, request) {
+          const parsed = SignInSchema.safeParse(credentials);
+          if (!parsed.success) throw new InvalidCredentials();
+          const result = await authenticate({ ...parsed.data, ipAddress: clientAddress(request.headers) });
+          if (!result.ok) {
+            if (result.reason === "locked") throw new AccountLocked();
+            if (result.reason === "throttled") throw new AddressThrottled();
+            throw new InvalidCredentials();
+          }
+          return { id: result.userId, sid: result.sessionId };
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        // A new session id at every sign-in; nothing else about the user goes in the cookie.
+        if (user?.sid) return { sub: user.id, sid: user.sid };
+        return token;
+      },
+      session({ session, token }) {
+        return { ...session, sid: token.sid };
+      },
+    },
+  };
+});

@@ -1,0 +1,102 @@
+import "server-only";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { db, type Executor } from "@/db/client";
+import { caseloadAssignments, emergencyAccessGrants, familyAccessGrants, patients } from "@/db/schema";
+import { NotFoundError } from "@/lib/errors";
+import type { Actor } from "./actor";
+import {
+  allows,
+  allowsGlobal,
+  type GlobalPermission,
+  isStaff,
+  type PatientPermission,
+  type Relationship,
+} from "./policy";
+
+export type { Actor } from "./actor";
+export * from "./policy";
+
+// Drizzle prints a column of the only table in a select unqualified, which inside the correlated
+// subqueries below would bind to the subquery's own "id": name the outer column in full.
+const PATIENT_ID = sql.raw('"patients"."id"');
+
+export interface PatientAccess {
+  patientId: string;
+  relationships: Relationship[];
+  /** The emergency grant in use, when access comes only through "break the glass". */
+  emergencyGrantId: string | null;
+}
+
+/**
+ * How the actor stands to the patient, read from the database in one statement.
+ * Null when the patient does not exist (callers treat that exactly as "not allowed").
+ */
+export async function getPatientAccess(
+  actor: Actor,
+  patientId: string,
+  executor: Executor = db(),
+): Promise<PatientAccess | null> {
+  const staff = isStaff(actor.role);
+  const rows = await executor
+    .select({
+      id: patients.id,
+      caseload: staff
+        ? sql<boolean>`exists (select 1 from ${caseloadAssignments} ca where ca.patient_id = ${PATIENT_ID}
+            and ca.staff_user_id = ${actor.userId} and ca.kind = ${actor.role} and ca.ended_at is null)`
+        : sql<boolean>`false`,
+      emergencyGrantId: staff
+        ? sql<
+            string | null
+          >`(select eg.id from ${emergencyAccessGrants} eg where eg.patient_id = ${PATIENT_ID}
+            and eg.user_id = ${actor.userId} and eg.expires_at > now() order by eg.expires_at desc limit 1)`
+        : sql<string | null>`null`,
+      familyTimeline:
+        actor.role === "family"
+          ? sql<boolean>`exists (select 1 from ${familyAccessGrants} fg where fg.patient_id = ${PATIENT_ID}
+            and fg.family_user_id = ${actor.userId} and fg.revoked_at is null and fg.can_view_timeline)`
+          : sql<boolean>`false`,
+      familyConcerns:
+        actor.role === "family"
+          ? sql<boolean>`exists (select 1 from ${familyAccessGrants} fg where fg.patient_id = ${PATIENT_ID}
+            and fg.family_user_id = ${actor.userId} and fg.revoked_at is null and fg.can_raise_concerns)`
+          : sql<boolean>`false`,
+    })
+    .from(patients)
+    .where(and(eq(patients.id, patientId), isNull(patients.archivedAt)))
+    .limit(1);
+  const row = rows[0];
+  if (!row) return null;
+  const relationships: Relationship[] = [];
+  if (row.caseload) relationships.push("caseload");
+  if (row.emergencyGrantId) relationships.push("emergency");
+  if (actor.role === "patient" && actor.patientId === row.id) relationships.push("self");
+  if (row.familyTimeline) relationships.push("family:timeline");
+  if (row.familyConcerns) relationships.push("family:concerns");
+  return {
+    patientId: row.id,
+    relationships,
+    emergencyGrantId: row.caseload ? null : (row.emergencyGrantId ?? null),
+  };
+}
+
+/** The one question every domain function asks about a patient's record. */
+export function can(actor: Actor, permission: PatientPermission, access: PatientAccess | null): boolean {
+  return access !== null && allows(actor.role, permission, access.relationships);
+}
+
+/** Throws NotFoundError unless the actor may do this to the patient; returns how they stand to them. */
+export async function authorizePatient(
+  actor: Actor,
+  permission: PatientPermission,
+  patientId: string,
+  executor: Executor = db(),
+): Promise<PatientAccess> {
+  const access = await getPatientAccess(actor, patientId, executor);
+  if (!access || !can(actor, permission, access)) throw new NotFoundError();
+  return access;
+}
+
+/** Throws NotFoundError unless the actor's role has this power (404, like any other refusal). */
+export function authorizeGlobal(actor: Actor, permission: GlobalPermission): void {
+  if (!allowsGlobal(actor.role, permission)) throw new NotFoundError();
+}

@@ -1,0 +1,30 @@
+/** Not there, or not yours: the two look the same to the caller (404). */
+export class NotFoundError extends Error {
+  constructor() {
+    super("Not found");
+    this.name = "NotFoundError";
+  }
+}
+
+/** A rule of the domain refused the change; the message is safe to show. */
+export class DomainError extends Error {
+  constructor(
+    message: string,
+    readonly fieldErrors: Record<string, string[]> = {},
+  ) {
+    super(message);
+    this.name = "DomainError";
+  }
+}
+
+/** Another person saved the record first. */
+export class StaleVersionError extends DomainError {
+  constructor(changedBy: string | null) {
+    super(
+      changedBy
+        ? `${changedBy} changed this record while you were editing. Review their change, then save again.`
+        : "Someone changed this record while you were editing. Review their change, then save again.",
+    );
+    this.name = "StaleVersionError";
+  }
+}

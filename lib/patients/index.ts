@@ -1,0 +1,245 @@
+import "server-only";
+import { and, asc, count, desc, eq, gt, ilike, isNull, like, max, or, type SQL, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { auditEvents, careTeamMembers, caseloadAssignments, patients, users } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
+import { type Actor, authorizeGlobal, authorizePatient, type Relationship } from "@/lib/authz";
+import { type CaseloadQuery, PATIENT_PAGE_SIZE, parsePatientSearch } from "./schemas";
+
+export * from "./schemas";
+
+export interface PatientListItem {
+  id: string;
+  mrn: string;
+  name: string;
+  dateOfBirth: string;
+  preferredLanguage: string;
+  myRole: "coordinator" | "advocate";
+}
+
+/** The actor's own caseload, searched, sorted and paged in SQL. */
+export async function listCaseload(
+  actor: Actor,
+  query: CaseloadQuery,
+): Promise<{ items: PatientListItem[]; total: number; page: number; pageSize: number }> {
+  authorizeGlobal(actor, "list:caseload");
+  const where: SQL[] = [
+    eq(caseloadAssignments.staffUserId, actor.userId),
+    isNull(caseloadAssignments.endedAt),
+    isNull(patients.archivedAt),
+  ];
+  const search = parsePatientSearch(query.q);
+  if (search.kind === "dob") where.push(eq(patients.dateOfBirth, search.date));
+  if (search.kind === "mrn") where.push(like(patients.mrn, `${search.prefix}%`));
+  if (search.kind === "name") {
+    for (const word of search.words) {
+      where.push(or(ilike(patients.familyName, `${word}%`), ilike(patients.givenName, `${word}%`))!);
+    }
+  }
+  const direction = query.dir === "desc" ? desc : asc;
+  const order =
+    query.sort === "mrn"
+      ? [direction(patients.mrn)]
+      : query.sort === "dob"
+        ? [direction(patients.dateOfBirth), asc(patients.familyName)]
+        : [direction(patients.familyName), direction(patients.givenName), asc(patients.mrn)];
+  const condition = and(...where);
+  const [rows, totals] = await Promise.all([
+    db()
+      .select({
+        id: patients.id,
+        mrn: patients.mrn,
+        givenName: patients.givenName,
+        familyName: patients.familyName,
+        dateOfBirth: patients.dateOfBirth,
+        preferredLanguage: patients.preferredLanguage,
+        myRole: caseloadAssignments.kind,
+      })
+      .from(caseloadAssignments)
+      .innerJoin(patients, eq(patients.id, caseloadAssignments.patientId))
+      .where(condition)
+      .orderBy(...order)
+      .limit(PATIENT_PAGE_SIZE)
+      .offset((query.page - 1) * PATIENT_PAGE_SIZE),
+    db()
+      .select({ total: count() })
+      .from(caseloadAssignments)
+      .innerJoin(patients, eq(patients.id, caseloadAssignments.patientId))
+      .where(condition),
+  ]);
+  await recordAudit(db(), actor, {
+    action: "patient.list",
+    details: { searched: search.kind, page: query.page, shown: rows.length },
+  });
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      mrn: r.mrn,
+      name: `${r.familyName}, ${r.givenName}`,
+      dateOfBirth: r.dateOfBirth,
+      preferredLanguage: r.preferredLanguage,
+      myRole: r.myRole,
+    })),
+    total: totals[0]?.total ?? 0,
+    page: query.page,
+    pageSize: PATIENT_PAGE_SIZE,
+  };
+}
+
+export interface PatientOverview {
+  id: string;
+  mrn: string;
+  givenName: string;
+  familyName: string;
+  dateOfBirth: string;
+  sex: string;
+  genderIdentity: string | null;
+  preferredLanguage: string;
+  interpreterNeeded: boolean;
+  race: string | null;
+  ethnicity: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  insurer: string | null;
+  insuranceMemberId: string | null;
+  careTeam: {
+    id: string;
+    name: string;
+    discipline: string;
+    organisation: string | null;
+    phone: string | null;
+    email: string | null;
+    internal: boolean;
+  }[];
+  staff: { name: string; email: string; kind: "coordinator" | "advocate"; isPrimary: boolean }[];
+  /** How the reader came to see this record; "emergency" shows a banner. */
+  access: Relationship[];
+}
+
+/** One patient's record for anyone the policy lets read it; every read is audited. */
+export async function getPatientOverview(actor: Actor, patientId: string): Promise<PatientOverview> {
+  const access = await authorizePatient(actor, "read:patient", patientId);
+  const database = db();
+  const [[p], team, staff] = await Promise.all([
+    database.select().from(patients).where(eq(patients.id, patientId)),
+    database
+      .select({
+        id: careTeamMembers.id,
+        name: careTeamMembers.name,
+        discipline: careTeamMembers.discipline,
+        organisation: careTeamMembers.organisation,
+        phone: careTeamMembers.phone,
+        email: careTeamMembers.email,
+        internal: careTeamMembers.internal,
+      })
+      .from(careTeamMembers)
+      .where(and(eq(careTeamMembers.patientId, patientId), isNull(careTeamMembers.archivedAt)))
+      .orderBy(desc(careTeamMembers.internal), asc(careTeamMembers.name)),
+    database
+      .select({
+        name: users.name,
+        email: users.email,
+        kind: caseloadAssignments.kind,
+        isPrimary: caseloadAssignments.isPrimary,
+      })
+      .from(caseloadAssignments)
+      .innerJoin(users, eq(users.id, caseloadAssignments.staffUserId))
+      .where(and(eq(caseloadAssignments.patientId, patientId), isNull(caseloadAssignments.endedAt)))
+      .orderBy(asc(caseloadAssignments.kind), desc(caseloadAssignments.isPrimary), asc(users.name)),
+  ]);
+  if (!p) throw new Error("patient vanished between the policy check and the read");
+  await recordAudit(database, actor, {
+    action: "patient.read",
+    patientId,
+    entityType: "patient",
+    entityId: patientId,
+    details: { via: access.relationships.join(","), emergencyGrant: access.emergencyGrantId },
+  });
+  const address = [p.addressLine, p.city, [p.region, p.postalCode].filter(Boolean).join(" ")]
+    .filter((part) => part && part.length > 0)
+    .join(", ");
+  return {
+    id: p.id,
+    mrn: p.mrn,
+    givenName: p.givenName,
+    familyName: p.familyName,
+    dateOfBirth: p.dateOfBirth,
+    sex: p.sex,
+    genderIdentity: p.genderIdentity,
+    preferredLanguage: p.preferredLanguage,
+    interpreterNeeded: p.interpreterNeeded,
+    race: p.race,
+    ethnicity: p.ethnicity,
+    phone: p.phone,
+    email: p.email,
+    address: address || null,
+    insurer: p.insurer,
+    insuranceMemberId: p.insuranceMemberId,
+    careTeam: team,
+    staff,
+    access: access.relationships,
+  };
+}
+
+export interface DashboardSummary {
+  caseloadCount: number;
+  recent: { id: string; mrn: string; name: string; openedAt: Date }[];
+}
+
+/** A staff member's caseload at a glance. */
+export async function getStaffDashboard(actor: Actor): Promise<DashboardSummary> {
+  authorizeGlobal(actor, "list:caseload");
+  const database = db();
+  // The records this person opened last (30 days), newest first, one line per patient.
+  const opened = database
+    .select({
+      patientId: auditEvents.patientId,
+      openedAt: max(auditEvents.occurredAt).as("opened_at"),
+    })
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.actorUserId, actor.userId),
+        eq(auditEvents.action, "patient.read"),
+        gt(auditEvents.occurredAt, sql`now() - interval '30 days'`),
+      ),
+    )
+    .groupBy(auditEvents.patientId)
+    .orderBy(desc(max(auditEvents.occurredAt)))
+    .limit(5)
+    .as("opened");
+  const [[total], recent] = await Promise.all([
+    database
+      .select({ n: count() })
+      .from(caseloadAssignments)
+      .innerJoin(patients, eq(patients.id, caseloadAssignments.patientId))
+      .where(
+        and(
+          eq(caseloadAssignments.staffUserId, actor.userId),
+          isNull(caseloadAssignments.endedAt),
+          isNull(patients.archivedAt),
+        ),
+      ),
+    database
+      .select({
+        id: patients.id,
+        mrn: patients.mrn,
+        givenName: patients.givenName,
+        familyName: patients.familyName,
+        openedAt: opened.openedAt,
+      })
+      .from(opened)
+      .innerJoin(patients, eq(patients.id, opened.patientId))
+      .orderBy(desc(opened.openedAt)),
+  ]);
+  return {
+    caseloadCount: total?.n ?? 0,
+    recent: recent.map((r) => ({
+      id: r.id,
+      mrn: r.mrn,
+      name: `${r.familyName}, ${r.givenName}`,
+      openedAt: new Date(r.openedAt ?? 0),
+    })),
+  };
+}

@@ -1,0 +1,89 @@
+import { spawn, spawnSync } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+export const ROOT = path.resolve(import.meta.dirname, "..");
+export const DATA_DIR = path.join(ROOT, ".data");
+
+/** Runs a command, streaming its output; resolves to its exit code. */
+export function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: "inherit" });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+export function bin(name: string): string {
+  return path.join(ROOT, "node_modules", ".bin", name);
+}
+
+/**
+ * The secret that signs session cookies. In production with a real database it must be given;
+ * for the embedded demo one is made once and kept under .data/.
+ */
+export function ensureAuthSecret(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.AUTH_SECRET) return env.AUTH_SECRET;
+  if (env.NODE_ENV === "production" && env.DATABASE_URL) {
+    throw new Error(
+      "AUTH_SECRET is not set. In production (NODE_ENV=production with DATABASE_URL) set AUTH_SECRET to a random string of at least 32 characters, e.g. `openssl rand -base64 33`.",
+    );
+  }
+  const file = path.join(DATA_DIR, "auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(DATA_DIR, { recursive: true });
+    writeFileSync(file, randomBytes(33).toString("base64"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "db",
+  "proxy.ts",
+  "next.config.js",
+  "package-lock.json",
+  "tsconfig.json",
+  "postcss.config.mjs",
+];
+
+function hashInputs(): string {
+  const hash = createHash("sha256");
+  const visit = (p: string) => {
+    const full = path.join(ROOT, p);
+    if (!existsSync(full)) return;
+    if (statSync(full).isDirectory()) {
+      for (const entry of readdirSync(full).sort()) visit(path.join(p, entry));
+    } else {
+      hash.update(p);
+      hash.update(readFileSync(full));
+    }
+  };
+  for (const input of BUILD_INPUTS) visit(input);
+  return hash.digest("hex");
+}
+
+/** Builds the production bundle unless the sources are exactly those of the last build. */
+export async function buildIfNeeded(): Promise<void> {
+  const marker = path.join(ROOT, ".next", "carebridge-build-hash");
+  const current = hashInputs();
+  if (
+    existsSync(marker) &&
+    readFileSync(marker, "utf8") === current &&
+    existsSync(path.join(ROOT, ".next", "BUILD_ID"))
+  ) {
+    console.log("• The production build is current.");
+    return;
+  }
+  console.log("• Building the production bundle (next build)…");
+  // The build never opens the database or reads the secret: pages are dynamic.
+  const code = await run(bin("next"), ["build"], { ...process.env, NODE_ENV: "production" });
+  if (code !== 0) throw new Error(`next build failed (exit ${code})`);
+  writeFileSync(marker, current);
+}
+
+export function hasCommand(command: string): boolean {
+  return spawnSync("sh", ["-c", `command -v ${command}`], { stdio: "ignore" }).status === 0;
+}

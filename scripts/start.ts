@@ -1,0 +1,24 @@
+/** `npm start`: migrate, seed demo data when empty, build when stale, then serve `next start`. */
+import { spawn } from "node:child_process";
+import { prepareDatabase } from "./db";
+import { bin, buildIfNeeded, ensureAuthSecret, ROOT } from "./lib";
+
+async function main() {
+  const secret = ensureAuthSecret();
+  await prepareDatabase({ seed: "if-empty" });
+  await buildIfNeeded();
+  const port = process.env.PORT ?? "3000";
+  console.log(`• Carebridge is starting on http://localhost:${port} (demo accounts are in README.md).`);
+  const server = spawn(bin("next"), ["start", "-p", port], {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: { ...process.env, AUTH_SECRET: secret, NODE_ENV: "production" },
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+  server.on("exit", (code) => process.exit(code ?? 0));
+}
+
+main().catch((error) => {
+  console.error(`Carebridge could not start: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+});
