@@ -33,8 +33,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     secret,
     trustHost: true,
     pages: { signIn: "/login", error: "/login" },
-    // The cookie carries only the session id; the sessions table decides whether it is still good.
-    session: { strategy: "jwt", maxAge: authLimits().maxSeconds },
+    // The cookie carries only the session id; the sessions table decides whether it is still good
+    // (and the cookie outlives the absolute limit by an hour, so the sign-in page can say why it ended).
+    session: { strategy: "jwt", maxAge: authLimits().maxSeconds + 3600 },
     logger: {
       // Auth.js logs failed sign-ins as errors; they are expected and already audited.
       error(error) {

@@ -254,17 +254,17 @@ export async function updateUserRole(
   actor: Actor,
   userId: string,
   input: z.infer<typeof UpdateRoleSchema>,
-): Promise<void> {
+): Promise<"changed" | "unchanged"> {
   authorizeGlobal(actor, "manage:users");
   if (userId === actor.userId) throw new DomainError("You cannot change your own role.");
-  await db().transaction(async (tx) => {
+  return db().transaction(async (tx) => {
     const row = await lockUserVersion(tx, userId, input.version);
     if (row.role === "patient" || row.role === "family") {
       throw new DomainError("Patient and family accounts keep their role.", {
         role: ["Patient and family accounts keep their role."],
       });
     }
-    if (row.role === input.role) return;
+    if (row.role === input.role) return "unchanged";
     await tx
       .update(users)
       .set({ role: input.role, version: sql`${users.version} + 1`, updatedAt: sql`now()` })
@@ -281,6 +281,7 @@ export async function updateUserRole(
       entityId: userId,
       details: { from: row.role, to: input.role },
     });
+    return "changed";
   });
 }
 

@@ -52,11 +52,13 @@ export async function updateRoleAction(
   const values = formValues(formData, ["role", "version"]);
   const parsed = UpdateRoleSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
+  let outcome: "changed" | "unchanged";
   try {
-    await updateUserRole(actor, id, parsed.data);
+    outcome = await updateUserRole(actor, id, parsed.data);
   } catch (error) {
     return refused(error, values);
   }
+  if (outcome === "unchanged") return { message: "That is already their role: nothing changed.", values };
   revalidatePath(`/admin/users/${id}`);
   return { ok: "Role saved. Their open sessions have ended." };
 }

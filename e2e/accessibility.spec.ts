@@ -1,0 +1,55 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
+import { type AccountKey, OWN_MRN, patientIdFor, storageFor } from "./support";
+
+async function expectNoSeriousViolations(page: Page, label: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    label,
+  ).toEqual([]);
+}
+
+const PAGES: Record<AccountKey, string[]> = {
+  admin: ["/admin/users", "/admin/users/new", "/admin/audit", "/admin/emergency-access"],
+  coordinator: ["/dashboard", "/patients", "/patients?q=zzzz", "/emergency-access", "/patients/not-a-uuid"],
+  coordinator2: [],
+  advocate: ["/dashboard", "/patients"],
+  patient: ["/me"],
+  family: ["/me"],
+};
+
+test.describe("accessibility (axe: no serious or critical violations)", () => {
+  test("the sign-in page, empty and with errors @smoke", async ({ page }) => {
+    await page.goto("/login");
+    await expectNoSeriousViolations(page, "/login");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByText("Enter your email address.")).toBeVisible();
+    await expectNoSeriousViolations(page, "/login with errors");
+  });
+
+  for (const [account, paths] of Object.entries(PAGES) as [AccountKey, string[]][]) {
+    if (paths.length === 0) continue;
+    test(`every page ${account} uses`, async ({ browser }) => {
+      const page = await (await browser.newContext({ storageState: storageFor(account) })).newPage();
+      for (const path of paths) {
+        await page.goto(path);
+        await expectNoSeriousViolations(page, `${account} ${path}`);
+      }
+    });
+  }
+
+  test("a patient record and a user's admin page", async ({ browser }) => {
+    const page = await (await browser.newContext({ storageState: storageFor("coordinator") })).newPage();
+    await page.goto(`/patients/${await patientIdFor(page, OWN_MRN)}`);
+    await expectNoSeriousViolations(page, "/patients/[id]");
+    const admin = await (await browser.newContext({ storageState: storageFor("admin") })).newPage();
+    await admin.goto("/admin/users?q=coordinator%40");
+    await admin.getByRole("link", { name: "Casey Morgan" }).click();
+    await expect(admin.getByRole("heading", { name: "Casey Morgan" })).toBeVisible();
+    await expectNoSeriousViolations(admin, "/admin/users/[id]");
+  });
+});

@@ -1,0 +1,285 @@
+import { type APIRequestContext, type Browser, expect, test } from "@playwright/test";
+import {
+  ACCOUNTS,
+  type AccountKey,
+  actionBody,
+  actionIds,
+  FORM,
+  OTHER_MRN,
+  OWN_MRN,
+  patientIdFor,
+  storageFor,
+} from "./support";
+
+/**
+ * The one authorization matrix: every route and every server action × every role × own and
+ * other patient. Later issues add their routes and actions here.
+ */
+const ROLES = [
+  "admin",
+  "coordinator",
+  "advocate",
+  "patient",
+  "family",
+] as const satisfies readonly AccountKey[];
+type MatrixRole = (typeof ROLES)[number] | "anonymous";
+
+interface RouteCase {
+  path: (ids: Ids) => string;
+  name: string;
+  allowed: MatrixRole[];
+}
+interface Ids {
+  own: string;
+  other: string;
+  staffUser: string;
+}
+
+const ROUTES: RouteCase[] = [
+  { name: "/dashboard", path: () => "/dashboard", allowed: ["coordinator", "advocate"] },
+  { name: "/patients", path: () => "/patients", allowed: ["coordinator", "advocate"] },
+  // The demo patient is in coordinator@'s and advocate@'s caseloads, is patient@ and shares with family@.
+  {
+    name: "/patients/[own]",
+    path: (ids) => `/patients/${ids.own}`,
+    allowed: ["coordinator", "advocate", "patient", "family"],
+  },
+  { name: "/patients/[other]", path: (ids) => `/patients/${ids.other}`, allowed: [] },
+  { name: "/emergency-access", path: () => "/emergency-access", allowed: ["coordinator", "advocate"] },
+  { name: "/me", path: () => "/me", allowed: ["patient", "family"] },
+  { name: "/admin/users", path: () => "/admin/users", allowed: ["admin"] },
+  { name: "/admin/users/new", path: () => "/admin/users/new", allowed: ["admin"] },
+  { name: "/admin/users/[id]", path: (ids) => `/admin/users/${ids.staffUser}`, allowed: ["admin"] },
+  { name: "/admin/audit", path: () => "/admin/audit", allowed: ["admin"] },
+  { name: "/admin/emergency-access", path: () => "/admin/emergency-access", allowed: ["admin"] },
+];
+
+let ids: Ids;
+
+async function lookUpIds(browser: Browser): Promise<Ids> {
+  const coordinator = await (await browser.newContext({ storageState: storageFor("coordinator") })).newPage();
+  const coordinator2 = await (
+    await browser.newContext({ storageState: storageFor("coordinator2") })
+  ).newPage();
+  const admin = await (await browser.newContext({ storageState: storageFor("admin") })).newPage();
+  await admin.goto(`/admin/users?q=${encodeURIComponent(ACCOUNTS.coordinator2)}`);
+  const staffHref = await admin.getByRole("link", { name: "Jordan Blake" }).getAttribute("href");
+  return {
+    own: await patientIdFor(coordinator, OWN_MRN),
+    other: await patientIdFor(coordinator2, OTHER_MRN),
+    staffUser: staffHref!.split("/").at(-1)!,
+  };
+}
+
+async function requestFor(browser: Browser, role: MatrixRole): Promise<APIRequestContext> {
+  const context = await browser.newContext(role === "anonymous" ? {} : { storageState: storageFor(role) });
+  return context.request;
+}
+
+test.describe("authorization matrix: routes", () => {
+  test.beforeAll(async ({ browser }) => {
+    ids = await lookUpIds(browser);
+  });
+
+  for (const role of [...ROLES, "anonymous"] as MatrixRole[]) {
+    test(`${role} gets exactly the routes the policy gives them`, async ({ browser }) => {
+      const request = await requestFor(browser, role);
+      for (const route of ROUTES) {
+        const response = await request.get(route.path(ids), { maxRedirects: 0 });
+        const label = `${role} ${route.name}`;
+        if (role === "anonymous") {
+          expect([303, 307], label).toContain(response.status());
+          expect(response.headers().location, label).toContain("/login");
+        } else if (route.allowed.includes(role)) {
+          expect(response.status(), label).toBe(200);
+        } else {
+          expect(response.status(), label).toBe(404);
+          const body = await response.text();
+          expect(body, label).not.toContain(OTHER_MRN);
+        }
+      }
+    });
+  }
+});
+
+test.describe("authorization matrix: server actions called directly", () => {
+  let actions: Record<string, string>;
+  const run = Date.now().toString(36);
+
+  test.beforeAll(async ({ browser }) => {
+    ids = await lookUpIds(browser);
+    actions = actionIds();
+  });
+
+  async function call(
+    role: MatrixRole,
+    browser: Browser,
+    key: string,
+    path: string,
+    args: unknown[],
+    form: Record<string, string>,
+  ) {
+    const id = actions[key];
+    expect(id, `action ${key} is in the build`).toBeTruthy();
+    const request = await requestFor(browser, role);
+    return request.post(path, {
+      headers: { "Next-Action": id!, Accept: "text/x-component" },
+      multipart: actionBody(args, form),
+      maxRedirects: 0,
+    });
+  }
+
+  async function adminPage(browser: Browser) {
+    return (await browser.newContext({ storageState: storageFor("admin") })).newPage();
+  }
+
+  test("createUserAction: only an admin creates accounts", async ({ browser }) => {
+    for (const role of [...ROLES, "anonymous"] as MatrixRole[]) {
+      const email = `matrix-${role}-${run}@carebridge.example`;
+      await call(
+        role,
+        browser,
+        "app/(portal)/admin/users/actions.ts#createUserAction",
+        "/admin/users/new",
+        [{}, FORM],
+        {
+          name: `Matrix ${role}`,
+          email,
+          role: "coordinator",
+          password: "a long matrix password 2026",
+        },
+      );
+      const admin = await adminPage(browser);
+      await admin.goto(`/admin/users?q=${encodeURIComponent(email)}`);
+      if (role === "admin") await expect(admin.getByRole("link", { name: `Matrix ${role}` })).toBeVisible();
+      else await expect(admin.getByText("No account matches.")).toBeVisible();
+    }
+  });
+
+  test("user management actions on someone else's account: only an admin", async ({ browser }) => {
+    // A target account of its own, made by the admin through the action.
+    const email = `matrix-target-${run}@carebridge.example`;
+    await call(
+      "admin",
+      browser,
+      "app/(portal)/admin/users/actions.ts#createUserAction",
+      "/admin/users/new",
+      [{}, FORM],
+      {
+        name: "Matrix Target",
+        email,
+        role: "coordinator",
+        password: "a long matrix password 2026",
+      },
+    );
+    const admin = await adminPage(browser);
+    await admin.goto(`/admin/users?q=${encodeURIComponent(email)}`);
+    const targetId = (await admin.getByRole("link", { name: "Matrix Target" }).getAttribute("href"))!
+      .split("/")
+      .at(-1)!;
+    const path = `/admin/users/${targetId}`;
+    const attempts: [string, Record<string, string>][] = [
+      ["updateRoleAction", { role: "advocate", version: "1" }],
+      ["setActiveAction", { active: "false", version: "1" }],
+      ["assignCaseloadAction", { patientMrn: OTHER_MRN }],
+      ["resetPasswordAction", { password: "another long password 2026" }],
+    ];
+    for (const role of ["coordinator", "advocate", "patient", "family", "anonymous"] as MatrixRole[]) {
+      for (const [name, form] of attempts) {
+        await call(
+          role,
+          browser,
+          `app/(portal)/admin/users/actions.ts#${name}`,
+          path,
+          [targetId, {}, FORM],
+          form,
+        );
+      }
+    }
+    await admin.goto(path);
+    await expect(admin.getByText(/Care coordinator · Active/)).toBeVisible();
+    await expect(admin.getByText("No patients yet.")).toBeVisible();
+    await admin.goto(`/admin/audit?action=user.password-reset`);
+    await expect(admin.getByRole("cell", { name: targetId })).toHaveCount(0);
+
+    // The same calls from the admin do take effect: the test can tell the difference.
+    await call(
+      "admin",
+      browser,
+      "app/(portal)/admin/users/actions.ts#assignCaseloadAction",
+      path,
+      [targetId, {}, FORM],
+      {
+        patientMrn: OTHER_MRN,
+      },
+    );
+    await admin.goto(path);
+    await expect(admin.getByRole("cell", { name: OTHER_MRN, exact: true })).toBeVisible();
+  });
+
+  test("endCaseloadAction: only an admin takes a patient out of a caseload", async ({ browser }) => {
+    const admin = await adminPage(browser);
+    await admin.goto(`/admin/users/${ids.staffUser}`);
+    const assignmentId = await admin.locator('input[name="assignmentId"]').first().getAttribute("value");
+    for (const role of ["coordinator", "advocate", "patient", "family", "anonymous"] as MatrixRole[]) {
+      await call(
+        role,
+        browser,
+        "app/(portal)/admin/users/actions.ts#endCaseloadAction",
+        `/admin/users/${ids.staffUser}`,
+        [ids.staffUser, {}, FORM],
+        {
+          assignmentId: assignmentId!,
+        },
+      );
+    }
+    await admin.goto(`/admin/users/${ids.staffUser}`);
+    await expect(admin.locator(`input[name="assignmentId"][value="${assignmentId}"]`)).toHaveCount(1);
+  });
+
+  test("requestEmergencyAccessAction: only coordinators and advocates break the glass", async ({
+    browser,
+  }) => {
+    for (const role of [...ROLES, "anonymous"] as MatrixRole[]) {
+      await call(
+        role,
+        browser,
+        "app/(portal)/emergency-access/actions.ts#requestEmergencyAccessAction",
+        "/emergency-access",
+        [{}, FORM],
+        {
+          patientMrn: "CB-100003",
+          reason: `matrix ${role} ${run} needs this record`,
+          confirm: "on",
+        },
+      );
+    }
+    const admin = await adminPage(browser);
+    await admin.goto("/admin/emergency-access?status=all");
+    for (const role of [...ROLES, "anonymous"]) {
+      const shown = admin.getByText(`matrix ${role} ${run} needs this record`);
+      if (role === "coordinator" || role === "advocate") await expect(shown).toBeVisible();
+      else await expect(shown).toHaveCount(0);
+    }
+  });
+
+  test("reviewEmergencyAccessAction: only an admin reviews", async ({ browser }) => {
+    const admin = await adminPage(browser);
+    await admin.goto("/admin/emergency-access?status=reviewed");
+    const before = await admin.getByText(/^Reviewed by/).count();
+    for (const role of ["coordinator", "advocate", "patient", "family", "anonymous"] as MatrixRole[]) {
+      const response = await call(
+        role,
+        browser,
+        "app/(portal)/admin/actions.ts#reviewEmergencyAccessAction",
+        "/admin/emergency-access",
+        ["00000000-0000-4000-8000-000000000000", {}, FORM],
+        { note: "matrix says fine" },
+      );
+      expect(response.status()).not.toBe(500);
+    }
+    await admin.goto("/admin/emergency-access?status=reviewed");
+    await expect(admin.getByText(/^Reviewed by/)).toHaveCount(before);
+    await expect(admin.getByText("matrix says fine")).toHaveCount(0);
+  });
+});

@@ -1,0 +1,69 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// scripts/test.ts prepares two databases and passes their settings here; `npm test` is the way in.
+const mainEnv = JSON.parse(process.env.E2E_MAIN_ENV ?? "{}") as Record<string, string>;
+const auxEnv = JSON.parse(process.env.E2E_AUX_ENV ?? "{}") as Record<string, string>;
+export const MAIN_URL = "http://127.0.0.1:3100";
+export const AUX_URL = "http://127.0.0.1:3101";
+
+const serverEnv = (extra: Record<string, string>) =>
+  ({
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    AUTH_SECRET: process.env.AUTH_SECRET ?? "",
+    ...extra,
+  }) as Record<string, string>;
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: ".data/test-results/playwright",
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  workers: 2,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["json"]],
+  use: {
+    baseURL: MAIN_URL,
+    trace: "on-first-retry",
+    ...devices["Desktop Chrome"],
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    { name: "main", testMatch: /\.spec\.ts$/, testIgnore: /\.aux\.spec\.ts$/, dependencies: ["setup"] },
+    // Specs that lock, deactivate or time out accounts run against their own server and database.
+    { name: "aux", testMatch: /\.aux\.spec\.ts$/, use: { baseURL: AUX_URL } },
+  ],
+  webServer: [
+    {
+      command: "node_modules/.bin/next start -p 3100 -H 127.0.0.1",
+      url: `${MAIN_URL}/login`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: serverEnv(mainEnv),
+    },
+    {
+      command: "node_modules/.bin/next start -p 3101 -H 127.0.0.1",
+      url: `${AUX_URL}/login`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      // Short limits so idle log-off and the absolute limit can be seen within a test.
+      env: serverEnv({
+        ...auxEnv,
+        SESSION_IDLE_SECONDS: "6",
+        SESSION_MAX_SECONDS: "25",
+      }),
+    },
+  ],
+});

@@ -1,0 +1,163 @@
+/**
+ * `npm test`: every test, in order: types, lint, integration (vitest, against PGlite or the
+ * PostgreSQL of DATABASE_URL), then the browser suite (Playwright against `next start`).
+ * Flags: --only unit|e2e, --smoke (the @smoke subset of the browser suite).
+ */
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import postgres from "postgres";
+import { bin, buildIfNeeded, DATA_DIR, hasCommand, run } from "./lib";
+
+const CHROMIUM = "/usr/bin/chromium";
+const RESULTS = path.join(DATA_DIR, "test-results");
+
+interface Tally {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+const tally: Tally = { passed: 0, failed: 0, skipped: 0 };
+const failures: string[] = [];
+
+async function step(name: string, command: string, args: string[], env = process.env): Promise<void> {
+  console.log(`\n▶ ${name}`);
+  const started = Date.now();
+  const code = await run(command, args, env);
+  console.log(
+    `  ${name}: ${code === 0 ? "ok" : `failed (exit ${code})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+  if (code !== 0) failures.push(name);
+}
+
+function countVitest(file: string) {
+  if (!existsSync(file)) return;
+  const report = JSON.parse(readFileSync(file, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+  };
+  tally.passed += report.numPassedTests;
+  tally.failed += report.numFailedTests;
+  tally.skipped += report.numPendingTests;
+}
+
+function countPlaywright(file: string) {
+  if (!existsSync(file)) return;
+  const report = JSON.parse(readFileSync(file, "utf8")) as {
+    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+  };
+  tally.passed += report.stats.expected + report.stats.flaky;
+  tally.failed += report.stats.unexpected;
+  tally.skipped += report.stats.skipped;
+}
+
+async function ensureChromium(): Promise<void> {
+  if (existsSync(CHROMIUM)) return;
+  const root = typeof process.getuid === "function" && process.getuid() === 0;
+  if (root && hasCommand("apt-get")) {
+    console.log("• Chromium is missing: installing Debian's chromium with apt-get…");
+    let code = await run("apt-get", ["update", "-qq"]);
+    if (code === 0)
+      code = await run("apt-get", ["install", "-y", "-qq", "chromium"], {
+        ...process.env,
+        DEBIAN_FRONTEND: "noninteractive",
+      });
+    if (code === 0 && existsSync(CHROMIUM)) return;
+  }
+  throw new Error(
+    `The browser tests need Chromium at ${CHROMIUM}. Install it with \`sudo apt-get install -y chromium\` (Debian/Ubuntu) and run npm test again.`,
+  );
+}
+
+/** Two fresh databases for the browser suite: "main" for most specs, "aux" for the ones that lock, deactivate or time out accounts. */
+async function prepareE2eDatabases(): Promise<Record<"main" | "aux", Record<string, string>>> {
+  const serverUrl = process.env.DATABASE_URL;
+  const envs: Record<"main" | "aux", Record<string, string>> = { main: {}, aux: {} };
+  for (const which of ["main", "aux"] as const) {
+    if (serverUrl) {
+      const url = new URL(serverUrl);
+      const name = `${url.pathname.slice(1) || "postgres"}_e2e_${which}`;
+      const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.unsafe(`create database "${name}"`);
+      await admin.end();
+      url.pathname = `/${name}`;
+      envs[which] = { DATABASE_URL: url.toString() };
+    } else {
+      const dir = path.join(DATA_DIR, "e2e", which);
+      rmSync(dir, { recursive: true, force: true });
+      envs[which] = { PGLITE_DIR: dir, DATABASE_URL: "" };
+    }
+    const code = await run(bin("tsx"), ["scripts/db.ts", "seed"], { ...process.env, ...envs[which] });
+    if (code !== 0) throw new Error(`could not prepare the ${which} test database`);
+  }
+  return envs;
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: { only: { type: "string" }, smoke: { type: "boolean" } },
+  });
+  const only = values.only as "unit" | "e2e" | undefined;
+  mkdirSync(RESULTS, { recursive: true });
+  const started = Date.now();
+  const where = process.env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : "embedded PGlite";
+  console.log(`Carebridge tests against ${where}`);
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+  if (only !== "e2e") {
+    await step("typecheck", bin("tsc"), ["--noEmit"]);
+    await step("lint", bin("biome"), ["check", "."]);
+    const vitestReport = path.join(RESULTS, "vitest.json");
+    rmSync(vitestReport, { force: true });
+    await step("integration tests", bin("vitest"), [
+      "run",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${vitestReport}`,
+    ]);
+    countVitest(vitestReport);
+  }
+
+  if (only !== "unit") {
+    try {
+      await ensureChromium();
+      await buildIfNeeded();
+      const envs = await prepareE2eDatabases();
+      const playwrightReport = path.join(RESULTS, "playwright.json");
+      rmSync(playwrightReport, { force: true });
+      const secret = randomBytes(33).toString("base64");
+      await step(
+        values.smoke ? "browser tests (smoke subset)" : "browser tests",
+        bin("playwright"),
+        ["test", ...(values.smoke ? ["--grep", "@smoke"] : [])],
+        {
+          ...process.env,
+          AUTH_SECRET: secret,
+          E2E_MAIN_ENV: JSON.stringify(envs.main),
+          E2E_AUX_ENV: JSON.stringify(envs.aux),
+          PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport,
+        },
+      );
+      countPlaywright(playwrightReport);
+    } catch (error) {
+      console.error(`\n✖ ${error instanceof Error ? error.message : error}`);
+      failures.push("browser tests (set-up)");
+    }
+  }
+
+  writeFileSync(path.join(RESULTS, "summary.json"), JSON.stringify({ ...tally, failures, where }, null, 2));
+  const seconds = ((Date.now() - started) / 1000).toFixed(0);
+  console.log(
+    `\nCarebridge tests against ${where} finished in ${seconds} s${failures.length ? `; failed steps: ${failures.join(", ")}` : ""}.`,
+  );
+  console.log(`tests: ${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`);
+  process.exit(failures.length || tally.failed ? 1 : 0);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,64 @@
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "@/db/client";
+import { auditEvents } from "@/db/schema";
+import { listAuditEvents } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/record";
+import { NotFoundError } from "@/lib/errors";
+import { getPatientOverview } from "@/lib/patients";
+import { actorFor, assignToCaseload, createPatient, createUser } from "./support/factories";
+
+function errorText(error: unknown): string {
+  const e = error as { message?: string; cause?: { message?: string } };
+  return `${e.message ?? ""} ${e.cause?.message ?? ""}`;
+}
+
+describe("the audit trail", () => {
+  it("refuses UPDATE, DELETE and TRUNCATE in the database itself", async () => {
+    const admin = actorFor(await createUser("admin"));
+    await recordAudit(db(), admin, { action: "audit.search" });
+    for (const statement of [
+      sql`update audit_events set action = 'tampered'`,
+      sql`delete from audit_events`,
+      sql`truncate audit_events`,
+    ]) {
+      const error = await db()
+        .execute(statement)
+        .then(() => null)
+        .catch((e: unknown) => e);
+      expect(error, String(statement)).not.toBeNull();
+      expect(errorText(error)).toContain("append-only");
+    }
+    const [row] = await db().select({ n: sql<number>`count(*)::int` }).from(auditEvents);
+    expect(row!.n).toBeGreaterThan(0);
+  });
+
+  it("records every read of a patient's record with ids only, never the PHI values", async () => {
+    const coordinator = await createUser("coordinator");
+    const patient = await createPatient({
+      givenName: "Zelda",
+      familyName: "Quintero",
+      phone: "(413) 555-0101",
+    });
+    await assignToCaseload(coordinator.id, patient.id, "coordinator");
+    await getPatientOverview(actorFor(coordinator), patient.id);
+    const rows = await db()
+      .select()
+      .from(auditEvents)
+      .where(sql`${auditEvents.patientId} = ${patient.id} and ${auditEvents.action} = 'patient.read'`);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.actorUserId).toBe(coordinator.id);
+    const serialised = JSON.stringify(rows[0]);
+    for (const phi of ["Zelda", "Quintero", "555-0101", patient.mrn]) expect(serialised).not.toContain(phi);
+  });
+
+  it("is readable by an admin only, with filters and paging in SQL", async () => {
+    const admin = actorFor(await createUser("admin"));
+    const coordinator = actorFor(await createUser("coordinator"));
+    for (let i = 0; i < 3; i++) await recordAudit(db(), coordinator, { action: "patient.list" });
+    const page = await listAuditEvents(admin, { user: coordinator.userId, action: "patient.list", page: 1 });
+    expect(page.total).toBe(3);
+    expect(page.rows.every((r) => r.action === "patient.list")).toBe(true);
+    await expect(listAuditEvents(coordinator, { page: 1 })).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
