@@ -86,7 +86,7 @@ describe("signing in", () => {
 
   it("locks an unknown email too, so a lockout says nothing about which emails exist", async () => {
     const ip = freshAddress();
-    let last;
+    let last: Awaited<ReturnType<typeof authenticate>> | undefined;
     for (let i = 0; i < 5; i++) {
       last = await authenticate({ email: "ghost@test.example", password: `guess ${i} here`, ipAddress: ip });
     }
