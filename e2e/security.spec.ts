@@ -89,4 +89,12 @@ test.describe("security headers and the proxy bypasses @smoke", () => {
       expect(body).not.toContain("CB-100002");
     }
   });
+
+  test("an oversized body is refused before it is read", async ({ request }) => {
+    const response = await request.post("/login", {
+      headers: { "Next-Action": "0".repeat(42) },
+      multipart: { _1_email: "a".repeat(300 * 1024), "0": '[{},"$K1"]' },
+    });
+    expect(response.status()).toBe(413);
+  });
 });

@@ -28,16 +28,21 @@ function offsetMs(instant: Date, timeZone: string): number {
   return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
 }
 
-/** The instant a wall-clock time in a zone names; on a DST gap it moves forward, on an overlap it takes the first. */
+/** The instant a wall-clock time in a zone names; in a DST gap it moves forward, in an overlap it takes the first. */
 export function zonedWallTimeToInstant(
   wall: { year: number; month: number; day: number; hour?: number; minute?: number },
   timeZone: string = orgTimeZone(),
 ): Date {
   const guess = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour ?? 0, wall.minute ?? 0);
-  const first = offsetMs(new Date(guess), timeZone);
-  const candidate = guess - first;
-  const second = offsetMs(new Date(candidate), timeZone);
-  return new Date(second === first ? candidate : guess - second);
+  // The zone's offsets either side of any change that day.
+  const before = offsetMs(new Date(guess - 12 * 3_600_000), timeZone);
+  const after = offsetMs(new Date(guess + 12 * 3_600_000), timeZone);
+  const valid = [...new Set([before, after])]
+    .map((offset) => guess - offset)
+    .filter((instant) => guess - offsetMs(new Date(instant), timeZone) === instant)
+    .sort((a, b) => a - b);
+  // No valid reading means the wall time fell in the spring gap: read it with the old offset.
+  return new Date(valid[0] ?? guess - before);
 }
 
 /** Midnight at the start of an ISO date (plus whole days) in the organisation's zone. */

@@ -1,0 +1,95 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { NotFoundError } from "@/lib/errors";
+import { getPatientOverview, listCaseload, parsePatientSearch } from "@/lib/patients";
+import { actorFor, assignToCaseload, createPatient, createUser } from "./support/factories";
+
+const query = (
+  q = "",
+  extra: Partial<{ sort: "name" | "mrn" | "dob"; dir: "asc" | "desc"; page: number }> = {},
+) => ({
+  q,
+  sort: "name" as const,
+  dir: "asc" as const,
+  page: 1,
+  ...extra,
+});
+
+describe("reading the search box", () => {
+  it("tells a date of birth, an MRN and a name apart", () => {
+    expect(parsePatientSearch("1956-03-14")).toEqual({ kind: "dob", date: "1956-03-14" });
+    expect(parsePatientSearch("3/14/1956")).toEqual({ kind: "dob", date: "1956-03-14" });
+    expect(parsePatientSearch("CB-100001")).toEqual({ kind: "mrn", prefix: "CB-100001" });
+    expect(parsePatientSearch("100001")).toEqual({ kind: "mrn", prefix: "CB-100001" });
+    expect(parsePatientSearch("Alvarez, Maria")).toEqual({ kind: "name", words: ["Alvarez", "Maria"] });
+    expect(parsePatientSearch("2023-02-30")).toEqual({ kind: "name", words: ["2023-02-30"] });
+    expect(parsePatientSearch("  ")).toEqual({ kind: "none" });
+    expect(parsePatientSearch("%_")).toEqual({ kind: "none" });
+  });
+});
+
+describe("the caseload list", () => {
+  let coordinator: ReturnType<typeof actorFor>;
+  let otherCoordinator: ReturnType<typeof actorFor>;
+
+  beforeAll(async () => {
+    coordinator = actorFor(await createUser("coordinator"));
+    otherCoordinator = actorFor(await createUser("coordinator"));
+    for (let i = 0; i < 30; i++) {
+      const p = await createPatient({
+        mrn: `CB-${200000 + i}`,
+        givenName: i === 7 ? "Ximena" : "Pat",
+        familyName: `Okafor${String(i).padStart(2, "0")}`,
+        dateOfBirth: i === 3 ? "1948-12-25" : "1980-06-01",
+      });
+      await assignToCaseload(coordinator.userId, p.id, "coordinator");
+    }
+    const stranger = await createPatient({ mrn: "CB-299999", givenName: "Ximena", familyName: "Stranger" });
+    await assignToCaseload(otherCoordinator.userId, stranger.id, "coordinator");
+  });
+
+  it("shows only the actor's own caseload, paged by 25", async () => {
+    const first = await listCaseload(coordinator, query());
+    expect(first.total).toBe(30);
+    expect(first.items).toHaveLength(25);
+    const second = await listCaseload(coordinator, query("", { page: 2 }));
+    expect(second.items).toHaveLength(5);
+    expect(second.items.map((p) => p.mrn)).not.toContain("CB-299999");
+  });
+
+  it("finds by name, MRN and date of birth, within the caseload only", async () => {
+    expect((await listCaseload(coordinator, query("Ximena"))).items.map((p) => p.mrn)).toEqual(["CB-200007"]);
+    expect((await listCaseload(coordinator, query("CB-200003"))).items.map((p) => p.mrn)).toEqual([
+      "CB-200003",
+    ]);
+    expect((await listCaseload(coordinator, query("12/25/1948"))).items.map((p) => p.mrn)).toEqual([
+      "CB-200003",
+    ]);
+    expect((await listCaseload(coordinator, query("CB-299999"))).total).toBe(0);
+  });
+
+  it("sorts by MRN both ways", async () => {
+    const desc = await listCaseload(coordinator, query("", { sort: "mrn", dir: "desc" }));
+    expect(desc.items[0]!.mrn).toBe("CB-200029");
+    const asc = await listCaseload(coordinator, query("", { sort: "mrn", dir: "asc" }));
+    expect(asc.items[0]!.mrn).toBe("CB-200000");
+  });
+
+  it("is not open to patients, family or admins", async () => {
+    for (const role of ["patient", "family", "admin"] as const) {
+      await expect(listCaseload(actorFor(await createUser(role)), query())).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
+    }
+  });
+
+  it("refuses an out-of-caseload record and a record that does not exist in the same way", async () => {
+    const outside = await createPatient();
+    const refusals = await Promise.all([
+      getPatientOverview(coordinator, outside.id).catch((e: unknown) => e),
+      getPatientOverview(coordinator, "00000000-0000-4000-8000-000000000000").catch((e: unknown) => e),
+    ]);
+    expect(refusals[0]).toBeInstanceOf(NotFoundError);
+    expect(refusals[1]).toBeInstanceOf(NotFoundError);
+    expect(String(refusals[0])).toBe(String(refusals[1]));
+  });
+});
