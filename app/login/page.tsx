@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { LoginForm } from "@/components/login-form";
+import { ActionForm } from "@/components/action-form";
 import { Alert } from "@/components/ui/alert";
 import { getActor, homeFor } from "@/lib/auth/current-user";
 import { signInAction } from "./actions";
@@ -36,7 +36,21 @@ export default async function LoginPage({
       <p className="text-lg font-semibold text-brand-700">Carebridge</p>
       <h1 className="mb-6">Sign in</h1>
       {notice ? <Alert tone="info">{notice}</Alert> : null}
-      <LoginForm action={signInAction} />
+      <ActionForm
+        action={signInAction}
+        submitLabel="Sign in"
+        pendingLabel="Signing in…"
+        fields={[
+          { kind: "email", name: "email", label: "Email", required: true, autoComplete: "username" },
+          {
+            kind: "password",
+            name: "password",
+            label: "Password",
+            required: true,
+            autoComplete: "current-password",
+          },
+        ]}
+      />
       <p className="mt-6 text-sm text-slate-600">
         Carebridge holds protected health information. Access is logged and reviewed.
       </p>
