@@ -43,6 +43,7 @@ const BUILD_INPUTS = [
   "lib",
   "db",
   "proxy.ts",
+  "instrumentation.ts",
   "next.config.js",
   "package-lock.json",
   "tsconfig.json",
