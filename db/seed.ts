@@ -1,7 +1,14 @@
 import { count } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
 import type { Database } from "./client";
-import { careTeamMembers, caseloadAssignments, familyAccessGrants, patients, users } from "./schema";
+import {
+  careTeamMembers,
+  caseloadAssignments,
+  clinicians,
+  familyAccessGrants,
+  patients,
+  users,
+} from "./schema";
 
 export const DEMO_PASSWORD = "Carebridge-demo-2026";
 export const DEMO_ACCOUNTS = {
@@ -144,30 +151,22 @@ const RACES = [
   null,
 ];
 const ETHNICITIES = ["Hispanic or Latino", "Not Hispanic or Latino", "Not Hispanic or Latino", null];
-const CLINICIANS: readonly [string, string, boolean][] = [
-  ["Primary care physician", "Springfield Family Medicine", false],
-  ["Oncologist", "Pioneer Valley Cancer Center", false],
-  ["Cardiologist", "Baystate Heart Associates", false],
-  ["Endocrinologist", "Western Mass Diabetes Clinic", false],
-  ["Home health nurse", "VNA of Western Massachusetts", false],
-  ["Physical therapist", "Riverbend Rehabilitation", false],
-  ["Social worker", "Carebridge Care Management", true],
-  ["Clinical pharmacist", "Carebridge Care Management", true],
-  ["Behavioral health counselor", "Carebridge Care Management", true],
-];
-const CLINICIAN_NAMES = [
-  "Dr. Helen Park",
-  "Dr. Samuel Osei",
-  "Dr. Laura Brennan",
-  "Dr. Vikram Rao",
-  "Dr. Ellen Fischer",
-  "Jordan Ellis, RN",
-  "Terry Adams, PT",
-  "Morgan Lee, LICSW",
-  "Pat Quinn, PharmD",
-  "Riley Santos, LMHC",
-  "Dr. Nora Whitfield",
-  "Dr. Ibrahim Khalil",
+/** Disciplines in the directory, each staffed by two named people. */
+const CLINICIANS: readonly [string, string, boolean, readonly [string, string]][] = [
+  ["Primary care physician", "Springfield Family Medicine", false, ["Dr. Helen Park", "Dr. Samuel Osei"]],
+  ["Oncologist", "Pioneer Valley Cancer Center", false, ["Dr. Laura Brennan", "Dr. Vikram Rao"]],
+  ["Cardiologist", "Baystate Heart Associates", false, ["Dr. Ellen Fischer", "Dr. Ibrahim Khalil"]],
+  ["Endocrinologist", "Western Mass Diabetes Clinic", false, ["Dr. Nora Whitfield", "Dr. Tomasz Wojcik"]],
+  ["Home health nurse", "VNA of Western Massachusetts", false, ["Jordan Ellis, RN", "Ama Boateng, RN"]],
+  ["Physical therapist", "Riverbend Rehabilitation", false, ["Terry Adams, PT", "Lena Sorensen, DPT"]],
+  ["Social worker", "Carebridge Care Management", true, ["Morgan Lee, LICSW", "Ruth Abernathy, LCSW"]],
+  ["Clinical pharmacist", "Carebridge Care Management", true, ["Pat Quinn, PharmD", "Hoang Tran, PharmD"]],
+  [
+    "Behavioral health counselor",
+    "Carebridge Care Management",
+    true,
+    ["Riley Santos, LMHC", "Naomi Fields, LMHC"],
+  ],
 ];
 
 const STAFF = [
@@ -262,6 +261,23 @@ export async function seedDatabase(
     });
     inserted.sort((a, b) => a.mrn.localeCompare(b.mrn));
 
+    // The clinician directory: each discipline staffed by a few named people, shared by many patients.
+    const directory = await tx
+      .insert(clinicians)
+      .values(
+        CLINICIANS.flatMap(([discipline, organisation, internal, names], k) =>
+          names.map((name, n) => ({
+            name,
+            discipline,
+            organisation,
+            internal,
+            phone: `(413) 555-${String(1000 + k * 10 + n).padStart(4, "0")}`,
+            email: internal ? `${name.split(/[ ,.]/)[0]!.toLowerCase()}@carebridge.example` : null,
+          })),
+        ),
+      )
+      .returning({ id: clinicians.id });
+
     const team: (typeof careTeamMembers.$inferInsert)[] = [];
     const caseload: (typeof caseloadAssignments.$inferInsert)[] = [];
     inserted.forEach((p, i) => {
@@ -271,16 +287,7 @@ export async function seedDatabase(
         let k = rnd.int(0, CLINICIANS.length - 1);
         while (used.has(k)) k = (k + 1) % CLINICIANS.length;
         used.add(k);
-        const [discipline, organisation, internal] = CLINICIANS[k]!;
-        team.push({
-          patientId: p.id,
-          name: rnd.pick(CLINICIAN_NAMES),
-          discipline,
-          organisation,
-          internal,
-          phone: `(413) 555-${String(rnd.int(0, 9999)).padStart(4, "0")}`,
-          email: internal ? `${discipline.split(" ")[0]!.toLowerCase()}@carebridge.example` : null,
-        });
+        team.push({ patientId: p.id, clinicianId: directory[k * 2 + rnd.int(0, 1)]!.id });
       }
       const c = coordinators[i % coordinators.length]!;
       const a = advocates[i % advocates.length]!;

@@ -47,22 +47,3 @@ export const patients = pgTable(
     check("patients_mrn_format", sql`${t.mrn} ~ '^[A-Z0-9-]{4,20}$'`),
   ],
 );
-
-export const careTeamMembers = pgTable(
-  "care_team_members",
-  {
-    id: uuid("id").primaryKey().defaultRandom(),
-    patientId: uuid("patient_id")
-      .notNull()
-      .references(() => patients.id),
-    name: text("name").notNull(),
-    discipline: text("discipline").notNull(),
-    organisation: text("organisation"),
-    phone: text("phone"),
-    email: text("email"),
-    internal: boolean("internal").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    archivedAt: timestamp("archived_at", { withTimezone: true }),
-  },
-  (t) => [index("care_team_members_patient_idx").on(t.patientId)],
-);

@@ -18,6 +18,11 @@ export const AUDIT_ACTIONS = [
   "emergency-access.review",
   "audit.search",
   "portal.read",
+  "appointment.list",
+  "appointment.create",
+  "appointment.reschedule",
+  "appointment.cancel",
+  "appointment.status",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

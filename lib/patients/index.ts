@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, desc, eq, gt, ilike, isNull, like, max, or, type SQL, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { auditEvents, careTeamMembers, caseloadAssignments, patients, users } from "@/db/schema";
+import { auditEvents, careTeamMembers, caseloadAssignments, clinicians, patients, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { type Actor, authorizeGlobal, authorizePatient, type Relationship } from "@/lib/authz";
 import { type CaseloadQuery, PATIENT_PAGE_SIZE, parsePatientSearch } from "./schemas";
@@ -125,17 +125,18 @@ export async function getPatientOverview(actor: Actor, patientId: string): Promi
     database.select().from(patients).where(eq(patients.id, patientId)),
     database
       .select({
-        id: careTeamMembers.id,
-        name: careTeamMembers.name,
-        discipline: careTeamMembers.discipline,
-        organisation: careTeamMembers.organisation,
-        phone: careTeamMembers.phone,
-        email: careTeamMembers.email,
-        internal: careTeamMembers.internal,
+        id: clinicians.id,
+        name: clinicians.name,
+        discipline: clinicians.discipline,
+        organisation: clinicians.organisation,
+        phone: clinicians.phone,
+        email: clinicians.email,
+        internal: clinicians.internal,
       })
       .from(careTeamMembers)
+      .innerJoin(clinicians, eq(clinicians.id, careTeamMembers.clinicianId))
       .where(and(eq(careTeamMembers.patientId, patientId), isNull(careTeamMembers.archivedAt)))
-      .orderBy(desc(careTeamMembers.internal), asc(careTeamMembers.name)),
+      .orderBy(desc(clinicians.internal), asc(clinicians.name)),
     database
       .select({
         name: users.name,

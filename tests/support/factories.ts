@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/db/client";
 import {
+  careTeamMembers,
   caseloadAssignments,
+  clinicians,
   emergencyAccessGrants,
   familyAccessGrants,
   patients,
@@ -96,4 +98,16 @@ export async function grantEmergency(userId: string, patientId: string, minutes 
   await db()
     .insert(emergencyAccessGrants)
     .values({ userId, patientId, reason: "Covering an urgent call", grantedAt, expiresAt });
+}
+
+export async function createClinician(overrides: Partial<typeof clinicians.$inferInsert> = {}) {
+  const [c] = await db()
+    .insert(clinicians)
+    .values({ name: `Dr. Test ${unique()}`, discipline: "Oncologist", internal: false, ...overrides })
+    .returning();
+  return c!;
+}
+
+export async function addToCareTeam(patientId: string, clinicianId: string) {
+  await db().insert(careTeamMembers).values({ patientId, clinicianId });
 }

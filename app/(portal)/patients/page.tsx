@@ -3,6 +3,7 @@ import Link from "next/link";
 import { orNotFound } from "@/app/_lib/guards";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { requireActor } from "@/lib/auth/current-user";
 import { CaseloadQuerySchema, listCaseload } from "@/lib/patients";
 import { ageOn, formatCalendarDate } from "@/lib/time";
@@ -65,7 +66,7 @@ export default async function PatientsPage({
             : "No patients are assigned to you yet. An administrator assigns caseloads; for an urgent need use Emergency access."}
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
+        <TableScroll label="Your patients">
           <table>
             <caption className="sr-only">
               Your patients, sorted by {query.sort} {query.dir === "asc" ? "ascending" : "descending"}
@@ -108,7 +109,7 @@ export default async function PatientsPage({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <Pagination
         page={result.page}

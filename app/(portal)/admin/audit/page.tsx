@@ -3,6 +3,7 @@ import Link from "next/link";
 import { orNotFound } from "@/app/_lib/guards";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { AUDIT_ACTIONS, AuditFilterSchema, listAuditEvents } from "@/lib/audit";
 import { requireActor } from "@/lib/auth/current-user";
 import { formatDateTime } from "@/lib/time";
@@ -80,7 +81,7 @@ export default async function AuditPage({
           No events match these filters. Widen the dates or clear a filter.
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
+        <TableScroll label="Audit events">
           <table className="text-sm">
             <thead className="bg-slate-100">
               <tr>
@@ -113,7 +114,7 @@ export default async function AuditPage({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <Pagination
         page={result.page}

@@ -4,6 +4,7 @@ import { orNotFound } from "@/app/_lib/guards";
 import { ROLE_LABEL } from "@/components/app-shell";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { ROLES } from "@/db/schema/users";
 import { requireActor } from "@/lib/auth/current-user";
 import { listUsers, UserListQuerySchema } from "@/lib/users";
@@ -70,7 +71,7 @@ export default async function UsersPage({
           No account matches. Clear the filters or create a user.
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
+        <TableScroll label="Accounts">
           <table>
             <thead className="bg-slate-100">
               <tr>
@@ -101,7 +102,7 @@ export default async function UsersPage({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <Pagination
         page={result.page}

@@ -1,0 +1,145 @@
+import { z } from "zod";
+import { APPOINTMENT_KINDS } from "@/db/schema/appointments";
+import { fromZonedInputValue } from "@/lib/time";
+
+export const APPOINTMENT_KIND_LABEL: Record<(typeof APPOINTMENT_KINDS)[number], string> = {
+  test: "Test",
+  treatment: "Treatment",
+  "supportive-service": "Supportive service",
+  "follow-up": "Follow-up",
+  telehealth: "Telehealth",
+};
+
+const DAY = 24 * 60 * 60 * 1000;
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `Keep this under ${max} characters.` })
+    .optional()
+    .transform((v) => (v ? v : null));
+
+type Errors = Record<string, string[]>;
+
+function add(errors: Errors, field: string, message: string) {
+  errors[field] = [...(errors[field] ?? []), message];
+}
+
+/** Start and end as typed (wall-clock in the organisation's zone), checked as a pair. */
+function checkTimes(startsAt: unknown, endsAt: unknown, errors: Errors, now = Date.now()) {
+  const start = typeof startsAt === "string" && startsAt ? fromZonedInputValue(startsAt) : null;
+  const end = typeof endsAt === "string" && endsAt ? fromZonedInputValue(endsAt) : null;
+  if (!start) add(errors, "startsAt", "Enter the start as a date and time.");
+  if (!end) add(errors, "endsAt", "Enter the end as a date and time.");
+  if (!start || !end) return null;
+  const length = end.getTime() - start.getTime();
+  if (length <= 0) add(errors, "endsAt", "The end must be after the start.");
+  else if (length < 5 * 60 * 1000) add(errors, "endsAt", "An appointment lasts at least 5 minutes.");
+  else if (length >= DAY) add(errors, "endsAt", "An appointment must be shorter than 24 hours.");
+  if (start.getTime() < now - 365 * DAY)
+    add(errors, "startsAt", "That is more than a year ago. Check the year.");
+  if (start.getTime() > now + 2 * 365 * DAY)
+    add(errors, "startsAt", "That is more than two years ahead. Check the year.");
+  return { start, end };
+}
+
+type Parsed<T> = { success: true; data: T } | { success: false; errors: Errors };
+
+/** Field checks and the checks across fields together, so every mistake is reported at once. */
+function combine<T, S>(
+  schema: z.ZodType<S>,
+  raw: Record<string, unknown>,
+  cross: (errors: Errors) => ((s: S) => T) | null,
+): Parsed<T> {
+  const parsed = schema.safeParse(raw);
+  const errors: Errors = parsed.success ? {} : (z.flattenError(parsed.error).fieldErrors as Errors);
+  const build = cross(errors);
+  if (!parsed.success || !build || Object.keys(errors).length) return { success: false, errors };
+  return { success: true, data: build(parsed.data) };
+}
+
+const AppointmentFields = z.object({
+  kind: z.enum(APPOINTMENT_KINDS, { error: "Choose what kind of appointment this is." }),
+  title: z
+    .string({ error: "Give the appointment a short title." })
+    .trim()
+    .min(3, { error: "Give the appointment a short title, e.g. 'CT scan of the chest'." })
+    .max(120),
+  clinicianId: z
+    .union([z.literal(""), z.uuid({ error: "Choose someone from the care team." })])
+    .optional()
+    .transform((v) => v || null),
+  location: optionalText(200),
+  videoUrl: z
+    .union([
+      z.literal(""),
+      z.url({ protocol: /^https$/, error: "Enter the video link as an https:// address." }),
+    ])
+    .optional()
+    .transform((v) => v || null),
+  startsAt: z.string().optional(),
+  endsAt: z.string().optional(),
+  repeat: z.enum(["none", "1", "2", "3", "4"]).default("none"),
+  occurrences: z.coerce
+    .number()
+    .int()
+    .min(2, { error: "A series has 2 to 26 occurrences." })
+    .max(26, { error: "A series has 2 to 26 occurrences." })
+    .default(2),
+  patientNotes: optionalText(2000),
+  internalNotes: optionalText(2000),
+});
+
+export interface AppointmentInput
+  extends Omit<z.output<typeof AppointmentFields>, "startsAt" | "endsAt" | "repeat"> {
+  start: Date;
+  end: Date;
+  everyWeeks: number | null;
+}
+
+/** A booking form, fully checked: every field, the pair of times, and what the kind needs. */
+export function parseAppointment(raw: Record<string, unknown>): Parsed<AppointmentInput> {
+  return combine(AppointmentFields, raw, (errors) => {
+    const times = checkTimes(raw.startsAt, raw.endsAt, errors);
+    const kind = raw.kind;
+    if (kind === "telehealth" && !raw.videoUrl)
+      add(errors, "videoUrl", "A telehealth visit needs its video link.");
+    const hasLocation = typeof raw.location === "string" && raw.location.trim() !== "";
+    if (kind !== "telehealth" && !hasLocation) add(errors, "location", "Say where it takes place.");
+    if (!times) return null;
+    return ({ startsAt: _s, endsAt: _e, repeat, ...rest }) => ({
+      ...rest,
+      start: times.start,
+      end: times.end,
+      everyWeeks: repeat === "none" ? null : Number(repeat),
+    });
+  });
+}
+
+const RescheduleFields = z.object({ version: z.coerce.number().int().min(1) });
+
+export function parseReschedule(
+  raw: Record<string, unknown>,
+): Parsed<{ start: Date; end: Date; version: number }> {
+  return combine(RescheduleFields, raw, (errors) => {
+    const times = checkTimes(raw.startsAt, raw.endsAt, errors);
+    if (!times) return null;
+    return ({ version }) => ({ start: times.start, end: times.end, version });
+  });
+}
+
+export const CancelSchema = z.object({
+  reason: z
+    .string()
+    .trim()
+    .min(3, { error: "Say why it is cancelled, e.g. 'patient in hospital'." })
+    .max(500),
+  version: z.coerce.number().int().min(1),
+});
+
+export const StatusSchema = z.object({
+  status: z.enum(["scheduled", "confirmed", "completed", "no-show"], { error: "Choose a status." }),
+  version: z.coerce.number().int().min(1),
+});
+
+export const AppointmentIdSchema = z.uuid();
