@@ -8,12 +8,13 @@ import { SubmitButton } from "@/components/ui/submit-button";
 
 export type FieldSpec =
   | {
-      kind: "text" | "email" | "password";
+      kind: "text" | "email" | "password" | "url" | "datetime-local";
       name: string;
       label: string;
       hint?: string;
       required?: boolean;
       autoComplete?: string;
+      defaultValue?: string;
     }
   | { kind: "textarea"; name: string; label: string; hint?: string; required?: boolean; maxLength?: number }
   | {
@@ -54,7 +55,18 @@ export function ActionForm({
   return (
     <form ref={formRef} action={formAction} noValidate className="max-w-xl">
       {state.ok ? <Alert tone="success">{state.ok}</Alert> : null}
-      {state.message ? <Alert tone="error">{state.message}</Alert> : null}
+      {state.message ? (
+        <Alert tone="error">
+          <p>{state.message}</p>
+          {state.details?.length ? (
+            <ul className="mt-2 list-disc pl-5">
+              {state.details.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          ) : null}
+        </Alert>
+      ) : null}
       {hidden
         ? Object.entries(hidden).map(([name, value]) => (
             <input key={name} type="hidden" name={name} value={value} />
@@ -120,7 +132,7 @@ export function ActionForm({
             hint={f.hint}
             required={f.required}
             autoComplete={f.autoComplete ?? (f.kind === "password" ? "new-password" : undefined)}
-            defaultValue={f.kind === "password" ? undefined : state.values?.[f.name]}
+            defaultValue={f.kind === "password" ? undefined : (state.values?.[f.name] ?? f.defaultValue)}
             error={error}
           />
         );

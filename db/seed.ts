@@ -1,7 +1,10 @@
 import { count } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
-import type { Database } from "./client";
+import { zonedWallTimeToInstant } from "@/lib/time";
+import type { Database, Transaction } from "./client";
 import {
+  type AppointmentKind,
+  appointments,
   careTeamMembers,
   caseloadAssignments,
   clinicians,
@@ -179,6 +182,109 @@ const STAFF = [
   { email: "advocate3@carebridge.example", name: "Dana Okoye", role: "advocate" },
 ] as const;
 
+const VISITS: readonly [AppointmentKind, string, string][] = [
+  ["follow-up", "Follow-up visit", "Clinic room 2"],
+  ["test", "Blood work (CBC and metabolic panel)", "Lab, ground floor"],
+  ["test", "CT scan of the chest", "Imaging, 2nd floor"],
+  ["treatment", "Infusion", "Infusion suite, 3rd floor"],
+  ["supportive-service", "Nutrition counselling", "Wellness center"],
+  ["supportive-service", "Transportation assistance review", "Care management office"],
+  ["telehealth", "Medication review", ""],
+];
+
+/**
+ * Past and upcoming appointments for every patient, on an hourly grid relative to today, never
+ * double-booking a patient or a clinician (the database would refuse it).
+ */
+async function seedAppointments(
+  tx: Transaction,
+  patientsList: { id: string }[],
+  team: { patientId: string; clinicianId: string }[],
+  coordinators: { id: string }[],
+  rnd: ReturnType<typeof random>,
+) {
+  const zone = process.env.ORG_TIME_ZONE ?? "America/New_York";
+  const today = new Date();
+  const taken = new Set<string>();
+  const teamOf = new Map<string, string[]>();
+  for (const m of team) teamOf.set(m.patientId, [...(teamOf.get(m.patientId) ?? []), m.clinicianId]);
+  const rows: (typeof appointments.$inferInsert)[] = [];
+  patientsList.forEach((p, i) => {
+    const count = rnd.int(2, 5);
+    for (let j = 0; j < count; j++) {
+      const [kind, title, location] = VISITS[rnd.int(0, VISITS.length - 1)]!;
+      const clinicians = teamOf.get(p.id) ?? [];
+      const clinicianId =
+        rnd.next() < 0.8 && clinicians.length ? clinicians[rnd.int(0, clinicians.length - 1)]! : null;
+      let dayOffset = rnd.int(-60, 45);
+      let hour = rnd.int(8, 16);
+      // Move to the next free hour (weekdays only) for both the patient and the clinician.
+      for (;;) {
+        const day = new Date(
+          Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + dayOffset),
+        );
+        const weekday = day.getUTCDay();
+        const key = `${day.toISOString().slice(0, 10)}T${hour}`;
+        if (
+          weekday !== 0 &&
+          weekday !== 6 &&
+          !taken.has(`p${p.id}${key}`) &&
+          !(clinicianId && taken.has(`c${clinicianId}${key}`))
+        ) {
+          taken.add(`p${p.id}${key}`);
+          if (clinicianId) taken.add(`c${clinicianId}${key}`);
+          const start = zonedWallTimeToInstant(
+            {
+              year: day.getUTCFullYear(),
+              month: day.getUTCMonth() + 1,
+              day: day.getUTCDate(),
+              hour,
+              minute: 0,
+            },
+            zone,
+          );
+          const minutes = kind === "treatment" ? 60 : kind === "test" ? 45 : 30;
+          const past = start.getTime() < today.getTime();
+          const outcome = rnd.next();
+          const status = past
+            ? outcome < 0.85
+              ? "completed"
+              : outcome < 0.93
+                ? "no-show"
+                : "cancelled"
+            : outcome < 0.5
+              ? "confirmed"
+              : "scheduled";
+          rows.push({
+            patientId: p.id,
+            clinicianId,
+            kind,
+            title,
+            location: kind === "telehealth" ? null : location,
+            videoUrl:
+              kind === "telehealth" ? `https://video.carebridge.example/visit/${1000 + i * 10 + j}` : null,
+            startsAt: start,
+            endsAt: new Date(start.getTime() + minutes * 60_000),
+            status,
+            cancelReason: status === "cancelled" ? "Patient asked to rebook" : null,
+            patientNotes:
+              kind === "test" && title.startsWith("Blood") ? "Please fast for 8 hours before." : null,
+            internalNotes: rnd.next() < 0.2 ? "Arrange interpreter." : null,
+            createdBy: coordinators[i % coordinators.length]!.id,
+          });
+          break;
+        }
+        hour += 1;
+        if (hour > 16) {
+          hour = 8;
+          dayOffset += 1;
+        }
+      }
+    }
+  });
+  await insertChunked(rows, 2000, (chunk) => tx.insert(appointments).values(chunk));
+}
+
 export interface SeedOptions {
   patients?: number;
   /** Every Nth patient gets a portal account (the demo patient always does). */
@@ -335,6 +441,7 @@ export async function seedDatabase(
       canRaiseConcerns: true,
       grantedBy: demoPatientUser.id,
     });
+    await seedAppointments(tx, inserted, team, coordinators, rnd);
     return { patients: inserted.length, users: staff.length + created.length };
   });
 }

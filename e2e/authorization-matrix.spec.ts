@@ -45,6 +45,16 @@ const ROUTES: RouteCase[] = [
     allowed: ["coordinator", "advocate", "patient", "family"],
   },
   { name: "/patients/[other]", path: (ids) => `/patients/${ids.other}`, allowed: [] },
+  {
+    name: "/patients/[own]/appointments",
+    path: (ids) => `/patients/${ids.own}/appointments`,
+    allowed: ["coordinator", "advocate", "patient", "family"],
+  },
+  {
+    name: "/patients/[other]/appointments",
+    path: (ids) => `/patients/${ids.other}/appointments`,
+    allowed: [],
+  },
   { name: "/emergency-access", path: () => "/emergency-access", allowed: ["coordinator", "advocate"] },
   { name: "/me", path: () => "/me", allowed: ["patient", "family"] },
   { name: "/admin/users", path: () => "/admin/users", allowed: ["admin"] },
@@ -281,5 +291,106 @@ test.describe("authorization matrix: server actions called directly", () => {
     await admin.goto("/admin/emergency-access?status=reviewed");
     await expect(admin.getByText(/^Reviewed by/)).toHaveCount(before);
     await expect(admin.getByText("matrix says fine")).toHaveCount(0);
+  });
+
+  test("appointment actions: only the patient's coordinator books, moves, cancels or sets status", async ({
+    browser,
+  }) => {
+    const FILE = "app/(portal)/patients/[id]/appointments/actions.ts";
+    const day = new Date(Date.now() + 120 * 86_400_000).toISOString().slice(0, 10);
+    const booking = (title: string, hour: number) => ({
+      kind: "test",
+      title,
+      location: "Lab",
+      startsAt: `${day}T${String(hour).padStart(2, "0")}:00`,
+      endsAt: `${day}T${String(hour).padStart(2, "0")}:30`,
+      repeat: "none",
+      occurrences: "2",
+    });
+    const roles = [...ROLES, "anonymous"] as MatrixRole[];
+    for (const [i, role] of roles.entries()) {
+      await call(
+        role,
+        browser,
+        `${FILE}#bookAppointmentAction`,
+        `/patients/${ids.own}/appointments`,
+        [ids.own, {}, FORM],
+        booking(`matrix ${role} ${run}`, 8 + i),
+      );
+      // And never on a patient outside the caseload.
+      await call(
+        role,
+        browser,
+        `${FILE}#bookAppointmentAction`,
+        `/patients/${ids.other}/appointments`,
+        [ids.other, {}, FORM],
+        booking(`matrix other ${role} ${run}`, 8 + i),
+      );
+    }
+    const coordinator = await (
+      await browser.newContext({ storageState: storageFor("coordinator") })
+    ).newPage();
+    await coordinator.goto(`/patients/${ids.own}/appointments`);
+    for (const role of roles) {
+      const shown = coordinator.getByRole("heading", { name: new RegExp(`matrix ${role} ${run}`) });
+      if (role === "coordinator") await expect(shown).toHaveCount(1);
+      else await expect(shown).toHaveCount(0);
+    }
+    const coordinator2 = await (
+      await browser.newContext({ storageState: storageFor("coordinator2") })
+    ).newPage();
+    await coordinator2.goto(`/patients/${ids.other}/appointments`);
+    await expect(
+      coordinator2.getByRole("heading", { name: new RegExp(`matrix other .* ${run}`) }),
+    ).toHaveCount(0);
+
+    // The coordinator's own booking, attacked through the other three actions by everyone else.
+    const item = coordinator.getByRole("listitem").filter({ hasText: `matrix coordinator ${run}` });
+    await item.getByText(/^Change “/).click();
+    const version = await item.locator('input[name="version"]').first().inputValue();
+    const html = await coordinator.content();
+    const appointmentId = /appointment-([0-9a-f-]{36})/.exec(html)?.[1];
+    expect(appointmentId, "the card carries its id").toBeTruthy();
+    for (const role of ["admin", "advocate", "patient", "family", "anonymous"] as MatrixRole[]) {
+      await call(
+        role,
+        browser,
+        `${FILE}#rescheduleAppointmentAction`,
+        `/patients/${ids.own}/appointments`,
+        [appointmentId, {}, FORM],
+        {
+          startsAt: `${day}T18:00`,
+          endsAt: `${day}T18:30`,
+          version,
+        },
+      );
+      await call(
+        role,
+        browser,
+        `${FILE}#setAppointmentStatusAction`,
+        `/patients/${ids.own}/appointments`,
+        [appointmentId, {}, FORM],
+        {
+          status: "no-show",
+          version,
+        },
+      );
+      await call(
+        role,
+        browser,
+        `${FILE}#cancelAppointmentAction`,
+        `/patients/${ids.own}/appointments`,
+        [appointmentId, {}, FORM],
+        {
+          reason: "matrix attack",
+          version,
+        },
+      );
+    }
+    await coordinator.reload();
+    const after = coordinator.getByRole("listitem").filter({ hasText: `matrix coordinator ${run}` });
+    await expect(after).toContainText("scheduled");
+    await expect(after).not.toContainText("matrix attack");
+    await expect(after).not.toContainText("6:00");
   });
 });

@@ -11,6 +11,8 @@ export class DomainError extends Error {
   constructor(
     message: string,
     readonly fieldErrors: Record<string, string[]> = {},
+    /** Lines that explain the refusal, each safe to show. */
+    readonly details: string[] = [],
   ) {
     super(message);
     this.name = "DomainError";

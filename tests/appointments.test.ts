@@ -107,7 +107,7 @@ describe("appointments", () => {
       form(day, "09:30", "10:30", { title: "Blood draw" }),
     ).catch((e: unknown) => e);
     expect(clash).toBeInstanceOf(ClashError);
-    expect((clash as ClashError).describe()[0]).toContain('The patient already has "Chemotherapy infusion"');
+    expect((clash as ClashError).details[0]).toContain('The patient already has "Chemotherapy infusion"');
     // Back to back is fine: ranges are half-open.
     await bookAppointments(coordinator, patientId, form(day, "10:00", "10:30", { title: "Blood draw" }));
   });
@@ -123,7 +123,7 @@ describe("appointments", () => {
     expect(clash).toBeInstanceOf(ClashError);
     expect(clash.clashes[0]!.with).toBe("clinician");
     expect(clash.clashes[0]!.title).toBeNull();
-    expect(clash.describe()[0]).toMatch(/^Dr\. Shared Oncologist is already booked/);
+    expect(clash.details[0]).toMatch(/^Dr\. Shared Oncologist is already booked/);
   });
 
   it("lets the database itself refuse an overlap that skips the application", async () => {

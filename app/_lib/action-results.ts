@@ -27,6 +27,8 @@ export function invalid(error: z.ZodError, values: Record<string, string>): Form
 /** Turns a refusal from the domain into form state; "not found or not yours" is a 404. */
 export function refused(error: unknown, values: Record<string, string>): FormState {
   if (error instanceof NotFoundError) notFound();
-  if (error instanceof DomainError) return { message: error.message, errors: error.fieldErrors, values };
+  if (error instanceof DomainError) {
+    return { message: error.message, errors: error.fieldErrors, values, details: error.details };
+  }
   throw error;
 }

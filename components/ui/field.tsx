@@ -4,7 +4,7 @@ interface FieldProps {
   id: string;
   label: string;
   name?: string;
-  type?: "text" | "email" | "password" | "date" | "search" | "tel";
+  type?: "text" | "email" | "password" | "date" | "search" | "tel" | "url" | "datetime-local";
   defaultValue?: string;
   error?: string[] | undefined;
   hint?: ReactNode;

@@ -2,6 +2,8 @@
 export interface FormState {
   errors?: Record<string, string[] | undefined>;
   message?: string;
+  /** Lines that explain the message, e.g. each appointment a booking clashes with. */
+  details?: string[];
   values?: Record<string, string>;
   ok?: string;
 }

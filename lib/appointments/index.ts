@@ -3,7 +3,14 @@ import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, gte, isNull, lt, ne, notInArray, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db, type Executor } from "@/db/client";
-import { type AppointmentStatus, appointments, careTeamMembers, clinicians, users } from "@/db/schema";
+import {
+  type AppointmentStatus,
+  appointments,
+  careTeamMembers,
+  clinicians,
+  patients,
+  users,
+} from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { type Actor, authorizePatient, can } from "@/lib/authz";
 import { DomainError, NotFoundError, StaleVersionError } from "@/lib/errors";
@@ -30,18 +37,17 @@ export class ClashError extends DomainError {
         ? "That time clashes with another appointment. Nothing was booked."
         : `That booking clashes with ${clashes.length} other appointments. Nothing was booked.`,
       { startsAt: ["Choose a time that does not overlap."] },
+      clashes.map(describeClash),
     );
     this.name = "ClashError";
   }
+}
 
-  /** One line per clash, for the person booking. */
-  describe(): string[] {
-    return this.clashes.map((c) =>
-      c.with === "patient"
-        ? `The patient already has "${c.title}" ${formatTimeRange(c.startsAt, c.endsAt)}${c.clinicianName ? ` with ${c.clinicianName}` : ""}.`
-        : `${c.clinicianName} is already booked ${formatTimeRange(c.startsAt, c.endsAt)}.`,
-    );
-  }
+/** One line per clash, for the person booking. */
+function describeClash(c: Clash): string {
+  return c.with === "patient"
+    ? `The patient already has "${c.title}" ${formatTimeRange(c.startsAt, c.endsAt)}${c.clinicianName ? ` with ${c.clinicianName}` : ""}.`
+    : `${c.clinicianName} is already booked ${formatTimeRange(c.startsAt, c.endsAt)}.`;
 }
 
 function isExclusionViolation(error: unknown): boolean {
@@ -352,6 +358,7 @@ export interface AppointmentItem {
 }
 
 export interface PatientAppointments {
+  patient: { id: string; mrn: string; name: string };
   upcoming: AppointmentItem[];
   past: AppointmentItem[];
   careTeam: { id: string; name: string; discipline: string }[];
@@ -384,7 +391,16 @@ export async function listPatientAppointments(actor: Actor, patientId: string): 
       .select(columns)
       .from(appointments)
       .leftJoin(clinicians, eq(clinicians.id, appointments.clinicianId));
-  const [upcoming, past, careTeam] = await Promise.all([
+  const [[patient], upcoming, past, careTeam] = await Promise.all([
+    database
+      .select({
+        id: patients.id,
+        mrn: patients.mrn,
+        givenName: patients.givenName,
+        familyName: patients.familyName,
+      })
+      .from(patients)
+      .where(eq(patients.id, patientId)),
     base()
       .where(and(eq(appointments.patientId, patientId), gte(appointments.endsAt, sql`now()`)))
       .orderBy(asc(appointments.startsAt))
@@ -411,7 +427,9 @@ export async function listPatientAppointments(actor: Actor, patientId: string): 
     internalNotes: staffNotes ? r.internalNotes : null,
     inSeries: r.seriesId !== null,
   });
+  if (!patient) throw new NotFoundError();
   return {
+    patient: { id: patient.id, mrn: patient.mrn, name: `${patient.familyName}, ${patient.givenName}` },
     upcoming: upcoming.map(toItem),
     past: past.map(toItem),
     careTeam,

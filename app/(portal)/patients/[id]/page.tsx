@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { orNotFound } from "@/app/_lib/guards";
+import { PatientNav } from "@/components/patient-nav";
 import { Alert } from "@/components/ui/alert";
 import { requireActor } from "@/lib/auth/current-user";
 import { getPatientOverview, PatientIdSchema } from "@/lib/patients";
@@ -38,9 +39,10 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
       <h1>
         {p.familyName}, {p.givenName}
       </h1>
-      <p className="mb-6 text-slate-700">
+      <p className="mb-4 text-slate-700">
         MRN {p.mrn} · born {formatCalendarDate(p.dateOfBirth)} (age {ageOn(p.dateOfBirth)})
       </p>
+      <PatientNav patientId={p.id} current="overview" />
       <div className="grid gap-6 md:grid-cols-2">
         <section aria-labelledby="demographics" className="rounded-lg bg-white p-6 shadow-sm">
           <h2 id="demographics">Demographics and contact</h2>

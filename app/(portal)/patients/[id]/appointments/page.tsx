@@ -1,0 +1,235 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { orNotFound } from "@/app/_lib/guards";
+import { ActionForm } from "@/components/action-form";
+import { AppointmentCard } from "@/components/appointment-card";
+import { PatientNav } from "@/components/patient-nav";
+import { APPOINTMENT_KINDS } from "@/db/schema/appointments";
+import { type AppointmentItem, listPatientAppointments } from "@/lib/appointments";
+import { APPOINTMENT_KIND_LABEL } from "@/lib/appointments/schemas";
+import { requireActor } from "@/lib/auth/current-user";
+import { PatientIdSchema } from "@/lib/patients/schemas";
+import { orgTimeZone, toZonedInputValue } from "@/lib/time";
+import {
+  bookAppointmentAction,
+  cancelAppointmentAction,
+  rescheduleAppointmentAction,
+  setAppointmentStatusAction,
+} from "./actions";
+
+export const metadata: Metadata = { title: "Appointments" };
+
+function ChangeForms({ item }: { item: AppointmentItem }) {
+  if (item.status === "cancelled" || item.status === "completed") return null;
+  return (
+    <details className="mt-3 rounded border border-slate-300 p-3">
+      <summary className="cursor-pointer font-medium">Change “{item.title}”</summary>
+      <div className="mt-3 grid gap-6 md:grid-cols-3">
+        <div>
+          <h4 className="mb-2 font-semibold">Reschedule</h4>
+          <ActionForm
+            action={rescheduleAppointmentAction.bind(null, item.id)}
+            hidden={{ version: String(item.version) }}
+            submitLabel="Move it"
+            fields={[
+              {
+                kind: "datetime-local",
+                name: "startsAt",
+                label: "New start",
+                required: true,
+                defaultValue: toZonedInputValue(item.startsAt),
+              },
+              {
+                kind: "datetime-local",
+                name: "endsAt",
+                label: "New end",
+                required: true,
+                defaultValue: toZonedInputValue(item.endsAt),
+              },
+            ]}
+          />
+        </div>
+        <div>
+          <h4 className="mb-2 font-semibold">Status</h4>
+          <ActionForm
+            action={setAppointmentStatusAction.bind(null, item.id)}
+            hidden={{ version: String(item.version) }}
+            submitLabel="Save status"
+            fields={[
+              {
+                kind: "select",
+                name: "status",
+                label: "Status",
+                defaultValue: item.status,
+                options: [
+                  { value: "scheduled", label: "Scheduled" },
+                  { value: "confirmed", label: "Confirmed" },
+                  { value: "completed", label: "Completed" },
+                  { value: "no-show", label: "No-show" },
+                ],
+              },
+            ]}
+          />
+        </div>
+        <div>
+          <h4 className="mb-2 font-semibold">Cancel</h4>
+          <ActionForm
+            action={cancelAppointmentAction.bind(null, item.id)}
+            hidden={{ version: String(item.version) }}
+            submitLabel="Cancel appointment"
+            variant="danger"
+            confirm={{
+              title: `Cancel “${item.title}”?`,
+              body: "It stays on the record as cancelled, with your reason. Other appointments in a series are not touched.",
+              confirmLabel: "Cancel it",
+            }}
+            fields={[{ kind: "textarea", name: "reason", label: "Reason", required: true, maxLength: 500 }]}
+          />
+        </div>
+      </div>
+    </details>
+  );
+}
+
+export default async function AppointmentsPage({ params }: { params: Promise<{ id: string }> }) {
+  const parsed = PatientIdSchema.safeParse((await params).id);
+  if (!parsed.success) notFound();
+  const actor = await requireActor();
+  const data = await orNotFound(listPatientAppointments(actor, parsed.data));
+  return (
+    <>
+      <h1>
+        {data.patient.name} <span className="text-lg font-normal text-slate-700">MRN {data.patient.mrn}</span>
+      </h1>
+      <PatientNav patientId={data.patient.id} current="appointments" />
+      <h2 className="sr-only">Appointments</h2>
+      <p className="mb-4 text-sm text-slate-700">
+        Times are shown in {orgTimeZone().replace("_", " ")} time.
+      </p>
+      {data.canWrite ? (
+        <section aria-labelledby="book-heading" className="mb-8 rounded-lg bg-white p-6 shadow-sm">
+          <h2 id="book-heading" className="mb-4">
+            Book an appointment
+          </h2>
+          <ActionForm
+            action={bookAppointmentAction.bind(null, data.patient.id)}
+            submitLabel="Book"
+            pendingLabel="Booking…"
+            fields={[
+              {
+                kind: "select",
+                name: "kind",
+                label: "Kind",
+                defaultValue: "follow-up",
+                options: APPOINTMENT_KINDS.map((k) => ({ value: k, label: APPOINTMENT_KIND_LABEL[k] })),
+              },
+              {
+                kind: "text",
+                name: "title",
+                label: "Title",
+                required: true,
+                hint: "e.g. CT scan of the chest",
+              },
+              {
+                kind: "select",
+                name: "clinicianId",
+                label: "Clinician or resource",
+                options: [
+                  { value: "", label: "No one in particular" },
+                  ...data.careTeam.map((c) => ({ value: c.id, label: `${c.name} (${c.discipline})` })),
+                ],
+              },
+              {
+                kind: "text",
+                name: "location",
+                label: "Location",
+                hint: "Required unless it is a telehealth visit.",
+              },
+              {
+                kind: "url",
+                name: "videoUrl",
+                label: "Video link",
+                hint: "For telehealth: an https:// address.",
+              },
+              { kind: "datetime-local", name: "startsAt", label: "Starts", required: true },
+              { kind: "datetime-local", name: "endsAt", label: "Ends", required: true },
+              {
+                kind: "select",
+                name: "repeat",
+                label: "Repeat",
+                defaultValue: "none",
+                options: [
+                  { value: "none", label: "Does not repeat" },
+                  { value: "1", label: "Every week" },
+                  { value: "2", label: "Every 2 weeks" },
+                  { value: "3", label: "Every 3 weeks" },
+                  { value: "4", label: "Every 4 weeks" },
+                ],
+              },
+              {
+                kind: "select",
+                name: "occurrences",
+                label: "Number of appointments in the series",
+                defaultValue: "6",
+                options: Array.from({ length: 25 }, (_, i) => ({
+                  value: String(i + 2),
+                  label: String(i + 2),
+                })),
+              },
+              {
+                kind: "textarea",
+                name: "patientNotes",
+                label: "Notes for the patient",
+                hint: "What to bring, how to prepare. The patient sees this.",
+                maxLength: 2000,
+              },
+              {
+                kind: "textarea",
+                name: "internalNotes",
+                label: "Internal notes",
+                hint: "Staff only.",
+                maxLength: 2000,
+              },
+            ]}
+          />
+        </section>
+      ) : null}
+
+      <section aria-labelledby="upcoming-heading" className="mb-8">
+        <h2 id="upcoming-heading" className="mb-3">
+          Upcoming ({data.upcoming.length})
+        </h2>
+        {data.upcoming.length === 0 ? (
+          <p className="rounded bg-white p-4 shadow-sm">
+            Nothing is booked.{data.canWrite ? " Book the first appointment above." : ""}
+          </p>
+        ) : (
+          <ul className="space-y-3">
+            {data.upcoming.map((item) => (
+              <AppointmentCard
+                key={item.id}
+                item={item}
+                actions={data.canWrite ? <ChangeForms item={item} /> : undefined}
+              />
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="past-heading">
+        <h2 id="past-heading" className="mb-3">
+          Past ({data.past.length})
+        </h2>
+        {data.past.length === 0 ? (
+          <p className="rounded bg-white p-4 shadow-sm">No past appointments.</p>
+        ) : (
+          <ul className="space-y-3">
+            {data.past.map((item) => (
+              <AppointmentCard key={item.id} item={item} />
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+import type { ReactNode } from "react";
+import type { AppointmentItem } from "@/lib/appointments";
+import { APPOINTMENT_KIND_LABEL } from "@/lib/appointments/schemas";
+import { formatTimeRange } from "@/lib/time";
+
+const STATUS_STYLE: Record<AppointmentItem["status"], string> = {
+  scheduled: "bg-slate-200 text-slate-900",
+  confirmed: "bg-green-100 text-green-900",
+  completed: "bg-brand-100 text-brand-800",
+  cancelled: "bg-red-100 text-red-900",
+  "no-show": "bg-amber-100 text-amber-900",
+};
+
+/** One appointment as staff read it; `actions` holds the forms for those who may change it. */
+export function AppointmentCard({ item, actions }: { item: AppointmentItem; actions?: ReactNode }) {
+  return (
+    <li id={`appointment-${item.id}`} className="rounded-lg bg-white p-4 shadow-sm">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h3 className="font-semibold">
+          {item.title}{" "}
+          <span className="font-normal text-slate-700">
+            · {APPOINTMENT_KIND_LABEL[item.kind as keyof typeof APPOINTMENT_KIND_LABEL]}
+            {item.inSeries ? " · part of a series" : ""}
+          </span>
+        </h3>
+        <span className={`rounded px-2 py-0.5 text-sm font-medium ${STATUS_STYLE[item.status]}`}>
+          {item.status}
+        </span>
+      </div>
+      <p className="mt-1">{formatTimeRange(item.startsAt, item.endsAt)}</p>
+      <p className="text-sm text-slate-700">
+        {item.clinicianName ? `With ${item.clinicianName}` : "No clinician assigned"}
+        {item.location ? ` · ${item.location}` : ""}
+        {item.videoUrl ? (
+          <>
+            {" · "}
+            <a href={item.videoUrl} rel="noopener noreferrer">
+              video link
+            </a>
+          </>
+        ) : null}
+      </p>
+      {item.cancelReason ? <p className="mt-1 text-sm">Cancelled: {item.cancelReason}</p> : null}
+      {item.patientNotes ? <p className="mt-1 text-sm">For the patient: {item.patientNotes}</p> : null}
+      {item.internalNotes ? (
+        <p className="mt-1 text-sm text-slate-700">Staff only: {item.internalNotes}</p>
+      ) : null}
+      {actions}
+    </li>
+  );
+}

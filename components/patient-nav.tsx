@@ -1,0 +1,33 @@
+import Link from "next/link";
+
+const TABS = [
+  { key: "overview", label: "Overview", path: "" },
+  { key: "appointments", label: "Appointments", path: "/appointments" },
+] as const;
+
+/** The sections of one patient's record. */
+export function PatientNav({
+  patientId,
+  current,
+}: {
+  patientId: string;
+  current: (typeof TABS)[number]["key"];
+}) {
+  return (
+    <nav aria-label="Patient record" className="mb-4 print:hidden">
+      <ul className="flex gap-4 border-b border-slate-300">
+        {TABS.map((t) => (
+          <li key={t.key}>
+            <Link
+              href={`/patients/${patientId}${t.path}`}
+              aria-current={current === t.key ? "page" : undefined}
+              className={`inline-block px-1 pb-2 ${current === t.key ? "border-b-4 border-brand-700 font-semibold" : ""}`}
+            >
+              {t.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
