@@ -11,11 +11,13 @@ const NAV: Record<Role, { href: string; label: string }[]> = {
   coordinator: [
     { href: "/dashboard", label: "Dashboard" },
     { href: "/patients", label: "Patients" },
+    { href: "/schedule", label: "Schedule" },
     { href: "/emergency-access", label: "Emergency access" },
   ],
   advocate: [
     { href: "/dashboard", label: "Dashboard" },
     { href: "/patients", label: "Patients" },
+    { href: "/schedule", label: "Schedule" },
     { href: "/emergency-access", label: "Emergency access" },
   ],
   patient: [{ href: "/me", label: "My care" }],

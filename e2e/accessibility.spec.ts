@@ -15,7 +15,15 @@ async function expectNoSeriousViolations(page: Page, label: string) {
 
 const PAGES: Record<AccountKey, string[]> = {
   admin: ["/admin/users", "/admin/users/new", "/admin/audit", "/admin/emergency-access"],
-  coordinator: ["/dashboard", "/patients", "/patients?q=zzzz", "/emergency-access", "/patients/not-a-uuid"],
+  coordinator: [
+    "/dashboard",
+    "/patients",
+    "/patients?q=zzzz",
+    "/emergency-access",
+    "/patients/not-a-uuid",
+    "/schedule",
+    "/schedule?view=day",
+  ],
   coordinator2: [],
   advocate: ["/dashboard", "/patients"],
   patient: ["/me"],
@@ -44,8 +52,15 @@ test.describe("accessibility (axe: no serious or critical violations)", () => {
 
   test("a patient record and a user's admin page", async ({ browser }) => {
     const page = await (await browser.newContext({ storageState: storageFor("coordinator") })).newPage();
-    await page.goto(`/patients/${await patientIdFor(page, OWN_MRN)}`);
+    const id = await patientIdFor(page, OWN_MRN);
+    await page.goto(`/patients/${id}`);
     await expectNoSeriousViolations(page, "/patients/[id]");
+    await page.goto(`/patients/${id}/appointments`);
+    await page
+      .getByText(/^Change “/)
+      .first()
+      .click();
+    await expectNoSeriousViolations(page, "/patients/[id]/appointments");
     const admin = await (await browser.newContext({ storageState: storageFor("admin") })).newPage();
     await admin.goto("/admin/users?q=coordinator%40");
     await admin.getByRole("link", { name: "Casey Morgan" }).click();

@@ -56,6 +56,8 @@ const ROUTES: RouteCase[] = [
     allowed: [],
   },
   { name: "/emergency-access", path: () => "/emergency-access", allowed: ["coordinator", "advocate"] },
+  { name: "/schedule", path: () => "/schedule", allowed: ["coordinator", "advocate"] },
+  { name: "/schedule?view=day", path: () => "/schedule?view=day", allowed: ["coordinator", "advocate"] },
   { name: "/me", path: () => "/me", allowed: ["patient", "family"] },
   { name: "/admin/users", path: () => "/admin/users", allowed: ["admin"] },
   { name: "/admin/users/new", path: () => "/admin/users/new", allowed: ["admin"] },

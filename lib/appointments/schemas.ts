@@ -98,9 +98,9 @@ export interface AppointmentInput
 }
 
 /** A booking form, fully checked: every field, the pair of times, and what the kind needs. */
-export function parseAppointment(raw: Record<string, unknown>): Parsed<AppointmentInput> {
+export function parseAppointment(raw: Record<string, unknown>, now = Date.now()): Parsed<AppointmentInput> {
   return combine(AppointmentFields, raw, (errors) => {
-    const times = checkTimes(raw.startsAt, raw.endsAt, errors);
+    const times = checkTimes(raw.startsAt, raw.endsAt, errors, now);
     const kind = raw.kind;
     if (kind === "telehealth" && !raw.videoUrl)
       add(errors, "videoUrl", "A telehealth visit needs its video link.");

@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
   "appointment.reschedule",
   "appointment.cancel",
   "appointment.status",
+  "schedule.view",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -106,130 +106,136 @@ export default async function AppointmentsPage({ params }: { params: Promise<{ i
       <p className="mb-4 text-sm text-slate-700">
         Times are shown in {orgTimeZone().replace("_", " ")} time.
       </p>
-      {data.canWrite ? (
-        <section aria-labelledby="book-heading" className="mb-8 rounded-lg bg-white p-6 shadow-sm">
-          <h2 id="book-heading" className="mb-4">
-            Book an appointment
-          </h2>
-          <ActionForm
-            action={bookAppointmentAction.bind(null, data.patient.id)}
-            submitLabel="Book"
-            pendingLabel="Booking…"
-            fields={[
-              {
-                kind: "select",
-                name: "kind",
-                label: "Kind",
-                defaultValue: "follow-up",
-                options: APPOINTMENT_KINDS.map((k) => ({ value: k, label: APPOINTMENT_KIND_LABEL[k] })),
-              },
-              {
-                kind: "text",
-                name: "title",
-                label: "Title",
-                required: true,
-                hint: "e.g. CT scan of the chest",
-              },
-              {
-                kind: "select",
-                name: "clinicianId",
-                label: "Clinician or resource",
-                options: [
-                  { value: "", label: "No one in particular" },
-                  ...data.careTeam.map((c) => ({ value: c.id, label: `${c.name} (${c.discipline})` })),
-                ],
-              },
-              {
-                kind: "text",
-                name: "location",
-                label: "Location",
-                hint: "Required unless it is a telehealth visit.",
-              },
-              {
-                kind: "url",
-                name: "videoUrl",
-                label: "Video link",
-                hint: "For telehealth: an https:// address.",
-              },
-              { kind: "datetime-local", name: "startsAt", label: "Starts", required: true },
-              { kind: "datetime-local", name: "endsAt", label: "Ends", required: true },
-              {
-                kind: "select",
-                name: "repeat",
-                label: "Repeat",
-                defaultValue: "none",
-                options: [
-                  { value: "none", label: "Does not repeat" },
-                  { value: "1", label: "Every week" },
-                  { value: "2", label: "Every 2 weeks" },
-                  { value: "3", label: "Every 3 weeks" },
-                  { value: "4", label: "Every 4 weeks" },
-                ],
-              },
-              {
-                kind: "select",
-                name: "occurrences",
-                label: "Number of appointments in the series",
-                defaultValue: "6",
-                options: Array.from({ length: 25 }, (_, i) => ({
-                  value: String(i + 2),
-                  label: String(i + 2),
-                })),
-              },
-              {
-                kind: "textarea",
-                name: "patientNotes",
-                label: "Notes for the patient",
-                hint: "What to bring, how to prepare. The patient sees this.",
-                maxLength: 2000,
-              },
-              {
-                kind: "textarea",
-                name: "internalNotes",
-                label: "Internal notes",
-                hint: "Staff only.",
-                maxLength: 2000,
-              },
-            ]}
-          />
-        </section>
-      ) : null}
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
+        <div>
+          <section aria-labelledby="upcoming-heading" className="mb-8">
+            <h2 id="upcoming-heading" className="mb-3">
+              Upcoming ({data.upcoming.length})
+            </h2>
+            {data.upcoming.length === 0 ? (
+              <p className="rounded bg-white p-4 shadow-sm">
+                Nothing is booked.{data.canWrite ? " Book the first appointment above." : ""}
+              </p>
+            ) : (
+              <ul className="space-y-3">
+                {data.upcoming.map((item) => (
+                  <AppointmentCard
+                    key={item.id}
+                    item={item}
+                    actions={data.canWrite ? <ChangeForms item={item} /> : undefined}
+                  />
+                ))}
+              </ul>
+            )}
+          </section>
 
-      <section aria-labelledby="upcoming-heading" className="mb-8">
-        <h2 id="upcoming-heading" className="mb-3">
-          Upcoming ({data.upcoming.length})
-        </h2>
-        {data.upcoming.length === 0 ? (
-          <p className="rounded bg-white p-4 shadow-sm">
-            Nothing is booked.{data.canWrite ? " Book the first appointment above." : ""}
-          </p>
-        ) : (
-          <ul className="space-y-3">
-            {data.upcoming.map((item) => (
-              <AppointmentCard
-                key={item.id}
-                item={item}
-                actions={data.canWrite ? <ChangeForms item={item} /> : undefined}
-              />
-            ))}
-          </ul>
-        )}
-      </section>
-
-      <section aria-labelledby="past-heading">
-        <h2 id="past-heading" className="mb-3">
-          Past ({data.past.length})
-        </h2>
-        {data.past.length === 0 ? (
-          <p className="rounded bg-white p-4 shadow-sm">No past appointments.</p>
-        ) : (
-          <ul className="space-y-3">
-            {data.past.map((item) => (
-              <AppointmentCard key={item.id} item={item} />
-            ))}
-          </ul>
-        )}
-      </section>
+          <section aria-labelledby="past-heading">
+            <h2 id="past-heading" className="mb-3">
+              Past ({data.past.length})
+            </h2>
+            {data.past.length === 0 ? (
+              <p className="rounded bg-white p-4 shadow-sm">No past appointments.</p>
+            ) : (
+              <ul className="space-y-3">
+                {data.past.map((item) => (
+                  <AppointmentCard key={item.id} item={item} />
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
+        {data.canWrite ? (
+          <section
+            aria-labelledby="book-heading"
+            className="self-start rounded-lg bg-white p-6 shadow-sm lg:sticky lg:top-4"
+          >
+            <h2 id="book-heading" className="mb-4">
+              Book an appointment
+            </h2>
+            <ActionForm
+              action={bookAppointmentAction.bind(null, data.patient.id)}
+              submitLabel="Book"
+              pendingLabel="Booking…"
+              fields={[
+                {
+                  kind: "select",
+                  name: "kind",
+                  label: "Kind",
+                  defaultValue: "follow-up",
+                  options: APPOINTMENT_KINDS.map((k) => ({ value: k, label: APPOINTMENT_KIND_LABEL[k] })),
+                },
+                {
+                  kind: "text",
+                  name: "title",
+                  label: "Title",
+                  required: true,
+                  hint: "e.g. CT scan of the chest",
+                },
+                {
+                  kind: "select",
+                  name: "clinicianId",
+                  label: "Clinician or resource",
+                  options: [
+                    { value: "", label: "No one in particular" },
+                    ...data.careTeam.map((c) => ({ value: c.id, label: `${c.name} (${c.discipline})` })),
+                  ],
+                },
+                {
+                  kind: "text",
+                  name: "location",
+                  label: "Location",
+                  hint: "Required unless it is a telehealth visit.",
+                },
+                {
+                  kind: "url",
+                  name: "videoUrl",
+                  label: "Video link",
+                  hint: "For telehealth: an https:// address.",
+                },
+                { kind: "datetime-local", name: "startsAt", label: "Starts", required: true },
+                { kind: "datetime-local", name: "endsAt", label: "Ends", required: true },
+                {
+                  kind: "select",
+                  name: "repeat",
+                  label: "Repeat",
+                  defaultValue: "none",
+                  options: [
+                    { value: "none", label: "Does not repeat" },
+                    { value: "1", label: "Every week" },
+                    { value: "2", label: "Every 2 weeks" },
+                    { value: "3", label: "Every 3 weeks" },
+                    { value: "4", label: "Every 4 weeks" },
+                  ],
+                },
+                {
+                  kind: "select",
+                  name: "occurrences",
+                  label: "Number of appointments in the series",
+                  defaultValue: "6",
+                  options: Array.from({ length: 25 }, (_, i) => ({
+                    value: String(i + 2),
+                    label: String(i + 2),
+                  })),
+                },
+                {
+                  kind: "textarea",
+                  name: "patientNotes",
+                  label: "Notes for the patient",
+                  hint: "What to bring, how to prepare. The patient sees this.",
+                  maxLength: 2000,
+                },
+                {
+                  kind: "textarea",
+                  name: "internalNotes",
+                  label: "Internal notes",
+                  hint: "Staff only.",
+                  maxLength: 2000,
+                },
+              ]}
+            />
+          </section>
+        ) : null}
+      </div>
     </>
   );
 }

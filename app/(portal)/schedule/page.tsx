@@ -1,0 +1,156 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { orNotFound } from "@/app/_lib/guards";
+import { PageHeader } from "@/components/ui/page-header";
+import { getSchedule, type ScheduleItem, ScheduleQuerySchema } from "@/lib/appointments/schedule";
+import { APPOINTMENT_KIND_LABEL } from "@/lib/appointments/schemas";
+import { requireActor } from "@/lib/auth/current-user";
+import { orgTimeZone } from "@/lib/time";
+
+export const metadata: Metadata = { title: "Schedule" };
+
+function dayLabel(isoDate: string, style: "short" | "long") {
+  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat("en-US", {
+    timeZone: "UTC",
+    weekday: style,
+    month: style === "long" ? "long" : "short",
+    day: "numeric",
+    ...(style === "long" ? { year: "numeric" } : {}),
+  }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+function time(instant: Date) {
+  return new Intl.DateTimeFormat("en-US", {
+    timeZone: orgTimeZone(),
+    hour: "numeric",
+    minute: "2-digit",
+  }).format(instant);
+}
+
+function Item({ item }: { item: ScheduleItem }) {
+  const cancelled = item.status === "cancelled";
+  return (
+    <li
+      className={`rounded border-l-4 bg-white p-2 text-sm shadow-sm ${cancelled ? "border-slate-400 opacity-70" : "border-brand-600"}`}
+    >
+      <p className="font-medium">
+        {time(item.startsAt)}–{time(item.endsAt)}
+      </p>
+      {item.patient ? (
+        <>
+          <p>
+            <Link href={`/patients/${item.patient.id}/appointments`}>{item.patient.name}</Link>
+          </p>
+          <p>
+            {item.title} · {APPOINTMENT_KIND_LABEL[item.kind as keyof typeof APPOINTMENT_KIND_LABEL]}
+          </p>
+        </>
+      ) : (
+        <p>Busy (another team&apos;s patient)</p>
+      )}
+      {item.clinicianName ? <p className="text-slate-700">{item.clinicianName}</p> : null}
+      {item.status !== "scheduled" ? <p className="text-slate-700">{item.status}</p> : null}
+    </li>
+  );
+}
+
+export default async function SchedulePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const actor = await requireActor();
+  const query = ScheduleQuerySchema.parse(await searchParams);
+  const s = await orNotFound(getSchedule(actor, query));
+  const link = (date: string, view = s.view) => {
+    const q = new URLSearchParams({ date, view });
+    if (s.clinician) q.set("clinician", s.clinician.id);
+    return `/schedule?${q}`;
+  };
+  const title = s.view === "week" ? `Week of ${dayLabel(s.date, "long")}` : dayLabel(s.date, "long");
+  const total = s.days.reduce((n, d) => n + d.items.length, 0);
+  return (
+    <>
+      <PageHeader title="Schedule" />
+      <div className="mb-4 flex flex-wrap items-end justify-between gap-4">
+        <nav aria-label="Dates" className="flex flex-wrap items-center gap-4">
+          <Link href={link(s.previous)}>{s.view === "week" ? "Previous week" : "Previous day"}</Link>
+          <Link href={link(s.today)}>Today</Link>
+          <Link href={link(s.next)}>{s.view === "week" ? "Next week" : "Next day"}</Link>
+          <span aria-hidden="true">|</span>
+          {s.view === "week" ? (
+            <Link href={link(s.today, "day")}>Day agenda</Link>
+          ) : (
+            <Link href={link(s.date, "week")}>Week view</Link>
+          )}
+        </nav>
+        <form method="get" className="flex items-end gap-2">
+          <input type="hidden" name="date" value={s.date} />
+          <input type="hidden" name="view" value={s.view} />
+          <div>
+            <label htmlFor="clinician" className="block font-medium">
+              Whose schedule
+            </label>
+            <select
+              id="clinician"
+              name="clinician"
+              defaultValue={s.clinician?.id ?? ""}
+              className="mt-1 rounded border border-slate-400 bg-white px-3 py-2"
+            >
+              <option value="">My caseload</option>
+              {s.clinicianOptions.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name} ({c.discipline})
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white">
+            Show
+          </button>
+        </form>
+      </div>
+      <h2 className="mb-1">
+        {title}
+        {s.clinician ? ` · ${s.clinician.name}` : " · your caseload"}
+      </h2>
+      <p className="mb-4 text-sm text-slate-700">
+        {total} {total === 1 ? "appointment" : "appointments"}. Times in {orgTimeZone().replace("_", " ")}{" "}
+        time.
+      </p>
+      {s.view === "week" ? (
+        <ol className="grid gap-3 md:grid-cols-7">
+          {s.days.map((d) => (
+            <li key={d.date} aria-labelledby={`day-${d.date}`}>
+              <h3
+                id={`day-${d.date}`}
+                className={`mb-2 text-sm font-semibold ${d.date === s.today ? "text-brand-700 underline" : ""}`}
+              >
+                <Link href={link(d.date, "day")}>{dayLabel(d.date, "short")}</Link>
+                {d.date === s.today ? <span className="sr-only"> (today)</span> : null}
+              </h3>
+              {d.items.length === 0 ? (
+                <p className="text-sm text-slate-600">Nothing booked</p>
+              ) : (
+                <ul className="space-y-2">
+                  {d.items.map((item) => (
+                    <Item key={item.id} item={item} />
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ol>
+      ) : s.days[0]!.items.length === 0 ? (
+        <p className="rounded bg-white p-6 shadow-sm">Nothing is booked this day.</p>
+      ) : (
+        <ul className="max-w-2xl space-y-2">
+          {s.days[0]!.items.map((item) => (
+            <Item key={item.id} item={item} />
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

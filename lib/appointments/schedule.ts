@@ -1,0 +1,150 @@
+import "server-only";
+import { and, asc, eq, gte, inArray, isNull, lt, type SQL, sql } from "drizzle-orm";
+import { z } from "zod";
+import { db } from "@/db/client";
+import { appointments, careTeamMembers, caseloadAssignments, clinicians, patients } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
+import { type Actor, authorizeGlobal } from "@/lib/authz";
+import { orgTimeZone, toZonedInputValue, zonedDayStart } from "@/lib/time";
+
+export const ScheduleQuerySchema = z.object({
+  date: z.iso.date().optional().catch(undefined),
+  view: z.enum(["week", "day"]).default("week").catch("week"),
+  clinician: z.uuid().optional().catch(undefined),
+});
+export type ScheduleQuery = z.infer<typeof ScheduleQuerySchema>;
+
+export interface ScheduleItem {
+  id: string;
+  startsAt: Date;
+  endsAt: Date;
+  status: string;
+  clinicianName: string | null;
+  /** Null when the appointment belongs to a patient outside the reader's caseload: shown as busy. */
+  patient: { id: string; name: string; mrn: string } | null;
+  title: string | null;
+  kind: string | null;
+}
+
+export interface ScheduleDay {
+  date: string;
+  items: ScheduleItem[];
+}
+
+export interface Schedule {
+  view: "week" | "day";
+  /** The day the page is about (ISO date in the organisation's zone). */
+  date: string;
+  today: string;
+  previous: string;
+  next: string;
+  days: ScheduleDay[];
+  clinician: { id: string; name: string } | null;
+  clinicianOptions: { id: string; name: string; discipline: string }[];
+}
+
+function addDays(isoDate: string, days: number): string {
+  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** Monday of the week an ISO date falls in. */
+export function weekStart(isoDate: string): string {
+  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
+  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return addDays(isoDate, -((weekday + 6) % 7));
+}
+
+/** Which organisation-zone day an instant falls on. */
+function dayOf(instant: Date): string {
+  return toZonedInputValue(instant).slice(0, 10);
+}
+
+/**
+ * A week (Monday to Sunday) or one day of appointments in the organisation's zone: the
+ * actor's caseload, or one clinician's bookings (other patients' shown only as busy).
+ */
+export async function getSchedule(actor: Actor, query: ScheduleQuery): Promise<Schedule> {
+  authorizeGlobal(actor, "list:caseload");
+  const zone = orgTimeZone();
+  const today = dayOf(new Date());
+  const date = query.date ?? today;
+  const first = query.view === "week" ? weekStart(date) : date;
+  const dayCount = query.view === "week" ? 7 : 1;
+  const from = zonedDayStart(first, 0, zone);
+  const to = zonedDayStart(first, dayCount, zone);
+  const database = db();
+
+  const myPatients = database
+    .select({ id: caseloadAssignments.patientId })
+    .from(caseloadAssignments)
+    .where(and(eq(caseloadAssignments.staffUserId, actor.userId), isNull(caseloadAssignments.endedAt)));
+
+  const clinicianOptions = await database
+    .selectDistinct({ id: clinicians.id, name: clinicians.name, discipline: clinicians.discipline })
+    .from(careTeamMembers)
+    .innerJoin(clinicians, eq(clinicians.id, careTeamMembers.clinicianId))
+    .where(and(inArray(careTeamMembers.patientId, myPatients), isNull(careTeamMembers.archivedAt)))
+    .orderBy(asc(clinicians.name));
+  const clinician = query.clinician ? (clinicianOptions.find((c) => c.id === query.clinician) ?? null) : null;
+
+  const where: SQL[] = [gte(appointments.endsAt, from), lt(appointments.startsAt, to)];
+  if (clinician) where.push(eq(appointments.clinicianId, clinician.id));
+  else where.push(inArray(appointments.patientId, myPatients));
+
+  const rows = await database
+    .select({
+      id: appointments.id,
+      startsAt: appointments.startsAt,
+      endsAt: appointments.endsAt,
+      status: appointments.status,
+      title: appointments.title,
+      kind: appointments.kind,
+      clinicianName: clinicians.name,
+      patientId: patients.id,
+      givenName: patients.givenName,
+      familyName: patients.familyName,
+      mrn: patients.mrn,
+      mine: sql<boolean>`${appointments.patientId} in (${myPatients})`,
+    })
+    .from(appointments)
+    .innerJoin(patients, eq(patients.id, appointments.patientId))
+    .leftJoin(clinicians, eq(clinicians.id, appointments.clinicianId))
+    .where(and(...where))
+    .orderBy(asc(appointments.startsAt))
+    .limit(2000);
+
+  const days: ScheduleDay[] = Array.from({ length: dayCount }, (_, i) => ({
+    date: addDays(first, i),
+    items: [],
+  }));
+  for (const r of rows) {
+    const day = days.find((d) => d.date === dayOf(r.startsAt));
+    if (!day) continue;
+    day.items.push({
+      id: r.id,
+      startsAt: r.startsAt,
+      endsAt: r.endsAt,
+      status: r.status,
+      clinicianName: r.clinicianName,
+      patient: r.mine ? { id: r.patientId, name: `${r.familyName}, ${r.givenName}`, mrn: r.mrn } : null,
+      title: r.mine ? r.title : null,
+      kind: r.mine ? r.kind : null,
+    });
+  }
+  await recordAudit(database, actor, {
+    action: "schedule.view",
+    details: { view: query.view, from: first, clinician: clinician?.id ?? null, shown: rows.length },
+  });
+  const step = query.view === "week" ? 7 : 1;
+  return {
+    view: query.view,
+    date: first,
+    today,
+    previous: addDays(first, -step),
+    next: addDays(first, step),
+    days,
+    clinician: clinician ? { id: clinician.id, name: clinician.name } : null,
+    clinicianOptions,
+  };
+}
