@@ -2,7 +2,13 @@ import { type NextRequest, NextResponse } from "next/server";
 
 // Paths anyone may reach. Everything else needs a session cookie here, and a valid session
 // row in the domain layer, which is the check that counts.
-const PUBLIC = [/^\/login$/, /^\/api\/auth\//, /^\/favicon\.ico$/, /^\/icon\.svg$/];
+const PUBLIC = [
+  /^\/login$/,
+  /^\/api\/auth\//,
+  /^\/api\/calendar\/[A-Za-z0-9_-]+(\.ics)?$/,
+  /^\/favicon\.ico$/,
+  /^\/icon\.svg$/,
+];
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 function contentSecurityPolicy(nonce: string): string {

@@ -54,7 +54,24 @@ export function ActionForm({
   const dialogRef = useRef<HTMLDialogElement>(null);
   return (
     <form ref={formRef} action={formAction} noValidate className="max-w-xl">
-      {state.ok ? <Alert tone="success">{state.ok}</Alert> : null}
+      {state.ok ? (
+        <Alert tone="success">
+          <p>{state.ok}</p>
+          {state.values?.feedUrl ? (
+            <p className="mt-2">
+              <label htmlFor={`${prefix}-feed-url`} className="block font-medium">
+                Calendar address
+              </label>
+              <input
+                id={`${prefix}-feed-url`}
+                readOnly
+                value={state.values.feedUrl}
+                className="mt-1 w-full rounded border border-slate-400 bg-white px-2 py-1 font-mono text-sm"
+              />
+            </p>
+          ) : null}
+        </Alert>
+      ) : null}
       {state.message ? (
         <Alert tone="error">
           <p>{state.message}</p>

@@ -12,15 +12,22 @@ const NAV: Record<Role, { href: string; label: string }[]> = {
     { href: "/dashboard", label: "Dashboard" },
     { href: "/patients", label: "Patients" },
     { href: "/schedule", label: "Schedule" },
+    { href: "/messages", label: "Messages" },
+    { href: "/calendar", label: "Calendar feed" },
     { href: "/emergency-access", label: "Emergency access" },
   ],
   advocate: [
     { href: "/dashboard", label: "Dashboard" },
     { href: "/patients", label: "Patients" },
     { href: "/schedule", label: "Schedule" },
+    { href: "/messages", label: "Messages" },
+    { href: "/calendar", label: "Calendar feed" },
     { href: "/emergency-access", label: "Emergency access" },
   ],
-  patient: [{ href: "/me", label: "My care" }],
+  patient: [
+    { href: "/me", label: "My care" },
+    { href: "/calendar", label: "Calendar feed" },
+  ],
   family: [{ href: "/me", label: "My family's care" }],
 };
 
@@ -36,11 +43,14 @@ const ROLE_LABEL: Record<Role, string> = {
 export function AppShell({
   role,
   name,
+  unread = 0,
   signOut,
   children,
 }: {
   role: Role;
   name: string;
+  /** Team messages this person has not read, shown beside "Messages". */
+  unread?: number;
   signOut: () => Promise<void>;
   children: ReactNode;
 }) {
@@ -63,6 +73,13 @@ export function AppShell({
                 <li key={item.href}>
                   <Link href={item.href} className="text-white">
                     {item.label}
+                    {item.href === "/messages" && unread > 0 ? " " : null}
+                    {item.href === "/messages" && unread > 0 ? (
+                      <span className="ml-1 rounded-full bg-amber-300 px-2 text-sm font-bold text-slate-900">
+                        {unread}
+                        <span className="sr-only"> unread</span>
+                      </span>
+                    ) : null}
                   </Link>
                 </li>
               ))}

@@ -1,22 +1,25 @@
 import Link from "next/link";
 
 const TABS = [
-  { key: "overview", label: "Overview", path: "" },
-  { key: "appointments", label: "Appointments", path: "/appointments" },
+  { key: "overview", label: "Overview", path: "", staffOnly: false },
+  { key: "appointments", label: "Appointments", path: "/appointments", staffOnly: false },
+  { key: "messages", label: "Messages", path: "/messages", staffOnly: true },
 ] as const;
 
-/** The sections of one patient's record. */
+/** The sections of one patient's record; patients and family see no staff-only section. */
 export function PatientNav({
   patientId,
   current,
+  staff,
 }: {
   patientId: string;
   current: (typeof TABS)[number]["key"];
+  staff: boolean;
 }) {
   return (
     <nav aria-label="Patient record" className="mb-4 print:hidden">
       <ul className="flex gap-4 border-b border-slate-300">
-        {TABS.map((t) => (
+        {TABS.filter((t) => staff || !t.staffOnly).map((t) => (
           <li key={t.key}>
             <Link
               href={`/patients/${patientId}${t.path}`}

@@ -25,8 +25,8 @@ const PAGES: Record<AccountKey, string[]> = {
     "/schedule?view=day",
   ],
   coordinator2: [],
-  advocate: ["/dashboard", "/patients"],
-  patient: ["/me"],
+  advocate: ["/dashboard", "/patients", "/messages", "/calendar"],
+  patient: ["/me", "/calendar"],
   family: ["/me"],
 };
 
@@ -61,6 +61,8 @@ test.describe("accessibility (axe: no serious or critical violations)", () => {
       .first()
       .click();
     await expectNoSeriousViolations(page, "/patients/[id]/appointments");
+    await page.goto(`/patients/${id}/messages`);
+    await expectNoSeriousViolations(page, "/patients/[id]/messages");
     const admin = await (await browser.newContext({ storageState: storageFor("admin") })).newPage();
     await admin.goto("/admin/users?q=coordinator%40");
     await admin.getByRole("link", { name: "Casey Morgan" }).click();

@@ -58,6 +58,14 @@ const ROUTES: RouteCase[] = [
   { name: "/emergency-access", path: () => "/emergency-access", allowed: ["coordinator", "advocate"] },
   { name: "/schedule", path: () => "/schedule", allowed: ["coordinator", "advocate"] },
   { name: "/schedule?view=day", path: () => "/schedule?view=day", allowed: ["coordinator", "advocate"] },
+  { name: "/calendar", path: () => "/calendar", allowed: ["coordinator", "advocate", "patient"] },
+  { name: "/messages", path: () => "/messages", allowed: ["coordinator", "advocate"] },
+  {
+    name: "/patients/[own]/messages",
+    path: (ids) => `/patients/${ids.own}/messages`,
+    allowed: ["coordinator", "advocate"],
+  },
+  { name: "/patients/[other]/messages", path: (ids) => `/patients/${ids.other}/messages`, allowed: [] },
   { name: "/me", path: () => "/me", allowed: ["patient", "family"] },
   { name: "/admin/users", path: () => "/admin/users", allowed: ["admin"] },
   { name: "/admin/users/new", path: () => "/admin/users/new", allowed: ["admin"] },
@@ -394,5 +402,57 @@ test.describe("authorization matrix: server actions called directly", () => {
     await expect(after).toContainText("scheduled");
     await expect(after).not.toContainText("matrix attack");
     await expect(after).not.toContainText("6:00");
+  });
+
+  test("message actions: only the care team's staff post and reply", async ({ browser }) => {
+    const FILE = "app/(portal)/patients/[id]/messages/actions.ts";
+    const roles = [...ROLES, "anonymous"] as MatrixRole[];
+    for (const role of roles) {
+      for (const patient of [ids.own, ids.other]) {
+        await call(
+          role,
+          browser,
+          `${FILE}#startThreadAction`,
+          `/patients/${patient}/messages`,
+          [patient, {}, FORM],
+          {
+            subject: `matrix ${role} ${patient === ids.own ? "own" : "other"} ${run}`,
+            body: "matrix message",
+          },
+        );
+      }
+    }
+    const advocate = await (await browser.newContext({ storageState: storageFor("advocate") })).newPage();
+    await advocate.goto(`/patients/${ids.own}/messages`);
+    for (const role of roles) {
+      const shown = advocate.getByText(`matrix ${role} own ${run}`);
+      if (role === "coordinator" || role === "advocate") await expect(shown).toHaveCount(1);
+      else await expect(shown).toHaveCount(0);
+    }
+    const coordinator2 = await (
+      await browser.newContext({ storageState: storageFor("coordinator2") })
+    ).newPage();
+    await coordinator2.goto(`/patients/${ids.other}/messages`);
+    await expect(coordinator2.getByText(new RegExp(`matrix .* other ${run}`))).toHaveCount(0);
+
+    // Replies into the coordinator's thread from everyone else who is not on the team.
+    const threadId = (await advocate
+      .locator("details")
+      .filter({ hasText: `matrix coordinator own ${run}` })
+      .getAttribute("id"))!.replace("thread-", "");
+    for (const role of ["admin", "patient", "family", "anonymous"] as MatrixRole[]) {
+      await call(
+        role,
+        browser,
+        `${FILE}#replyAction`,
+        `/patients/${ids.own}/messages`,
+        [threadId, {}, FORM],
+        {
+          body: `matrix reply ${role} ${run}`,
+        },
+      );
+    }
+    await advocate.reload();
+    await expect(advocate.getByText(new RegExp(`matrix reply .* ${run}`))).toHaveCount(0);
   });
 });

@@ -2,6 +2,8 @@ export * from "./access";
 export * from "./appointments";
 export * from "./audit";
 export * from "./auth";
+export * from "./calendar";
 export * from "./care-team";
+export * from "./messages";
 export * from "./patients";
 export * from "./users";

@@ -24,6 +24,11 @@ export const AUDIT_ACTIONS = [
   "appointment.cancel",
   "appointment.status",
   "schedule.view",
+  "calendar.create",
+  "calendar.revoke",
+  "calendar.feed",
+  "message.list",
+  "message.post",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

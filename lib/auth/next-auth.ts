@@ -39,7 +39,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     logger: {
       // Auth.js logs failed sign-ins as errors; they are expected and already audited.
       error(error) {
-        if (error.name !== "CredentialsSignin") console.error(`[auth] ${error.name}`);
+        const type = (error as { type?: string }).type ?? error.name;
+        if (type !== "CredentialsSignin") console.error(`[auth] ${type}`);
       },
       warn() {},
       debug() {},

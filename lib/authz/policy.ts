@@ -35,7 +35,8 @@ export type GlobalPermission =
   | "review:emergencyAccess"
   | "manage:users"
   | "read:audit"
-  | "read:ownPortal";
+  | "read:ownPortal"
+  | "use:calendarFeed";
 
 const STAFF: readonly Relationship[] = ["caseload", "emergency"];
 const SELF: readonly Relationship[] = ["self"];
@@ -100,9 +101,9 @@ export const PATIENT_POLICY: Record<Role, Partial<Record<PatientPermission, read
 
 export const GLOBAL_POLICY: Record<Role, readonly GlobalPermission[]> = {
   admin: ["manage:users", "read:audit", "review:emergencyAccess"],
-  coordinator: ["list:caseload", "request:emergencyAccess"],
-  advocate: ["list:caseload", "request:emergencyAccess"],
-  patient: ["read:ownPortal"],
+  coordinator: ["list:caseload", "request:emergencyAccess", "use:calendarFeed"],
+  advocate: ["list:caseload", "request:emergencyAccess", "use:calendarFeed"],
+  patient: ["read:ownPortal", "use:calendarFeed"],
   family: ["read:ownPortal"],
 };
 

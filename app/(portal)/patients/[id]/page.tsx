@@ -4,6 +4,7 @@ import { orNotFound } from "@/app/_lib/guards";
 import { PatientNav } from "@/components/patient-nav";
 import { Alert } from "@/components/ui/alert";
 import { requireActor } from "@/lib/auth/current-user";
+import { isStaff } from "@/lib/authz/policy";
 import { getPatientOverview, PatientIdSchema } from "@/lib/patients";
 import { ageOn, formatCalendarDate } from "@/lib/time";
 
@@ -42,7 +43,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
       <p className="mb-4 text-slate-700">
         MRN {p.mrn} · born {formatCalendarDate(p.dateOfBirth)} (age {ageOn(p.dateOfBirth)})
       </p>
-      <PatientNav patientId={p.id} current="overview" />
+      <PatientNav patientId={p.id} staff={isStaff(actor.role)} current="overview" />
       <div className="grid gap-6 md:grid-cols-2">
         <section aria-labelledby="demographics" className="rounded-lg bg-white p-6 shadow-sm">
           <h2 id="demographics">Demographics and contact</h2>

@@ -8,6 +8,7 @@ import { APPOINTMENT_KINDS } from "@/db/schema/appointments";
 import { type AppointmentItem, listPatientAppointments } from "@/lib/appointments";
 import { APPOINTMENT_KIND_LABEL } from "@/lib/appointments/schemas";
 import { requireActor } from "@/lib/auth/current-user";
+import { isStaff } from "@/lib/authz/policy";
 import { PatientIdSchema } from "@/lib/patients/schemas";
 import { orgTimeZone, toZonedInputValue } from "@/lib/time";
 import {
@@ -101,7 +102,7 @@ export default async function AppointmentsPage({ params }: { params: Promise<{ i
       <h1>
         {data.patient.name} <span className="text-lg font-normal text-slate-700">MRN {data.patient.mrn}</span>
       </h1>
-      <PatientNav patientId={data.patient.id} current="appointments" />
+      <PatientNav patientId={data.patient.id} staff={isStaff(actor.role)} current="appointments" />
       <h2 className="sr-only">Appointments</h2>
       <p className="mb-4 text-sm text-slate-700">
         Times are shown in {orgTimeZone().replace("_", " ")} time.

@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { orNotFound } from "@/app/_lib/guards";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireActor } from "@/lib/auth/current-user";
+import { listInbox } from "@/lib/messages";
+import { formatDateTime } from "@/lib/time";
+
+export const metadata: Metadata = { title: "Messages" };
+
+export default async function InboxPage() {
+  const actor = await requireActor();
+  const threads = await orNotFound(listInbox(actor));
+  return (
+    <>
+      <PageHeader title="Messages" />
+      {threads.length === 0 ? (
+        <p className="rounded bg-white p-6 shadow-sm">
+          No team messages about your patients yet. Start one from a patient&apos;s Messages tab.
+        </p>
+      ) : (
+        <ul className="space-y-2">
+          {threads.map((t) => (
+            <li key={t.id} className="rounded-lg bg-white p-4 shadow-sm">
+              <p>
+                <Link href={`/patients/${t.patientId}/messages#thread-${t.id}`} className="font-semibold">
+                  {t.subject}
+                </Link>{" "}
+                · {t.patientName} ({t.mrn})
+                {t.unread > 0 ? (
+                  <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-sm font-medium text-amber-900">
+                    {t.unread} unread
+                  </span>
+                ) : null}
+              </p>
+              <p className="text-sm text-slate-700">
+                {t.messageCount} {t.messageCount === 1 ? "message" : "messages"}, last{" "}
+                {formatDateTime(t.lastMessageAt)}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

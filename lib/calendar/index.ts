@@ -1,0 +1,188 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { and, asc, desc, eq, gte, inArray, isNull, lt, sql } from "drizzle-orm";
+import { createEvents, type EventAttributes } from "ics";
+import { db } from "@/db/client";
+import { appointments, calendarFeeds, caseloadAssignments, clinicians, patients, users } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
+import { type Actor, authorizeGlobal } from "@/lib/authz";
+
+const DAY = 86_400_000;
+/** What a feed covers: a month back, six months ahead. */
+const WINDOW = { back: 30 * DAY, ahead: 183 * DAY };
+
+function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export interface FeedStatus {
+  active: boolean;
+  createdAt: Date | null;
+  lastFetchedAt: Date | null;
+}
+
+export async function getFeedStatus(actor: Actor): Promise<FeedStatus> {
+  authorizeGlobal(actor, "use:calendarFeed");
+  const [feed] = await db()
+    .select({ createdAt: calendarFeeds.createdAt, lastFetchedAt: calendarFeeds.lastFetchedAt })
+    .from(calendarFeeds)
+    .where(and(eq(calendarFeeds.userId, actor.userId), isNull(calendarFeeds.revokedAt)));
+  return { active: !!feed, createdAt: feed?.createdAt ?? null, lastFetchedAt: feed?.lastFetchedAt ?? null };
+}
+
+/** Makes a new secret feed token (the old one stops working) and returns it: it is not kept. */
+export async function createFeed(actor: Actor): Promise<string> {
+  authorizeGlobal(actor, "use:calendarFeed");
+  const token = randomBytes(32).toString("base64url");
+  await db().transaction(async (tx) => {
+    await tx
+      .update(calendarFeeds)
+      .set({ revokedAt: sql`now()` })
+      .where(and(eq(calendarFeeds.userId, actor.userId), isNull(calendarFeeds.revokedAt)));
+    const [feed] = await tx
+      .insert(calendarFeeds)
+      .values({ userId: actor.userId, tokenHash: hashToken(token) })
+      .returning({ id: calendarFeeds.id });
+    await recordAudit(tx, actor, {
+      action: "calendar.create",
+      entityType: "calendar_feed",
+      entityId: feed!.id,
+    });
+  });
+  return token;
+}
+
+export async function revokeFeed(actor: Actor): Promise<void> {
+  authorizeGlobal(actor, "use:calendarFeed");
+  await db().transaction(async (tx) => {
+    const revoked = await tx
+      .update(calendarFeeds)
+      .set({ revokedAt: sql`now()` })
+      .where(and(eq(calendarFeeds.userId, actor.userId), isNull(calendarFeeds.revokedAt)))
+      .returning({ id: calendarFeeds.id });
+    if (revoked[0]) {
+      await recordAudit(tx, actor, {
+        action: "calendar.revoke",
+        entityType: "calendar_feed",
+        entityId: revoked[0].id,
+      });
+    }
+  });
+}
+
+const STATUS: Record<string, EventAttributes["status"]> = {
+  scheduled: "TENTATIVE",
+  confirmed: "CONFIRMED",
+  completed: "CONFIRMED",
+  "no-show": "CONFIRMED",
+  cancelled: "CANCELLED",
+};
+
+/**
+ * The iCalendar text for a feed token, or null when the token is unknown, revoked, or its user
+ * is no longer active or allowed. The token is the credential (calendar apps send no cookie),
+ * so this is the one read that takes no session: it is still audited as the feed's owner.
+ */
+export async function unsafeCalendarForToken(token: string): Promise<string | null> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  const database = db();
+  const [owner] = await database
+    .select({
+      feedId: calendarFeeds.id,
+      userId: users.id,
+      role: users.role,
+      name: users.name,
+      email: users.email,
+      patientId: users.patientId,
+      active: users.active,
+    })
+    .from(calendarFeeds)
+    .innerJoin(users, eq(users.id, calendarFeeds.userId))
+    .where(and(eq(calendarFeeds.tokenHash, hashToken(token)), isNull(calendarFeeds.revokedAt)));
+  if (!owner?.active) return null;
+  const actor: Actor = { ...owner, sessionId: null };
+  try {
+    authorizeGlobal(actor, "use:calendarFeed");
+  } catch {
+    return null;
+  }
+  const staff = owner.role === "coordinator" || owner.role === "advocate";
+  const scope = staff
+    ? inArray(
+        appointments.patientId,
+        database
+          .select({ id: caseloadAssignments.patientId })
+          .from(caseloadAssignments)
+          .where(and(eq(caseloadAssignments.staffUserId, owner.userId), isNull(caseloadAssignments.endedAt))),
+      )
+    : eq(appointments.patientId, owner.patientId ?? "00000000-0000-0000-0000-000000000000");
+  const now = Date.now();
+  const rows = await database
+    .select({
+      id: appointments.id,
+      title: appointments.title,
+      kind: appointments.kind,
+      startsAt: appointments.startsAt,
+      endsAt: appointments.endsAt,
+      status: appointments.status,
+      location: appointments.location,
+      videoUrl: appointments.videoUrl,
+      patientNotes: appointments.patientNotes,
+      updatedAt: appointments.updatedAt,
+      clinicianName: clinicians.name,
+      mrn: patients.mrn,
+      givenName: patients.givenName,
+      familyName: patients.familyName,
+    })
+    .from(appointments)
+    .innerJoin(patients, eq(patients.id, appointments.patientId))
+    .leftJoin(clinicians, eq(clinicians.id, appointments.clinicianId))
+    .where(
+      and(
+        scope,
+        gte(appointments.startsAt, new Date(now - WINDOW.back)),
+        lt(appointments.startsAt, new Date(now + WINDOW.ahead)),
+      ),
+    )
+    .orderBy(asc(appointments.startsAt), desc(appointments.id))
+    .limit(5000);
+
+  const events: EventAttributes[] = rows.map((r) => ({
+    uid: `${r.id}@carebridge`,
+    start: r.startsAt.getTime(),
+    startInputType: "utc",
+    startOutputType: "utc",
+    end: r.endsAt.getTime(),
+    endInputType: "utc",
+    endOutputType: "utc",
+    title: staff ? `${r.title} – ${r.familyName}, ${r.givenName.charAt(0)}. (${r.mrn})` : r.title,
+    location: r.location ?? (r.videoUrl ? "Video visit" : undefined),
+    url: r.videoUrl ?? undefined,
+    description:
+      [r.clinicianName ? `With ${r.clinicianName}` : null, staff ? null : r.patientNotes]
+        .filter(Boolean)
+        .join("\n") || undefined,
+    status: STATUS[r.status],
+    lastModified: r.updatedAt.getTime(),
+  }));
+  const { error, value } = createEvents(events, {
+    productId: "carebridge/calendar",
+    method: "PUBLISH",
+    calName: staff ? `Carebridge – ${owner.name}` : "My Carebridge appointments",
+  });
+  if (error || !value) throw error ?? new Error("could not build the calendar");
+  await database.transaction(async (tx) => {
+    await tx
+      .update(calendarFeeds)
+      .set({ lastFetchedAt: sql`now()` })
+      .where(eq(calendarFeeds.id, owner.feedId));
+    await recordAudit(tx, actor, {
+      action: "calendar.feed",
+      entityType: "calendar_feed",
+      entityId: owner.feedId,
+      patientId: staff ? null : owner.patientId,
+      details: { events: rows.length },
+    });
+  });
+  return value;
+}

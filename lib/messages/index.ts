@@ -1,0 +1,267 @@
+import "server-only";
+import { and, asc, count, desc, eq, gt, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import { z } from "zod";
+import { db, type Executor } from "@/db/client";
+import { caseloadAssignments, messageReads, messages, messageThreads, patients, users } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
+import { type Actor, authorizeGlobal, authorizePatient } from "@/lib/authz";
+import { NotFoundError } from "@/lib/errors";
+
+const body = z
+  .string()
+  .trim()
+  .min(1, { error: "Write your message." })
+  .max(5000, { error: "Keep a message under 5,000 characters." });
+const shared = z
+  .enum(["on"])
+  .optional()
+  .transform((v) => v === "on");
+
+export const NewThreadSchema = z.object({
+  subject: z.string().trim().min(3, { error: "Give the thread a subject." }).max(120),
+  body,
+  shared,
+});
+export const ReplySchema = z.object({ body, shared });
+export const ThreadIdSchema = z.uuid();
+
+export interface ThreadSummary {
+  id: string;
+  subject: string;
+  lastMessageAt: Date;
+  messageCount: number;
+  unread: number;
+}
+
+export interface ThreadMessage {
+  id: string;
+  authorName: string;
+  authorRole: string;
+  body: string;
+  sharedWithPatient: boolean;
+  createdAt: Date;
+}
+
+export interface PatientMessages {
+  patient: { id: string; mrn: string; name: string };
+  threads: (ThreadSummary & { messages: ThreadMessage[] })[];
+}
+
+/** Messages from others after my last read of the thread. */
+const unreadFor = (userId: string) =>
+  sql<number>`(select count(*)::int from ${messages} m
+    left join ${messageReads} r on r.thread_id = m.thread_id and r.user_id = ${userId}
+    where m.thread_id = ${sql.raw('"message_threads"."id"')} and m.author_id <> ${userId}
+      and (r.last_read_at is null or m.created_at > r.last_read_at))`;
+
+/** Every thread about one patient with its messages, for the staff on the care team. */
+export async function listPatientMessages(actor: Actor, patientId: string): Promise<PatientMessages> {
+  await authorizePatient(actor, "read:teamNotes", patientId);
+  const database = db();
+  const [[patient], threads, rows] = await Promise.all([
+    database
+      .select({
+        id: patients.id,
+        mrn: patients.mrn,
+        givenName: patients.givenName,
+        familyName: patients.familyName,
+      })
+      .from(patients)
+      .where(eq(patients.id, patientId)),
+    database
+      .select({
+        id: messageThreads.id,
+        subject: messageThreads.subject,
+        lastMessageAt: messageThreads.lastMessageAt,
+        messageCount: sql<number>`(select count(*)::int from ${messages} m where m.thread_id = ${sql.raw('"message_threads"."id"')})`,
+        unread: unreadFor(actor.userId),
+      })
+      .from(messageThreads)
+      .where(eq(messageThreads.patientId, patientId))
+      .orderBy(desc(messageThreads.lastMessageAt))
+      .limit(100),
+    database
+      .select({
+        id: messages.id,
+        threadId: messages.threadId,
+        authorName: users.name,
+        authorRole: users.role,
+        body: messages.body,
+        sharedWithPatient: messages.sharedWithPatient,
+        createdAt: messages.createdAt,
+      })
+      .from(messages)
+      .innerJoin(users, eq(users.id, messages.authorId))
+      .where(eq(messages.patientId, patientId))
+      .orderBy(asc(messages.createdAt))
+      .limit(2000),
+  ]);
+  if (!patient) throw new NotFoundError();
+  await recordAudit(database, actor, {
+    action: "message.list",
+    patientId,
+    entityType: "patient",
+    entityId: patientId,
+  });
+  return {
+    patient: { id: patient.id, mrn: patient.mrn, name: `${patient.familyName}, ${patient.givenName}` },
+    threads: threads.map((t) => ({ ...t, messages: rows.filter((m) => m.threadId === t.id) })),
+  };
+}
+
+/** Starts a thread with its first message. */
+export async function startThread(
+  actor: Actor,
+  patientId: string,
+  input: z.infer<typeof NewThreadSchema>,
+): Promise<string> {
+  await authorizePatient(actor, "write:teamNotes", patientId);
+  return db().transaction(async (tx) => {
+    const [thread] = await tx
+      .insert(messageThreads)
+      .values({ patientId, subject: input.subject, createdBy: actor.userId })
+      .returning({ id: messageThreads.id, createdAt: messageThreads.createdAt });
+    const [message] = await tx
+      .insert(messages)
+      .values({
+        threadId: thread!.id,
+        patientId,
+        authorId: actor.userId,
+        body: input.body,
+        sharedWithPatient: input.shared,
+      })
+      .returning({ id: messages.id, createdAt: messages.createdAt });
+    await tx
+      .insert(messageReads)
+      .values({ userId: actor.userId, threadId: thread!.id, lastReadAt: message!.createdAt });
+    await recordAudit(tx, actor, {
+      action: "message.post",
+      patientId,
+      entityType: "message",
+      entityId: message!.id,
+      details: { threadId: thread!.id, shared: input.shared },
+    });
+    return thread!.id;
+  });
+}
+
+/** Replies in a thread. */
+export async function replyToThread(
+  actor: Actor,
+  threadId: string,
+  input: z.infer<typeof ReplySchema>,
+): Promise<void> {
+  const [thread] = await db()
+    .select({ patientId: messageThreads.patientId })
+    .from(messageThreads)
+    .where(eq(messageThreads.id, threadId));
+  if (!thread) throw new NotFoundError();
+  await authorizePatient(actor, "write:teamNotes", thread.patientId);
+  await db().transaction(async (tx) => {
+    const [message] = await tx
+      .insert(messages)
+      .values({
+        threadId,
+        patientId: thread.patientId,
+        authorId: actor.userId,
+        body: input.body,
+        sharedWithPatient: input.shared,
+      })
+      .returning({ id: messages.id, createdAt: messages.createdAt });
+    await tx
+      .update(messageThreads)
+      .set({ lastMessageAt: message!.createdAt })
+      .where(eq(messageThreads.id, threadId));
+    await markRead(tx, actor.userId, threadId, message!.createdAt);
+    await recordAudit(tx, actor, {
+      action: "message.post",
+      patientId: thread.patientId,
+      entityType: "message",
+      entityId: message!.id,
+      details: { threadId, shared: input.shared },
+    });
+  });
+}
+
+async function markRead(executor: Executor, userId: string, threadId: string, at: Date) {
+  await executor
+    .insert(messageReads)
+    .values({ userId, threadId, lastReadAt: at })
+    .onConflictDoUpdate({
+      target: [messageReads.userId, messageReads.threadId],
+      set: { lastReadAt: sql`greatest(${messageReads.lastReadAt}, excluded.last_read_at)` },
+    });
+}
+
+/** Records that the actor has read a thread up to now. */
+export async function markThreadRead(actor: Actor, threadId: string): Promise<void> {
+  const [thread] = await db()
+    .select({ patientId: messageThreads.patientId, lastMessageAt: messageThreads.lastMessageAt })
+    .from(messageThreads)
+    .where(eq(messageThreads.id, threadId));
+  if (!thread) throw new NotFoundError();
+  await authorizePatient(actor, "read:teamNotes", thread.patientId);
+  await markRead(db(), actor.userId, threadId, thread.lastMessageAt);
+}
+
+export interface InboxThread extends ThreadSummary {
+  patientId: string;
+  patientName: string;
+  mrn: string;
+}
+
+/** Threads across the actor's caseload, those with unread messages first. */
+export async function listInbox(actor: Actor): Promise<InboxThread[]> {
+  authorizeGlobal(actor, "list:caseload");
+  const mine = db()
+    .select({ id: caseloadAssignments.patientId })
+    .from(caseloadAssignments)
+    .where(and(eq(caseloadAssignments.staffUserId, actor.userId), isNull(caseloadAssignments.endedAt)));
+  const rows = await db()
+    .select({
+      id: messageThreads.id,
+      subject: messageThreads.subject,
+      lastMessageAt: messageThreads.lastMessageAt,
+      messageCount: sql<number>`(select count(*)::int from ${messages} m where m.thread_id = ${sql.raw('"message_threads"."id"')})`,
+      unread: unreadFor(actor.userId),
+      patientId: patients.id,
+      givenName: patients.givenName,
+      familyName: patients.familyName,
+      mrn: patients.mrn,
+    })
+    .from(messageThreads)
+    .innerJoin(patients, eq(patients.id, messageThreads.patientId))
+    .where(inArray(messageThreads.patientId, mine))
+    .orderBy(desc(messageThreads.lastMessageAt))
+    .limit(100);
+  return rows
+    .map((r) => ({ ...r, patientName: `${r.familyName}, ${r.givenName}` }))
+    .sort((a, b) => Number(b.unread > 0) - Number(a.unread > 0));
+}
+
+/** How many messages from others the actor has not read, across their caseload: the shell's badge. */
+export async function countUnread(actor: Actor): Promise<number> {
+  if (actor.role !== "coordinator" && actor.role !== "advocate") return 0;
+  const [row] = await db()
+    .select({ n: count() })
+    .from(messages)
+    .innerJoin(
+      caseloadAssignments,
+      and(
+        eq(caseloadAssignments.patientId, messages.patientId),
+        eq(caseloadAssignments.staffUserId, actor.userId),
+        isNull(caseloadAssignments.endedAt),
+      ),
+    )
+    .leftJoin(
+      messageReads,
+      and(eq(messageReads.threadId, messages.threadId), eq(messageReads.userId, actor.userId)),
+    )
+    .where(
+      and(
+        ne(messages.authorId, actor.userId),
+        or(isNull(messageReads.lastReadAt), gt(messages.createdAt, messageReads.lastReadAt)),
+      ),
+    );
+  return row?.n ?? 0;
+}
