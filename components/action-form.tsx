@@ -16,7 +16,15 @@ export type FieldSpec =
       autoComplete?: string;
       defaultValue?: string;
     }
-  | { kind: "textarea"; name: string; label: string; hint?: string; required?: boolean; maxLength?: number }
+  | {
+      kind: "textarea";
+      name: string;
+      label: string;
+      hint?: string;
+      required?: boolean;
+      maxLength?: number;
+      defaultValue?: string;
+    }
   | {
       kind: "select";
       name: string;
@@ -115,7 +123,7 @@ export function ActionForm({
               hint={f.hint}
               required={f.required}
               maxLength={f.maxLength}
-              defaultValue={state.values?.[f.name]}
+              defaultValue={state.values?.[f.name] ?? f.defaultValue}
               error={error}
             />
           );

@@ -3,6 +3,7 @@ import Link from "next/link";
 const TABS = [
   { key: "overview", label: "Overview", path: "", staffOnly: false },
   { key: "appointments", label: "Appointments", path: "/appointments", staffOnly: false },
+  { key: "updates", label: "Updates", path: "/updates", staffOnly: false },
   { key: "messages", label: "Messages", path: "/messages", staffOnly: true },
 ] as const;
 

@@ -61,6 +61,8 @@ test.describe("accessibility (axe: no serious or critical violations)", () => {
       .first()
       .click();
     await expectNoSeriousViolations(page, "/patients/[id]/appointments");
+    await page.goto(`/patients/${id}/updates`);
+    await expectNoSeriousViolations(page, "/patients/[id]/updates");
     await page.goto(`/patients/${id}/messages`);
     await expectNoSeriousViolations(page, "/patients/[id]/messages");
     const admin = await (await browser.newContext({ storageState: storageFor("admin") })).newPage();

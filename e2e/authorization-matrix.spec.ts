@@ -61,6 +61,12 @@ const ROUTES: RouteCase[] = [
   { name: "/calendar", path: () => "/calendar", allowed: ["coordinator", "advocate", "patient"] },
   { name: "/messages", path: () => "/messages", allowed: ["coordinator", "advocate"] },
   {
+    name: "/patients/[own]/updates",
+    path: (ids) => `/patients/${ids.own}/updates`,
+    allowed: ["coordinator", "advocate", "patient", "family"],
+  },
+  { name: "/patients/[other]/updates", path: (ids) => `/patients/${ids.other}/updates`, allowed: [] },
+  {
     name: "/patients/[own]/messages",
     path: (ids) => `/patients/${ids.own}/messages`,
     allowed: ["coordinator", "advocate"],
@@ -454,5 +460,30 @@ test.describe("authorization matrix: server actions called directly", () => {
     }
     await advocate.reload();
     await expect(advocate.getByText(new RegExp(`matrix reply .* ${run}`))).toHaveCount(0);
+  });
+
+  test("update actions: only the patient's coordinator writes updates", async ({ browser }) => {
+    const FILE = "app/(portal)/patients/[id]/updates/actions.ts";
+    const roles = [...ROLES, "anonymous"] as MatrixRole[];
+    for (const role of roles) {
+      await call(
+        role,
+        browser,
+        `${FILE}#createUpdateAction`,
+        `/patients/${ids.own}/updates`,
+        [ids.own, null, {}, FORM],
+        {
+          title: `matrix update ${role} ${run}`,
+          progress: "Matrix progress text long enough.",
+        },
+      );
+    }
+    const advocate = await (await browser.newContext({ storageState: storageFor("advocate") })).newPage();
+    await advocate.goto(`/patients/${ids.own}/updates`);
+    for (const role of roles) {
+      const shown = advocate.getByRole("heading", { name: `matrix update ${role} ${run}` });
+      if (role === "coordinator") await expect(shown).toHaveCount(1);
+      else await expect(shown).toHaveCount(0);
+    }
   });
 });

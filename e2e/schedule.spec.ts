@@ -31,3 +31,15 @@ test.describe("the schedule", () => {
     ).toBeVisible();
   });
 });
+
+test("the coordinator's dashboard links to today's agenda, the week and unread messages", async ({
+  browser,
+}) => {
+  const page = await (await browser.newContext({ storageState: storageFor("coordinator") })).newPage();
+  await page.goto("/dashboard");
+  await expect(page.getByRole("heading", { name: /^Today's appointments \(\d+\)$/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /^Later this week \(\d+\)$/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Unread messages" })).toBeVisible();
+  await page.getByRole("link", { name: "Open the week" }).click();
+  await expect(page).toHaveURL(/\/schedule$/);
+});

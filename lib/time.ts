@@ -63,6 +63,10 @@ export function formatDateTime(instant: Date, timeZone: string = orgTimeZone()):
   }).format(instant);
 }
 
+export function formatTime(instant: Date, timeZone: string = orgTimeZone()): string {
+  return new Intl.DateTimeFormat("en-US", { timeZone, hour: "numeric", minute: "2-digit" }).format(instant);
+}
+
 /** A calendar date (no time, no zone), such as a date of birth. */
 export function formatCalendarDate(isoDate: string): string {
   const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];

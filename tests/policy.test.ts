@@ -29,6 +29,8 @@ const EXPECTED: Record<Role, { own: PatientPermission[] }> = {
       "read:preferences",
       "read:teamNotes",
       "write:teamNotes",
+      "read:update",
+      "write:update",
     ],
   },
   advocate: {
@@ -49,6 +51,7 @@ const EXPECTED: Record<Role, { own: PatientPermission[] }> = {
       "write:preferences",
       "read:teamNotes",
       "write:teamNotes",
+      "read:update",
     ],
   },
   patient: {
@@ -63,6 +66,7 @@ const EXPECTED: Record<Role, { own: PatientPermission[] }> = {
       "read:preferences",
       "write:preferences",
       "read:recordAccessLog",
+      "read:update",
     ],
   },
   family: {
@@ -74,6 +78,7 @@ const EXPECTED: Record<Role, { own: PatientPermission[] }> = {
       "raise:concern",
       "read:rightsRequest",
       "read:preferences",
+      "read:update",
     ],
   },
 };

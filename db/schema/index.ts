@@ -6,4 +6,5 @@ export * from "./calendar";
 export * from "./care-team";
 export * from "./messages";
 export * from "./patients";
+export * from "./updates";
 export * from "./users";

@@ -29,6 +29,10 @@ export const AUDIT_ACTIONS = [
   "calendar.feed",
   "message.list",
   "message.post",
+  "update.list",
+  "update.create",
+  "update.edit",
+  "update.publish",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

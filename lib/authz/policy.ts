@@ -26,7 +26,9 @@ export type PatientPermission =
   | "write:preferences"
   | "read:teamNotes"
   | "write:teamNotes"
-  | "read:recordAccessLog";
+  | "read:recordAccessLog"
+  | "read:update"
+  | "write:update";
 
 /** Permissions that are not about one patient. Admin powers are listed one by one, never by wildcard. */
 export type GlobalPermission =
@@ -57,6 +59,8 @@ export const PATIENT_POLICY: Record<Role, Partial<Record<PatientPermission, read
     "read:preferences": STAFF,
     "read:teamNotes": STAFF,
     "write:teamNotes": STAFF,
+    "read:update": STAFF,
+    "write:update": STAFF,
   },
   advocate: {
     "read:patient": STAFF,
@@ -75,6 +79,7 @@ export const PATIENT_POLICY: Record<Role, Partial<Record<PatientPermission, read
     "write:preferences": STAFF,
     "read:teamNotes": STAFF,
     "write:teamNotes": STAFF,
+    "read:update": STAFF,
   },
   patient: {
     "read:patient": SELF,
@@ -87,6 +92,7 @@ export const PATIENT_POLICY: Record<Role, Partial<Record<PatientPermission, read
     "read:preferences": SELF,
     "write:preferences": SELF,
     "read:recordAccessLog": SELF,
+    "read:update": SELF,
   },
   family: {
     "read:patient": FAMILY_VIEW,
@@ -96,6 +102,7 @@ export const PATIENT_POLICY: Record<Role, Partial<Record<PatientPermission, read
     "raise:concern": ["family:concerns"],
     "read:rightsRequest": FAMILY_VIEW,
     "read:preferences": FAMILY_VIEW,
+    "read:update": FAMILY_VIEW,
   },
 };
 

@@ -120,7 +120,7 @@ export async function startThread(
     const [thread] = await tx
       .insert(messageThreads)
       .values({ patientId, subject: input.subject, createdBy: actor.userId })
-      .returning({ id: messageThreads.id, createdAt: messageThreads.createdAt });
+      .returning({ id: messageThreads.id });
     const [message] = await tx
       .insert(messages)
       .values({
@@ -172,7 +172,7 @@ export async function replyToThread(
       .update(messageThreads)
       .set({ lastMessageAt: message!.createdAt })
       .where(eq(messageThreads.id, threadId));
-    await markRead(tx, actor.userId, threadId, message!.createdAt);
+    await markRead(tx, actor.userId, threadId);
     await recordAudit(tx, actor, {
       action: "message.post",
       patientId: thread.patientId,
@@ -183,10 +183,16 @@ export async function replyToThread(
   });
 }
 
-async function markRead(executor: Executor, userId: string, threadId: string, at: Date) {
+/**
+ * Marks a thread read up to its newest message. The time is taken in SQL: a JavaScript Date has
+ * milliseconds, PostgreSQL keeps microseconds, and a rounded-down mark would leave the newest
+ * message unread.
+ */
+async function markRead(executor: Executor, userId: string, threadId: string) {
+  const newest = sql`(select max(m.created_at) from ${messages} m where m.thread_id = ${threadId})`;
   await executor
     .insert(messageReads)
-    .values({ userId, threadId, lastReadAt: at })
+    .values({ userId, threadId, lastReadAt: newest })
     .onConflictDoUpdate({
       target: [messageReads.userId, messageReads.threadId],
       set: { lastReadAt: sql`greatest(${messageReads.lastReadAt}, excluded.last_read_at)` },
@@ -196,12 +202,12 @@ async function markRead(executor: Executor, userId: string, threadId: string, at
 /** Records that the actor has read a thread up to now. */
 export async function markThreadRead(actor: Actor, threadId: string): Promise<void> {
   const [thread] = await db()
-    .select({ patientId: messageThreads.patientId, lastMessageAt: messageThreads.lastMessageAt })
+    .select({ patientId: messageThreads.patientId })
     .from(messageThreads)
     .where(eq(messageThreads.id, threadId));
   if (!thread) throw new NotFoundError();
   await authorizePatient(actor, "read:teamNotes", thread.patientId);
-  await markRead(db(), actor.userId, threadId, thread.lastMessageAt);
+  await markRead(db(), actor.userId, threadId);
 }
 
 export interface InboxThread extends ThreadSummary {

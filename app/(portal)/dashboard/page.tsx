@@ -2,18 +2,32 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { orNotFound } from "@/app/_lib/guards";
 import { PageHeader } from "@/components/ui/page-header";
+import { getSchedule } from "@/lib/appointments/schedule";
 import { requireActor } from "@/lib/auth/current-user";
 import { listMyActiveEmergencyGrants } from "@/lib/emergency-access";
+import { listInbox } from "@/lib/messages";
 import { getStaffDashboard } from "@/lib/patients";
-import { formatDateTime } from "@/lib/time";
+import { formatDateTime, formatTime } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const actor = await requireActor();
-  const [summary, emergency] = await orNotFound(
-    Promise.all([getStaffDashboard(actor), listMyActiveEmergencyGrants(actor)]),
+  const [summary, emergency, week, inbox] = await orNotFound(
+    Promise.all([
+      getStaffDashboard(actor),
+      listMyActiveEmergencyGrants(actor),
+      getSchedule(actor, { view: "week" }),
+      listInbox(actor),
+    ]),
   );
+  const today =
+    week.days.find((d) => d.date === week.today)?.items.filter((i) => i.status !== "cancelled") ?? [];
+  const later = week.days
+    .filter((d) => d.date > week.today)
+    .flatMap((d) => d.items)
+    .filter((i) => i.status !== "cancelled");
+  const unreadThreads = inbox.filter((t) => t.unread > 0).slice(0, 5);
   return (
     <>
       <PageHeader title={`Good to see you, ${actor.name.split(" ")[0]}`} />
@@ -27,6 +41,67 @@ export default async function DashboardPage() {
           <Link href="/patients">See and search your patients</Link>.
         </p>
       </section>
+      <div className="mb-8 grid gap-6 md:grid-cols-2">
+        <section aria-labelledby="today-heading" className="rounded-lg bg-white p-6 shadow-sm">
+          <h2 id="today-heading">Today&apos;s appointments ({today.length})</h2>
+          {today.length === 0 ? (
+            <p className="mt-2">Nothing booked for your patients today.</p>
+          ) : (
+            <ul className="mt-2 space-y-1">
+              {today.slice(0, 8).map((i) => (
+                <li key={i.id}>
+                  {formatTime(i.startsAt)}{" "}
+                  {i.patient ? (
+                    <Link href={`/patients/${i.patient.id}/appointments`}>{i.patient.name}</Link>
+                  ) : null}
+                  {i.title ? `: ${i.title}` : ""}
+                </li>
+              ))}
+            </ul>
+          )}
+          <p className="mt-2">
+            <Link href="/schedule?view=day">Open today&apos;s agenda</Link>
+          </p>
+        </section>
+        <section aria-labelledby="week-heading" className="rounded-lg bg-white p-6 shadow-sm">
+          <h2 id="week-heading">Later this week ({later.length})</h2>
+          {later.length === 0 ? (
+            <p className="mt-2">Nothing else booked this week.</p>
+          ) : (
+            <ul className="mt-2 space-y-1">
+              {later.slice(0, 8).map((i) => (
+                <li key={i.id}>
+                  {formatDateTime(i.startsAt)}{" "}
+                  {i.patient ? (
+                    <Link href={`/patients/${i.patient.id}/appointments`}>{i.patient.name}</Link>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )}
+          <p className="mt-2">
+            <Link href="/schedule">Open the week</Link>
+          </p>
+        </section>
+        <section aria-labelledby="unread-heading" className="rounded-lg bg-white p-6 shadow-sm md:col-span-2">
+          <h2 id="unread-heading">Unread messages</h2>
+          {unreadThreads.length === 0 ? (
+            <p className="mt-2">You are up to date with your care teams&apos; messages.</p>
+          ) : (
+            <ul className="mt-2 space-y-1">
+              {unreadThreads.map((t) => (
+                <li key={t.id}>
+                  <Link href={`/patients/${t.patientId}/messages#thread-${t.id}`}>{t.subject}</Link> ·{" "}
+                  {t.patientName} · {t.unread} unread
+                </li>
+              ))}
+            </ul>
+          )}
+          <p className="mt-2">
+            <Link href="/messages">All messages</Link>
+          </p>
+        </section>
+      </div>
       <section aria-labelledby="recent-heading" className="mb-8 rounded-lg bg-white p-6 shadow-sm">
         <h2 id="recent-heading">Records you opened recently</h2>
         {summary.recent.length === 0 ? (

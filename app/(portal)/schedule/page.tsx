@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getSchedule, type ScheduleItem, ScheduleQuerySchema } from "@/lib/appointments/schedule";
 import { APPOINTMENT_KIND_LABEL } from "@/lib/appointments/schemas";
 import { requireActor } from "@/lib/auth/current-user";
-import { orgTimeZone } from "@/lib/time";
+import { formatTime, orgTimeZone } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Schedule" };
 
@@ -20,14 +20,6 @@ function dayLabel(isoDate: string, style: "short" | "long") {
   }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
-function time(instant: Date) {
-  return new Intl.DateTimeFormat("en-US", {
-    timeZone: orgTimeZone(),
-    hour: "numeric",
-    minute: "2-digit",
-  }).format(instant);
-}
-
 function Item({ item }: { item: ScheduleItem }) {
   const cancelled = item.status === "cancelled";
   return (
@@ -35,7 +27,7 @@ function Item({ item }: { item: ScheduleItem }) {
       className={`rounded border-l-4 bg-white p-2 text-sm shadow-sm ${cancelled ? "border-slate-400 opacity-70" : "border-brand-600"}`}
     >
       <p className="font-medium">
-        {time(item.startsAt)}–{time(item.endsAt)}
+        {formatTime(item.startsAt)}–{formatTime(item.endsAt)}
       </p>
       {item.patient ? (
         <>

@@ -1,0 +1,155 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { orNotFound } from "@/app/_lib/guards";
+import { ActionForm, type FieldSpec } from "@/components/action-form";
+import { PatientNav } from "@/components/patient-nav";
+import { requireActor } from "@/lib/auth/current-user";
+import { isStaff } from "@/lib/authz/policy";
+import { PatientIdSchema } from "@/lib/patients/schemas";
+import { formatDateTime } from "@/lib/time";
+import { listUpdates, type UpdateItem } from "@/lib/updates";
+import { createUpdateAction, editUpdateAction, publishUpdateAction } from "./actions";
+
+export const metadata: Metadata = { title: "Updates" };
+
+function fields(u?: UpdateItem): FieldSpec[] {
+  return [
+    { kind: "text", name: "title", label: "Title", required: true, defaultValue: u?.title },
+    {
+      kind: "textarea",
+      name: "progress",
+      label: "How things are going",
+      required: true,
+      maxLength: 5000,
+      hint: "In plain words the patient and family will understand.",
+      defaultValue: u?.progress,
+    },
+    {
+      kind: "textarea",
+      name: "nextSteps",
+      label: "Next steps",
+      maxLength: 3000,
+      defaultValue: u?.nextSteps ?? undefined,
+    },
+    {
+      kind: "textarea",
+      name: "resources",
+      label: "Resources",
+      maxLength: 3000,
+      hint: "Services, phone numbers, reading.",
+      defaultValue: u?.resources ?? undefined,
+    },
+  ];
+}
+
+function UpdateBody({ u }: { u: UpdateItem }) {
+  return (
+    <div className="space-y-2">
+      <p className="whitespace-pre-wrap">{u.progress}</p>
+      {u.nextSteps ? (
+        <div>
+          <h4 className="font-semibold">Next steps</h4>
+          <p className="whitespace-pre-wrap">{u.nextSteps}</p>
+        </div>
+      ) : null}
+      {u.resources ? (
+        <div>
+          <h4 className="font-semibold">Resources</h4>
+          <p className="whitespace-pre-wrap">{u.resources}</p>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+export default async function UpdatesPage({ params }: { params: Promise<{ id: string }> }) {
+  const parsed = PatientIdSchema.safeParse((await params).id);
+  if (!parsed.success) notFound();
+  const actor = await requireActor();
+  const data = await orNotFound(listUpdates(actor, parsed.data));
+  return (
+    <>
+      <h1>
+        {data.patient.name} <span className="text-lg font-normal text-slate-700">MRN {data.patient.mrn}</span>
+      </h1>
+      <PatientNav patientId={data.patient.id} staff={isStaff(actor.role)} current="updates" />
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
+        <section aria-labelledby="updates-heading">
+          <h2 id="updates-heading" className="mb-3">
+            Updates ({data.updates.length})
+          </h2>
+          {data.updates.length === 0 ? (
+            <p className="rounded bg-white p-4 shadow-sm">
+              No updates yet.{data.canWrite ? " Write the first one for the patient and family." : ""}
+            </p>
+          ) : (
+            <ul className="space-y-4">
+              {data.updates.map((u) => (
+                <li key={u.id} className="rounded-lg bg-white p-5 shadow-sm">
+                  <h3 className="text-lg font-semibold">{u.title}</h3>
+                  <p className="mb-2 text-sm text-slate-700">
+                    {u.status === "published"
+                      ? `Published ${formatDateTime(u.publishedAt!)}`
+                      : "Draft, not yet shared"}{" "}
+                    · {u.authorName}
+                    {u.correctsTitle ? ` · corrects “${u.correctsTitle}”` : ""}
+                  </p>
+                  {u.status === "draft" && data.canWrite ? (
+                    <div className="space-y-4">
+                      <ActionForm
+                        action={editUpdateAction.bind(null, u.id)}
+                        hidden={{ version: String(u.version) }}
+                        submitLabel="Save draft"
+                        fields={fields(u)}
+                      />
+                      <ActionForm
+                        action={publishUpdateAction.bind(null, u.id)}
+                        hidden={{ version: String(u.version) }}
+                        submitLabel="Publish to patient and family"
+                        fields={[]}
+                        confirm={{
+                          title: `Publish “${u.title}”?`,
+                          body: "The patient and the family they authorised will see it. After publishing it cannot be edited, only corrected.",
+                          confirmLabel: "Publish",
+                        }}
+                      />
+                    </div>
+                  ) : (
+                    <UpdateBody u={u} />
+                  )}
+                  {u.status === "published" && data.canWrite ? (
+                    <details className="mt-3 rounded border border-slate-300 p-3">
+                      <summary className="cursor-pointer font-medium">Write a correction</summary>
+                      <div className="mt-3">
+                        <ActionForm
+                          action={createUpdateAction.bind(null, data.patient.id, u.id)}
+                          submitLabel="Save correction as a draft"
+                          fields={fields({ ...u, title: `Correction: ${u.title}` })}
+                        />
+                      </div>
+                    </details>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        {data.canWrite ? (
+          <section
+            aria-labelledby="new-update-heading"
+            className="self-start rounded-lg bg-white p-6 shadow-sm"
+          >
+            <h2 id="new-update-heading" className="mb-4">
+              Write an update
+            </h2>
+            <ActionForm
+              action={createUpdateAction.bind(null, data.patient.id, null)}
+              submitLabel="Save draft"
+              fields={fields()}
+            />
+          </section>
+        ) : null}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+import { eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "@/db/client";
+import { patientUpdates } from "@/db/schema";
+import { DomainError, NotFoundError, StaleVersionError } from "@/lib/errors";
+import { createUpdate, editUpdate, listUpdates, publishUpdate } from "@/lib/updates";
+import { actorFor, assignToCaseload, createPatient, createUser, grantFamily } from "./support/factories";
+
+const text = {
+  title: "Your first week home",
+  progress: "You are walking further each day and your pain is under control.",
+  nextSteps: "Physio on Tuesday; blood test on Friday.",
+  resources: null,
+};
+
+describe("updates to the patient and family", () => {
+  it("goes draft → published, refuses stale edits, and keeps a published update fixed", async () => {
+    const coordinator = actorFor(await createUser("coordinator", { name: "Casey First" }));
+    const colleague = actorFor(await createUser("coordinator"));
+    const advocate = actorFor(await createUser("advocate"));
+    const patient = await createPatient();
+    for (const staff of [coordinator, colleague])
+      await assignToCaseload(staff.userId, patient.id, "coordinator");
+    await assignToCaseload(advocate.userId, patient.id, "advocate");
+    const patientUser = actorFor(await createUser("patient", { patientId: patient.id }));
+    const family = actorFor(await createUser("family"));
+    await grantFamily(family.userId, patient.id, patientUser.userId);
+
+    const id = await createUpdate(coordinator, patient.id, text);
+    expect((await listUpdates(patientUser, patient.id)).updates).toHaveLength(0);
+    expect((await listUpdates(advocate, patient.id)).updates.map((u) => u.status)).toEqual(["draft"]);
+
+    await editUpdate(coordinator, id, { ...text, title: "Your first week at home", version: 1 });
+    const stale = await editUpdate(colleague, id, { ...text, version: 1 }).catch((e: unknown) => e);
+    expect(stale).toBeInstanceOf(StaleVersionError);
+    expect((stale as Error).message).toContain("Casey First");
+
+    await publishUpdate(coordinator, id, 2);
+    for (const reader of [patientUser, family]) {
+      const seen = (await listUpdates(reader, patient.id)).updates;
+      expect(seen.map((u) => u.title)).toEqual(["Your first week at home"]);
+    }
+    await expect(editUpdate(coordinator, id, { ...text, version: 3 })).rejects.toBeInstanceOf(DomainError);
+    const tampered = await db()
+      .execute(sql`update patient_updates set progress = 'changed' where id = ${id}`)
+      .then(() => null)
+      .catch((e: unknown) => e);
+    expect(String((tampered as { cause?: Error })?.cause?.message ?? tampered)).toContain(
+      "cannot be changed",
+    );
+    const deleted = await db()
+      .delete(patientUpdates)
+      .where(eq(patientUpdates.id, id))
+      .then(() => null)
+      .catch((e: unknown) => e);
+    expect(deleted).not.toBeNull();
+
+    const correction = await createUpdate(
+      coordinator,
+      patient.id,
+      { ...text, title: "Correction: physio is Wednesday" },
+      id,
+    );
+    await publishUpdate(coordinator, correction, 1);
+    const after = (await listUpdates(patientUser, patient.id)).updates;
+    expect(after.map((u) => [u.title, u.correctsTitle])).toEqual([
+      ["Correction: physio is Wednesday", "Your first week at home"],
+      ["Your first week at home", null],
+    ]);
+  });
+
+  it("is written by coordinators only", async () => {
+    const advocate = actorFor(await createUser("advocate"));
+    const patient = await createPatient();
+    await assignToCaseload(advocate.userId, patient.id, "advocate");
+    await expect(createUpdate(advocate, patient.id, text)).rejects.toBeInstanceOf(NotFoundError);
+    const outsider = actorFor(await createUser("coordinator"));
+    await expect(listUpdates(outsider, patient.id)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
