@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { Role } from "@/db/schema/users";
+import type { Role } from "@/lib/authz/policy";
 
 const NAV: Record<Role, { href: string; label: string }[]> = {
   admin: [

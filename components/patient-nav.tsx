@@ -35,3 +35,23 @@ export function PatientNav({
     </nav>
   );
 }
+
+/** The heading of every page of a patient's record: name, MRN and the record's sections. */
+export function PatientHeading({
+  patient,
+  current,
+  staff,
+}: {
+  patient: { id: string; mrn: string; name: string };
+  current: (typeof TABS)[number]["key"];
+  staff: boolean;
+}) {
+  return (
+    <>
+      <h1>
+        {patient.name} <span className="text-lg font-normal text-slate-700">MRN {patient.mrn}</span>
+      </h1>
+      <PatientNav patientId={patient.id} staff={staff} current={current} />
+    </>
+  );
+}

@@ -3,17 +3,11 @@ import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, gte, isNull, lt, ne, notInArray, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db, type Executor } from "@/db/client";
-import {
-  type AppointmentStatus,
-  appointments,
-  careTeamMembers,
-  clinicians,
-  patients,
-  users,
-} from "@/db/schema";
+import { type AppointmentStatus, appointments, careTeamMembers, clinicians, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { type Actor, authorizePatient, can } from "@/lib/authz";
 import { DomainError, NotFoundError, StaleVersionError } from "@/lib/errors";
+import { type PatientHeader, readPatientHeader } from "@/lib/patients/header";
 import { formatTimeRange, orgTimeZone, toZonedInputValue, zonedWallTimeToInstant } from "@/lib/time";
 import type { AppointmentInput } from "./schemas";
 
@@ -358,7 +352,7 @@ export interface AppointmentItem {
 }
 
 export interface PatientAppointments {
-  patient: { id: string; mrn: string; name: string };
+  patient: PatientHeader;
   upcoming: AppointmentItem[];
   past: AppointmentItem[];
   careTeam: { id: string; name: string; discipline: string }[];
@@ -391,16 +385,8 @@ export async function listPatientAppointments(actor: Actor, patientId: string): 
       .select(columns)
       .from(appointments)
       .leftJoin(clinicians, eq(clinicians.id, appointments.clinicianId));
-  const [[patient], upcoming, past, careTeam] = await Promise.all([
-    database
-      .select({
-        id: patients.id,
-        mrn: patients.mrn,
-        givenName: patients.givenName,
-        familyName: patients.familyName,
-      })
-      .from(patients)
-      .where(eq(patients.id, patientId)),
+  const [patient, upcoming, past, careTeam] = await Promise.all([
+    readPatientHeader(database, patientId),
     base()
       .where(and(eq(appointments.patientId, patientId), gte(appointments.endsAt, sql`now()`)))
       .orderBy(asc(appointments.startsAt))
@@ -427,9 +413,8 @@ export async function listPatientAppointments(actor: Actor, patientId: string): 
     internalNotes: staffNotes ? r.internalNotes : null,
     inSeries: r.seriesId !== null,
   });
-  if (!patient) throw new NotFoundError();
   return {
-    patient: { id: patient.id, mrn: patient.mrn, name: `${patient.familyName}, ${patient.givenName}` },
+    patient,
     upcoming: upcoming.map(toItem),
     past: past.map(toItem),
     careTeam,

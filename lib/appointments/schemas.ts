@@ -1,5 +1,8 @@
 import { z } from "zod";
 import { APPOINTMENT_KINDS } from "@/db/schema/appointments";
+
+export { APPOINTMENT_KINDS };
+
 import { fromZonedInputValue } from "@/lib/time";
 
 export const APPOINTMENT_KIND_LABEL: Record<(typeof APPOINTMENT_KINDS)[number], string> = {

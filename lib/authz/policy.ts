@@ -1,4 +1,6 @@
-import type { Role } from "@/db/schema";
+import { ROLES, type Role } from "@/db/schema/users";
+
+export { ROLES, type Role };
 
 /**
  * How an actor stands to one patient. Computed from the database by getPatientAccess;

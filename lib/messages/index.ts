@@ -6,6 +6,7 @@ import { caseloadAssignments, messageReads, messages, messageThreads, patients, 
 import { recordAudit } from "@/lib/audit/record";
 import { type Actor, authorizeGlobal, authorizePatient } from "@/lib/authz";
 import { NotFoundError } from "@/lib/errors";
+import { type PatientHeader, readPatientHeader } from "@/lib/patients/header";
 
 const body = z
   .string()
@@ -43,7 +44,7 @@ export interface ThreadMessage {
 }
 
 export interface PatientMessages {
-  patient: { id: string; mrn: string; name: string };
+  patient: PatientHeader;
   threads: (ThreadSummary & { messages: ThreadMessage[] })[];
 }
 
@@ -58,16 +59,8 @@ const unreadFor = (userId: string) =>
 export async function listPatientMessages(actor: Actor, patientId: string): Promise<PatientMessages> {
   await authorizePatient(actor, "read:teamNotes", patientId);
   const database = db();
-  const [[patient], threads, rows] = await Promise.all([
-    database
-      .select({
-        id: patients.id,
-        mrn: patients.mrn,
-        givenName: patients.givenName,
-        familyName: patients.familyName,
-      })
-      .from(patients)
-      .where(eq(patients.id, patientId)),
+  const [patient, threads, rows] = await Promise.all([
+    readPatientHeader(database, patientId),
     database
       .select({
         id: messageThreads.id,
@@ -96,7 +89,6 @@ export async function listPatientMessages(actor: Actor, patientId: string): Prom
       .orderBy(asc(messages.createdAt))
       .limit(2000),
   ]);
-  if (!patient) throw new NotFoundError();
   await recordAudit(database, actor, {
     action: "message.list",
     patientId,
@@ -104,7 +96,7 @@ export async function listPatientMessages(actor: Actor, patientId: string): Prom
     entityId: patientId,
   });
   return {
-    patient: { id: patient.id, mrn: patient.mrn, name: `${patient.familyName}, ${patient.givenName}` },
+    patient,
     threads: threads.map((t) => ({ ...t, messages: rows.filter((m) => m.threadId === t.id) })),
   };
 }

@@ -3,10 +3,11 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { db, type Transaction } from "@/db/client";
-import { patients, patientUpdates, users } from "@/db/schema";
+import { patientUpdates, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { type Actor, authorizePatient, can } from "@/lib/authz";
 import { DomainError, NotFoundError, StaleVersionError } from "@/lib/errors";
+import { type PatientHeader, readPatientHeader } from "@/lib/patients/header";
 
 const optional = (max: number) =>
   z
@@ -50,7 +51,7 @@ export interface UpdateItem {
 }
 
 export interface PatientUpdates {
-  patient: { id: string; mrn: string; name: string };
+  patient: PatientHeader;
   updates: UpdateItem[];
   canWrite: boolean;
 }
@@ -61,16 +62,8 @@ export async function listUpdates(actor: Actor, patientId: string): Promise<Pati
   const staff = can(actor, "read:teamNotes", access);
   const corrected = alias(patientUpdates, "corrected");
   const database = db();
-  const [[patient], rows] = await Promise.all([
-    database
-      .select({
-        id: patients.id,
-        mrn: patients.mrn,
-        givenName: patients.givenName,
-        familyName: patients.familyName,
-      })
-      .from(patients)
-      .where(eq(patients.id, patientId)),
+  const [patient, rows] = await Promise.all([
+    readPatientHeader(database, patientId),
     database
       .select({
         id: patientUpdates.id,
@@ -99,7 +92,6 @@ export async function listUpdates(actor: Actor, patientId: string): Promise<Pati
       )
       .limit(200),
   ]);
-  if (!patient) throw new NotFoundError();
   await recordAudit(database, actor, {
     action: "update.list",
     patientId,
@@ -107,7 +99,7 @@ export async function listUpdates(actor: Actor, patientId: string): Promise<Pati
     entityId: patientId,
   });
   return {
-    patient: { id: patient.id, mrn: patient.mrn, name: `${patient.familyName}, ${patient.givenName}` },
+    patient,
     updates: rows,
     canWrite: can(actor, "write:update", access),
   };

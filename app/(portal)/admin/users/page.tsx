@@ -5,8 +5,8 @@ import { ROLE_LABEL } from "@/components/app-shell";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { TableScroll } from "@/components/ui/table-scroll";
-import { ROLES } from "@/db/schema/users";
 import { requireActor } from "@/lib/auth/current-user";
+import { ROLES } from "@/lib/authz/policy";
 import { listUsers, UserListQuerySchema } from "@/lib/users";
 
 export const metadata: Metadata = { title: "Users" };

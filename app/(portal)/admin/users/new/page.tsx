@@ -3,9 +3,8 @@ import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/action-form";
 import { ROLE_LABEL } from "@/components/app-shell";
 import { PageHeader } from "@/components/ui/page-header";
-import { ROLES } from "@/db/schema/users";
 import { requireActor } from "@/lib/auth/current-user";
-import { allowsGlobal } from "@/lib/authz/policy";
+import { allowsGlobal, ROLES } from "@/lib/authz/policy";
 import { createUserAction } from "../actions";
 
 export const metadata: Metadata = { title: "Create a user" };

@@ -3,10 +3,9 @@ import { notFound } from "next/navigation";
 import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
 import { AppointmentCard } from "@/components/appointment-card";
-import { PatientNav } from "@/components/patient-nav";
-import { APPOINTMENT_KINDS } from "@/db/schema/appointments";
+import { PatientHeading } from "@/components/patient-nav";
 import { type AppointmentItem, listPatientAppointments } from "@/lib/appointments";
-import { APPOINTMENT_KIND_LABEL } from "@/lib/appointments/schemas";
+import { APPOINTMENT_KIND_LABEL, APPOINTMENT_KINDS } from "@/lib/appointments/schemas";
 import { requireActor } from "@/lib/auth/current-user";
 import { isStaff } from "@/lib/authz/policy";
 import { PatientIdSchema } from "@/lib/patients/schemas";
@@ -99,10 +98,7 @@ export default async function AppointmentsPage({ params }: { params: Promise<{ i
   const data = await orNotFound(listPatientAppointments(actor, parsed.data));
   return (
     <>
-      <h1>
-        {data.patient.name} <span className="text-lg font-normal text-slate-700">MRN {data.patient.mrn}</span>
-      </h1>
-      <PatientNav patientId={data.patient.id} staff={isStaff(actor.role)} current="appointments" />
+      <PatientHeading patient={data.patient} staff={isStaff(actor.role)} current="appointments" />
       <h2 className="sr-only">Appointments</h2>
       <p className="mb-4 text-sm text-slate-700">
         Times are shown in {orgTimeZone().replace("_", " ")} time.

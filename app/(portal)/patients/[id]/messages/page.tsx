@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
-import { PatientNav } from "@/components/patient-nav";
+import { PatientHeading } from "@/components/patient-nav";
 import { ThreadDetails } from "@/components/thread-details";
 import { requireActor } from "@/lib/auth/current-user";
 import { listPatientMessages } from "@/lib/messages";
@@ -21,10 +21,7 @@ export default async function MessagesPage({ params }: { params: Promise<{ id: s
   const data = await orNotFound(listPatientMessages(actor, parsed.data));
   return (
     <>
-      <h1>
-        {data.patient.name} <span className="text-lg font-normal text-slate-700">MRN {data.patient.mrn}</span>
-      </h1>
-      <PatientNav patientId={data.patient.id} staff current="messages" />
+      <PatientHeading patient={data.patient} staff current="messages" />
       <p className="mb-4 text-sm text-slate-700">
         Messages here are for the care team. One is shown to the patient and family only when it is marked as
         shared.

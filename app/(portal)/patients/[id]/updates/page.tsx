@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm, type FieldSpec } from "@/components/action-form";
-import { PatientNav } from "@/components/patient-nav";
+import { PatientHeading } from "@/components/patient-nav";
 import { requireActor } from "@/lib/auth/current-user";
 import { isStaff } from "@/lib/authz/policy";
 import { PatientIdSchema } from "@/lib/patients/schemas";
@@ -69,10 +69,7 @@ export default async function UpdatesPage({ params }: { params: Promise<{ id: st
   const data = await orNotFound(listUpdates(actor, parsed.data));
   return (
     <>
-      <h1>
-        {data.patient.name} <span className="text-lg font-normal text-slate-700">MRN {data.patient.mrn}</span>
-      </h1>
-      <PatientNav patientId={data.patient.id} staff={isStaff(actor.role)} current="updates" />
+      <PatientHeading patient={data.patient} staff={isStaff(actor.role)} current="updates" />
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
         <section aria-labelledby="updates-heading">
           <h2 id="updates-heading" className="mb-3">

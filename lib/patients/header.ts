@@ -1,0 +1,29 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { patients } from "@/db/schema";
+import { NotFoundError } from "@/lib/errors";
+
+export interface PatientHeader {
+  id: string;
+  mrn: string;
+  name: string;
+}
+
+/**
+ * The name and MRN that head every page of a record. Reads no policy itself: callers have
+ * already authorised the actor for this patient, in the same request.
+ */
+export async function readPatientHeader(executor: Executor, patientId: string): Promise<PatientHeader> {
+  const [p] = await executor
+    .select({
+      id: patients.id,
+      mrn: patients.mrn,
+      givenName: patients.givenName,
+      familyName: patients.familyName,
+    })
+    .from(patients)
+    .where(eq(patients.id, patientId));
+  if (!p) throw new NotFoundError();
+  return { id: p.id, mrn: p.mrn, name: `${p.familyName}, ${p.givenName}` };
+}
