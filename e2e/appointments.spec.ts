@@ -1,8 +1,12 @@
 import { expect, type Page, test } from "@playwright/test";
 import { OWN_MRN, patientIdFor, storageFor } from "./support";
 
-/** A calendar date `days` ahead, for a datetime-local field (beyond the seeded appointments). */
+/**
+ * A calendar date `days` ahead, for a datetime-local field (beyond the seeded appointments). A
+ * random offset keeps a retry from clashing with what the first attempt booked.
+ */
 function dayAhead(days: number): string {
+  days += Math.floor(Math.random() * 300);
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
@@ -27,46 +31,49 @@ test.describe("scheduling as a coordinator", () => {
   test.use({ storageState: storageFor("coordinator") });
 
   test("book, see the clash, reschedule and cancel", async ({ page }) => {
+    const stamp = Date.now().toString(36);
+    const echoTitle = `Echocardiogram ${stamp}`;
+    const stressTitle = `Stress test ${stamp}`;
     await openAppointments(page);
     const day = dayAhead(70);
     const booking = page.getByRole("region", { name: "Book an appointment" });
 
     // Bad input: nothing is written and the fields say why.
-    await book(page, "Echocardiogram", day, "10:00", "09:00");
+    await book(page, echoTitle, day, "10:00", "09:00");
     await expect(booking.getByText("The end must be after the start.")).toBeVisible();
-    await expect(booking.getByLabel("Title")).toHaveValue("Echocardiogram");
+    await expect(booking.getByLabel("Title")).toHaveValue(echoTitle);
 
     await booking.getByLabel("Ends").fill(`${day}T11:00`);
     await booking.getByRole("button", { name: "Book" }).click();
     await expect(booking.getByText("Appointment booked.")).toBeVisible();
     const upcoming = page.getByRole("region", { name: /Upcoming/ });
-    await expect(upcoming.getByRole("heading", { name: /Echocardiogram/ })).toBeVisible();
+    await expect(upcoming.getByRole("heading", { name: new RegExp(echoTitle) })).toBeVisible();
 
-    await book(page, "Stress test", day, "10:30", "11:30");
+    await book(page, stressTitle, day, "10:30", "11:30");
     await expect(
       booking.getByText("That time clashes with another appointment. Nothing was booked."),
     ).toBeVisible();
-    await expect(booking.getByText(/The patient already has "Echocardiogram"/)).toBeVisible();
-    await expect(booking.getByLabel("Title")).toHaveValue("Stress test");
-    await expect(upcoming.getByRole("heading", { name: /Stress test/ })).toHaveCount(0);
+    await expect(booking.getByText(`The patient already has "${echoTitle}"`, { exact: false })).toBeVisible();
+    await expect(booking.getByLabel("Title")).toHaveValue(stressTitle);
+    await expect(upcoming.getByRole("heading", { name: new RegExp(stressTitle) })).toHaveCount(0);
 
     // Reschedule the echo an hour later, then the stress test fits where it was.
-    const echo = upcoming.getByRole("listitem").filter({ hasText: "Echocardiogram" });
-    await echo.getByText("Change “Echocardiogram”").click();
+    const echo = upcoming.getByRole("listitem").filter({ hasText: echoTitle });
+    await echo.getByText(`Change “${echoTitle}”`).click();
     await echo.getByLabel("New start").fill(`${day}T12:00`);
     await echo.getByLabel("New end").fill(`${day}T13:00`);
     await echo.getByRole("button", { name: "Move it" }).click();
-    await expect(upcoming.getByRole("listitem").filter({ hasText: "Echocardiogram" })).toContainText("12:00");
-    await book(page, "Stress test", day, "10:30", "11:30");
+    await expect(upcoming.getByRole("listitem").filter({ hasText: echoTitle })).toContainText("12:00");
+    await book(page, stressTitle, day, "10:30", "11:30");
     await expect(booking.getByText("Appointment booked.")).toBeVisible();
 
     // Cancel the stress test, after confirming.
-    const stress = upcoming.getByRole("listitem").filter({ hasText: "Stress test" });
-    await stress.getByText("Change “Stress test”").click();
+    const stress = upcoming.getByRole("listitem").filter({ hasText: stressTitle });
+    await stress.getByText(`Change “${stressTitle}”`).click();
     await stress.getByLabel("Reason").fill("Patient asked to move it to next month");
     await stress.getByRole("button", { name: "Cancel appointment" }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Cancel it" }).click();
-    await expect(upcoming.getByRole("listitem").filter({ hasText: "Stress test" })).toContainText(
+    await expect(upcoming.getByRole("listitem").filter({ hasText: stressTitle })).toContainText(
       "Cancelled: Patient asked to move it to next month",
     );
   });
@@ -76,7 +83,8 @@ test.describe("scheduling as a coordinator", () => {
     const booking = page.getByRole("region", { name: "Book an appointment" });
     const day = dayAhead(100);
     await booking.getByRole("combobox", { name: "Kind" }).selectOption("treatment");
-    await booking.getByLabel("Title").fill("Radiotherapy session");
+    const title = `Radiotherapy ${Date.now().toString(36)}`;
+    await booking.getByLabel("Title").fill(title);
     await booking.getByLabel("Location").fill("Radiation oncology");
     await booking.getByLabel("Starts").fill(`${day}T15:00`);
     await booking.getByLabel("Ends").fill(`${day}T15:30`);
@@ -84,7 +92,7 @@ test.describe("scheduling as a coordinator", () => {
     await booking.getByRole("combobox", { name: /Number of appointments/ }).selectOption("4");
     await booking.getByRole("button", { name: "Book" }).click();
     await expect(booking.getByText("4 appointments booked.")).toBeVisible();
-    await expect(page.getByRole("heading", { name: /Radiotherapy session/ })).toHaveCount(4);
+    await expect(page.getByRole("heading", { name: new RegExp(title) })).toHaveCount(4);
   });
 });
 

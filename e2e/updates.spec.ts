@@ -4,7 +4,8 @@ import { OWN_MRN, patientIdFor, storageFor } from "./support";
 test("a coordinator drafts, publishes and corrects an update; the patient sees only what was published", async ({
   browser,
 }) => {
-  const title = `Week ${Date.now().toString(36)} at home`;
+  const stamp = Date.now().toString(36);
+  const title = `Week ${stamp} at home`;
   const coordinator = await (await browser.newContext({ storageState: storageFor("coordinator") })).newPage();
   const id = await patientIdFor(coordinator, OWN_MRN);
   await coordinator.goto(`/patients/${id}/updates`);
@@ -16,7 +17,7 @@ test("a coordinator drafts, publishes and corrects an update; the patient sees o
   await write
     .getByLabel("How things are going")
     .fill("You are walking further every day and sleeping better.");
-  await write.getByLabel("Next steps").fill("Physio on Tuesday at 10:00.");
+  await write.getByLabel("Next steps").fill(`Physio on Tuesday at 10:00 (${stamp}).`);
   await write.getByRole("button", { name: "Save draft" }).click();
   await expect(write.getByText(/Draft saved/)).toBeVisible();
 
@@ -33,7 +34,7 @@ test("a coordinator drafts, publishes and corrects an update; the patient sees o
   const theirDraft = colleague
     .getByRole("listitem")
     .filter({ has: colleague.getByRole("heading", { name: title }) });
-  await draft.getByLabel("Next steps").fill("Physio on Wednesday at 10:00.");
+  await draft.getByLabel("Next steps").fill(`Physio on Wednesday at 10:00 (${stamp}).`);
   await draft.getByRole("button", { name: "Save draft" }).click();
   await expect(draft.getByText("Draft saved.")).toBeVisible();
   await theirDraft.getByLabel("Resources").fill("Meals on Wheels: (413) 555-0199");
@@ -48,18 +49,19 @@ test("a coordinator drafts, publishes and corrects an update; the patient sees o
 
   await patient.reload();
   await expect(patient.getByRole("heading", { name: title })).toBeVisible();
-  await expect(patient.getByText("Physio on Wednesday at 10:00.")).toBeVisible();
+  await expect(patient.getByText(`Physio on Wednesday at 10:00 (${stamp}).`)).toBeVisible();
   await expect(patient.getByRole("region", { name: "Write an update" })).toHaveCount(0);
 
   await draft.getByText("Write a correction").click();
-  await draft.getByLabel("Next steps").fill("Physio moved to Thursday at 11:00.");
+  await draft.getByLabel("Next steps").fill(`Physio moved to Thursday at 11:00 (${stamp}).`);
   await draft.getByRole("button", { name: "Save correction as a draft" }).click();
   const correction = coordinator
     .getByRole("listitem")
     .filter({ has: coordinator.getByRole("heading", { name: `Correction: ${title}` }) });
   await correction.getByRole("button", { name: "Publish to patient and family" }).click();
   await coordinator.getByRole("dialog").getByRole("button", { name: "Publish" }).click();
+  await expect(correction).toContainText("Published");
   await expect(correction).toContainText(`corrects “${title}”`);
   await patient.reload();
-  await expect(patient.getByText("Physio moved to Thursday at 11:00.")).toBeVisible();
+  await expect(patient.getByText(`Physio moved to Thursday at 11:00 (${stamp}).`)).toBeVisible();
 });
