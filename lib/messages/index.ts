@@ -122,10 +122,8 @@ export async function startThread(
         body: input.body,
         sharedWithPatient: input.shared,
       })
-      .returning({ id: messages.id, createdAt: messages.createdAt });
-    await tx
-      .insert(messageReads)
-      .values({ userId: actor.userId, threadId: thread!.id, lastReadAt: message!.createdAt });
+      .returning({ id: messages.id });
+    await markRead(tx, actor.userId, thread!.id);
     await recordAudit(tx, actor, {
       action: "message.post",
       patientId,
@@ -159,11 +157,8 @@ export async function replyToThread(
         body: input.body,
         sharedWithPatient: input.shared,
       })
-      .returning({ id: messages.id, createdAt: messages.createdAt });
-    await tx
-      .update(messageThreads)
-      .set({ lastMessageAt: message!.createdAt })
-      .where(eq(messageThreads.id, threadId));
+      .returning({ id: messages.id });
+    await tx.update(messageThreads).set({ lastMessageAt: sql`now()` }).where(eq(messageThreads.id, threadId));
     await markRead(tx, actor.userId, threadId);
     await recordAudit(tx, actor, {
       action: "message.post",
