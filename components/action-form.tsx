@@ -8,7 +8,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 
 export type FieldSpec =
   | {
-      kind: "text" | "email" | "password" | "url" | "datetime-local";
+      kind: "text" | "email" | "password" | "url" | "date" | "datetime-local";
       name: string;
       label: string;
       hint?: string;
@@ -32,7 +32,7 @@ export type FieldSpec =
       options: { value: string; label: string }[];
       defaultValue?: string;
     }
-  | { kind: "checkbox"; name: string; label: string };
+  | { kind: "checkbox"; name: string; label: string; defaultChecked?: boolean };
 
 /**
  * A form for one server action, described as data so server pages can use it: labelled fields,
@@ -138,7 +138,7 @@ export function ActionForm({
                   name={f.name}
                   type="checkbox"
                   className="size-5"
-                  defaultChecked={state.values?.[f.name] === "on"}
+                  defaultChecked={state.values ? state.values[f.name] === "on" : f.defaultChecked}
                   aria-describedby={errorId}
                 />
                 <label htmlFor={id}>{f.label}</label>

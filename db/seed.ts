@@ -1,10 +1,19 @@
+import { randomUUID } from "node:crypto";
 import { count } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
 import { zonedWallTimeToInstant } from "@/lib/time";
+import { STARTER_TEMPLATES } from "./care-plan-templates";
 import type { Database, Transaction } from "./client";
 import {
   type AppointmentKind,
   appointments,
+  type CarePlanSnapshot,
+  carePlanGoals,
+  carePlanInterventions,
+  carePlanProblems,
+  carePlans,
+  carePlanTemplates,
+  carePlanVersions,
   careTeamMembers,
   caseloadAssignments,
   clinicians,
@@ -12,7 +21,9 @@ import {
   messageReads,
   messages,
   messageThreads,
+  patientPreferences,
   patients,
+  patientUpdates,
   users,
 } from "./schema";
 
@@ -348,6 +359,324 @@ async function seedMessages(
   }
 }
 
+const DAY_MS = 86_400_000;
+const isoDay = (at: Date) => at.toISOString().slice(0, 10);
+const plusDays = (iso: string, days: number) => isoDay(new Date(Date.parse(iso) + days * DAY_MS));
+
+/** Templates every organisation starts with (also what the demo plans are built from). */
+async function seedTemplates(tx: Transaction) {
+  return tx
+    .insert(carePlanTemplates)
+    .values(STARTER_TEMPLATES)
+    .returning({ id: carePlanTemplates.id, name: carePlanTemplates.name });
+}
+
+interface SeedPlan {
+  patientId: string;
+  title: string;
+  template: { id: string; index: number };
+  status: "draft" | "active" | "completed";
+  createdAt: Date;
+  reviewDate: string;
+  endedAt?: Date;
+  endReason?: string;
+  /** Leave the first past-due intervention open, for the dashboard's overdue list. */
+  overdue: boolean;
+  owners: { user: { id: string; name: string }; clinician: { id: string; name: string } | null };
+}
+
+/**
+ * A plan built the way a coordinator builds one: started from a template (version 1), then
+ * activated a day later (version 2) and, for an earlier plan, completed (version 3).
+ */
+function buildPlan(plan: SeedPlan, today: string, authorId: string) {
+  const template = STARTER_TEMPLATES[plan.template.index]!.content;
+  const planId = randomUUID();
+  const start = isoDay(plan.createdAt);
+  const problems = template.problems.map((description) => ({ id: randomUUID(), description }));
+  const goals = template.goals.map((g) => ({
+    id: randomUUID(),
+    description: g.description,
+    measure: g.measure,
+    targetDate: plusDays(start, g.targetInDays),
+    status: (plan.status === "draft" ? "proposed" : plan.status === "completed" ? "achieved" : "active") as
+      | "proposed"
+      | "active"
+      | "achieved",
+    priority: g.priority,
+    patientSet: false,
+  }));
+  let leftOpen = !plan.overdue;
+  const interventions = template.interventions.map((i, k) => {
+    const dueDate = plusDays(start, i.dueInDays);
+    const past = dueDate < today;
+    const owner = k % 2 === 0 || !plan.owners.clinician ? plan.owners.user : plan.owners.clinician;
+    let status: "not-started" | "in-progress" | "done" = "not-started";
+    if (plan.status === "completed" || (plan.status === "active" && past)) {
+      status = "done";
+      if (plan.status === "active" && !leftOpen) {
+        status = "in-progress";
+        leftOpen = true;
+      }
+    } else if (plan.status === "active" && k === 0) status = "in-progress";
+    return {
+      id: randomUUID(),
+      description: i.description,
+      goalId: i.goal === null ? null : goals[i.goal]!.id,
+      goal: i.goal === null ? null : goals[i.goal]!.description,
+      ownerClinicianId: owner === plan.owners.clinician ? owner.id : null,
+      ownerUserId: owner === plan.owners.user ? owner.id : null,
+      owner: owner.name,
+      dueDate,
+      status,
+    };
+  });
+  const snapshot = (status: CarePlanSnapshot["status"], endReason: string | null): CarePlanSnapshot => ({
+    title: plan.title,
+    status,
+    reviewDate: plan.reviewDate,
+    endReason,
+    problems,
+    goals: goals.map((g) => ({ ...g, status: status === "draft" ? "proposed" : g.status })),
+    interventions: interventions.map((i) => ({
+      id: i.id,
+      description: i.description,
+      goal: i.goal,
+      owner: i.owner,
+      dueDate: i.dueDate,
+      status: status === "draft" ? "not-started" : i.status,
+    })),
+  });
+  const activatedAt = plan.status === "draft" ? null : new Date(plan.createdAt.getTime() + DAY_MS);
+  const versions: (typeof carePlanVersions.$inferInsert)[] = [
+    { planId, version: 1, changedBy: authorId, changedAt: plan.createdAt, snapshot: snapshot("draft", null) },
+  ];
+  if (activatedAt)
+    versions.push({
+      planId,
+      version: 2,
+      changedBy: authorId,
+      changedAt: activatedAt,
+      snapshot: snapshot("active", null),
+    });
+  if (plan.status === "completed")
+    versions.push({
+      planId,
+      version: 3,
+      changedBy: authorId,
+      changedAt: plan.endedAt!,
+      snapshot: snapshot("completed", plan.endReason ?? null),
+    });
+  return {
+    plan: {
+      id: planId,
+      patientId: plan.patientId,
+      title: plan.title,
+      status: plan.status,
+      reviewDate: plan.reviewDate,
+      templateId: plan.template.id,
+      createdBy: authorId,
+      createdAt: plan.createdAt,
+      updatedBy: authorId,
+      updatedAt: versions.at(-1)!.changedAt!,
+      activatedAt,
+      endedAt: plan.endedAt ?? null,
+      endReason: plan.endReason ?? null,
+      version: versions.length,
+    },
+    problems: problems.map((p) => ({ ...p, planId, createdAt: plan.createdAt })),
+    goals: goals.map((g) => ({ ...g, planId, createdAt: plan.createdAt })),
+    interventions: interventions.map(({ goal: _goal, owner: _owner, ...i }) => ({
+      ...i,
+      planId,
+      createdAt: plan.createdAt,
+    })),
+    versions,
+  };
+}
+
+const PLAN_TITLES = [
+  "Home safely after the hospital stay",
+  "Support through chemotherapy",
+  "Getting blood sugar on target",
+];
+
+/**
+ * Care plans for the first patients of every caseload: most active (some past their review date,
+ * some with an intervention past due), some still drafts; the demo patient also has an earlier,
+ * completed plan. Later patients have none, so a coordinator can start one.
+ */
+async function seedCarePlans(
+  tx: Transaction,
+  patientsList: { id: string }[],
+  team: { patientId: string; clinicianId: string }[],
+  directory: { id: string; name: string }[],
+  coordinators: { id: string; name: string }[],
+  templates: { id: string; name: string }[],
+) {
+  const now = Date.now();
+  const today = isoDay(new Date(now));
+  const firstClinician = new Map<string, string>();
+  for (const m of team) if (!firstClinician.has(m.patientId)) firstClinician.set(m.patientId, m.clinicianId);
+  const clinicianName = new Map(directory.map((c) => [c.id, c.name]));
+  const templateId = (index: number) => templates.find((t) => t.name === STARTER_TEMPLATES[index]!.name)!.id;
+  const plans: SeedPlan[] = [];
+  patientsList.slice(0, 60).forEach((p, i) => {
+    const clinicianId = firstClinician.get(p.id);
+    const owners = {
+      user: coordinators[i % coordinators.length]!,
+      clinician: clinicianId ? { id: clinicianId, name: clinicianName.get(clinicianId)! } : null,
+    };
+    const index = i === 0 ? 0 : i % 3;
+    const createdAt = new Date(now - (12 + (i % 5) * 9) * DAY_MS);
+    if (i === 0)
+      plans.push({
+        patientId: p.id,
+        title: "Managing diabetes at home",
+        template: { id: templateId(2), index: 2 },
+        status: "completed",
+        createdAt: new Date(now - 230 * DAY_MS),
+        reviewDate: plusDays(today, -140),
+        endedAt: new Date(createdAt.getTime() + DAY_MS),
+        endReason: "Replaced by “Home safely after the hospital stay”.",
+        overdue: false,
+        owners,
+      });
+    plans.push({
+      patientId: p.id,
+      title: PLAN_TITLES[index]!,
+      template: { id: templateId(index), index },
+      status: i % 6 === 5 ? "draft" : "active",
+      createdAt,
+      reviewDate: i % 5 === 1 ? plusDays(today, -(1 + (i % 4))) : plusDays(isoDay(createdAt), 90),
+      overdue: i % 4 === 0,
+      owners,
+    });
+  });
+  const authorOf = (p: SeedPlan) => p.owners.user.id;
+  const built = plans.map((p) => buildPlan(p, today, authorOf(p)));
+  await insertChunked(
+    built.map((b) => b.plan),
+    500,
+    (chunk) => tx.insert(carePlans).values(chunk),
+  );
+  await insertChunked(
+    built.flatMap((b) => b.problems),
+    1000,
+    (chunk) => tx.insert(carePlanProblems).values(chunk),
+  );
+  await insertChunked(
+    built.flatMap((b) => b.goals),
+    1000,
+    (chunk) => tx.insert(carePlanGoals).values(chunk),
+  );
+  await insertChunked(
+    built.flatMap((b) => b.interventions),
+    1000,
+    (chunk) => tx.insert(carePlanInterventions).values(chunk),
+  );
+  await insertChunked(
+    built.flatMap((b) => b.versions),
+    500,
+    (chunk) => tx.insert(carePlanVersions).values(chunk),
+  );
+}
+
+const PREFERENCES = [
+  {
+    whatMattersMost: "Staying in my own home and cooking for my grandchildren on Sundays.",
+    myGoals: "Walk to church again by spring. Not go back to the hospital.",
+    treatmentPreferences:
+      "Prefers tablets over injections where there is a choice. Wants to avoid nursing homes.",
+    communicationPreferences:
+      "Phone calls in the morning, in Spanish. Her daughter Lucia joins important calls.",
+    languageNeeds: "Spanish; in-person interpreter for clinic visits.",
+    decisionSupport: "Decides together with her daughter Lucia.",
+    whoMayBeTold: "Her daughter Lucia may be told everything. No one else without asking.",
+  },
+  {
+    whatMattersMost: "Keeping working part-time and driving myself to appointments.",
+    myGoals: "Finish treatment without losing my job.",
+    treatmentPreferences: "Wants all options explained with numbers before deciding.",
+    communicationPreferences: "Text messages first; calls after 5 pm.",
+    languageNeeds: null,
+    decisionSupport: null,
+    whoMayBeTold: "My wife.",
+  },
+  {
+    whatMattersMost: "Being well enough to look after my dog and tend the garden.",
+    myGoals: "Get my sugar under control so I can stop worrying about my feet.",
+    treatmentPreferences: "Would rather change diet first before adding medicines.",
+    communicationPreferences: "Letters by post; does not use email.",
+    languageNeeds: "Large print, please.",
+    decisionSupport: "Likes to talk decisions over with the pharmacist.",
+    whoMayBeTold: null,
+  },
+];
+
+/** What matters to the first patients, in their own words. */
+async function seedPreferences(tx: Transaction, patientsList: { id: string }[]) {
+  await tx
+    .insert(patientPreferences)
+    .values(
+      patientsList.slice(0, 45).map((p, i) => ({ patientId: p.id, ...PREFERENCES[i % PREFERENCES.length]! })),
+    );
+}
+
+const UPDATES = [
+  {
+    title: "Your first week at home",
+    progress:
+      "You are walking a little further each day and your pain is under control. The home nurse is happy with how the wound is healing.",
+    nextSteps: "Physiotherapy starts Tuesday. Your follow-up visit with Dr. Park is next Thursday at 10 am.",
+    resources: "Medical van for rides to appointments: (413) 555-0100, book two days ahead.",
+  },
+  {
+    title: "Treatment plan is set",
+    progress:
+      "Your chemotherapy calendar is ready and shared with you. Transport is booked for the first three infusions.",
+    nextSteps: "Meet the dietitian before the second cycle. Bring your medicine list to every visit.",
+    resources: "Financial counselling: Pioneer Valley Cancer Center, (413) 555-0140.",
+  },
+  {
+    title: "Good progress with your sugar log",
+    progress:
+      "You kept your blood sugar log 6 days out of 7 this week. Well done: this helps Dr. Whitfield adjust your plan.",
+    nextSteps: "Diabetes education class on Wednesday evening. Keep walking after lunch.",
+    resources: null,
+  },
+];
+
+/** Published updates for the first patients (the demo patient also has a draft in progress). */
+async function seedUpdates(tx: Transaction, patientsList: { id: string }[], coordinators: { id: string }[]) {
+  const now = Date.now();
+  const rows: (typeof patientUpdates.$inferInsert)[] = patientsList.slice(0, 30).map((p, i) => {
+    const at = new Date(now - (2 + (i % 9)) * DAY_MS);
+    const author = coordinators[i % coordinators.length]!.id;
+    return {
+      patientId: p.id,
+      authorId: author,
+      updatedBy: author,
+      ...UPDATES[i === 0 ? 0 : i % UPDATES.length]!,
+      status: "published" as const,
+      publishedAt: at,
+      createdAt: at,
+      updatedAt: at,
+      version: 2,
+    };
+  });
+  rows.push({
+    patientId: patientsList[0]!.id,
+    authorId: coordinators[0]!.id,
+    updatedBy: coordinators[0]!.id,
+    title: "Two weeks home",
+    progress: "You have not needed the emergency number once, and the swelling in your legs is down.",
+    nextSteps: "Blood test next week to check the new water tablet.",
+    resources: null,
+  });
+  await tx.insert(patientUpdates).values(rows);
+}
+
 export interface SeedOptions {
   patients?: number;
   /** Every Nth patient gets a portal account (the demo patient always does). */
@@ -378,7 +707,7 @@ export async function seedDatabase(
     const staff = await tx
       .insert(users)
       .values(STAFF.map((s) => ({ ...s, passwordHash })))
-      .returning({ id: users.id, role: users.role, email: users.email });
+      .returning({ id: users.id, role: users.role, email: users.email, name: users.name });
     const admin = staff.find((s) => s.role === "admin")!;
     const coordinators = staff.filter((s) => s.role === "coordinator");
     const advocates = staff.filter((s) => s.role === "advocate");
@@ -445,7 +774,7 @@ export async function seedDatabase(
           })),
         ),
       )
-      .returning({ id: clinicians.id });
+      .returning({ id: clinicians.id, name: clinicians.name });
 
     const team: (typeof careTeamMembers.$inferInsert)[] = [];
     const caseload: (typeof caseloadAssignments.$inferInsert)[] = [];
@@ -506,6 +835,17 @@ export async function seedDatabase(
     });
     await seedAppointments(tx, inserted, team, coordinators, rnd);
     await seedMessages(tx, inserted, coordinators, advocates);
+    const templates = await seedTemplates(tx);
+    await seedCarePlans(
+      tx,
+      inserted,
+      team as { patientId: string; clinicianId: string }[],
+      directory,
+      coordinators,
+      templates,
+    );
+    await seedPreferences(tx, inserted);
+    await seedUpdates(tx, inserted, coordinators);
     return { patients: inserted.length, users: staff.length + created.length };
   });
 }

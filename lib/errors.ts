@@ -30,3 +30,10 @@ export class StaleVersionError extends DomainError {
     this.name = "StaleVersionError";
   }
 }
+
+/** The SQLSTATE of a database error, from postgres.js or PGlite, wrapped by drizzle or not. */
+export function pgErrorCode(error: unknown): string | undefined {
+  const e = error as { code?: unknown; cause?: { code?: unknown } } | null;
+  const code = e?.code ?? e?.cause?.code;
+  return typeof code === "string" ? code : undefined;
+}

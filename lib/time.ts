@@ -124,3 +124,14 @@ export function formatTimeRange(start: Date, end: Date, timeZone: string = orgTi
     ? `${day.format(start)}, ${time.format(start)}–${time.format(end)}`
     : `${day.format(start)}, ${time.format(start)} – ${day.format(end)}, ${time.format(end)}`;
 }
+
+/** Which organisation-zone calendar day (ISO date) an instant falls on; today by default. */
+export function zonedDate(instant: Date = new Date(), timeZone: string = orgTimeZone()): string {
+  return toZonedInputValue(instant, timeZone).slice(0, 10);
+}
+
+/** An ISO calendar date moved by whole days. */
+export function addDaysIso(isoDate: string, days: number): string {
+  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}

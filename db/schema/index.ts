@@ -3,6 +3,7 @@ export * from "./appointments";
 export * from "./audit";
 export * from "./auth";
 export * from "./calendar";
+export * from "./care-plans";
 export * from "./care-team";
 export * from "./messages";
 export * from "./patients";

@@ -6,7 +6,7 @@ import { db, type Executor } from "@/db/client";
 import { type AppointmentStatus, appointments, careTeamMembers, clinicians, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { type Actor, authorizePatient, can } from "@/lib/authz";
-import { DomainError, NotFoundError, StaleVersionError } from "@/lib/errors";
+import { DomainError, NotFoundError, pgErrorCode, StaleVersionError } from "@/lib/errors";
 import { type PatientHeader, readPatientHeader } from "@/lib/patients/header";
 import { formatTimeRange, orgTimeZone, toZonedInputValue, zonedWallTimeToInstant } from "@/lib/time";
 import type { AppointmentInput } from "./schemas";
@@ -45,8 +45,7 @@ function describeClash(c: Clash): string {
 }
 
 function isExclusionViolation(error: unknown): boolean {
-  const e = error as { code?: string; cause?: { code?: string } };
-  return e?.code === "23P01" || e?.cause?.code === "23P01";
+  return pgErrorCode(error) === "23P01";
 }
 
 async function findClashes(

@@ -5,7 +5,7 @@ import { db } from "@/db/client";
 import { appointments, careTeamMembers, caseloadAssignments, clinicians, patients } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { type Actor, authorizeGlobal } from "@/lib/authz";
-import { orgTimeZone, toZonedInputValue, zonedDayStart } from "@/lib/time";
+import { addDaysIso, orgTimeZone, zonedDate, zonedDayStart } from "@/lib/time";
 
 export const ScheduleQuerySchema = z.object({
   date: z.iso.date().optional().catch(undefined),
@@ -43,21 +43,11 @@ export interface Schedule {
   clinicianOptions: { id: string; name: string; discipline: string }[];
 }
 
-function addDays(isoDate: string, days: number): string {
-  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
 /** Monday of the week an ISO date falls in. */
 export function weekStart(isoDate: string): string {
   const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
   const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-  return addDays(isoDate, -((weekday + 6) % 7));
-}
-
-/** Which organisation-zone day an instant falls on. */
-function dayOf(instant: Date): string {
-  return toZonedInputValue(instant).slice(0, 10);
+  return addDaysIso(isoDate, -((weekday + 6) % 7));
 }
 
 /**
@@ -67,7 +57,7 @@ function dayOf(instant: Date): string {
 export async function getSchedule(actor: Actor, query: ScheduleQuery): Promise<Schedule> {
   authorizeGlobal(actor, "list:caseload");
   const zone = orgTimeZone();
-  const today = dayOf(new Date());
+  const today = zonedDate(new Date());
   const date = query.date ?? today;
   const first = query.view === "week" ? weekStart(date) : date;
   const dayCount = query.view === "week" ? 7 : 1;
@@ -115,11 +105,11 @@ export async function getSchedule(actor: Actor, query: ScheduleQuery): Promise<S
     .limit(2000);
 
   const days: ScheduleDay[] = Array.from({ length: dayCount }, (_, i) => ({
-    date: addDays(first, i),
+    date: addDaysIso(first, i),
     items: [],
   }));
   for (const r of rows) {
-    const day = days.find((d) => d.date === dayOf(r.startsAt));
+    const day = days.find((d) => d.date === zonedDate(r.startsAt));
     if (!day) continue;
     day.items.push({
       id: r.id,
@@ -141,8 +131,8 @@ export async function getSchedule(actor: Actor, query: ScheduleQuery): Promise<S
     view: query.view,
     date: first,
     today,
-    previous: addDays(first, -step),
-    next: addDays(first, step),
+    previous: addDaysIso(first, -step),
+    next: addDaysIso(first, step),
     days,
     clinician: clinician ? { id: clinician.id, name: clinician.name } : null,
     clinicianOptions,

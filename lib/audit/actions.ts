@@ -33,6 +33,14 @@ export const AUDIT_ACTIONS = [
   "update.create",
   "update.edit",
   "update.publish",
+  "care-plan.view",
+  "care-plan.create",
+  "care-plan.edit",
+  "care-plan.item-add",
+  "care-plan.item-edit",
+  "care-plan.item-remove",
+  "care-plan.transition",
+  "care-plan.template-save",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -4,21 +4,23 @@ import { orNotFound } from "@/app/_lib/guards";
 import { PageHeader } from "@/components/ui/page-header";
 import { getSchedule } from "@/lib/appointments/schedule";
 import { requireActor } from "@/lib/auth/current-user";
+import { getCarePlanWorklist } from "@/lib/care-plans";
 import { listMyActiveEmergencyGrants } from "@/lib/emergency-access";
 import { listInbox } from "@/lib/messages";
 import { getStaffDashboard } from "@/lib/patients";
-import { formatDateTime, formatTime } from "@/lib/time";
+import { formatCalendarDate, formatDateTime, formatTime } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const actor = await requireActor();
-  const [summary, emergency, week, inbox] = await orNotFound(
+  const [summary, emergency, week, inbox, plans] = await orNotFound(
     Promise.all([
       getStaffDashboard(actor),
       listMyActiveEmergencyGrants(actor),
       getSchedule(actor, { view: "week" }),
       listInbox(actor),
+      getCarePlanWorklist(actor),
     ]),
   );
   const today =
@@ -82,6 +84,38 @@ export default async function DashboardPage() {
           <p className="mt-2">
             <Link href="/schedule">Open the week</Link>
           </p>
+        </section>
+        <section aria-labelledby="review-heading" className="rounded-lg bg-white p-6 shadow-sm">
+          <h2 id="review-heading">Plans due for review ({plans.dueForReviewTotal})</h2>
+          {plans.dueForReview.length === 0 ? (
+            <p className="mt-2">No care plan in your caseload is past its review date.</p>
+          ) : (
+            <ul className="mt-2 space-y-1">
+              {plans.dueForReview.map((p) => (
+                <li key={p.planId}>
+                  <Link href={`/patients/${p.patientId}/care-plan?plan=${p.planId}`}>{p.patientName}</Link>:{" "}
+                  {p.title}, review was due {formatCalendarDate(p.reviewDate)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section aria-labelledby="overdue-heading" className="rounded-lg bg-white p-6 shadow-sm">
+          <h2 id="overdue-heading">Overdue interventions ({plans.overdueTotal})</h2>
+          {plans.overdue.length === 0 ? (
+            <p className="mt-2">No task on an active plan in your caseload is past due.</p>
+          ) : (
+            <ul className="mt-2 space-y-1">
+              {plans.overdue.map((i) => (
+                <li key={i.id}>
+                  <Link href={`/patients/${i.patientId}/care-plan`}>{i.patientName}</Link>: {i.description}{" "}
+                  <span className="text-slate-700">
+                    (due {formatCalendarDate(i.dueDate)}, {i.ownerName ?? "not assigned"})
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
         </section>
         <section aria-labelledby="unread-heading" className="rounded-lg bg-white p-6 shadow-sm md:col-span-2">
           <h2 id="unread-heading">Unread messages</h2>

@@ -1,0 +1,64 @@
+import type { CarePlanStatus } from "@/db/schema/care-plans";
+import { PLAN_STATUS_LABELS } from "@/lib/care-plans/schemas";
+import type { PatientPreferences } from "@/lib/preferences";
+
+const BADGE: Record<CarePlanStatus, string> = {
+  draft: "bg-slate-200 text-slate-900",
+  active: "bg-green-100 text-green-900",
+  completed: "bg-brand-50 text-brand-800",
+  revoked: "bg-red-100 text-red-900",
+};
+
+export function PlanStatusBadge({ status }: { status: CarePlanStatus }) {
+  return (
+    <span className={`rounded px-2 py-0.5 text-sm font-medium ${BADGE[status]}`}>
+      {PLAN_STATUS_LABELS[status]}
+    </span>
+  );
+}
+
+const PARTS: [keyof PatientPreferences, string][] = [
+  ["whatMattersMost", "What matters most"],
+  ["myGoals", "Goals in their words"],
+  ["treatmentPreferences", "Treatment preferences"],
+  ["communicationPreferences", "How to communicate"],
+  ["languageNeeds", "Language and interpreter"],
+  ["decisionSupport", "Making decisions"],
+  ["whoMayBeTold", "Who may be told what"],
+];
+
+/** The patient's own voice, shown beside the plan to whoever edits it. */
+export function PatientPreferencesPanel({
+  name,
+  preferences,
+}: {
+  name: string;
+  preferences: PatientPreferences | null;
+}) {
+  const given = name.split(" ")[0];
+  const parts = preferences ? PARTS.filter(([key]) => preferences[key]) : [];
+  return (
+    <section
+      aria-labelledby="preferences-heading"
+      className="rounded-lg border-l-4 border-brand-600 bg-white p-5 shadow-sm"
+    >
+      <h2 id="preferences-heading" className="text-lg">
+        What matters to {given}
+      </h2>
+      {parts.length === 0 ? (
+        <p className="mt-2">
+          Nothing recorded yet. The patient&apos;s advocate records what matters to them, in their own words.
+        </p>
+      ) : (
+        <dl className="mt-2 space-y-2">
+          {parts.map(([key, label]) => (
+            <div key={key}>
+              <dt className="text-sm font-semibold text-slate-700">{label}</dt>
+              <dd className="whitespace-pre-wrap">{String(preferences![key])}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </section>
+  );
+}

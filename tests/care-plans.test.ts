@@ -1,0 +1,505 @@
+import { and, eq, sql } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import { STARTER_TEMPLATES } from "@/db/care-plan-templates";
+import { db } from "@/db/client";
+import { auditEvents, carePlans, carePlanTemplates, carePlanVersions } from "@/db/schema";
+import type { Actor } from "@/lib/authz";
+import {
+  addPlanItem,
+  carePlanSchemas,
+  editPlanItem,
+  getCarePlanPage,
+  getCarePlanWorklist,
+  removePlanItem,
+  saveAsTemplate,
+  startCarePlan,
+  transitionPlan,
+  updatePlanDetails,
+} from "@/lib/care-plans";
+import { describeChanges } from "@/lib/care-plans/diff";
+import { DomainError, NotFoundError, StaleVersionError } from "@/lib/errors";
+import { addDaysIso, zonedDate } from "@/lib/time";
+import {
+  actorFor,
+  addToCareTeam,
+  assignToCaseload,
+  createClinician,
+  createPatient,
+  createUser,
+  grantFamily,
+} from "./support/factories";
+
+const today = zonedDate();
+const goal = (description: string, version: number, extra: Record<string, unknown> = {}) => ({
+  kind: "goal" as const,
+  description,
+  measure: null,
+  targetDate: addDaysIso(today, 30),
+  status: "proposed" as const,
+  priority: "medium" as const,
+  patientSet: false,
+  version,
+  ...extra,
+});
+const intervention = (
+  description: string,
+  version: number,
+  owner: { type: "clinician" | "user"; id: string } | null,
+  extra: Record<string, unknown> = {},
+) => ({
+  kind: "intervention" as const,
+  description,
+  goalId: null,
+  owner,
+  dueDate: addDaysIso(today, 7),
+  status: "not-started" as const,
+  version,
+  ...extra,
+});
+
+async function versionOf(planId: string) {
+  const [row] = await db()
+    .select({ version: carePlans.version })
+    .from(carePlans)
+    .where(eq(carePlans.id, planId));
+  return row!.version;
+}
+async function versionRows(planId: string) {
+  return db().select().from(carePlanVersions).where(eq(carePlanVersions.planId, planId));
+}
+
+describe("care plans", () => {
+  let coordinator: Actor;
+  let colleague: Actor;
+  let advocate: Actor;
+  let outsider: Actor;
+  let patientId: string;
+  let clinicianId: string;
+
+  beforeEach(async () => {
+    coordinator = actorFor(await createUser("coordinator", { name: "Casey First" }));
+    colleague = actorFor(await createUser("coordinator", { name: "Jordan Second" }));
+    advocate = actorFor(await createUser("advocate"));
+    outsider = actorFor(await createUser("coordinator"));
+    patientId = (await createPatient()).id;
+    await assignToCaseload(coordinator.userId, patientId, "coordinator");
+    await assignToCaseload(colleague.userId, patientId, "coordinator");
+    await assignToCaseload(advocate.userId, patientId, "advocate");
+    clinicianId = (await createClinician({ name: "Dr. Helen Park" })).id;
+    await addToCareTeam(patientId, clinicianId);
+  });
+
+  it("builds a plan, activates it, and keeps every save as a readable version", async () => {
+    const planId = await startCarePlan(coordinator, patientId, {
+      title: "Home after surgery",
+      reviewDate: addDaysIso(today, 60),
+      templateId: null,
+    });
+    await addPlanItem(coordinator, planId, {
+      kind: "problem",
+      description: "Lives alone after hip surgery",
+      version: 1,
+    });
+    await addPlanItem(coordinator, planId, goal("Walk to the mailbox without help", 2, { patientSet: true }));
+    const page = await getCarePlanPage(coordinator, patientId);
+    const goalId = page.plan!.content.goals[0]!.id;
+    await addPlanItem(
+      coordinator,
+      planId,
+      intervention("Arrange home physiotherapy", 3, { type: "clinician", id: clinicianId }, { goalId }),
+    );
+    await editPlanItem(
+      coordinator,
+      planId,
+      goalId,
+      goal("Walk to the mailbox without help", 4, { status: "active" }),
+    );
+    await transitionPlan(coordinator, planId, { to: "active", reason: null, version: 5 });
+
+    const after = await getCarePlanPage(advocate, patientId);
+    expect(after.plan).toMatchObject({ status: "active", version: 6 });
+    expect(after.canWrite).toBe(false);
+    expect(after.plan!.content.interventions[0]).toMatchObject({
+      ownerName: "Dr. Helen Park",
+      goalDescription: "Walk to the mailbox without help",
+    });
+    expect(after.history.map((v) => v.version)).toEqual([6, 5, 4, 3, 2, 1]);
+    expect(after.history[0]!.changes).toEqual(["Status: Draft → Active."]);
+    expect(after.history[1]!.changes).toEqual([
+      "Goal “Walk to the mailbox without help”: status Proposed → Working on it; set by the patient yes → no.",
+    ]);
+    expect(after.history[3]!.changes).toEqual(["Added goal “Walk to the mailbox without help”."]);
+    expect(after.history.every((v) => v.changedBy === "Casey First")).toBe(true);
+    expect(await versionRows(planId)).toHaveLength(6);
+    const audited = await db()
+      .select({ action: auditEvents.action })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, planId), eq(auditEvents.actorUserId, coordinator.userId)));
+    expect(audited.map((a) => a.action)).toEqual(
+      expect.arrayContaining([
+        "care-plan.create",
+        "care-plan.item-add",
+        "care-plan.item-edit",
+        "care-plan.transition",
+      ]),
+    );
+
+    // Removing keeps the item in the history and the table.
+    await removePlanItem(coordinator, planId, "goal", goalId, 6);
+    const removed = await getCarePlanPage(coordinator, patientId);
+    expect(removed.plan!.content.goals).toHaveLength(0);
+    expect(removed.plan!.content.interventions[0]!.goalId).toBeNull();
+    expect(removed.history[0]!.changes).toEqual([
+      "Removed goal “Walk to the mailbox without help”.",
+      "Intervention “Arrange home physiotherapy”: goal “Walk to the mailbox without help” → none.",
+    ]);
+  });
+
+  it("refuses a save made against a stale version, naming who saved first, and writes nothing", async () => {
+    const planId = await startCarePlan(coordinator, patientId, {
+      title: "Plan",
+      reviewDate: addDaysIso(today, 30),
+      templateId: null,
+    });
+    await updatePlanDetails(coordinator, planId, {
+      title: "Plan, renamed",
+      reviewDate: addDaysIso(today, 30),
+      version: 1,
+    });
+    const stale = await updatePlanDetails(colleague, planId, {
+      title: "Colleague's name",
+      reviewDate: addDaysIso(today, 40),
+      version: 1,
+    }).catch((e: unknown) => e);
+    expect(stale).toBeInstanceOf(StaleVersionError);
+    expect((stale as Error).message).toContain("Casey First changed this record");
+    expect(await versionOf(planId)).toBe(2);
+    expect(await versionRows(planId)).toHaveLength(2);
+  });
+
+  it("lets exactly one of 20 concurrent saves from the same version through", async () => {
+    const planId = await startCarePlan(coordinator, patientId, {
+      title: "Plan",
+      reviewDate: addDaysIso(today, 30),
+      templateId: null,
+    });
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) =>
+        addPlanItem(i % 2 ? colleague : coordinator, planId, {
+          kind: "problem",
+          description: `Need ${i + 1}`,
+          version: 1,
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = results.filter((r) => r.status === "rejected") as PromiseRejectedResult[];
+    expect(refused.every((r) => r.reason instanceof StaleVersionError)).toBe(true);
+    expect((await versionRows(planId)).map((v) => v.version).sort()).toEqual([1, 2]);
+    expect((await getCarePlanPage(coordinator, patientId)).plan!.content.problems).toHaveLength(1);
+  });
+
+  it("refuses an owner outside the care team and the caseload, and a goal of another plan", async () => {
+    const planId = await startCarePlan(coordinator, patientId, {
+      title: "Plan",
+      reviewDate: addDaysIso(today, 30),
+      templateId: null,
+    });
+    const stranger = (await createClinician()).id;
+    for (const owner of [
+      { type: "clinician" as const, id: stranger },
+      { type: "user" as const, id: outsider.userId },
+    ]) {
+      const error = (await addPlanItem(coordinator, planId, intervention("Call", 1, owner)).catch(
+        (e: unknown) => e,
+      )) as DomainError;
+      expect(error).toBeInstanceOf(DomainError);
+      expect(error.fieldErrors.owner?.[0]).toContain("care team");
+    }
+    const otherPatient = (await createPatient()).id;
+    await assignToCaseload(coordinator.userId, otherPatient, "coordinator");
+    const otherPlan = await startCarePlan(coordinator, otherPatient, {
+      title: "Other",
+      reviewDate: addDaysIso(today, 30),
+      templateId: null,
+    });
+    await addPlanItem(coordinator, otherPlan, goal("Someone else's goal", 1));
+    const foreignGoal = (await getCarePlanPage(coordinator, otherPatient)).plan!.content.goals[0]!.id;
+    const error = (await addPlanItem(
+      coordinator,
+      planId,
+      intervention("Call", 1, { type: "user", id: colleague.userId }, { goalId: foreignGoal }),
+    ).catch((e: unknown) => e)) as DomainError;
+    expect(error.fieldErrors.goalId).toBeDefined();
+    expect(await versionOf(planId)).toBe(1);
+    // A staff member on the caseload may own it.
+    await addPlanItem(coordinator, planId, intervention("Call", 1, { type: "user", id: colleague.userId }));
+    expect((await getCarePlanPage(coordinator, patientId)).plan!.content.interventions[0]!.ownerName).toBe(
+      "Jordan Second",
+    );
+  });
+
+  it("allows only the lifecycle's moves, in the domain and in the database", async () => {
+    const planId = await startCarePlan(coordinator, patientId, {
+      title: "Plan",
+      reviewDate: addDaysIso(today, 30),
+      templateId: null,
+    });
+    const early = (await transitionPlan(coordinator, planId, {
+      to: "active",
+      reason: null,
+      version: 1,
+    }).catch((e: unknown) => e)) as DomainError;
+    expect(early.message).toContain("at least one goal");
+    const completed = (await transitionPlan(coordinator, planId, {
+      to: "completed",
+      reason: null,
+      version: 1,
+    }).catch((e: unknown) => e)) as DomainError;
+    expect(completed.message).toBe("A draft plan cannot be completed.");
+    expect(await versionOf(planId)).toBe(1);
+
+    await addPlanItem(coordinator, planId, goal("Goal", 1));
+    await transitionPlan(coordinator, planId, { to: "active", reason: null, version: 2 });
+    await transitionPlan(coordinator, planId, { to: "revoked", reason: "Moved out of the area", version: 3 });
+    const closed = await addPlanItem(coordinator, planId, goal("Late goal", 4)).catch((e: unknown) => e);
+    expect((closed as Error).message).toContain("revoked and can no longer change");
+
+    const direct = await db()
+      .execute(sql`update care_plans set status = 'active' where id = ${planId}`)
+      .then(() => null)
+      .catch((e: unknown) => e as { cause?: Error });
+    expect(String(direct?.cause?.message ?? direct)).toContain("cannot change");
+    const deleted = await db()
+      .execute(sql`delete from care_plan_versions where plan_id = ${planId}`)
+      .then(() => null)
+      .catch((e: unknown) => e);
+    expect(deleted).not.toBeNull();
+  });
+
+  it("keeps one active plan: activating a draft completes the plan it replaces", async () => {
+    const first = await startCarePlan(coordinator, patientId, {
+      title: "First",
+      reviewDate: addDaysIso(today, 30),
+      templateId: null,
+    });
+    await addPlanItem(coordinator, first, goal("Goal", 1));
+    await transitionPlan(coordinator, first, { to: "active", reason: null, version: 2 });
+    const second = await startCarePlan(coordinator, patientId, {
+      title: "Second",
+      reviewDate: addDaysIso(today, 30),
+      templateId: null,
+    });
+    await expect(
+      startCarePlan(coordinator, patientId, {
+        title: "Third",
+        reviewDate: addDaysIso(today, 30),
+        templateId: null,
+      }),
+    ).rejects.toThrow("A draft plan is already open");
+    await addPlanItem(coordinator, second, goal("Goal", 1));
+    await transitionPlan(coordinator, second, { to: "active", reason: null, version: 2 });
+    const rows = await db()
+      .select({ id: carePlans.id, status: carePlans.status, endReason: carePlans.endReason })
+      .from(carePlans)
+      .where(eq(carePlans.patientId, patientId));
+    expect(rows.find((r) => r.id === first)).toMatchObject({
+      status: "completed",
+      endReason: "Replaced by “Second”.",
+    });
+    expect(rows.find((r) => r.id === second)?.status).toBe("active");
+    const page = await getCarePlanPage(coordinator, patientId, first);
+    expect(page.history[0]!.changes).toEqual([
+      "Status: Active → Completed.",
+      "Reason: none → “Replaced by “Second”.”.",
+    ]);
+  });
+
+  it("starts a plan from a template without changing it, and saves a plan as a new template", async () => {
+    const [template] = await db().insert(carePlanTemplates).values(STARTER_TEMPLATES[0]!).returning();
+    const planId = await startCarePlan(coordinator, patientId, {
+      title: "Home safely",
+      reviewDate: addDaysIso(today, 30),
+      templateId: template!.id,
+    });
+    const plan = (await getCarePlanPage(coordinator, patientId)).plan!;
+    expect(plan.templateName).toBe(template!.name);
+    expect(plan.content.problems).toHaveLength(STARTER_TEMPLATES[0]!.content.problems.length);
+    expect(plan.content.goals[0]!.targetDate).toBe(addDaysIso(today, 7));
+    expect(plan.content.interventions.every((i) => i.ownerName === "Casey First")).toBe(true);
+    await editPlanItem(coordinator, planId, plan.content.goals[0]!.id, goal("Individualised goal", 1));
+    const [unchanged] = await db()
+      .select()
+      .from(carePlanTemplates)
+      .where(eq(carePlanTemplates.id, template!.id));
+    expect(unchanged!.content).toEqual(STARTER_TEMPLATES[0]!.content);
+
+    const newId = await saveAsTemplate(coordinator, planId, {
+      name: "Hip surgery: home",
+      description: "After a hip replacement.",
+    });
+    const [saved] = await db().select().from(carePlanTemplates).where(eq(carePlanTemplates.id, newId));
+    expect(saved!.content.goals[0]).toMatchObject({ description: "Individualised goal", targetInDays: 30 });
+    expect(saved!.content.interventions.map((i) => i.goal)).toEqual(
+      STARTER_TEMPLATES[0]!.content.interventions.map((i) => i.goal),
+    );
+    const duplicate = (await saveAsTemplate(coordinator, planId, {
+      name: "HIP SURGERY: home",
+      description: "Again.",
+    }).catch((e: unknown) => e)) as DomainError;
+    expect(duplicate.fieldErrors.name).toBeDefined();
+  });
+
+  it("shows the patient and family what was agreed, never drafts or history; others get not-found", async () => {
+    const planId = await startCarePlan(coordinator, patientId, {
+      title: "Plan",
+      reviewDate: addDaysIso(today, 30),
+      templateId: null,
+    });
+    const patientUser = actorFor(await createUser("patient", { patientId }));
+    const family = actorFor(await createUser("family"));
+    await grantFamily(family.userId, patientId, patientUser.userId);
+    for (const reader of [patientUser, family]) {
+      const view = await getCarePlanPage(reader, patientId);
+      expect(view.plan).toBeNull();
+      expect(view.plans).toHaveLength(0);
+      await expect(getCarePlanPage(reader, patientId, planId)).rejects.toBeInstanceOf(NotFoundError);
+    }
+    await addPlanItem(coordinator, planId, goal("Goal", 1));
+    await transitionPlan(coordinator, planId, { to: "active", reason: null, version: 2 });
+    const seen = await getCarePlanPage(patientUser, patientId);
+    expect(seen.plan?.title).toBe("Plan");
+    expect(seen.history).toHaveLength(0);
+    expect(seen.canWrite).toBe(false);
+    for (const [actor, call] of [
+      [advocate, () => addPlanItem(advocate, planId, goal("Advocate goal", 3))],
+      [patientUser, () => addPlanItem(patientUser, planId, goal("Patient goal", 3))],
+      [outsider, () => getCarePlanPage(outsider, patientId)],
+      [
+        outsider,
+        () => startCarePlan(outsider, patientId, { title: "X", reviewDate: today, templateId: null }),
+      ],
+    ] as const) {
+      await expect(call(), actor.role).rejects.toBeInstanceOf(NotFoundError);
+    }
+  });
+
+  it("lists plans past review and interventions past due on the caseload's dashboard only", async () => {
+    const planId = await startCarePlan(coordinator, patientId, {
+      title: "Plan",
+      reviewDate: addDaysIso(today, 1),
+      templateId: null,
+    });
+    await addPlanItem(coordinator, planId, goal("Goal", 1));
+    await addPlanItem(
+      coordinator,
+      planId,
+      intervention("Call the pharmacy", 2, null, { dueDate: addDaysIso(today, -2) }),
+    );
+    await addPlanItem(
+      coordinator,
+      planId,
+      intervention("Done already", 3, null, { dueDate: addDaysIso(today, -2), status: "done" }),
+    );
+    await transitionPlan(coordinator, planId, { to: "active", reason: null, version: 4 });
+    // The review date passes (set directly: the forms only take dates from today on).
+    await db().execute(
+      sql`update care_plans set review_date = ${addDaysIso(today, -1)} where id = ${planId}`,
+    );
+    const mine = await getCarePlanWorklist(coordinator);
+    expect(mine.dueForReview.map((p) => p.planId)).toEqual([planId]);
+    expect(mine.overdue.map((i) => i.description)).toEqual(["Call the pharmacy"]);
+    expect(mine.overdueTotal).toBe(1);
+    const theirs = await getCarePlanWorklist(outsider);
+    expect(theirs.dueForReview).toHaveLength(0);
+    expect(theirs.overdue).toHaveLength(0);
+  });
+});
+
+describe("care plan input", () => {
+  const schemas = carePlanSchemas("2026-11-24");
+
+  it("puts a clear message on each bad field", () => {
+    const bad = schemas.goal.safeParse({
+      description: "x",
+      targetDate: "2019-01-01",
+      status: "done",
+      priority: "urgent",
+      version: "1",
+    });
+    expect(bad.success).toBe(false);
+    const errors = bad.error!.flatten().fieldErrors;
+    expect(errors.description?.[0]).toContain("Describe the goal");
+    expect(errors.targetDate?.[0]).toContain("more than a year ago");
+    expect(errors.status?.[0]).toContain("Choose a status");
+    expect(
+      schemas.intervention
+        .safeParse({ description: "Call", dueDate: "2031-01-01", status: "done", version: "1" })
+        .error?.flatten().fieldErrors.dueDate?.[0],
+    ).toContain("three years ahead");
+    expect(
+      schemas.intervention
+        .safeParse({ description: "Call", owner: "someone", status: "done", version: "1" })
+        .error?.flatten().fieldErrors.owner?.[0],
+    ).toContain("Choose an owner");
+    expect(
+      schemas.start.safeParse({ title: "Plan", reviewDate: "2026-11-23" }).error?.flatten().fieldErrors
+        .reviewDate?.[0],
+    ).toBe("Choose today or a later date.");
+    expect(
+      schemas.transition.safeParse({ to: "revoked", reason: "", version: "2" }).error?.flatten().fieldErrors
+        .reason?.[0],
+    ).toContain("Say why");
+  });
+
+  it("reads an empty optional field as nothing and a ticked box as true", () => {
+    const ok = schemas.goal.parse({
+      description: "Walk daily",
+      measure: "",
+      targetDate: "",
+      status: "active",
+      priority: "high",
+      patientSet: "on",
+      version: "3",
+    });
+    expect(ok).toMatchObject({ measure: null, targetDate: null, patientSet: true, version: 3 });
+  });
+});
+
+describe("the history's sentences", () => {
+  const base = {
+    title: "Plan",
+    status: "draft" as const,
+    reviewDate: "2026-12-01",
+    endReason: null,
+    problems: [],
+    goals: [],
+    interventions: [
+      {
+        id: "i1",
+        description: "Call",
+        goal: null,
+        owner: null,
+        dueDate: "2026-12-01",
+        status: "not-started" as const,
+      },
+    ],
+  };
+
+  it("describes a first version and each field that changed", () => {
+    expect(describeChanges(null, base)).toEqual([
+      "Plan started as “Plan” with 0 problems, 0 goals, 1 intervention.",
+    ]);
+    expect(
+      describeChanges(base, {
+        ...base,
+        reviewDate: "2027-01-05",
+        interventions: [{ ...base.interventions[0]!, owner: "Dr. Park", dueDate: null, status: "done" }],
+      }),
+    ).toEqual([
+      "Review date: Dec 1, 2026 → Jan 5, 2027.",
+      "Intervention “Call”: owner not assigned → Dr. Park; due date Dec 1, 2026 → none; status Not started → Done.",
+    ]);
+    expect(describeChanges(base, base)).toEqual(["No visible change."]);
+  });
+});
