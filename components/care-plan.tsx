@@ -29,13 +29,12 @@ const PARTS: [keyof PatientPreferences, string][] = [
 
 /** The patient's own voice, shown beside the plan to whoever edits it. */
 export function PatientPreferencesPanel({
-  name,
+  givenName,
   preferences,
 }: {
-  name: string;
+  givenName: string;
   preferences: PatientPreferences | null;
 }) {
-  const given = name.split(" ")[0];
   const parts = preferences ? PARTS.filter(([key]) => preferences[key]) : [];
   return (
     <section
@@ -43,7 +42,7 @@ export function PatientPreferencesPanel({
       className="rounded-lg border-l-4 border-brand-600 bg-white p-5 shadow-sm"
     >
       <h2 id="preferences-heading" className="text-lg">
-        What matters to {given}
+        What matters to {givenName}
       </h2>
       {parts.length === 0 ? (
         <p className="mt-2">

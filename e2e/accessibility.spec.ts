@@ -71,4 +71,23 @@ test.describe("accessibility (axe: no serious or critical violations)", () => {
     await expect(admin.getByRole("heading", { name: "Casey Morgan" })).toBeVisible();
     await expectNoSeriousViolations(admin, "/admin/users/[id]");
   });
+
+  test("a care plan with its forms open, its print view, and the patient's view of it", async ({
+    browser,
+  }) => {
+    const page = await (await browser.newContext({ storageState: storageFor("coordinator") })).newPage();
+    const id = await patientIdFor(page, OWN_MRN);
+    await page.goto(`/patients/${id}/care-plan`);
+    await page
+      .getByText(/^Edit or remove/)
+      .first()
+      .click();
+    await page.getByText("Add a goal").click();
+    await expectNoSeriousViolations(page, "/patients/[id]/care-plan");
+    await page.goto(`/patients/${id}/care-plan/print`);
+    await expectNoSeriousViolations(page, "/patients/[id]/care-plan/print");
+    const patient = await (await browser.newContext({ storageState: storageFor("patient") })).newPage();
+    await patient.goto(`/patients/${id}/care-plan`);
+    await expectNoSeriousViolations(patient, "patient /patients/[id]/care-plan");
+  });
 });

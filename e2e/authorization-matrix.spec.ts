@@ -72,6 +72,22 @@ const ROUTES: RouteCase[] = [
     allowed: ["coordinator", "advocate"],
   },
   { name: "/patients/[other]/messages", path: (ids) => `/patients/${ids.other}/messages`, allowed: [] },
+  {
+    name: "/patients/[own]/care-plan",
+    path: (ids) => `/patients/${ids.own}/care-plan`,
+    allowed: ["coordinator", "advocate", "patient", "family"],
+  },
+  { name: "/patients/[other]/care-plan", path: (ids) => `/patients/${ids.other}/care-plan`, allowed: [] },
+  {
+    name: "/patients/[own]/care-plan/print",
+    path: (ids) => `/patients/${ids.own}/care-plan/print`,
+    allowed: ["coordinator", "advocate", "patient", "family"],
+  },
+  {
+    name: "/patients/[other]/care-plan/print",
+    path: (ids) => `/patients/${ids.other}/care-plan/print`,
+    allowed: [],
+  },
   { name: "/me", path: () => "/me", allowed: ["patient", "family"] },
   { name: "/admin/users", path: () => "/admin/users", allowed: ["admin"] },
   { name: "/admin/users/new", path: () => "/admin/users/new", allowed: ["admin"] },
@@ -485,5 +501,84 @@ test.describe("authorization matrix: server actions called directly", () => {
       if (role === "coordinator") await expect(shown).toHaveCount(1);
       else await expect(shown).toHaveCount(0);
     }
+  });
+
+  test("care plan actions: only the patient's coordinator changes a plan", async ({ browser }) => {
+    const FILE = "app/(portal)/patients/[id]/care-plan/actions.ts";
+    const coordinator = await (
+      await browser.newContext({ storageState: storageFor("coordinator") })
+    ).newPage();
+    const open = async () => {
+      await coordinator.goto(`/patients/${ids.own}/care-plan`);
+      const href = await coordinator
+        .getByRole("link", { name: "Print for the patient and family" })
+        .getAttribute("href");
+      return {
+        planId: new URL(href!, "http://x").searchParams.get("plan")!,
+        version: await coordinator.locator('input[name="version"]').first().inputValue(),
+      };
+    };
+    const { planId, version } = await open();
+    const path = `/patients/${ids.own}/care-plan`;
+    const outsiders = ["admin", "advocate", "patient", "family", "anonymous"] as MatrixRole[];
+    const attempts: [string, unknown[], Record<string, string>][] = [
+      ["addPlanItemAction", [planId, "problem", {}, FORM], { description: `matrix problem ${run}`, version }],
+      [
+        "updatePlanDetailsAction",
+        [planId, {}, FORM],
+        { title: `matrix title ${run}`, reviewDate: "2027-06-01", version },
+      ],
+      ["transitionPlanAction", [planId, "revoked", {}, FORM], { reason: `matrix revoke ${run}`, version }],
+      ["saveTemplateAction", [planId, {}, FORM], { name: `matrix template ${run}`, description: "matrix" }],
+      ["startPlanAction", [ids.other, {}, FORM], { title: `matrix start ${run}`, reviewDate: "2027-06-01" }],
+    ];
+    for (const role of outsiders) {
+      for (const [name, args, form] of attempts)
+        await call(role, browser, `${FILE}#${name}`, path, args, form);
+    }
+    // The coordinator may not start a plan for a patient outside the caseload either.
+    await call("coordinator", browser, `${FILE}#startPlanAction`, path, [ids.other, {}, FORM], {
+      title: `matrix start ${run}`,
+      reviewDate: "2027-06-01",
+    });
+    expect((await open()).version, "nothing was saved").toBe(version);
+    await expect(coordinator.getByText(new RegExp(`matrix .* ${run}`))).toHaveCount(0);
+    const coordinator2 = await (
+      await browser.newContext({ storageState: storageFor("coordinator2") })
+    ).newPage();
+    await coordinator2.goto(`/patients/${ids.other}/care-plan`);
+    await expect(coordinator2.getByText(`matrix start ${run}`)).toHaveCount(0);
+
+    // The same call from the coordinator does take effect; then nobody else can edit or remove it.
+    await call("coordinator", browser, `${FILE}#addPlanItemAction`, path, [planId, "problem", {}, FORM], {
+      description: `matrix problem ${run}`,
+      version,
+    });
+    const added = await open();
+    const item = coordinator.locator("li[id^='problem-']").filter({ hasText: `matrix problem ${run}` });
+    const itemId = (await item.getAttribute("id"))!.replace("problem-", "");
+    for (const role of outsiders) {
+      await call(role, browser, `${FILE}#editPlanItemAction`, path, [planId, "problem", itemId, {}, FORM], {
+        description: `matrix edited ${run}`,
+        version: added.version,
+      });
+      await call(role, browser, `${FILE}#removePlanItemAction`, path, [planId, "problem", itemId, {}, FORM], {
+        version: added.version,
+      });
+    }
+    expect((await open()).version).toBe(added.version);
+    await expect(item).toBeVisible();
+    await call(
+      "coordinator",
+      browser,
+      `${FILE}#removePlanItemAction`,
+      path,
+      [planId, "problem", itemId, {}, FORM],
+      {
+        version: added.version,
+      },
+    );
+    await open();
+    await expect(item).toHaveCount(0);
   });
 });

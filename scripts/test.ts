@@ -1,7 +1,8 @@
 /**
  * `npm test`: every test, in order: types, lint, integration (vitest, against PGlite or the
  * PostgreSQL of DATABASE_URL), then the browser suite (Playwright against `next start`).
- * Flags: --only unit|e2e, --smoke (the @smoke subset of the browser suite).
+ * Flags: --only unit|e2e, --smoke (the @smoke subset of the browser suite); any other
+ * arguments pick browser spec files, e.g. `npm run test:e2e -- e2e/care-plans.spec.ts`.
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -97,8 +98,9 @@ async function prepareE2eDatabases(): Promise<Record<"main" | "aux", Record<stri
 }
 
 async function main() {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     options: { only: { type: "string" }, smoke: { type: "boolean" } },
+    allowPositionals: true,
   });
   const only = values.only as "unit" | "e2e" | undefined;
   mkdirSync(RESULTS, { recursive: true });
@@ -132,7 +134,7 @@ async function main() {
       await step(
         values.smoke ? "browser tests (smoke subset)" : "browser tests",
         bin("playwright"),
-        ["test", ...(values.smoke ? ["--grep", "@smoke"] : [])],
+        ["test", ...(values.smoke ? ["--grep", "@smoke"] : []), ...positionals],
         {
           ...process.env,
           AUTH_SECRET: secret,

@@ -7,7 +7,11 @@ import { NotFoundError } from "@/lib/errors";
 export interface PatientHeader {
   id: string;
   mrn: string;
+  /** "Family, Given", as records are listed. */
   name: string;
+  givenName: string;
+  /** "Given Family", as a letter to the patient says it. */
+  fullName: string;
 }
 
 /**
@@ -25,5 +29,11 @@ export async function readPatientHeader(executor: Executor, patientId: string): 
     .from(patients)
     .where(eq(patients.id, patientId));
   if (!p) throw new NotFoundError();
-  return { id: p.id, mrn: p.mrn, name: `${p.familyName}, ${p.givenName}` };
+  return {
+    id: p.id,
+    mrn: p.mrn,
+    name: `${p.familyName}, ${p.givenName}`,
+    givenName: p.givenName,
+    fullName: `${p.givenName} ${p.familyName}`,
+  };
 }

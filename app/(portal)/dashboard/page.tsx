@@ -99,6 +99,11 @@ export default async function DashboardPage() {
               ))}
             </ul>
           )}
+          {plans.dueForReviewTotal > plans.dueForReview.length ? (
+            <p className="mt-2 text-sm text-slate-700">
+              The {plans.dueForReview.length} longest overdue are listed.
+            </p>
+          ) : null}
         </section>
         <section aria-labelledby="overdue-heading" className="rounded-lg bg-white p-6 shadow-sm">
           <h2 id="overdue-heading">Overdue interventions ({plans.overdueTotal})</h2>
@@ -116,6 +121,11 @@ export default async function DashboardPage() {
               ))}
             </ul>
           )}
+          {plans.overdueTotal > plans.overdue.length ? (
+            <p className="mt-2 text-sm text-slate-700">
+              The {plans.overdue.length} longest overdue are listed.
+            </p>
+          ) : null}
         </section>
         <section aria-labelledby="unread-heading" className="rounded-lg bg-white p-6 shadow-sm md:col-span-2">
           <h2 id="unread-heading">Unread messages</h2>

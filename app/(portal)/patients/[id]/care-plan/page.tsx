@@ -153,10 +153,16 @@ function ItemForms({
   );
 }
 
+const ADD_LABEL: Record<PlanItemKind, string> = {
+  problem: "Add a problem or need",
+  goal: "Add a goal",
+  intervention: "Add an intervention",
+};
+
 function AddForm({ plan, kind, fields }: { plan: PlanDetail; kind: PlanItemKind; fields: FieldSpec[] }) {
   return (
     <details className="mt-3 rounded border border-dashed border-slate-400 p-3 print:hidden">
-      <summary className="cursor-pointer font-medium">Add a {kind}</summary>
+      <summary className="cursor-pointer font-medium">{ADD_LABEL[kind]}</summary>
       <div className="mt-3">
         <ActionForm
           action={addPlanItemAction.bind(null, plan.id, kind)}
@@ -185,7 +191,7 @@ function PlanSections({ data, plan, editable }: { data: CarePlanPage; plan: Plan
         ) : (
           <ul className="mt-2 space-y-2">
             {problems.map((p) => (
-              <li key={p.id} className="border-b border-slate-200 pb-2 last:border-0">
+              <li key={p.id} id={`problem-${p.id}`} className="border-b border-slate-200 pb-2 last:border-0">
                 <p>{p.description}</p>
                 {editable ? (
                   <ItemForms
@@ -237,7 +243,7 @@ function PlanSections({ data, plan, editable }: { data: CarePlanPage; plan: Plan
         ) : (
           <ul className="mt-2 space-y-3">
             {goals.map((g) => (
-              <li key={g.id} className="border-b border-slate-200 pb-3 last:border-0" data-testid="goal">
+              <li key={g.id} id={`goal-${g.id}`} className="border-b border-slate-200 pb-3 last:border-0">
                 <p className="font-medium">
                   {g.description}
                   {g.patientSet ? (
@@ -293,8 +299,8 @@ function PlanSections({ data, plan, editable }: { data: CarePlanPage; plan: Plan
               return (
                 <li
                   key={i.id}
+                  id={`intervention-${i.id}`}
                   className="border-b border-slate-200 pb-3 last:border-0"
-                  data-testid="intervention"
                 >
                   <p className="font-medium">{i.description}</p>
                   <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 text-sm">
@@ -476,7 +482,7 @@ function PlanView({ data, plan }: { data: CarePlanPage; plan: PlanDetail }) {
           </h3>
           <ol className="mt-2 space-y-3">
             {data.history.map((v) => (
-              <li key={v.version} data-testid="plan-version">
+              <li key={v.version}>
                 <p className="font-medium">
                   Version {v.version} · {v.changedBy} · {formatDateTime(v.changedAt)}
                 </p>
@@ -557,7 +563,7 @@ export default async function CarePlanRoute({
         </div>
         <aside className="space-y-6">
           {data.canReadPreferences ? (
-            <PatientPreferencesPanel name={data.patient.name} preferences={data.preferences} />
+            <PatientPreferencesPanel givenName={data.patient.givenName} preferences={data.preferences} />
           ) : null}
           {data.plans.length > 0 ? (
             <nav aria-labelledby="plans-heading" className="rounded-lg bg-white p-5 shadow-sm print:hidden">

@@ -59,7 +59,7 @@ export default async function PrintCarePlanRoute({
         <>
           <header className="mb-6 border-b-2 border-slate-800 pb-4">
             <p className="text-base text-slate-700">Care plan for</p>
-            <h1 className="text-3xl">{data.patient.name}</h1>
+            <h1 className="text-3xl">{data.patient.fullName}</h1>
             <p className="text-base">
               {plan.title}
               {plan.status === "draft" ? " (draft: not yet agreed)" : ""}
