@@ -18,6 +18,7 @@ const NAV: Record<Role, { href: string; label: string }[]> = {
   ],
   advocate: [
     { href: "/dashboard", label: "Dashboard" },
+    { href: "/concerns", label: "Concerns" },
     { href: "/patients", label: "Patients" },
     { href: "/schedule", label: "Schedule" },
     { href: "/messages", label: "Messages" },

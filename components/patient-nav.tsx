@@ -5,6 +5,7 @@ const TABS = [
   { key: "care-plan", label: "Care plan", path: "/care-plan", staffOnly: false },
   { key: "appointments", label: "Appointments", path: "/appointments", staffOnly: false },
   { key: "updates", label: "Updates", path: "/updates", staffOnly: false },
+  { key: "concerns", label: "Concerns", path: "/concerns", staffOnly: false },
   { key: "messages", label: "Messages", path: "/messages", staffOnly: true },
 ] as const;
 

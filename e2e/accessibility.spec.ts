@@ -25,7 +25,7 @@ const PAGES: Record<AccountKey, string[]> = {
     "/schedule?view=day",
   ],
   coordinator2: [],
-  advocate: ["/dashboard", "/patients", "/messages", "/calendar"],
+  advocate: ["/dashboard", "/patients", "/messages", "/calendar", "/concerns", "/concerns?severity=urgent"],
   patient: ["/me", "/calendar"],
   family: ["/me"],
 };
@@ -89,5 +89,20 @@ test.describe("accessibility (axe: no serious or critical violations)", () => {
     const patient = await (await browser.newContext({ storageState: storageFor("patient") })).newPage();
     await patient.goto(`/patients/${id}/care-plan`);
     await expectNoSeriousViolations(patient, "patient /patients/[id]/care-plan");
+  });
+
+  test("a patient's concerns, a concern with its forms, and a response letter", async ({ browser }) => {
+    const page = await (await browser.newContext({ storageState: storageFor("advocate") })).newPage();
+    const id = await patientIdFor(page, OWN_MRN);
+    await page.goto(`/patients/${id}/concerns`);
+    await expectNoSeriousViolations(page, "/patients/[id]/concerns");
+    await page.getByRole("link", { name: "Respect and discrimination" }).first().click();
+    await expect(page.getByRole("region", { name: "History" })).toBeVisible();
+    await expectNoSeriousViolations(page, "/patients/[id]/concerns/[concernId]");
+    await page.goto("/concerns?status=resolved");
+    await page.getByRole("row").nth(1).getByRole("link").click();
+    await page.getByRole("link", { name: "Print the response letter" }).click();
+    await expect(page.getByRole("heading", { name: "Our response to your concern" })).toBeVisible();
+    await expectNoSeriousViolations(page, "/patients/[id]/concerns/[concernId]/letter");
   });
 });

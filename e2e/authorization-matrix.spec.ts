@@ -33,6 +33,9 @@ interface Ids {
   own: string;
   other: string;
   staffUser: string;
+  /** Seeded concerns of the own patient: an ordinary one, and one confidential to advocates. */
+  concern: string;
+  confidentialConcern: string;
 }
 
 const ROUTES: RouteCase[] = [
@@ -88,6 +91,28 @@ const ROUTES: RouteCase[] = [
     path: (ids) => `/patients/${ids.other}/care-plan/print`,
     allowed: [],
   },
+  { name: "/concerns", path: () => "/concerns", allowed: ["advocate"] },
+  {
+    name: "/patients/[own]/concerns",
+    path: (ids) => `/patients/${ids.own}/concerns`,
+    allowed: ["coordinator", "advocate", "patient", "family"],
+  },
+  { name: "/patients/[other]/concerns", path: (ids) => `/patients/${ids.other}/concerns`, allowed: [] },
+  {
+    name: "/patients/[own]/concerns/[concern]",
+    path: (ids) => `/patients/${ids.own}/concerns/${ids.concern}`,
+    allowed: ["coordinator", "advocate", "patient", "family"],
+  },
+  {
+    name: "/patients/[own]/concerns/[confidential]",
+    path: (ids) => `/patients/${ids.own}/concerns/${ids.confidentialConcern}`,
+    allowed: ["advocate", "patient", "family"],
+  },
+  {
+    name: "/patients/[other]/concerns/[concern]",
+    path: (ids) => `/patients/${ids.other}/concerns/${ids.concern}`,
+    allowed: [],
+  },
   { name: "/me", path: () => "/me", allowed: ["patient", "family"] },
   { name: "/admin/users", path: () => "/admin/users", allowed: ["admin"] },
   { name: "/admin/users/new", path: () => "/admin/users/new", allowed: ["admin"] },
@@ -106,10 +131,22 @@ async function lookUpIds(browser: Browser): Promise<Ids> {
   const admin = await (await browser.newContext({ storageState: storageFor("admin") })).newPage();
   await admin.goto(`/admin/users?q=${encodeURIComponent(ACCOUNTS.coordinator2)}`);
   const staffHref = await admin.getByRole("link", { name: "Jordan Blake" }).getAttribute("href");
+  const own = await patientIdFor(coordinator, OWN_MRN);
+  const advocate = await (await browser.newContext({ storageState: storageFor("advocate") })).newPage();
+  await advocate.goto(`/patients/${own}/concerns`);
+  const concernIn = async (confidential: boolean) => {
+    const row = advocate.getByRole("row").filter({ hasText: "Confidential" });
+    const link = (confidential ? row : advocate.getByRole("row").filter({ hasNotText: "Confidential" }))
+      .getByRole("link")
+      .first();
+    return (await link.getAttribute("href"))!.split("/").at(-1)!;
+  };
   return {
-    own: await patientIdFor(coordinator, OWN_MRN),
+    own,
     other: await patientIdFor(coordinator2, OTHER_MRN),
     staffUser: staffHref!.split("/").at(-1)!,
+    concern: await concernIn(false),
+    confidentialConcern: await concernIn(true),
   };
 }
 
@@ -580,5 +617,98 @@ test.describe("authorization matrix: server actions called directly", () => {
     );
     await open();
     await expect(item).toHaveCount(0);
+  });
+
+  test("concern actions: only the patient's advocate records and moves concerns", async ({ browser }) => {
+    const FILE = "app/(portal)/patients/[id]/concerns/actions.ts";
+    const roles = [...ROLES, "anonymous"] as MatrixRole[];
+    for (const role of roles) {
+      for (const patient of [ids.own, ids.other]) {
+        await call(
+          role,
+          browser,
+          `${FILE}#intakeConcernAction`,
+          `/patients/${patient}/concerns`,
+          [patient, {}, FORM],
+          {
+            raisedBy: "patient",
+            category: "other",
+            severity: "low",
+            whatHappened: `matrix ${role} ${patient === ids.own ? "own" : "other"} ${run}`,
+            desiredOutcome: "matrix outcome",
+          },
+        );
+      }
+    }
+    const advocate = await (await browser.newContext({ storageState: storageFor("advocate") })).newPage();
+    await advocate.goto(`/patients/${ids.own}/concerns`);
+    for (const role of roles) {
+      const shown = advocate.getByText(`matrix ${role} own ${run}`);
+      if (role === "advocate") await expect(shown).toHaveCount(1);
+      else await expect(shown).toHaveCount(0);
+    }
+    const coordinator2 = await (
+      await browser.newContext({ storageState: storageFor("coordinator2") })
+    ).newPage();
+    await coordinator2.goto(`/patients/${ids.other}/concerns`);
+    await expect(coordinator2.getByText(new RegExp(`matrix .* other ${run}`))).toHaveCount(0);
+
+    // The advocate's own new concern, attacked through every other action by everyone else.
+    const href = await advocate
+      .getByRole("row")
+      .filter({ hasText: `matrix advocate own ${run}` })
+      .getByRole("link")
+      .getAttribute("href");
+    const concernId = href!.split("/").at(-1)!;
+    await advocate.goto(href!);
+    const version = await advocate.locator('input[name="version"]').first().inputValue();
+    const path = `/patients/${ids.own}/concerns/${concernId}`;
+    const attempts: [string, unknown[], Record<string, string>][] = [
+      [
+        "transitionConcernAction",
+        [concernId, "acknowledged", {}, FORM],
+        { note: `matrix note ${run}`, version },
+      ],
+      [
+        "interimNoticeAction",
+        [concernId, {}, FORM],
+        { expectedBy: "2099-01-01", message: `matrix interim ${run}`, version },
+      ],
+      ["confidentialAction", [concernId, {}, FORM], { confidential: "on", version }],
+      ["assignConcernAction", [concernId, {}, FORM], { advocateId: ids.staffUser, version }],
+      [
+        "resolveConcernAction",
+        [concernId, {}, FORM],
+        {
+          responseContact: "matrix contact",
+          responseSteps: "matrix steps taken",
+          responseResults: "matrix results found",
+          responseCompletedOn: new Date().toISOString().slice(0, 10),
+          version,
+        },
+      ],
+    ];
+    for (const role of ["admin", "coordinator", "patient", "family", "anonymous"] as MatrixRole[]) {
+      for (const [name, args, form] of attempts)
+        await call(role, browser, `${FILE}#${name}`, path, args, form);
+    }
+    await advocate.reload();
+    await expect(advocate.getByRole("heading", { name: "Other: Open" })).toBeVisible();
+    expect(await advocate.locator('input[name="version"]').first().inputValue()).toBe(version);
+    await expect(advocate.getByText(new RegExp(`matrix (note|interim) ${run}`))).toHaveCount(0);
+    // The same move from the advocate does take effect.
+    await call(
+      "advocate",
+      browser,
+      `${FILE}#transitionConcernAction`,
+      path,
+      [concernId, "acknowledged", {}, FORM],
+      {
+        note: `matrix note ${run}`,
+        version,
+      },
+    );
+    await advocate.reload();
+    await expect(advocate.getByRole("heading", { name: "Other: Acknowledged" })).toBeVisible();
   });
 });

@@ -25,6 +25,11 @@ const EnvSchema = z.object({
     .max(24 * 60)
     .default(240),
   ORG_TIME_ZONE: z.string().default("America/New_York"),
+  // The clocks of lib/clocks.ts that an organisation sets for itself.
+  CONCERN_ACKNOWLEDGE_BUSINESS_DAYS: z.coerce.number().int().min(0).max(10).default(1),
+  CONCERN_RESOLVE_DAYS: z.coerce.number().int().min(1).max(60).default(7),
+  CONCERN_URGENT_ACKNOWLEDGE_HOURS: z.coerce.number().int().min(1).max(48).default(4),
+  CONCERN_URGENT_RESOLVE_DAYS: z.coerce.number().int().min(1).max(60).default(3),
   TRUST_PROXY: z
     .enum(["0", "1", "true", "false"])
     .default("0")

@@ -1,7 +1,8 @@
+import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import type { FormState } from "@/components/ui/form-state";
-import { DomainError, NotFoundError } from "@/lib/errors";
+import { DomainError, NotFoundError, StaleVersionError } from "@/lib/errors";
 
 export type { FormState } from "@/components/ui/form-state";
 
@@ -31,4 +32,28 @@ export function refused(error: unknown, values: Record<string, string>): FormSta
     return { message: error.message, errors: error.fieldErrors, values, details: error.details };
   }
   throw error;
+}
+
+/**
+ * Runs one change with the user's input for a page: bad input comes back on its fields; a refusal
+ * comes back with the input kept. A save refused as stale also refreshes the page, so the user
+ * sees the other person's change beside their own unsaved input and can save again on purpose.
+ */
+export async function runChange<S extends z.ZodType>(
+  page: string,
+  values: Record<string, string>,
+  schema: S,
+  change: (input: z.infer<S>) => Promise<unknown>,
+  ok: string,
+): Promise<FormState> {
+  const parsed = schema.safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, values);
+  try {
+    await change(parsed.data);
+  } catch (error) {
+    if (error instanceof StaleVersionError) revalidatePath(page, "page");
+    return refused(error, values);
+  }
+  revalidatePath(page, "page");
+  return { ok };
 }

@@ -5,6 +5,7 @@ export * from "./auth";
 export * from "./calendar";
 export * from "./care-plans";
 export * from "./care-team";
+export * from "./concerns";
 export * from "./messages";
 export * from "./patients";
 export * from "./updates";

@@ -1,14 +1,14 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, gte, isNull, lt, ne, notInArray, or, type SQL, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
 import { db, type Executor } from "@/db/client";
-import { type AppointmentStatus, appointments, careTeamMembers, clinicians, users } from "@/db/schema";
+import { type AppointmentStatus, appointments, careTeamMembers, clinicians } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { type Actor, authorizePatient, can } from "@/lib/authz";
 import { DomainError, NotFoundError, pgErrorCode, StaleVersionError } from "@/lib/errors";
 import { type PatientHeader, readPatientHeader } from "@/lib/patients/header";
 import { formatTimeRange, orgTimeZone, toZonedInputValue, zonedWallTimeToInstant } from "@/lib/time";
+import { userName } from "@/lib/users/name";
 import type { AppointmentInput } from "./schemas";
 
 export * from "./schemas";
@@ -204,21 +204,19 @@ async function loadForWrite(actor: Actor, appointmentId: string) {
 }
 
 async function lockVersion(tx: Executor, appointmentId: string, version: number) {
-  const editor = alias(users, "editor");
   const [row] = await tx
     .select({
       version: appointments.version,
       status: appointments.status,
       clinicianId: appointments.clinicianId,
       patientId: appointments.patientId,
-      editorName: editor.name,
+      updatedBy: appointments.updatedBy,
     })
     .from(appointments)
-    .leftJoin(editor, eq(editor.id, appointments.updatedBy))
     .where(eq(appointments.id, appointmentId))
-    .for("update", { of: appointments });
+    .for("update");
   if (!row) throw new NotFoundError();
-  if (row.version !== version) throw new StaleVersionError(row.editorName);
+  if (row.version !== version) throw new StaleVersionError(await userName(tx, row.updatedBy));
   return row;
 }
 

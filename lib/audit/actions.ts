@@ -41,6 +41,16 @@ export const AUDIT_ACTIONS = [
   "care-plan.item-remove",
   "care-plan.transition",
   "care-plan.template-save",
+  "concern.list",
+  "concern.read",
+  "concern.worklist",
+  "concern.create",
+  "concern.transition",
+  "concern.resolve",
+  "concern.interim-notice",
+  "concern.qio-referral",
+  "concern.confidential",
+  "concern.assign",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

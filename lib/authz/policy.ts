@@ -40,7 +40,8 @@ export type GlobalPermission =
   | "manage:users"
   | "read:audit"
   | "read:ownPortal"
-  | "use:calendarFeed";
+  | "use:calendarFeed"
+  | "work:concerns";
 
 const STAFF: readonly Relationship[] = ["caseload", "emergency"];
 const SELF: readonly Relationship[] = ["self"];
@@ -111,7 +112,7 @@ export const PATIENT_POLICY: Record<Role, Partial<Record<PatientPermission, read
 export const GLOBAL_POLICY: Record<Role, readonly GlobalPermission[]> = {
   admin: ["manage:users", "read:audit", "review:emergencyAccess"],
   coordinator: ["list:caseload", "request:emergencyAccess", "use:calendarFeed"],
-  advocate: ["list:caseload", "request:emergencyAccess", "use:calendarFeed"],
+  advocate: ["list:caseload", "request:emergencyAccess", "use:calendarFeed", "work:concerns"],
   patient: ["read:ownPortal", "use:calendarFeed"],
   family: ["read:ownPortal"],
 };

@@ -28,6 +28,7 @@ import { DomainError, NotFoundError, pgErrorCode, StaleVersionError } from "@/li
 import { type PatientHeader, readPatientHeader } from "@/lib/patients/header";
 import { type PatientPreferences, readPatientPreferences } from "@/lib/preferences";
 import { addDaysIso, zonedDate } from "@/lib/time";
+import { userName } from "@/lib/users/name";
 import { describeChanges } from "./diff";
 import {
   type GoalInput,
@@ -252,7 +253,7 @@ async function changePlan(
   const patientId = await planPatientId(planId);
   const access = await authorizePatient(actor, "write:carePlan", patientId);
   await db().transaction(async (tx) => {
-    const editor = alias(users, "editor");
+    // Locked on its own, without joins (see userName).
     const [plan] = await tx
       .select({
         id: carePlans.id,
@@ -262,14 +263,13 @@ async function changePlan(
         reviewDate: carePlans.reviewDate,
         createdAt: carePlans.createdAt,
         version: carePlans.version,
-        editorName: editor.name,
+        updatedBy: carePlans.updatedBy,
       })
       .from(carePlans)
-      .innerJoin(editor, eq(editor.id, carePlans.updatedBy))
       .where(eq(carePlans.id, planId))
-      .for("update", { of: carePlans });
+      .for("update");
     if (!plan) throw new NotFoundError();
-    if (plan.version !== version) throw new StaleVersionError(plan.editorName);
+    if (plan.version !== version) throw new StaleVersionError(await userName(tx, plan.updatedBy));
     if (PLAN_TRANSITIONS[plan.status].length === 0)
       throw new DomainError(
         `This plan is ${PLAN_STATUS_LABELS[plan.status].toLowerCase()} and can no longer change. Start a new plan instead.`,

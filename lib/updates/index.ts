@@ -8,6 +8,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { type Actor, authorizePatient, can } from "@/lib/authz";
 import { DomainError, NotFoundError, StaleVersionError } from "@/lib/errors";
 import { type PatientHeader, readPatientHeader } from "@/lib/patients/header";
+import { userName } from "@/lib/users/name";
 
 const optional = (max: number) =>
   z
@@ -155,17 +156,19 @@ async function authorizeUpdateWrite(actor: Actor, updateId: string) {
 }
 
 async function checkVersion(tx: Transaction, updateId: string, version: number) {
-  const editor = alias(users, "editor");
   const [row] = await tx
-    .select({ version: patientUpdates.version, status: patientUpdates.status, editorName: editor.name })
+    .select({
+      version: patientUpdates.version,
+      status: patientUpdates.status,
+      updatedBy: patientUpdates.updatedBy,
+    })
     .from(patientUpdates)
-    .leftJoin(editor, eq(editor.id, patientUpdates.updatedBy))
     .where(eq(patientUpdates.id, updateId))
-    .for("update", { of: patientUpdates });
+    .for("update");
   if (!row) throw new NotFoundError();
   if (row.status === "published")
     throw new DomainError("This update is published and cannot change. Write a correction instead.");
-  if (row.version !== version) throw new StaleVersionError(row.editorName);
+  if (row.version !== version) throw new StaleVersionError(await userName(tx, row.updatedBy));
 }
 
 /** Edits a draft, refusing a save made against an older version. */

@@ -4,7 +4,9 @@ import { orNotFound } from "@/app/_lib/guards";
 import { PageHeader } from "@/components/ui/page-header";
 import { getSchedule } from "@/lib/appointments/schedule";
 import { requireActor } from "@/lib/auth/current-user";
+import { allowsGlobal } from "@/lib/authz/policy";
 import { getCarePlanWorklist } from "@/lib/care-plans";
+import { CONCERN_STATUS_LABELS, getConcernDashboard } from "@/lib/concerns";
 import { listMyActiveEmergencyGrants } from "@/lib/emergency-access";
 import { listInbox } from "@/lib/messages";
 import { getStaffDashboard } from "@/lib/patients";
@@ -14,13 +16,14 @@ export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const actor = await requireActor();
-  const [summary, emergency, week, inbox, plans] = await orNotFound(
+  const [summary, emergency, week, inbox, plans, concernSummary] = await orNotFound(
     Promise.all([
       getStaffDashboard(actor),
       listMyActiveEmergencyGrants(actor),
       getSchedule(actor, { view: "week" }),
       listInbox(actor),
       getCarePlanWorklist(actor),
+      allowsGlobal(actor.role, "work:concerns") ? getConcernDashboard(actor) : null,
     ]),
   );
   const today =
@@ -43,6 +46,46 @@ export default async function DashboardPage() {
           <Link href="/patients">See and search your patients</Link>.
         </p>
       </section>
+      {concernSummary ? (
+        <section aria-labelledby="concerns-heading" className="mb-8 rounded-lg bg-white p-6 shadow-sm">
+          <h2 id="concerns-heading">Concerns not yet resolved</h2>
+          {concernSummary.byStatus.length === 0 ? (
+            <p className="mt-2">No open concerns in your caseload.</p>
+          ) : (
+            <>
+              <p className="mt-2">
+                <strong data-testid="concerns-overdue">{concernSummary.overdue}</strong> overdue
+                {concernSummary.interimNoticesDue > 0
+                  ? `, ${concernSummary.interimNoticesDue} owed an interim notice`
+                  : ""}
+                . <Link href="/concerns?status=active">Open the worklist</Link>
+              </p>
+              <table className="mt-3 max-w-lg">
+                <thead>
+                  <tr>
+                    <th scope="col">Status</th>
+                    <th scope="col">Concerns</th>
+                    <th scope="col">Oldest received</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {concernSummary.byStatus.map((row) => (
+                    <tr key={row.status}>
+                      <td>
+                        <Link href={`/concerns?status=${row.status}`}>
+                          {CONCERN_STATUS_LABELS[row.status]}
+                        </Link>
+                      </td>
+                      <td>{row.count}</td>
+                      <td>{formatDateTime(row.oldestReceivedAt)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+        </section>
+      ) : null}
       <div className="mb-8 grid gap-6 md:grid-cols-2">
         <section aria-labelledby="today-heading" className="rounded-lg bg-white p-6 shadow-sm">
           <h2 id="today-heading">Today&apos;s appointments ({today.length})</h2>

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import type { z } from "zod";
-import { type FormState, formValues, invalid, refused } from "@/app/_lib/action-results";
+import { type FormState, formValues, invalid, refused, runChange } from "@/app/_lib/action-results";
 import { requireActor } from "@/lib/auth/current-user";
 import {
   addPlanItem,
@@ -19,7 +19,6 @@ import {
   transitionPlan,
   updatePlanDetails,
 } from "@/lib/care-plans";
-import { StaleVersionError } from "@/lib/errors";
 import { PatientIdSchema } from "@/lib/patients/schemas";
 import { zonedDate } from "@/lib/time";
 
@@ -42,27 +41,13 @@ function kindOr404(value: unknown): PlanItemKind {
   return parsed.data;
 }
 
-/**
- * Runs one change with the user's input: bad input comes back on its fields; a refusal comes back
- * with the input kept. A save refused as stale also refreshes the page, so the user sees the
- * other person's change beside their own unsaved input and can save again on purpose.
- */
-async function run<S extends z.ZodType>(
+function run<S extends z.ZodType>(
   values: Record<string, string>,
   schema: S,
   change: (input: z.infer<S>) => Promise<unknown>,
   ok: string,
 ): Promise<FormState> {
-  const parsed = schema.safeParse(values);
-  if (!parsed.success) return invalid(parsed.error, values);
-  try {
-    await change(parsed.data);
-  } catch (error) {
-    if (error instanceof StaleVersionError) revalidatePath(PAGE, "page");
-    return refused(error, values);
-  }
-  revalidatePath(PAGE, "page");
-  return { ok };
+  return runChange(PAGE, values, schema, change, ok);
 }
 
 /** Starts a draft plan (blank or from a template) and opens it. */

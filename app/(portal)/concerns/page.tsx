@@ -1,0 +1,159 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { orNotFound } from "@/app/_lib/guards";
+import { ConcernDue } from "@/components/concern";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { TableScroll } from "@/components/ui/table-scroll";
+import { requireActor } from "@/lib/auth/current-user";
+import {
+  CONCERN_CATEGORY_LABELS,
+  CONCERN_SEVERITY_LABELS,
+  CONCERN_STATUS_LABELS,
+  ConcernWorklistQuerySchema,
+  listConcernWorklist,
+} from "@/lib/concerns";
+import { formatDateTime } from "@/lib/time";
+
+export const metadata: Metadata = { title: "Concerns" };
+
+function Filter({
+  name,
+  label,
+  value,
+  options,
+}: {
+  name: string;
+  label: string;
+  value: string | undefined;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <div>
+      <label htmlFor={`filter-${name}`} className="block font-medium">
+        {label}
+      </label>
+      <select
+        id={`filter-${name}`}
+        name={name}
+        defaultValue={value ?? ""}
+        className="mt-1 rounded border border-slate-400 bg-white px-3 py-2"
+      >
+        <option value="">All</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+const options = (labels: Record<string, string>) =>
+  Object.entries(labels).map(([value, label]) => ({ value, label }));
+
+/** The advocate's worklist: what falls due first at the top. */
+export default async function ConcernsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const actor = await requireActor();
+  const raw = await searchParams;
+  const parsed = ConcernWorklistQuerySchema.safeParse(raw);
+  const query = parsed.success ? parsed.data : ConcernWorklistQuerySchema.parse({});
+  const list = await orNotFound(listConcernWorklist(actor, query));
+  const params = {
+    status: query.status,
+    category: query.category,
+    severity: query.severity,
+    advocate: query.advocate,
+  };
+  return (
+    <>
+      <PageHeader title="Concerns and grievances" />
+      <search className="mb-6">
+        <form method="get" action="/concerns" className="flex flex-wrap items-end gap-3">
+          <Filter
+            name="status"
+            label="Status"
+            value={query.status}
+            options={[{ value: "active", label: "Not yet resolved" }, ...options(CONCERN_STATUS_LABELS)]}
+          />
+          <Filter
+            name="category"
+            label="Category"
+            value={query.category}
+            options={options(CONCERN_CATEGORY_LABELS)}
+          />
+          <Filter
+            name="severity"
+            label="Severity"
+            value={query.severity}
+            options={options(CONCERN_SEVERITY_LABELS)}
+          />
+          <Filter
+            name="advocate"
+            label="Advocate"
+            value={query.advocate}
+            options={list.advocates.map((a) => ({ value: a.id, label: a.name }))}
+          />
+          <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white">
+            Filter
+          </button>
+          <Link href="/concerns">Clear filters</Link>
+        </form>
+      </search>
+      {list.items.length === 0 ? (
+        <p className="rounded bg-white p-4 shadow-sm">
+          No concerns match. Record a concern from the patient&apos;s record, under Concerns.
+        </p>
+      ) : (
+        <TableScroll label="Concerns, soonest due first">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Due</th>
+                <th scope="col">Patient</th>
+                <th scope="col">Concern</th>
+                <th scope="col">Severity</th>
+                <th scope="col">Status</th>
+                <th scope="col">Advocate</th>
+                <th scope="col">Received</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.items.map((c) => (
+                <tr key={c.id} className={c.overdue ? "bg-red-50" : undefined}>
+                  <td>
+                    <ConcernDue concern={c} />
+                  </td>
+                  <td>{c.patientName}</td>
+                  <td>
+                    <Link href={`/patients/${c.patientId}/concerns/${c.id}`}>
+                      {CONCERN_CATEGORY_LABELS[c.category]}
+                    </Link>
+                    {c.confidential ? <span className="ml-2 text-sm font-semibold">Confidential</span> : null}
+                    <span className="block max-w-sm truncate text-sm text-slate-700">{c.whatHappened}</span>
+                  </td>
+                  <td>{CONCERN_SEVERITY_LABELS[c.severity]}</td>
+                  <td>{CONCERN_STATUS_LABELS[c.status]}</td>
+                  <td>{c.assignedAdvocateName ?? "Not assigned"}</td>
+                  <td>{formatDateTime(c.receivedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+      <Pagination
+        page={list.page}
+        pageSize={list.pageSize}
+        total={list.total}
+        basePath="/concerns"
+        params={params}
+      />
+    </>
+  );
+}

@@ -1,0 +1,150 @@
+import { z } from "zod";
+import {
+  CONCERN_CATEGORIES,
+  CONCERN_RAISERS,
+  CONCERN_SEVERITIES,
+  CONCERN_STATUSES,
+  CONCERN_TRANSITIONS,
+  type ConcernStatus,
+} from "@/db/schema/concerns";
+import { addDaysIso } from "@/lib/time";
+
+export const ConcernIdSchema = z.uuid();
+export const CONCERN_PAGE_SIZE = 25;
+
+export const CONCERN_STATUS_LABELS: Record<ConcernStatus, string> = {
+  open: "Open",
+  acknowledged: "Acknowledged",
+  "in-review": "In review",
+  escalated: "Escalated",
+  resolved: "Resolved",
+  closed: "Closed",
+};
+export const CONCERN_CATEGORY_LABELS: Record<(typeof CONCERN_CATEGORIES)[number], string> = {
+  "quality-of-care": "Quality of care",
+  communication: "Communication",
+  "access-and-delays": "Access and delays",
+  "billing-and-insurance": "Billing and insurance",
+  privacy: "Privacy",
+  safety: "Safety",
+  "respect-and-discrimination": "Respect and discrimination",
+  other: "Other",
+};
+export const CONCERN_SEVERITY_LABELS: Record<(typeof CONCERN_SEVERITIES)[number], string> = {
+  low: "Low",
+  medium: "Medium",
+  high: "High",
+  urgent: "Urgent",
+};
+export const CONCERN_RAISER_LABELS: Record<(typeof CONCERN_RAISERS)[number], string> = {
+  patient: "The patient",
+  family: "A family member or caregiver",
+  advocate: "An advocate",
+  staff: "Other staff",
+};
+/** What each move is called on its button. */
+export const CONCERN_MOVE_LABELS: Partial<Record<ConcernStatus, string>> = {
+  acknowledged: "Acknowledge",
+  "in-review": "Start review",
+  escalated: "Escalate",
+  closed: "Close",
+};
+
+/** The statuses a concern can move to from `from` (resolving needs the written response). */
+export function nextStatuses(from: ConcernStatus): ConcernStatus[] {
+  return CONCERN_TRANSITIONS.filter(([f]) => f === from).map(([, to]) => to);
+}
+
+export function isOpenStatus(status: ConcernStatus): boolean {
+  return status !== "resolved" && status !== "closed";
+}
+
+const version = z.coerce.number().int().min(1);
+const text = (min: number, max: number, tooShort: string) =>
+  z
+    .string({ error: tooShort })
+    .trim()
+    .min(min, { error: tooShort })
+    .max(max, { error: `Keep this under ${max.toLocaleString("en-US")} characters.` });
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `Keep this under ${max.toLocaleString("en-US")} characters.` })
+    .optional()
+    .transform((v) => v || null);
+const checkbox = z
+  .literal("on")
+  .optional()
+  .transform((v) => v === "on");
+const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);
+
+/** A past (or today's) date, at most `yearsBack` years ago. */
+function pastDate(today: string, yearsBack: number, future: string) {
+  return z.iso
+    .date({ error: "Enter a date." })
+    .refine((v) => v <= today, { error: future })
+    .refine((v) => v >= addDaysIso(today, -365 * yearsBack), {
+      error: `That is more than ${yearsBack === 1 ? "a year" : `${yearsBack} years`} ago. Check the year.`,
+    });
+}
+
+export function concernSchemas(today: string) {
+  return {
+    intake: z.object({
+      raisedBy: z.enum(CONCERN_RAISERS, { error: "Say who raised the concern." }),
+      raisedByName: optionalText(120),
+      category: z.enum(CONCERN_CATEGORIES, { error: "Choose a category from the list." }),
+      severity: z.enum(CONCERN_SEVERITIES, { error: "Choose how serious it is." }),
+      whatHappened: text(10, 5000, "Say what happened, in the patient's words where you can."),
+      desiredOutcome: text(3, 2000, "Say what the patient wants to happen."),
+      eventDate: z
+        .preprocess(blankToUndefined, pastDate(today, 3, "The event cannot be in the future.").optional())
+        .transform((v) => v ?? null),
+      aboutDischarge: checkbox,
+      confidential: checkbox,
+    }),
+    transition: z.object({
+      to: z.enum(CONCERN_STATUSES, { error: "Choose what happens next." }),
+      note: optionalText(2000),
+      version,
+    }),
+    resolve: z.object({
+      responseContact: text(5, 300, "Name the contact person and how the patient can reach them."),
+      responseSteps: text(10, 5000, "Describe the steps taken to investigate."),
+      responseResults: text(10, 5000, "State the results of the investigation."),
+      responseCompletedOn: pastDate(today, 1, "The date of completion cannot be in the future."),
+      version,
+    }),
+    interim: z.object({
+      expectedBy: z.iso
+        .date({ error: "Enter the date the patient will hear back." })
+        .refine((v) => v > today, { error: "Choose a date after today." })
+        .refine((v) => v <= addDaysIso(today, 60), { error: "Choose a date within 60 days." }),
+      message: text(10, 2000, "Say what is being done, in plain words."),
+      version,
+    }),
+    qio: z.object({
+      referredOn: pastDate(today, 1, "The referral date cannot be in the future."),
+      version,
+    }),
+    confidential: z.object({ confidential: checkbox, version }),
+    assign: z.object({ advocateId: z.uuid({ error: "Choose an advocate from the list." }), version }),
+  };
+}
+
+export const ConcernWorklistQuerySchema = z.object({
+  status: z.preprocess(blankToUndefined, z.enum([...CONCERN_STATUSES, "active"]).optional()),
+  category: z.preprocess(blankToUndefined, z.enum(CONCERN_CATEGORIES).optional()),
+  severity: z.preprocess(blankToUndefined, z.enum(CONCERN_SEVERITIES).optional()),
+  advocate: z.preprocess(blankToUndefined, z.uuid().optional()),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+});
+export type ConcernWorklistQuery = z.infer<typeof ConcernWorklistQuerySchema>;
+
+type Schemas = ReturnType<typeof concernSchemas>;
+export type IntakeInput = z.infer<Schemas["intake"]>;
+export type ConcernTransitionInput = z.infer<Schemas["transition"]>;
+export type ResolveInput = z.infer<Schemas["resolve"]>;
+export type InterimInput = z.infer<Schemas["interim"]>;
+export type QioInput = z.infer<Schemas["qio"]>;
