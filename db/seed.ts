@@ -750,7 +750,8 @@ async function seedConcerns(
   const rows: (typeof concerns.$inferInsert)[] = [];
   const moves: (typeof concernTransitions.$inferInsert)[] = [];
   patientsList.slice(0, 48).forEach((p, i) => {
-    const story = CONCERN_STORIES[i % CONCERN_STORIES.length]!;
+    // Every advocate (i % 3) gets every kind of story.
+    const story = CONCERN_STORIES[Math.floor(i / 3) % CONCERN_STORIES.length]!;
     const advocate = advocates[i % advocates.length]!;
     const receivedAt = new Date(now - ((i * 37) % 20) * DAY_MS - (i % 7) * 3_600_000);
     const stage = i % 5; // 0 open, 1 acknowledged, 2 in review, 3 resolved, 4 closed

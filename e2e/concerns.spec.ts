@@ -137,6 +137,7 @@ test("a confidential concern is invisible to the coordinator; the worklist sorts
   await advocate.getByRole("combobox", { name: "Severity" }).selectOption({ label: "Urgent" });
   await advocate.getByRole("button", { name: "Filter" }).click();
   await expect(advocate).toHaveURL(/severity=urgent/);
+  await expect(advocate.locator("tbody tr td:nth-child(4)").first()).toHaveText("Urgent");
   const severities = await advocate.locator("tbody tr td:nth-child(4)").allTextContents();
   expect(severities.length).toBeGreaterThan(0);
   expect(new Set(severities)).toEqual(new Set(["Urgent"]));
