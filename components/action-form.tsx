@@ -94,7 +94,9 @@ export function ActionForm({
       ) : null}
       {hidden
         ? Object.entries(hidden).map(([name, value]) => (
-            <input key={name} type="hidden" name={name} value={value} />
+            // Keyed by value: a new version from the server is a new element, never a stale one
+            // left behind by the form reset that follows each submission.
+            <input key={`${name}:${value}`} type="hidden" name={name} defaultValue={value} />
           ))
         : null}
       {fields.map((f) => {

@@ -1,6 +1,6 @@
 import type { CarePlanStatus } from "@/db/schema/care-plans";
 import { PLAN_STATUS_LABELS } from "@/lib/care-plans/schemas";
-import type { PatientPreferences } from "@/lib/preferences";
+import { type PatientPreferences, PREFERENCE_FIELDS } from "@/lib/preferences";
 
 const BADGE: Record<CarePlanStatus, string> = {
   draft: "bg-slate-200 text-slate-900",
@@ -17,16 +17,6 @@ export function PlanStatusBadge({ status }: { status: CarePlanStatus }) {
   );
 }
 
-const PARTS: [keyof PatientPreferences, string][] = [
-  ["whatMattersMost", "What matters most"],
-  ["myGoals", "Goals in their words"],
-  ["treatmentPreferences", "Treatment preferences"],
-  ["communicationPreferences", "How to communicate"],
-  ["languageNeeds", "Language and interpreter"],
-  ["decisionSupport", "Making decisions"],
-  ["whoMayBeTold", "Who may be told what"],
-];
-
 /** The patient's own voice, shown beside the plan to whoever edits it. */
 export function PatientPreferencesPanel({
   givenName,
@@ -35,7 +25,7 @@ export function PatientPreferencesPanel({
   givenName: string;
   preferences: PatientPreferences | null;
 }) {
-  const parts = preferences ? PARTS.filter(([key]) => preferences[key]) : [];
+  const parts = preferences ? PREFERENCE_FIELDS.filter(([key]) => preferences[key]) : [];
   return (
     <section
       aria-labelledby="preferences-heading"

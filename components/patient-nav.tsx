@@ -2,6 +2,7 @@ import Link from "next/link";
 
 const TABS = [
   { key: "overview", label: "Overview", path: "", staffOnly: false },
+  { key: "preferences", label: "What matters", path: "/preferences", staffOnly: false },
   { key: "care-plan", label: "Care plan", path: "/care-plan", staffOnly: false },
   { key: "appointments", label: "Appointments", path: "/appointments", staffOnly: false },
   { key: "updates", label: "Updates", path: "/updates", staffOnly: false },

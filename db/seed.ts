@@ -25,6 +25,7 @@ import {
   messages,
   messageThreads,
   patientPreferences,
+  patientPreferenceVersions,
   patients,
   patientUpdates,
   users,
@@ -618,12 +619,21 @@ const PREFERENCES = [
 ];
 
 /** What matters to the first patients, in their own words. */
-async function seedPreferences(tx: Transaction, patientsList: { id: string }[]) {
-  await tx
-    .insert(patientPreferences)
-    .values(
-      patientsList.slice(0, 45).map((p, i) => ({ patientId: p.id, ...PREFERENCES[i % PREFERENCES.length]! })),
-    );
+async function seedPreferences(tx: Transaction, patientsList: { id: string }[], advocates: { id: string }[]) {
+  const rows = patientsList.slice(0, 45).map((p, i) => ({
+    patientId: p.id,
+    ...PREFERENCES[i % PREFERENCES.length]!,
+    updatedBy: advocates[i % advocates.length]!.id,
+  }));
+  await tx.insert(patientPreferences).values(rows);
+  await tx.insert(patientPreferenceVersions).values(
+    rows.map(({ patientId, updatedBy, ...snapshot }) => ({
+      patientId,
+      version: 1,
+      changedBy: updatedBy,
+      snapshot,
+    })),
+  );
 }
 
 const UPDATES = [
@@ -1005,7 +1015,7 @@ export async function seedDatabase(
       coordinators,
       templates,
     );
-    await seedPreferences(tx, inserted);
+    await seedPreferences(tx, inserted, advocates);
     await seedUpdates(tx, inserted, coordinators);
     await seedConcerns(tx, inserted, advocates);
     return { patients: inserted.length, users: staff.length + created.length };

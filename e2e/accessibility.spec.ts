@@ -94,6 +94,8 @@ test.describe("accessibility (axe: no serious or critical violations)", () => {
   test("a patient's concerns, a concern with its forms, and a response letter", async ({ browser }) => {
     const page = await (await browser.newContext({ storageState: storageFor("advocate") })).newPage();
     const id = await patientIdFor(page, OWN_MRN);
+    await page.goto(`/patients/${id}/preferences`);
+    await expectNoSeriousViolations(page, "/patients/[id]/preferences");
     await page.goto(`/patients/${id}/concerns`);
     await expectNoSeriousViolations(page, "/patients/[id]/concerns");
     await page.getByRole("link", { name: "Respect and discrimination" }).first().click();

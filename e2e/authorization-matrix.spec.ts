@@ -113,6 +113,12 @@ const ROUTES: RouteCase[] = [
     path: (ids) => `/patients/${ids.other}/concerns/${ids.concern}`,
     allowed: [],
   },
+  {
+    name: "/patients/[own]/preferences",
+    path: (ids) => `/patients/${ids.own}/preferences`,
+    allowed: ["coordinator", "advocate", "patient", "family"],
+  },
+  { name: "/patients/[other]/preferences", path: (ids) => `/patients/${ids.other}/preferences`, allowed: [] },
   { name: "/me", path: () => "/me", allowed: ["patient", "family"] },
   { name: "/admin/users", path: () => "/admin/users", allowed: ["admin"] },
   { name: "/admin/users/new", path: () => "/admin/users/new", allowed: ["admin"] },
@@ -710,5 +716,44 @@ test.describe("authorization matrix: server actions called directly", () => {
     );
     await advocate.reload();
     await expect(advocate.getByRole("heading", { name: "Other: Acknowledged" })).toBeVisible();
+  });
+
+  test("savePreferencesAction: only the advocate and the patient themself write what matters", async ({
+    browser,
+  }) => {
+    const FILE = "app/(portal)/patients/[id]/preferences/actions.ts";
+    const advocate = await (await browser.newContext({ storageState: storageFor("advocate") })).newPage();
+    const version = async () => {
+      await advocate.goto(`/patients/${ids.own}/preferences`);
+      return advocate.locator('input[name="version"]').inputValue();
+    };
+    const before = await version();
+    const save = (role: MatrixRole, patient: string, v: string) =>
+      call(
+        role,
+        browser,
+        `${FILE}#savePreferencesAction`,
+        `/patients/${patient}/preferences`,
+        [patient, {}, FORM],
+        {
+          whatMattersMost: `matrix ${role} ${run}`,
+          version: v,
+        },
+      );
+    for (const role of ["admin", "coordinator", "family", "anonymous"] as MatrixRole[])
+      await save(role, ids.own, before);
+    await save("advocate", ids.other, "0");
+    await save("patient", ids.other, "0");
+    expect(await version()).toBe(before);
+    await expect(advocate.getByText(new RegExp(`matrix .* ${run}`))).toHaveCount(0);
+    // The patient's own save and then the advocate's do take effect.
+    await save("patient", ids.own, before);
+    const afterPatient = await version();
+    expect(afterPatient).toBe(String(Number(before) + 1));
+    await save("advocate", ids.own, afterPatient);
+    expect(await version()).toBe(String(Number(before) + 2));
+    await expect(advocate.getByRole("region", { name: "Who changed what" })).toContainText(
+      `matrix advocate ${run}`,
+    );
   });
 });

@@ -216,7 +216,7 @@ test("an advocate, the patient and family read the plan; the dashboard lists wha
     const page = await (await browser.newContext({ storageState: storageFor(account) })).newPage();
     await page.goto(`/patients/${id}/care-plan`);
     await expect(page.getByRole("heading", { name: /Home safely after the hospital stay/ })).toBeVisible();
-    await expect(page.getByText("Staying in my own home")).toBeVisible();
+    await expect(page.getByRole("heading", { name: "What matters to Maria" })).toBeVisible();
     await expect(page.getByRole("region", { name: "Version history" })).toHaveCount(0);
     await expect(page.getByText(/^Edit or remove/)).toHaveCount(0);
   }

@@ -32,6 +32,9 @@ test("an advocate takes a concern from intake to a written response, with an int
   await expect(intake.getByRole("textbox", { name: "What happened" })).toHaveValue(
     `Sent home still dizzy; fell at home (${stamp}).`,
   );
+  // Every choice survives the refusal, the lists too.
+  await expect(intake.getByRole("combobox", { name: "Raised by" })).toHaveValue("family");
+  await expect(intake.getByRole("combobox", { name: "Severity" })).toHaveValue("high");
   await intake
     .getByRole("textbox", { name: "What the patient wants as an outcome" })
     .fill("A review of the discharge.");
@@ -39,6 +42,7 @@ test("an advocate takes a concern from intake to a written response, with an int
   await intake.getByRole("button", { name: "Record concern" }).click();
 
   await expect(page.getByRole("heading", { name: "Quality of care: Open" })).toBeVisible();
+  await expect(page.getByText("A family member or caregiver: Ana Reyes, daughter")).toBeVisible();
   await expect(page.getByText(/Acknowledge by/)).toBeVisible();
   await page.getByRole("textbox", { name: "Note (acknowledged)" }).fill("Called Ana back the same day.");
   await page.getByRole("button", { name: "Acknowledge" }).click();

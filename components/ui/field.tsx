@@ -90,7 +90,10 @@ export function SelectField({
       <label htmlFor={id} className="block font-medium">
         {label}
       </label>
+      {/* React applies a select's defaultValue only when it mounts, and a form reset goes back to
+          that: a new default (the user's input handed back after a refusal) needs a new element. */}
       <select
+        key={defaultValue ?? ""}
         id={id}
         name={name}
         defaultValue={defaultValue}

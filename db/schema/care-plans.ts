@@ -232,3 +232,32 @@ export const patientPreferences = pgTable("patient_preferences", {
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   version: integer("version").notNull().default(1),
 });
+
+/** The preference fields as one version left them. */
+export type PreferenceSnapshot = Pick<
+  typeof patientPreferences.$inferSelect,
+  | "whatMattersMost"
+  | "myGoals"
+  | "treatmentPreferences"
+  | "communicationPreferences"
+  | "languageNeeds"
+  | "decisionSupport"
+  | "whoMayBeTold"
+>;
+
+/** Every saved state of a patient's preferences, append-only (trigger in migration 0009). */
+export const patientPreferenceVersions = pgTable(
+  "patient_preference_versions",
+  {
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => patients.id),
+    version: integer("version").notNull(),
+    changedBy: uuid("changed_by")
+      .notNull()
+      .references(() => users.id),
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+    snapshot: jsonb("snapshot").$type<PreferenceSnapshot>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.patientId, t.version] })],
+);

@@ -51,6 +51,8 @@ export const AUDIT_ACTIONS = [
   "concern.qio-referral",
   "concern.confidential",
   "concern.assign",
+  "preferences.read",
+  "preferences.save",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -3,7 +3,8 @@ import { and, asc, count, desc, eq, gt, ilike, isNull, like, max, or, type SQL, 
 import { db } from "@/db/client";
 import { auditEvents, careTeamMembers, caseloadAssignments, clinicians, patients, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
-import { type Actor, authorizeGlobal, authorizePatient, type Relationship } from "@/lib/authz";
+import { type Actor, authorizeGlobal, authorizePatient, can, type Relationship } from "@/lib/authz";
+import { type PatientPreferences, readPatientPreferences } from "@/lib/preferences";
 import { type CaseloadQuery, PATIENT_PAGE_SIZE, parsePatientSearch } from "./schemas";
 
 export * from "./schemas";
@@ -115,13 +116,17 @@ export interface PatientOverview {
   staff: { name: string; email: string; kind: "coordinator" | "advocate"; isPrimary: boolean }[];
   /** How the reader came to see this record; "emergency" shows a banner. */
   access: Relationship[];
+  /** What matters to the patient, shown at the top of the record for whoever may read it. */
+  canReadPreferences: boolean;
+  preferences: PatientPreferences | null;
 }
 
 /** One patient's record for anyone the policy lets read it; every read is audited. */
 export async function getPatientOverview(actor: Actor, patientId: string): Promise<PatientOverview> {
   const access = await authorizePatient(actor, "read:patient", patientId);
   const database = db();
-  const [[p], team, staff] = await Promise.all([
+  const canReadPreferences = can(actor, "read:preferences", access);
+  const [[p], team, staff, preferences] = await Promise.all([
     database.select().from(patients).where(eq(patients.id, patientId)),
     database
       .select({
@@ -148,6 +153,7 @@ export async function getPatientOverview(actor: Actor, patientId: string): Promi
       .innerJoin(users, eq(users.id, caseloadAssignments.staffUserId))
       .where(and(eq(caseloadAssignments.patientId, patientId), isNull(caseloadAssignments.endedAt)))
       .orderBy(asc(caseloadAssignments.kind), desc(caseloadAssignments.isPrimary), asc(users.name)),
+    canReadPreferences ? readPatientPreferences(database, patientId) : null,
   ]);
   if (!p) throw new Error("patient vanished between the policy check and the read");
   await recordAudit(database, actor, {
@@ -180,6 +186,8 @@ export async function getPatientOverview(actor: Actor, patientId: string): Promi
     careTeam: team,
     staff,
     access: access.relationships,
+    canReadPreferences,
+    preferences,
   };
 }
 

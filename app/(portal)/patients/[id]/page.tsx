@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { orNotFound } from "@/app/_lib/guards";
+import { PatientPreferencesPanel } from "@/components/care-plan";
 import { PatientNav } from "@/components/patient-nav";
 import { Alert } from "@/components/ui/alert";
 import { requireActor } from "@/lib/auth/current-user";
@@ -44,6 +45,11 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
         MRN {p.mrn} · born {formatCalendarDate(p.dateOfBirth)} (age {ageOn(p.dateOfBirth)})
       </p>
       <PatientNav patientId={p.id} staff={isStaff(actor.role)} current="overview" />
+      {p.canReadPreferences ? (
+        <div className="mb-6">
+          <PatientPreferencesPanel givenName={p.givenName} preferences={p.preferences} />
+        </div>
+      ) : null}
       <div className="grid gap-6 md:grid-cols-2">
         <section aria-labelledby="demographics" className="rounded-lg bg-white p-6 shadow-sm">
           <h2 id="demographics">Demographics and contact</h2>

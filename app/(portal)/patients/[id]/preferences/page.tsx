@@ -1,0 +1,83 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { orNotFound } from "@/app/_lib/guards";
+import { ActionForm } from "@/components/action-form";
+import { PatientPreferencesPanel } from "@/components/care-plan";
+import { PatientHeading } from "@/components/patient-nav";
+import { requireActor } from "@/lib/auth/current-user";
+import { isStaff } from "@/lib/authz/policy";
+import { PatientIdSchema } from "@/lib/patients/schemas";
+import { getPreferencesPage, PREFERENCE_FIELDS } from "@/lib/preferences";
+import { formatDateTime } from "@/lib/time";
+import { savePreferencesAction } from "./actions";
+
+export const metadata: Metadata = { title: "What matters" };
+
+const HINTS: Record<string, string> = {
+  whatMattersMost: "In the patient's own words, e.g. 'Being home for my grandchildren on Sundays.'",
+  communicationPreferences: "Channel (phone, text, letter, portal), good times to call.",
+  languageNeeds: "Preferred language; whether an interpreter is needed, in person or by phone.",
+  whoMayBeTold: "Who may be told what, and who must not.",
+};
+
+export default async function PreferencesPage({ params }: { params: Promise<{ id: string }> }) {
+  const parsed = PatientIdSchema.safeParse((await params).id);
+  if (!parsed.success) notFound();
+  const actor = await requireActor();
+  const data = await orNotFound(getPreferencesPage(actor, parsed.data));
+  const p = data.preferences;
+  return (
+    <>
+      <PatientHeading patient={data.patient} staff={isStaff(actor.role)} current="preferences" />
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
+        <div className="space-y-6">
+          {data.canWrite ? (
+            <section aria-labelledby="edit-heading" className="rounded-lg bg-white p-6 shadow-sm">
+              <h2 id="edit-heading" className="mb-4">
+                What matters to {data.patient.givenName}
+              </h2>
+              <ActionForm
+                action={savePreferencesAction.bind(null, data.patient.id)}
+                hidden={{ version: String(data.version) }}
+                submitLabel="Save"
+                fields={PREFERENCE_FIELDS.map(([key, label]) => ({
+                  kind: "textarea" as const,
+                  name: key,
+                  label,
+                  hint: HINTS[key],
+                  maxLength: 2000,
+                  defaultValue: p?.[key] ?? undefined,
+                }))}
+              />
+            </section>
+          ) : (
+            <PatientPreferencesPanel givenName={data.patient.givenName} preferences={p} />
+          )}
+        </div>
+        <section aria-labelledby="changes-heading" className="self-start rounded-lg bg-white p-6 shadow-sm">
+          <h2 id="changes-heading" className="mb-3">
+            Who changed what
+          </h2>
+          {data.history.length === 0 ? (
+            <p>Nothing recorded yet.</p>
+          ) : (
+            <ol className="space-y-3">
+              {data.history.map((v) => (
+                <li key={v.version}>
+                  <p className="font-medium">
+                    {v.changedBy} · {formatDateTime(v.changedAt)}
+                  </p>
+                  <ul className="list-disc pl-5 text-sm">
+                    {v.changes.map((line) => (
+                      <li key={line}>{line}</li>
+                    ))}
+                  </ul>
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      </div>
+    </>
+  );
+}
