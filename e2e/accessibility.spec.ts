@@ -96,6 +96,8 @@ test.describe("accessibility (axe: no serious or critical violations)", () => {
     const id = await patientIdFor(page, OWN_MRN);
     await page.goto(`/patients/${id}/preferences`);
     await expectNoSeriousViolations(page, "/patients/[id]/preferences");
+    await page.goto(`/patients/${id}/advocacy`);
+    await expectNoSeriousViolations(page, "/patients/[id]/advocacy");
     await page.goto(`/patients/${id}/concerns`);
     await expectNoSeriousViolations(page, "/patients/[id]/concerns");
     await page.getByRole("link", { name: "Respect and discrimination" }).first().click();

@@ -119,6 +119,12 @@ const ROUTES: RouteCase[] = [
     allowed: ["coordinator", "advocate", "patient", "family"],
   },
   { name: "/patients/[other]/preferences", path: (ids) => `/patients/${ids.other}/preferences`, allowed: [] },
+  {
+    name: "/patients/[own]/advocacy",
+    path: (ids) => `/patients/${ids.own}/advocacy`,
+    allowed: ["coordinator", "advocate"],
+  },
+  { name: "/patients/[other]/advocacy", path: (ids) => `/patients/${ids.other}/advocacy`, allowed: [] },
   { name: "/me", path: () => "/me", allowed: ["patient", "family"] },
   { name: "/admin/users", path: () => "/admin/users", allowed: ["admin"] },
   { name: "/admin/users/new", path: () => "/admin/users/new", allowed: ["admin"] },
@@ -755,5 +761,62 @@ test.describe("authorization matrix: server actions called directly", () => {
     await expect(advocate.getByRole("region", { name: "Who changed what" })).toContainText(
       `matrix advocate ${run}`,
     );
+  });
+
+  test("representation log actions: only the patient's advocate logs and completes follow-ups", async ({
+    browser,
+  }) => {
+    const FILE = "app/(portal)/patients/[id]/advocacy/actions.ts";
+    const today = new Date().toISOString().slice(0, 10);
+    const roles = [...ROLES, "anonymous"] as MatrixRole[];
+    for (const role of roles) {
+      for (const patient of [ids.own, ids.other]) {
+        await call(
+          role,
+          browser,
+          `${FILE}#logInteractionAction`,
+          `/patients/${patient}/advocacy`,
+          [patient, {}, FORM],
+          {
+            counterpartType: "insurer",
+            organisation: `matrix ${role} ${patient === ids.own ? "own" : "other"} ${run}`,
+            occurredOn: today,
+            channel: "phone",
+            asked: "matrix asked",
+            followUpOn: "2099-01-01",
+          },
+        );
+      }
+    }
+    const advocate = await (await browser.newContext({ storageState: storageFor("advocate") })).newPage();
+    await advocate.goto(`/patients/${ids.own}/advocacy`);
+    for (const role of roles) {
+      const shown = advocate.getByRole("heading", { name: `Insurer: matrix ${role} own ${run}` });
+      if (role === "advocate") await expect(shown).toHaveCount(1);
+      else await expect(shown).toHaveCount(0);
+    }
+    await expect(advocate.getByText(new RegExp(`matrix .* other ${run}`))).toHaveCount(0);
+    const entry = advocate
+      .locator("li[id^='interaction-']")
+      .filter({ hasText: `matrix advocate own ${run}` });
+    const interactionId = (await entry.getAttribute("id"))!.replace("interaction-", "");
+    const done = (role: MatrixRole) =>
+      call(
+        role,
+        browser,
+        `${FILE}#completeFollowUpAction`,
+        `/patients/${ids.own}/advocacy`,
+        [interactionId, {}, FORM],
+        {
+          version: "1",
+        },
+      );
+    for (const role of ["admin", "coordinator", "patient", "family", "anonymous"] as MatrixRole[])
+      await done(role);
+    await advocate.reload();
+    await expect(entry.getByRole("button", { name: "Mark follow-up done" })).toBeVisible();
+    await done("advocate");
+    await advocate.reload();
+    await expect(entry.getByRole("button", { name: "Mark follow-up done" })).toHaveCount(0);
   });
 });

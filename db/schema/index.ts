@@ -1,4 +1,5 @@
 export * from "./access";
+export * from "./advocacy";
 export * from "./appointments";
 export * from "./audit";
 export * from "./auth";

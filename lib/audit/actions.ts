@@ -53,6 +53,9 @@ export const AUDIT_ACTIONS = [
   "concern.assign",
   "preferences.read",
   "preferences.save",
+  "advocacy.list",
+  "advocacy.log",
+  "advocacy.follow-up-done",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

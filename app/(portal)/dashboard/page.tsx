@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { orNotFound } from "@/app/_lib/guards";
 import { PageHeader } from "@/components/ui/page-header";
+import { listFollowUpsDue } from "@/lib/advocacy";
 import { getSchedule } from "@/lib/appointments/schedule";
 import { requireActor } from "@/lib/auth/current-user";
 import { allowsGlobal } from "@/lib/authz/policy";
@@ -16,14 +17,16 @@ export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const actor = await requireActor();
-  const [summary, emergency, week, inbox, plans, concernSummary] = await orNotFound(
+  const advocate = allowsGlobal(actor.role, "work:concerns");
+  const [summary, emergency, week, inbox, plans, concernSummary, followUps] = await orNotFound(
     Promise.all([
       getStaffDashboard(actor),
       listMyActiveEmergencyGrants(actor),
       getSchedule(actor, { view: "week" }),
       listInbox(actor),
       getCarePlanWorklist(actor),
-      allowsGlobal(actor.role, "work:concerns") ? getConcernDashboard(actor) : null,
+      advocate ? getConcernDashboard(actor) : null,
+      advocate ? listFollowUpsDue(actor) : [],
     ]),
   );
   const today =
@@ -83,6 +86,24 @@ export default async function DashboardPage() {
                 </tbody>
               </table>
             </>
+          )}
+        </section>
+      ) : null}
+      {advocate ? (
+        <section aria-labelledby="follow-ups-heading" className="mb-8 rounded-lg bg-white p-6 shadow-sm">
+          <h2 id="follow-ups-heading">Follow-ups due this week</h2>
+          {followUps.length === 0 ? (
+            <p className="mt-2">No follow-ups from the representation log are due in the next 7 days.</p>
+          ) : (
+            <ul className="mt-2 space-y-1">
+              {followUps.map((f) => (
+                <li key={f.id}>
+                  <Link href={`/patients/${f.patientId}/advocacy`}>{f.patientName}</Link>: {f.organisation},
+                  by {formatCalendarDate(f.followUpOn)}
+                  {f.overdue ? <strong className="ml-2 text-red-800">Overdue</strong> : null}
+                </li>
+              ))}
+            </ul>
           )}
         </section>
       ) : null}

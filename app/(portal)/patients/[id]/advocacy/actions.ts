@@ -1,0 +1,60 @@
+"use server";
+
+import { notFound } from "next/navigation";
+import { type FormState, formValues, runChange } from "@/app/_lib/action-results";
+import {
+  completeFollowUp,
+  FollowUpDoneSchema,
+  InteractionIdSchema,
+  interactionSchema,
+  logInteraction,
+} from "@/lib/advocacy";
+import { requireActor } from "@/lib/auth/current-user";
+import { PatientIdSchema } from "@/lib/patients/schemas";
+import { zonedDate } from "@/lib/time";
+
+const PAGE = "/patients/[id]/advocacy";
+
+export async function logInteractionAction(
+  patientId: string,
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const actor = await requireActor();
+  const patient = PatientIdSchema.safeParse(patientId);
+  if (!patient.success) notFound();
+  return runChange(
+    PAGE,
+    formValues(formData, [
+      "counterpartType",
+      "organisation",
+      "contact",
+      "occurredOn",
+      "channel",
+      "asked",
+      "outcome",
+      "followUpOn",
+      "concernId",
+    ]),
+    interactionSchema(zonedDate()),
+    (input) => logInteraction(actor, patient.data, input),
+    "Logged.",
+  );
+}
+
+export async function completeFollowUpAction(
+  interactionId: string,
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const actor = await requireActor();
+  const id = InteractionIdSchema.safeParse(interactionId);
+  if (!id.success) notFound();
+  return runChange(
+    PAGE,
+    formValues(formData, ["version"]),
+    FollowUpDoneSchema,
+    (input) => completeFollowUp(actor, id.data, input.version),
+    "Follow-up done.",
+  );
+}

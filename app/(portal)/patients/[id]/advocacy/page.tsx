@@ -1,0 +1,131 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { orNotFound } from "@/app/_lib/guards";
+import { ActionForm } from "@/components/action-form";
+import { PatientHeading } from "@/components/patient-nav";
+import { CHANNEL_LABELS, COUNTERPART_LABELS, getAdvocacyLog } from "@/lib/advocacy";
+import { requireActor } from "@/lib/auth/current-user";
+import { isStaff } from "@/lib/authz/policy";
+import { PatientIdSchema } from "@/lib/patients/schemas";
+import { formatCalendarDate, formatDateTime } from "@/lib/time";
+import { completeFollowUpAction, logInteractionAction } from "./actions";
+
+export const metadata: Metadata = { title: "Representation log" };
+
+const options = (labels: Record<string, string>) =>
+  Object.entries(labels).map(([value, label]) => ({ value, label }));
+
+export default async function AdvocacyPage({ params }: { params: Promise<{ id: string }> }) {
+  const parsed = PatientIdSchema.safeParse((await params).id);
+  if (!parsed.success) notFound();
+  const actor = await requireActor();
+  const data = await orNotFound(getAdvocacyLog(actor, parsed.data));
+  return (
+    <>
+      <PatientHeading patient={data.patient} staff={isStaff(actor.role)} current="advocacy" />
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_26rem]">
+        <section aria-labelledby="log-heading">
+          <h2 id="log-heading" className="mb-3">
+            Representation log ({data.interactions.length})
+          </h2>
+          {data.interactions.length === 0 ? (
+            <p className="rounded bg-white p-4 shadow-sm">
+              No one has represented this patient yet.
+              {data.canWrite ? " Log each call, letter or meeting with the form beside this." : ""}
+            </p>
+          ) : (
+            <ul className="space-y-4">
+              {data.interactions.map((i) => (
+                <li key={i.id} id={`interaction-${i.id}`} className="rounded-lg bg-white p-5 shadow-sm">
+                  <h3 className="font-semibold">
+                    {COUNTERPART_LABELS[i.counterpartType]}: {i.organisation}
+                  </h3>
+                  <p className="text-sm text-slate-700">
+                    {formatCalendarDate(i.occurredOn)} · {CHANNEL_LABELS[i.channel]}
+                    {i.contact ? ` · with ${i.contact}` : ""} · {i.advocateName}
+                  </p>
+                  <dl className="mt-2 space-y-1">
+                    <dt className="font-medium">Asked</dt>
+                    <dd className="whitespace-pre-wrap">{i.asked}</dd>
+                    {i.outcome ? (
+                      <>
+                        <dt className="font-medium">Outcome</dt>
+                        <dd className="whitespace-pre-wrap">{i.outcome}</dd>
+                      </>
+                    ) : null}
+                  </dl>
+                  {i.concernId ? (
+                    <p className="mt-2">
+                      <Link href={`/patients/${data.patient.id}/concerns/${i.concernId}`}>
+                        The concern this is about
+                      </Link>
+                    </p>
+                  ) : null}
+                  {i.followUpOn ? (
+                    <p className="mt-2">
+                      Follow up by {formatCalendarDate(i.followUpOn)}
+                      {i.followUpDoneAt ? `: done ${formatDateTime(i.followUpDoneAt)}` : ""}
+                      {!i.followUpDoneAt && i.followUpOn < data.today ? (
+                        <strong className="ml-2 text-red-800">Overdue</strong>
+                      ) : null}
+                    </p>
+                  ) : null}
+                  {data.canWrite && i.followUpOn && !i.followUpDoneAt ? (
+                    <div className="mt-3">
+                      <ActionForm
+                        action={completeFollowUpAction.bind(null, i.id)}
+                        hidden={{ version: String(i.version) }}
+                        submitLabel="Mark follow-up done"
+                        variant="secondary"
+                        fields={[]}
+                      />
+                    </div>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        {data.canWrite ? (
+          <section
+            aria-labelledby="log-form-heading"
+            className="self-start rounded-lg bg-white p-6 shadow-sm"
+          >
+            <h2 id="log-form-heading" className="mb-4">
+              Log an interaction
+            </h2>
+            <ActionForm
+              action={logInteractionAction.bind(null, data.patient.id)}
+              submitLabel="Log it"
+              fields={[
+                {
+                  kind: "select",
+                  name: "counterpartType",
+                  label: "Spoke to",
+                  options: options(COUNTERPART_LABELS),
+                },
+                { kind: "text", name: "organisation", label: "Organisation", required: true },
+                { kind: "text", name: "contact", label: "Contact person" },
+                { kind: "date", name: "occurredOn", label: "Date", required: true, defaultValue: data.today },
+                { kind: "select", name: "channel", label: "How", options: options(CHANNEL_LABELS) },
+                { kind: "textarea", name: "asked", label: "What was asked", required: true, maxLength: 3000 },
+                { kind: "textarea", name: "outcome", label: "Outcome", maxLength: 3000 },
+                { kind: "date", name: "followUpOn", label: "Follow up by" },
+                {
+                  kind: "select",
+                  name: "concernId",
+                  label: "About a concern",
+                  options: [
+                    { value: "", label: "Not about a concern" },
+                    ...data.concerns.map((c) => ({ value: c.id, label: c.label })),
+                  ],
+                },
+              ]}
+            />
+          </section>
+        ) : null}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,115 @@
+import { eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "@/db/client";
+import { advocacyInteractions } from "@/db/schema";
+import {
+  completeFollowUp,
+  getAdvocacyLog,
+  interactionSchema,
+  listFollowUpsDue,
+  logInteraction,
+} from "@/lib/advocacy";
+import { intakeConcern } from "@/lib/concerns";
+import { DomainError, NotFoundError } from "@/lib/errors";
+import { addDaysIso, zonedDate } from "@/lib/time";
+import { actorFor, assignToCaseload, createPatient, createUser } from "./support/factories";
+
+const today = zonedDate();
+const entry = (extra: Record<string, unknown> = {}) => ({
+  counterpartType: "insurer" as const,
+  organisation: "Blue Valley Health Plan",
+  contact: null,
+  occurredOn: today,
+  channel: "phone" as const,
+  asked: "Reprocess the denied oxygen claim.",
+  outcome: null,
+  followUpOn: addDaysIso(today, 3),
+  concernId: null,
+  ...extra,
+});
+
+describe("the representation log", () => {
+  it("is written by the advocate, read by the coordinator, kept as written, with follow-ups on the dashboard", async () => {
+    const advocate = actorFor(await createUser("advocate", { name: "Avery First" }));
+    const coordinator = actorFor(await createUser("coordinator"));
+    const patientId = (await createPatient()).id;
+    await assignToCaseload(advocate.userId, patientId, "advocate");
+    await assignToCaseload(coordinator.userId, patientId, "coordinator");
+    const patientUser = actorFor(await createUser("patient", { patientId }));
+
+    const secret = await intakeConcern(advocate, patientId, {
+      raisedBy: "patient",
+      raisedByName: null,
+      category: "respect-and-discrimination",
+      severity: "medium",
+      whatHappened: "A remark by a member of staff.",
+      desiredOutcome: "An apology.",
+      eventDate: null,
+      aboutDischarge: false,
+      confidential: true,
+    });
+    const id = await logInteraction(advocate, patientId, entry({ concernId: secret }));
+    const other = (await createPatient()).id;
+    const foreign = await intakeConcern(advocate, patientId, {
+      raisedBy: "patient",
+      raisedByName: null,
+      category: "other",
+      severity: "low",
+      whatHappened: "Something else happened here.",
+      desiredOutcome: "Nothing much.",
+      eventDate: null,
+      aboutDischarge: false,
+      confidential: false,
+    });
+    await assignToCaseload(advocate.userId, other, "advocate");
+    const wrong = (await logInteraction(advocate, other, entry({ concernId: foreign })).catch(
+      (e: unknown) => e,
+    )) as DomainError;
+    expect(wrong.fieldErrors.concernId).toBeDefined();
+
+    const read = await getAdvocacyLog(coordinator, patientId);
+    expect(read.canWrite).toBe(false);
+    expect(read.interactions).toHaveLength(1);
+    expect(
+      read.interactions[0]!.concernId,
+      "a confidential concern's link is hidden from coordinators",
+    ).toBeNull();
+    expect((await getAdvocacyLog(advocate, patientId)).interactions[0]!.concernId).toBe(secret);
+
+    expect((await listFollowUpsDue(advocate)).map((f) => f.id)).toEqual([id]);
+    await completeFollowUp(advocate, id, 1);
+    expect(await listFollowUpsDue(advocate)).toHaveLength(0);
+    await expect(completeFollowUp(advocate, id, 2)).rejects.toBeInstanceOf(DomainError);
+
+    const edited = await db()
+      .execute(sql`update advocacy_interactions set asked = 'rewritten' where id = ${id}`)
+      .then(() => null)
+      .catch((e: unknown) => e);
+    expect(edited).not.toBeNull();
+    const deleted = await db()
+      .delete(advocacyInteractions)
+      .where(eq(advocacyInteractions.id, id))
+      .then(() => null)
+      .catch((e: unknown) => e);
+    expect(deleted).not.toBeNull();
+
+    for (const call of [
+      () => logInteraction(coordinator, patientId, entry()),
+      () => getAdvocacyLog(patientUser, patientId),
+      () => completeFollowUp(coordinator, id, 2),
+    ])
+      await expect(call()).rejects.toBeInstanceOf(NotFoundError);
+    await expect(listFollowUpsDue(coordinator)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("refuses a date in the future and a follow-up in the past, on their fields", () => {
+    const bad = interactionSchema(today).safeParse({
+      ...entry(),
+      occurredOn: addDaysIso(today, 1),
+      followUpOn: addDaysIso(today, -1),
+    });
+    const errors = bad.error!.flatten().fieldErrors;
+    expect(errors.occurredOn).toEqual(["The date cannot be in the future."]);
+    expect(errors.followUpOn).toEqual(["A follow-up is today or later."]);
+  });
+});
