@@ -20,6 +20,7 @@ const NAV: Record<Role, { href: string; label: string }[]> = {
     { href: "/dashboard", label: "Dashboard" },
     { href: "/concerns", label: "Concerns" },
     { href: "/patients", label: "Patients" },
+    { href: "/resources", label: "Resources" },
     { href: "/schedule", label: "Schedule" },
     { href: "/messages", label: "Messages" },
     { href: "/calendar", label: "Calendar feed" },

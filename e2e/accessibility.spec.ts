@@ -25,7 +25,15 @@ const PAGES: Record<AccountKey, string[]> = {
     "/schedule?view=day",
   ],
   coordinator2: [],
-  advocate: ["/dashboard", "/patients", "/messages", "/calendar", "/concerns", "/concerns?severity=urgent"],
+  advocate: [
+    "/dashboard",
+    "/patients",
+    "/messages",
+    "/calendar",
+    "/concerns",
+    "/concerns?severity=urgent",
+    "/resources",
+  ],
   patient: ["/me", "/calendar"],
   family: ["/me"],
 };

@@ -125,6 +125,7 @@ const ROUTES: RouteCase[] = [
     allowed: ["coordinator", "advocate"],
   },
   { name: "/patients/[other]/advocacy", path: (ids) => `/patients/${ids.other}/advocacy`, allowed: [] },
+  { name: "/resources", path: () => "/resources", allowed: ["coordinator", "advocate"] },
   { name: "/me", path: () => "/me", allowed: ["patient", "family"] },
   { name: "/admin/users", path: () => "/admin/users", allowed: ["admin"] },
   { name: "/admin/users/new", path: () => "/admin/users/new", allowed: ["admin"] },
@@ -818,5 +819,71 @@ test.describe("authorization matrix: server actions called directly", () => {
     await done("advocate");
     await advocate.reload();
     await expect(entry.getByRole("button", { name: "Mark follow-up done" })).toHaveCount(0);
+  });
+
+  test("resource actions: only advocates maintain the library and give resources to their patients", async ({
+    browser,
+  }) => {
+    const LIBRARY = "app/(portal)/resources/actions.ts";
+    const roles = [...ROLES, "anonymous"] as MatrixRole[];
+    for (const role of roles)
+      await call(role, browser, `${LIBRARY}#addResourceAction`, "/resources", [{}, FORM], {
+        title: `matrix resource ${role} ${run}`,
+        category: "other",
+        summary: "A matrix resource summary long enough to pass.",
+        language: "en",
+      });
+    const advocate = await (await browser.newContext({ storageState: storageFor("advocate") })).newPage();
+    await advocate.goto("/resources");
+    for (const role of roles) {
+      const shown = advocate.getByRole("heading", { name: new RegExp(`matrix resource ${role} ${run}`) });
+      if (role === "advocate") await expect(shown).toHaveCount(1);
+      else await expect(shown).toHaveCount(0);
+    }
+    const archive = advocate.locator("form").filter({ hasText: `Archive “matrix resource advocate ${run}”` });
+    await expect(archive).toHaveCount(1);
+    // Give it to the own patient: only the advocate; archive it: only the advocate.
+    await advocate.goto(`/patients/${ids.own}/advocacy`);
+    const resourceId = await advocate
+      .getByRole("combobox", { name: "Resource" })
+      .locator("option", { hasText: `matrix resource advocate ${run}` })
+      .getAttribute("value");
+    const GIVE = "app/(portal)/patients/[id]/advocacy/actions.ts";
+    for (const role of roles)
+      await call(
+        role,
+        browser,
+        `${GIVE}#giveResourceAction`,
+        `/patients/${ids.own}/advocacy`,
+        [ids.own, {}, FORM],
+        {
+          resourceId: resourceId!,
+          note: `matrix given ${role} ${run}`,
+        },
+      );
+    await advocate.reload();
+    for (const role of roles) {
+      const shown = advocate.getByText(`matrix given ${role} ${run}`);
+      if (role === "advocate") await expect(shown).toHaveCount(1);
+      else await expect(shown).toHaveCount(0);
+    }
+    for (const role of ["admin", "coordinator", "patient", "family", "anonymous"] as MatrixRole[])
+      await call(role, browser, `${LIBRARY}#archiveResourceAction`, "/resources", [resourceId, {}, FORM], {});
+    await advocate.goto("/resources");
+    await expect(
+      advocate.getByRole("heading", { name: new RegExp(`matrix resource advocate ${run}`) }),
+    ).toHaveCount(1);
+    await call(
+      "advocate",
+      browser,
+      `${LIBRARY}#archiveResourceAction`,
+      "/resources",
+      [resourceId, {}, FORM],
+      {},
+    );
+    await advocate.reload();
+    await expect(
+      advocate.getByRole("heading", { name: new RegExp(`matrix resource advocate ${run}`) }),
+    ).toHaveCount(0);
   });
 });

@@ -56,6 +56,9 @@ export const AUDIT_ACTIONS = [
   "advocacy.list",
   "advocacy.log",
   "advocacy.follow-up-done",
+  "resource.create",
+  "resource.archive",
+  "resource.give",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -41,7 +41,8 @@ export type GlobalPermission =
   | "read:audit"
   | "read:ownPortal"
   | "use:calendarFeed"
-  | "work:concerns";
+  | "work:concerns"
+  | "manage:resources";
 
 const STAFF: readonly Relationship[] = ["caseload", "emergency"];
 const SELF: readonly Relationship[] = ["self"];
@@ -112,7 +113,13 @@ export const PATIENT_POLICY: Record<Role, Partial<Record<PatientPermission, read
 export const GLOBAL_POLICY: Record<Role, readonly GlobalPermission[]> = {
   admin: ["manage:users", "read:audit", "review:emergencyAccess"],
   coordinator: ["list:caseload", "request:emergencyAccess", "use:calendarFeed"],
-  advocate: ["list:caseload", "request:emergencyAccess", "use:calendarFeed", "work:concerns"],
+  advocate: [
+    "list:caseload",
+    "request:emergencyAccess",
+    "use:calendarFeed",
+    "work:concerns",
+    "manage:resources",
+  ],
   patient: ["read:ownPortal", "use:calendarFeed"],
   family: ["read:ownPortal"],
 };

@@ -10,6 +10,7 @@ import {
   logInteraction,
 } from "@/lib/advocacy";
 import { requireActor } from "@/lib/auth/current-user";
+import { GiveResourceSchema, giveResource } from "@/lib/education";
 import { PatientIdSchema } from "@/lib/patients/schemas";
 import { zonedDate } from "@/lib/time";
 
@@ -56,5 +57,22 @@ export async function completeFollowUpAction(
     FollowUpDoneSchema,
     (input) => completeFollowUp(actor, id.data, input.version),
     "Follow-up done.",
+  );
+}
+
+export async function giveResourceAction(
+  patientId: string,
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const actor = await requireActor();
+  const patient = PatientIdSchema.safeParse(patientId);
+  if (!patient.success) notFound();
+  return runChange(
+    PAGE,
+    formValues(formData, ["resourceId", "note"]),
+    GiveResourceSchema,
+    (input) => giveResource(actor, patient.data, input),
+    "Recorded as given.",
   );
 }

@@ -7,9 +7,10 @@ import { PatientHeading } from "@/components/patient-nav";
 import { CHANNEL_LABELS, COUNTERPART_LABELS, getAdvocacyLog } from "@/lib/advocacy";
 import { requireActor } from "@/lib/auth/current-user";
 import { isStaff } from "@/lib/authz/policy";
+import { listResources, listResourcesGiven, RESOURCE_CATEGORY_LABELS } from "@/lib/education";
 import { PatientIdSchema } from "@/lib/patients/schemas";
 import { formatCalendarDate, formatDateTime } from "@/lib/time";
-import { completeFollowUpAction, logInteractionAction } from "./actions";
+import { completeFollowUpAction, giveResourceAction, logInteractionAction } from "./actions";
 
 export const metadata: Metadata = { title: "Representation log" };
 
@@ -20,7 +21,10 @@ export default async function AdvocacyPage({ params }: { params: Promise<{ id: s
   const parsed = PatientIdSchema.safeParse((await params).id);
   if (!parsed.success) notFound();
   const actor = await requireActor();
-  const data = await orNotFound(getAdvocacyLog(actor, parsed.data));
+  const [data, given] = await orNotFound(
+    Promise.all([getAdvocacyLog(actor, parsed.data), listResourcesGiven(actor, parsed.data)]),
+  );
+  const library = data.canWrite ? (await listResources(actor)).resources : [];
   return (
     <>
       <PatientHeading patient={data.patient} staff={isStaff(actor.role)} current="advocacy" />
@@ -87,10 +91,65 @@ export default async function AdvocacyPage({ params }: { params: Promise<{ id: s
             </ul>
           )}
         </section>
+        <section aria-labelledby="given-heading" className="lg:col-start-1">
+          <h2 id="given-heading" className="mb-3">
+            Education and resources given ({given.length})
+          </h2>
+          {given.length === 0 ? (
+            <p className="rounded bg-white p-4 shadow-sm">Nothing given yet.</p>
+          ) : (
+            <ul className="space-y-2">
+              {given.map((g) => (
+                <li key={g.givenId} className="rounded bg-white p-4 shadow-sm">
+                  <p className="font-semibold">
+                    {g.url ? <a href={g.url}>{g.title}</a> : g.title}{" "}
+                    <span className="text-sm font-normal text-slate-700">
+                      ({RESOURCE_CATEGORY_LABELS[g.category]})
+                    </span>
+                  </p>
+                  <p className="text-sm text-slate-700">
+                    Given {formatDateTime(g.givenAt)} by {g.givenBy}
+                    {g.note ? `: ${g.note}` : ""}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+          {data.canWrite ? (
+            <div className="mt-4 rounded-lg bg-white p-5 shadow-sm">
+              <h3 className="mb-3 font-semibold">Give a resource</h3>
+              {library.length === 0 ? (
+                <p>
+                  The library is empty. Add resources in the <Link href="/resources">resource library</Link>{" "}
+                  first.
+                </p>
+              ) : (
+                <ActionForm
+                  action={giveResourceAction.bind(null, data.patient.id)}
+                  submitLabel="Record as given"
+                  fields={[
+                    {
+                      kind: "select",
+                      name: "resourceId",
+                      label: "Resource",
+                      options: library.map((r) => ({ value: r.id, label: `${r.title} (${r.language})` })),
+                    },
+                    {
+                      kind: "text",
+                      name: "note",
+                      label: "Note",
+                      hint: "E.g. 'Printed copy, explained in Spanish'.",
+                    },
+                  ]}
+                />
+              )}
+            </div>
+          ) : null}
+        </section>
         {data.canWrite ? (
           <section
             aria-labelledby="log-form-heading"
-            className="self-start rounded-lg bg-white p-6 shadow-sm"
+            className="self-start rounded-lg bg-white p-6 shadow-sm lg:col-start-2 lg:row-span-2 lg:row-start-1"
           >
             <h2 id="log-form-heading" className="mb-4">
               Log an interaction

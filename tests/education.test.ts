@@ -1,0 +1,70 @@
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "@/db/client";
+import {
+  addResource,
+  archiveResource,
+  giveResource,
+  listResources,
+  listResourcesGiven,
+  ResourceSchema,
+} from "@/lib/education";
+import { type DomainError, NotFoundError } from "@/lib/errors";
+import { actorFor, assignToCaseload, createPatient, createUser } from "./support/factories";
+
+const resource = {
+  title: "Rides to medical appointments",
+  category: "transport" as const,
+  summary: "The medical van takes you to appointments; book two days ahead.",
+  url: null,
+  language: "en" as const,
+};
+
+describe("education", () => {
+  it("keeps a library advocates maintain and a record of what each patient was given", async () => {
+    const advocate = actorFor(await createUser("advocate", { name: "Avery First" }));
+    const coordinator = actorFor(await createUser("coordinator"));
+    const patientId = (await createPatient()).id;
+    await assignToCaseload(advocate.userId, patientId, "advocate");
+    await assignToCaseload(coordinator.userId, patientId, "coordinator");
+
+    const id = await addResource(advocate, resource);
+    const duplicate = (await addResource(advocate, {
+      ...resource,
+      title: "RIDES to medical appointments",
+    }).catch((e: unknown) => e)) as DomainError;
+    expect(duplicate.fieldErrors.title).toBeDefined();
+    await addResource(advocate, { ...resource, language: "es" });
+    await expect(addResource(coordinator, { ...resource, title: "Other" })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    expect((await listResources(coordinator)).canManage).toBe(false);
+
+    await giveResource(advocate, patientId, { resourceId: id, note: "Printed copy." });
+    await expect(giveResource(coordinator, patientId, { resourceId: id, note: null })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await archiveResource(advocate, id);
+    const refused = (await giveResource(advocate, patientId, { resourceId: id, note: null }).catch(
+      (e: unknown) => e,
+    )) as DomainError;
+    expect(refused.fieldErrors.resourceId).toBeDefined();
+    expect((await listResources(advocate)).resources.map((r) => r.language)).toEqual(["es"]);
+    const given = await listResourcesGiven(coordinator, patientId);
+    expect(given.map((g) => [g.title, g.givenBy, g.note])).toEqual([
+      ["Rides to medical appointments", "Avery First", "Printed copy."],
+    ]);
+    const erased = await db()
+      .execute(sql`delete from resources_given where patient_id = ${patientId}`)
+      .then(() => null)
+      .catch((e: unknown) => e);
+    expect(erased).not.toBeNull();
+  });
+
+  it("wants a plain summary and a web link", () => {
+    const bad = ResourceSchema.safeParse({ ...resource, summary: "Short.", url: "javascript:alert(1)" });
+    const errors = bad.error!.flatten().fieldErrors;
+    expect(errors.summary?.[0]).toContain("plain language");
+    expect(errors.url?.[0]).toContain("https://");
+  });
+});
