@@ -19,6 +19,7 @@ const NAV: Record<Role, { href: string; label: string }[]> = {
   advocate: [
     { href: "/dashboard", label: "Dashboard" },
     { href: "/concerns", label: "Concerns" },
+    { href: "/rights-requests", label: "Rights requests" },
     { href: "/patients", label: "Patients" },
     { href: "/resources", label: "Resources" },
     { href: "/schedule", label: "Schedule" },

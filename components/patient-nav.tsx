@@ -7,6 +7,7 @@ const TABS = [
   { key: "appointments", label: "Appointments", path: "/appointments", staffOnly: false },
   { key: "updates", label: "Updates", path: "/updates", staffOnly: false },
   { key: "concerns", label: "Concerns", path: "/concerns", staffOnly: false },
+  { key: "rights-requests", label: "Rights requests", path: "/rights-requests", staffOnly: false },
   { key: "advocacy", label: "Representation", path: "/advocacy", staffOnly: true },
   { key: "messages", label: "Messages", path: "/messages", staffOnly: true },
 ] as const;

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { count } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
-import { concernDueDates } from "@/lib/clocks";
+import { concernDueDates, rightsDueOn } from "@/lib/clocks";
 import { zonedWallTimeToInstant } from "@/lib/time";
 import { STARTER_TEMPLATES } from "./care-plan-templates";
 import type { Database, Transaction } from "./client";
@@ -31,6 +31,7 @@ import {
   patients,
   patientUpdates,
   resourcesGiven,
+  rightsRequests,
   users,
 } from "./schema";
 
@@ -978,6 +979,66 @@ async function seedEducation(tx: Transaction, patientsList: { id: string }[], ad
   );
 }
 
+const RIGHTS_STORIES: {
+  type: (typeof rightsRequests.$inferInsert)["type"];
+  details: string;
+  form: string | null;
+}[] = [
+  {
+    type: "access",
+    details: "A copy of all records from the March admission and the follow-up visits.",
+    form: "Electronic copy by secure email",
+  },
+  { type: "amendment", details: "The discharge note says I refused physiotherapy; I did not.", form: null },
+  {
+    type: "accounting",
+    details: "Everyone the records were disclosed to in the last two years.",
+    form: "Paper copy by post",
+  },
+  {
+    type: "restriction",
+    details: "Do not tell my health plan about the counselling visits; I paid for them myself.",
+    form: null,
+  },
+  {
+    type: "confidential-communication",
+    details: "Send letters to my sister's address, not my home.",
+    form: null,
+  },
+];
+
+/** Rights requests for the first patients: some just in, some due this week, some overdue, some answered. */
+async function seedRightsRequests(
+  tx: Transaction,
+  patientsList: { id: string }[],
+  advocates: { id: string }[],
+) {
+  const today = isoDay(new Date());
+  await tx.insert(rightsRequests).values(
+    patientsList.slice(0, 45).map((p, i) => {
+      const story = RIGHTS_STORIES[Math.floor(i / 3) % RIGHTS_STORIES.length]!;
+      const receivedOn = plusDays(today, -((i * 7) % 70));
+      const dueOn = rightsDueOn(story.type, receivedOn);
+      const answered = i % 4 === 3;
+      const advocate = advocates[i % advocates.length]!.id;
+      return {
+        patientId: p.id,
+        type: story.type,
+        receivedOn,
+        details: story.details,
+        requestedForm: story.form,
+        healthPlanSelfPay: story.type === "restriction",
+        dueOn,
+        decision: answered ? ("granted" as const) : null,
+        decidedOn: answered ? receivedOn : null,
+        responseSentOn: answered ? receivedOn : null,
+        createdBy: advocate,
+        updatedBy: advocate,
+      };
+    }),
+  );
+}
+
 export interface SeedOptions {
   patients?: number;
   /** Every Nth patient gets a portal account (the demo patient always does). */
@@ -1150,6 +1211,7 @@ export async function seedDatabase(
     await seedConcerns(tx, inserted, advocates);
     await seedAdvocacy(tx, inserted, advocates);
     await seedEducation(tx, inserted, advocates);
+    await seedRightsRequests(tx, inserted, advocates);
     return { patients: inserted.length, users: staff.length + created.length };
   });
 }

@@ -33,12 +33,15 @@ const PAGES: Record<AccountKey, string[]> = {
     "/concerns",
     "/concerns?severity=urgent",
     "/resources",
+    "/rights-requests",
   ],
   patient: ["/me", "/calendar"],
   family: ["/me"],
 };
 
 test.describe("accessibility (axe: no serious or critical violations)", () => {
+  // axe walks every node of a page; on two shared cores a page full of forms takes seconds.
+  test.describe.configure({ timeout: 150_000 });
   test("the sign-in page, empty and with errors @smoke", async ({ page }) => {
     await page.goto("/login");
     await expectNoSeriousViolations(page, "/login");
@@ -106,6 +109,8 @@ test.describe("accessibility (axe: no serious or critical violations)", () => {
     await expectNoSeriousViolations(page, "/patients/[id]/preferences");
     await page.goto(`/patients/${id}/advocacy`);
     await expectNoSeriousViolations(page, "/patients/[id]/advocacy");
+    await page.goto(`/patients/${id}/rights-requests`);
+    await expectNoSeriousViolations(page, "/patients/[id]/rights-requests");
     await page.goto(`/patients/${id}/concerns`);
     await expectNoSeriousViolations(page, "/patients/[id]/concerns");
     await page.getByRole("link", { name: "Respect and discrimination" }).first().click();

@@ -126,6 +126,17 @@ const ROUTES: RouteCase[] = [
   },
   { name: "/patients/[other]/advocacy", path: (ids) => `/patients/${ids.other}/advocacy`, allowed: [] },
   { name: "/resources", path: () => "/resources", allowed: ["coordinator", "advocate"] },
+  { name: "/rights-requests", path: () => "/rights-requests", allowed: ["advocate"] },
+  {
+    name: "/patients/[own]/rights-requests",
+    path: (ids) => `/patients/${ids.own}/rights-requests`,
+    allowed: ["coordinator", "advocate", "patient", "family"],
+  },
+  {
+    name: "/patients/[other]/rights-requests",
+    path: (ids) => `/patients/${ids.other}/rights-requests`,
+    allowed: [],
+  },
   { name: "/me", path: () => "/me", allowed: ["patient", "family"] },
   { name: "/admin/users", path: () => "/admin/users", allowed: ["admin"] },
   { name: "/admin/users/new", path: () => "/admin/users/new", allowed: ["admin"] },
@@ -885,5 +896,63 @@ test.describe("authorization matrix: server actions called directly", () => {
     await expect(
       advocate.getByRole("heading", { name: new RegExp(`matrix resource advocate ${run}`) }),
     ).toHaveCount(0);
+  });
+
+  test("rights request actions: only the patient's advocate records and decides requests", async ({
+    browser,
+  }) => {
+    const FILE = "app/(portal)/patients/[id]/rights-requests/actions.ts";
+    const today = new Date().toISOString().slice(0, 10);
+    const roles = [...ROLES, "anonymous"] as MatrixRole[];
+    for (const role of roles) {
+      for (const patient of [ids.own, ids.other]) {
+        await call(
+          role,
+          browser,
+          `${FILE}#fileRightsRequestAction`,
+          `/patients/${patient}/rights-requests`,
+          [patient, {}, FORM],
+          {
+            type: "access",
+            receivedOn: today,
+            details: `matrix ${role} ${patient === ids.own ? "own" : "other"} ${run}`,
+          },
+        );
+      }
+    }
+    const advocate = await (await browser.newContext({ storageState: storageFor("advocate") })).newPage();
+    await advocate.goto(`/patients/${ids.own}/rights-requests`);
+    for (const role of roles) {
+      const shown = advocate.getByText(`matrix ${role} own ${run}`);
+      if (role === "advocate") await expect(shown).toHaveCount(1);
+      else await expect(shown).toHaveCount(0);
+    }
+    await expect(advocate.getByText(new RegExp(`matrix .* other ${run}`))).toHaveCount(0);
+    const card = advocate.locator("li[id^='request-']").filter({ hasText: `matrix advocate own ${run}` });
+    const requestId = (await card.getAttribute("id"))!.replace("request-", "");
+    const version = await card.locator('input[name="version"]').first().inputValue();
+    const path = `/patients/${ids.own}/rights-requests`;
+    for (const role of ["admin", "coordinator", "patient", "family", "anonymous"] as MatrixRole[]) {
+      await call(role, browser, `${FILE}#decideRightsRequestAction`, path, [requestId, {}, FORM], {
+        decision: "granted",
+        decidedOn: today,
+        version,
+      });
+      await call(role, browser, `${FILE}#extendRightsRequestAction`, path, [requestId, {}, FORM], {
+        reason: "matrix extension reason",
+        notifiedOn: today,
+        version,
+      });
+    }
+    await advocate.reload();
+    await expect(card).not.toContainText("Granted");
+    await expect(card).not.toContainText("(extended)");
+    await call("advocate", browser, `${FILE}#decideRightsRequestAction`, path, [requestId, {}, FORM], {
+      decision: "granted",
+      decidedOn: today,
+      version,
+    });
+    await advocate.reload();
+    await expect(card).toContainText("Granted");
   });
 });

@@ -79,7 +79,9 @@ test("an advocate takes a concern from intake to a written response, with an int
   await expect(page.getByRole("heading", { name: "Quality of care: Escalated" })).toBeVisible();
   const qio = page.getByRole("region", { name: "Refer to the Quality Improvement Organization" });
   await qio.getByRole("button", { name: "Record referral" }).click();
-  await expect(page.getByText(/^Referred /)).toBeVisible();
+  // Wait for the save itself (the form's own "Referred on" label is not the sign).
+  await expect(qio).toHaveCount(0);
+  await expect(page.getByRole("definition").filter({ hasText: /^Referred / })).toBeVisible();
 
   const response = page.getByRole("region", { name: "Resolve with a written response" });
   await response

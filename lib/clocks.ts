@@ -1,4 +1,5 @@
 import type { ConcernSeverity } from "@/db/schema/concerns";
+import type { RightsRequestType } from "@/db/schema/rights-requests";
 import { env } from "@/lib/env";
 import { addDaysIso, orgTimeZone, toZonedInputValue, zonedWallTimeToInstant } from "@/lib/time";
 
@@ -63,4 +64,31 @@ export function concernDueDates(
     acknowledgeDueAt: addBusinessDays(receivedAt, clocks.acknowledgeBusinessDays, timeZone),
     resolveDueAt: addCalendarDays(receivedAt, clocks.resolveDays, timeZone),
   };
+}
+
+/**
+ * Rights-request clocks in calendar days from the day the request was received (DESIGN.md's
+ * table): access 30, amendment 60, accounting 60, each with one extension of 30 days; restriction
+ * and confidential communications on the organisation's own target, without an extension.
+ */
+export function rightsClocks(): Record<RightsRequestType, { days: number; extensionDays: number | null }> {
+  const e = env();
+  return {
+    access: { days: e.RIGHTS_ACCESS_DAYS, extensionDays: e.RIGHTS_EXTENSION_DAYS },
+    amendment: { days: e.RIGHTS_AMENDMENT_DAYS, extensionDays: e.RIGHTS_EXTENSION_DAYS },
+    accounting: { days: e.RIGHTS_ACCOUNTING_DAYS, extensionDays: e.RIGHTS_EXTENSION_DAYS },
+    restriction: { days: e.RIGHTS_RESTRICTION_DAYS, extensionDays: null },
+    "confidential-communication": { days: e.RIGHTS_CONFIDENTIAL_COMMUNICATION_DAYS, extensionDays: null },
+  };
+}
+
+/** The day a request is due: calendar days from the (organisation-zone) day it was received. */
+export function rightsDueOn(type: RightsRequestType, receivedOn: string): string {
+  return addDaysIso(receivedOn, rightsClocks()[type].days);
+}
+
+/** The new due day after the one extension, counted from the first due day. */
+export function rightsExtendedDueOn(type: RightsRequestType, dueOn: string): string | null {
+  const days = rightsClocks()[type].extensionDays;
+  return days === null ? null : addDaysIso(dueOn, days);
 }

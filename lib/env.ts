@@ -30,6 +30,14 @@ const EnvSchema = z.object({
   CONCERN_RESOLVE_DAYS: z.coerce.number().int().min(1).max(60).default(7),
   CONCERN_URGENT_ACKNOWLEDGE_HOURS: z.coerce.number().int().min(1).max(48).default(4),
   CONCERN_URGENT_RESOLVE_DAYS: z.coerce.number().int().min(1).max(60).default(3),
+  // HIPAA defaults (45 CFR 164.524, 164.526, 164.528); stricter state law may shorten them.
+  RIGHTS_ACCESS_DAYS: z.coerce.number().int().min(1).max(30).default(30),
+  RIGHTS_AMENDMENT_DAYS: z.coerce.number().int().min(1).max(60).default(60),
+  RIGHTS_ACCOUNTING_DAYS: z.coerce.number().int().min(1).max(60).default(60),
+  RIGHTS_EXTENSION_DAYS: z.coerce.number().int().min(1).max(30).default(30),
+  // No federal clock: the organisation's own targets.
+  RIGHTS_RESTRICTION_DAYS: z.coerce.number().int().min(1).max(90).default(30),
+  RIGHTS_CONFIDENTIAL_COMMUNICATION_DAYS: z.coerce.number().int().min(1).max(90).default(10),
   TRUST_PROXY: z
     .enum(["0", "1", "true", "false"])
     .default("0")

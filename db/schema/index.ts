@@ -10,5 +10,6 @@ export * from "./concerns";
 export * from "./education";
 export * from "./messages";
 export * from "./patients";
+export * from "./rights-requests";
 export * from "./updates";
 export * from "./users";

@@ -59,6 +59,13 @@ export const AUDIT_ACTIONS = [
   "resource.create",
   "resource.archive",
   "resource.give",
+  "rights-request.list",
+  "rights-request.worklist",
+  "rights-request.file",
+  "rights-request.extend",
+  "rights-request.decide",
+  "rights-request.respond",
+  "rights-request.disagreement",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

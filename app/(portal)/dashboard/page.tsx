@@ -11,6 +11,7 @@ import { CONCERN_STATUS_LABELS, getConcernDashboard } from "@/lib/concerns";
 import { listMyActiveEmergencyGrants } from "@/lib/emergency-access";
 import { listInbox } from "@/lib/messages";
 import { getStaffDashboard } from "@/lib/patients";
+import { getRightsCounts } from "@/lib/rights-requests";
 import { formatCalendarDate, formatDateTime, formatTime } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -18,7 +19,7 @@ export const metadata: Metadata = { title: "Dashboard" };
 export default async function DashboardPage() {
   const actor = await requireActor();
   const advocate = allowsGlobal(actor.role, "work:concerns");
-  const [summary, emergency, week, inbox, plans, concernSummary, followUps] = await orNotFound(
+  const [summary, emergency, week, inbox, plans, concernSummary, followUps, rights] = await orNotFound(
     Promise.all([
       getStaffDashboard(actor),
       listMyActiveEmergencyGrants(actor),
@@ -27,6 +28,7 @@ export default async function DashboardPage() {
       getCarePlanWorklist(actor),
       advocate ? getConcernDashboard(actor) : null,
       advocate ? listFollowUpsDue(actor) : [],
+      advocate ? getRightsCounts(actor) : null,
     ]),
   );
   const today =
@@ -87,6 +89,15 @@ export default async function DashboardPage() {
               </table>
             </>
           )}
+        </section>
+      ) : null}
+      {rights ? (
+        <section aria-labelledby="rights-heading" className="mb-8 rounded-lg bg-white p-6 shadow-sm">
+          <h2 id="rights-heading">Rights requests</h2>
+          <p className="mt-2">
+            <strong>{rights.dueSoon}</strong> due within 7 days · <strong>{rights.overdue}</strong> overdue.{" "}
+            <Link href="/rights-requests?status=open">Open the worklist</Link>
+          </p>
         </section>
       ) : null}
       {advocate ? (
