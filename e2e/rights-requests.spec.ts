@@ -51,7 +51,8 @@ test("an advocate records an amendment request, extends it once, denies it with 
     .getByRole("textbox", { name: "Explanation for the patient" })
     .fill("The physiotherapist's note records the refusal in your words.");
   await card.getByRole("button", { name: "Record decision" }).click();
-  await expect(card.getByText(/statement of disagreement \(164\.526\(d\)\)/)).toBeVisible();
+  await expect(card.getByRole("alert")).toContainText("statement of disagreement (164.526(d))");
+  await expect(card).not.toContainText("Denied on");
   await card.getByRole("checkbox", { name: /may file a statement of disagreement/ }).check();
   await card.getByRole("button", { name: "Record decision" }).click();
   await expect(card).toContainText("Denied on");
