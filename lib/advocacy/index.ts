@@ -18,6 +18,7 @@ import { type Actor, authorizeGlobal, authorizePatient, can, isStaff } from "@/l
 import { DomainError, NotFoundError, StaleVersionError } from "@/lib/errors";
 import { type PatientHeader, readPatientHeader } from "@/lib/patients/header";
 import { addDaysIso, zonedDate } from "@/lib/time";
+import { blankToUndefined, optionalText } from "@/lib/validation";
 
 export const COUNTERPART_LABELS: Record<CounterpartType, string> = {
   provider: "Provider",
@@ -36,14 +37,6 @@ export const CHANNEL_LABELS: Record<InteractionChannel, string> = {
 };
 
 export const InteractionIdSchema = z.uuid();
-const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `Keep this under ${max.toLocaleString("en-US")} characters.` })
-    .optional()
-    .transform((v) => v || null);
 
 export function interactionSchema(today: string) {
   return z.object({

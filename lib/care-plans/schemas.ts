@@ -6,6 +6,7 @@ import {
   INTERVENTION_STATUSES,
 } from "@/db/schema/care-plans";
 import { addDaysIso } from "@/lib/time";
+import { blankToUndefined, checkbox, optionalText, requiredText, versionField } from "@/lib/validation";
 
 export const CarePlanIdSchema = z.uuid();
 export const PlanItemKindSchema = z.enum(["problem", "goal", "intervention"]);
@@ -50,20 +51,8 @@ export const PLAN_TRANSITIONS: Record<
   revoked: [],
 };
 
-const version = z.coerce.number().int().min(1);
-const text = (min: number, max: number, tooShort: string) =>
-  z
-    .string({ error: tooShort })
-    .trim()
-    .min(min, { error: tooShort })
-    .max(max, { error: `Keep this under ${max.toLocaleString("en-US")} characters.` });
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `Keep this under ${max.toLocaleString("en-US")} characters.` })
-    .optional()
-    .transform((v) => v || null);
+const version = versionField;
+const text = requiredText;
 
 /** A calendar date near enough to today to be meant: a year back at most, three years ahead. */
 function dateNear(today: string, { notBeforeToday = false } = {}) {
@@ -79,7 +68,6 @@ function dateNear(today: string, { notBeforeToday = false } = {}) {
       error: "That is more than three years ahead. Check the year.",
     });
 }
-const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);
 const optionalDate = (today: string) =>
   z.preprocess(blankToUndefined, dateNear(today).optional()).transform((v) => v ?? null);
 const optionalId = z.preprocess(blankToUndefined, z.uuid({ error: "Choose from the list." }).optional());
@@ -109,10 +97,7 @@ export function carePlanSchemas(today: string) {
     targetDate: optionalDate(today),
     status: z.enum(GOAL_STATUSES, { error: "Choose a status from the list." }),
     priority: z.enum(GOAL_PRIORITIES, { error: "Choose a priority from the list." }),
-    patientSet: z
-      .literal("on")
-      .optional()
-      .transform((v) => v === "on"),
+    patientSet: checkbox,
   });
   const intervention = z.object({
     description: text(3, 1000, "Say what will be done, e.g. 'Arrange home physiotherapy'."),

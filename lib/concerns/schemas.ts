@@ -8,6 +8,7 @@ import {
   type ConcernStatus,
 } from "@/db/schema/concerns";
 import { addDaysIso } from "@/lib/time";
+import { blankToUndefined, checkbox, optionalText, requiredText, versionField } from "@/lib/validation";
 
 export const ConcernIdSchema = z.uuid();
 export const CONCERN_PAGE_SIZE = 25;
@@ -59,25 +60,8 @@ export function isOpenStatus(status: ConcernStatus): boolean {
   return status !== "resolved" && status !== "closed";
 }
 
-const version = z.coerce.number().int().min(1);
-const text = (min: number, max: number, tooShort: string) =>
-  z
-    .string({ error: tooShort })
-    .trim()
-    .min(min, { error: tooShort })
-    .max(max, { error: `Keep this under ${max.toLocaleString("en-US")} characters.` });
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `Keep this under ${max.toLocaleString("en-US")} characters.` })
-    .optional()
-    .transform((v) => v || null);
-const checkbox = z
-  .literal("on")
-  .optional()
-  .transform((v) => v === "on");
-const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);
+const version = versionField;
+const text = requiredText;
 
 /** A past (or today's) date, at most `yearsBack` years ago. */
 function pastDate(today: string, yearsBack: number, future: string) {

@@ -12,6 +12,7 @@ import {
 import { recordAudit } from "@/lib/audit/record";
 import { type Actor, allowsGlobal, authorizeGlobal, authorizePatient } from "@/lib/authz";
 import { DomainError, NotFoundError, pgErrorCode } from "@/lib/errors";
+import { blankToUndefined, optionalText } from "@/lib/validation";
 
 export const RESOURCE_CATEGORY_LABELS: Record<ResourceCategory, string> = {
   rights: "Your rights",
@@ -40,7 +41,7 @@ export const ResourceSchema = z.object({
     .max(1000, { error: "Keep this under 1,000 characters." }),
   url: z
     .preprocess(
-      (v) => (v === "" ? undefined : v),
+      blankToUndefined,
       z.url({ protocol: /^https?$/, error: "Enter a web address starting with https://" }).optional(),
     )
     .transform((v) => v ?? null),
@@ -51,12 +52,7 @@ export const ResourceSchema = z.object({
 export type ResourceInput = z.infer<typeof ResourceSchema>;
 export const GiveResourceSchema = z.object({
   resourceId: z.uuid({ error: "Choose a resource from the library." }),
-  note: z
-    .string()
-    .trim()
-    .max(500, { error: "Keep this under 500 characters." })
-    .optional()
-    .transform((v) => v || null),
+  note: optionalText(500),
 });
 
 export interface Resource {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { RIGHTS_DECISIONS, RIGHTS_REQUEST_TYPES, type RightsRequestType } from "@/db/schema/rights-requests";
 import { addDaysIso } from "@/lib/time";
+import { blankToUndefined, checkbox, optionalText, requiredText, versionField } from "@/lib/validation";
 
 export const RightsRequestIdSchema = z.uuid();
 export const RIGHTS_PAGE_SIZE = 25;
@@ -54,17 +55,8 @@ export function isDueSoon(effectiveDueOn: string, responseSentOn: string | null,
   return responseSentOn === null && effectiveDueOn >= today && effectiveDueOn <= addDaysIso(today, 7);
 }
 
-const version = z.coerce.number().int().min(1);
-const text = (min: number, max: number, tooShort: string) =>
-  z
-    .string({ error: tooShort })
-    .trim()
-    .min(min, { error: tooShort })
-    .max(max, { error: `Keep this under ${max.toLocaleString("en-US")} characters.` });
-const checkbox = z
-  .literal("on")
-  .optional()
-  .transform((v) => v === "on");
+const version = versionField;
+const text = requiredText;
 const pastDate = (today: string, label: string) =>
   z.iso
     .date({ error: "Enter a date." })
@@ -77,12 +69,7 @@ export function rightsSchemas(today: string) {
       type: z.enum(RIGHTS_REQUEST_TYPES, { error: "Choose the kind of request." }),
       receivedOn: pastDate(today, "The received date"),
       details: text(5, 3000, "Say what the patient asks for."),
-      requestedForm: z
-        .string()
-        .trim()
-        .max(200)
-        .optional()
-        .transform((v) => v || null),
+      requestedForm: optionalText(200),
       healthPlanSelfPay: checkbox,
     }),
     extend: z.object({
@@ -116,8 +103,8 @@ export function rightsSchemas(today: string) {
 }
 
 export const RightsWorklistQuerySchema = z.object({
-  type: z.preprocess((v) => (v === "" ? undefined : v), z.enum(RIGHTS_REQUEST_TYPES).optional()),
-  status: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["open", "answered"]).optional()),
+  type: z.preprocess(blankToUndefined, z.enum(RIGHTS_REQUEST_TYPES).optional()),
+  status: z.preprocess(blankToUndefined, z.enum(["open", "answered"]).optional()),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 export type RightsWorklistQuery = z.infer<typeof RightsWorklistQuerySchema>;

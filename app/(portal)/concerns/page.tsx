@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { orNotFound } from "@/app/_lib/guards";
 import { ConcernDue } from "@/components/concern";
+import { FilterSelect } from "@/components/ui/filter-select";
+import { labelOptions } from "@/components/ui/options";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { TableScroll } from "@/components/ui/table-scroll";
@@ -16,42 +18,6 @@ import {
 import { formatDateTime } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Concerns" };
-
-function Filter({
-  name,
-  label,
-  value,
-  options,
-}: {
-  name: string;
-  label: string;
-  value: string | undefined;
-  options: { value: string; label: string }[];
-}) {
-  return (
-    <div>
-      <label htmlFor={`filter-${name}`} className="block font-medium">
-        {label}
-      </label>
-      <select
-        id={`filter-${name}`}
-        name={name}
-        defaultValue={value ?? ""}
-        className="mt-1 rounded border border-slate-400 bg-white px-3 py-2"
-      >
-        <option value="">All</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
-const options = (labels: Record<string, string>) =>
-  Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 /** The advocate's worklist: what falls due first at the top. */
 export default async function ConcernsPage({
@@ -75,25 +41,25 @@ export default async function ConcernsPage({
       <PageHeader title="Concerns and grievances" />
       <search className="mb-6">
         <form method="get" action="/concerns" className="flex flex-wrap items-end gap-3">
-          <Filter
+          <FilterSelect
             name="status"
             label="Status"
             value={query.status}
-            options={[{ value: "active", label: "Not yet resolved" }, ...options(CONCERN_STATUS_LABELS)]}
+            options={[{ value: "active", label: "Not yet resolved" }, ...labelOptions(CONCERN_STATUS_LABELS)]}
           />
-          <Filter
+          <FilterSelect
             name="category"
             label="Category"
             value={query.category}
-            options={options(CONCERN_CATEGORY_LABELS)}
+            options={labelOptions(CONCERN_CATEGORY_LABELS)}
           />
-          <Filter
+          <FilterSelect
             name="severity"
             label="Severity"
             value={query.severity}
-            options={options(CONCERN_SEVERITY_LABELS)}
+            options={labelOptions(CONCERN_SEVERITY_LABELS)}
           />
-          <Filter
+          <FilterSelect
             name="advocate"
             label="Advocate"
             value={query.advocate}

@@ -1,15 +1,13 @@
 import type { Metadata } from "next";
 import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
+import { labelOptions } from "@/components/ui/options";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/current-user";
 import { listResources, RESOURCE_CATEGORY_LABELS, RESOURCE_LANGUAGES, type Resource } from "@/lib/education";
 import { addResourceAction, archiveResourceAction } from "./actions";
 
 export const metadata: Metadata = { title: "Resource library" };
-
-const options = (labels: Record<string, string>) =>
-  Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 /** The resource library: rights, financial help, support services, transport, language access. */
 export default async function ResourcesPage() {
@@ -82,7 +80,7 @@ export default async function ResourcesPage() {
                   kind: "select",
                   name: "category",
                   label: "Category",
-                  options: options(RESOURCE_CATEGORY_LABELS),
+                  options: labelOptions(RESOURCE_CATEGORY_LABELS),
                 },
                 {
                   kind: "textarea",
@@ -92,7 +90,12 @@ export default async function ResourcesPage() {
                   maxLength: 1000,
                 },
                 { kind: "url", name: "url", label: "Link" },
-                { kind: "select", name: "language", label: "Language", options: options(RESOURCE_LANGUAGES) },
+                {
+                  kind: "select",
+                  name: "language",
+                  label: "Language",
+                  options: labelOptions(RESOURCE_LANGUAGES),
+                },
               ]}
             />
           </section>

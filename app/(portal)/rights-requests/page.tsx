@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { orNotFound } from "@/app/_lib/guards";
 import { RightsDue } from "@/components/rights-request";
+import { FilterSelect } from "@/components/ui/filter-select";
+import { labelOptions } from "@/components/ui/options";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { TableScroll } from "@/components/ui/table-scroll";
@@ -35,39 +37,21 @@ export default async function RightsRequestsPage({
       </p>
       <search className="mb-6">
         <form method="get" action="/rights-requests" className="flex flex-wrap items-end gap-3">
-          <div>
-            <label htmlFor="filter-type" className="block font-medium">
-              Kind
-            </label>
-            <select
-              id="filter-type"
-              name="type"
-              defaultValue={query.type ?? ""}
-              className="mt-1 rounded border border-slate-400 bg-white px-3 py-2"
-            >
-              <option value="">All</option>
-              {Object.entries(RIGHTS_TYPE_LABELS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="filter-status" className="block font-medium">
-              Status
-            </label>
-            <select
-              id="filter-status"
-              name="status"
-              defaultValue={query.status ?? ""}
-              className="mt-1 rounded border border-slate-400 bg-white px-3 py-2"
-            >
-              <option value="">All</option>
-              <option value="open">Not yet answered</option>
-              <option value="answered">Answered</option>
-            </select>
-          </div>
+          <FilterSelect
+            name="type"
+            label="Kind"
+            value={query.type}
+            options={labelOptions(RIGHTS_TYPE_LABELS)}
+          />
+          <FilterSelect
+            name="status"
+            label="Status"
+            value={query.status}
+            options={[
+              { value: "open", label: "Not yet answered" },
+              { value: "answered", label: "Answered" },
+            ]}
+          />
           <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white">
             Filter
           </button>

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
 import { PatientHeading } from "@/components/patient-nav";
+import { labelOptions } from "@/components/ui/options";
 import { CHANNEL_LABELS, COUNTERPART_LABELS, getAdvocacyLog } from "@/lib/advocacy";
 import { requireActor } from "@/lib/auth/current-user";
 import { isStaff } from "@/lib/authz/policy";
@@ -13,9 +14,6 @@ import { formatCalendarDate, formatDateTime } from "@/lib/time";
 import { completeFollowUpAction, giveResourceAction, logInteractionAction } from "./actions";
 
 export const metadata: Metadata = { title: "Representation log" };
-
-const options = (labels: Record<string, string>) =>
-  Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 export default async function AdvocacyPage({ params }: { params: Promise<{ id: string }> }) {
   const parsed = PatientIdSchema.safeParse((await params).id);
@@ -162,12 +160,12 @@ export default async function AdvocacyPage({ params }: { params: Promise<{ id: s
                   kind: "select",
                   name: "counterpartType",
                   label: "Spoke to",
-                  options: options(COUNTERPART_LABELS),
+                  options: labelOptions(COUNTERPART_LABELS),
                 },
                 { kind: "text", name: "organisation", label: "Organisation", required: true },
                 { kind: "text", name: "contact", label: "Contact person" },
                 { kind: "date", name: "occurredOn", label: "Date", required: true, defaultValue: data.today },
-                { kind: "select", name: "channel", label: "How", options: options(CHANNEL_LABELS) },
+                { kind: "select", name: "channel", label: "How", options: labelOptions(CHANNEL_LABELS) },
                 { kind: "textarea", name: "asked", label: "What was asked", required: true, maxLength: 3000 },
                 { kind: "textarea", name: "outcome", label: "Outcome", maxLength: 3000 },
                 { kind: "date", name: "followUpOn", label: "Follow up by" },

@@ -5,6 +5,7 @@ import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm, type FieldSpec } from "@/components/action-form";
 import { PatientPreferencesPanel, PlanStatusBadge } from "@/components/care-plan";
 import { PatientHeading } from "@/components/patient-nav";
+import { labelOptions } from "@/components/ui/options";
 import { requireActor } from "@/lib/auth/current-user";
 import {
   CarePlanIdSchema,
@@ -35,9 +36,6 @@ export const metadata: Metadata = { title: "Care plan" };
 type Goal = PlanContent["goals"][number];
 type Intervention = PlanContent["interventions"][number];
 
-const options = (labels: Record<string, string>) =>
-  Object.entries(labels).map(([value, label]) => ({ value, label }));
-
 function goalFields(g?: Goal): FieldSpec[] {
   return [
     {
@@ -60,14 +58,14 @@ function goalFields(g?: Goal): FieldSpec[] {
       kind: "select",
       name: "status",
       label: "Status",
-      options: options(GOAL_STATUS_LABELS),
+      options: labelOptions(GOAL_STATUS_LABELS),
       defaultValue: g?.status,
     },
     {
       kind: "select",
       name: "priority",
       label: "Priority",
-      options: options(GOAL_PRIORITY_LABELS),
+      options: labelOptions(GOAL_PRIORITY_LABELS),
       defaultValue: g?.priority ?? "medium",
     },
     {
@@ -105,7 +103,7 @@ function interventionFields(data: CarePlanPage, plan: PlanDetail, i?: Interventi
       kind: "select",
       name: "status",
       label: "Status",
-      options: options(INTERVENTION_STATUS_LABELS),
+      options: labelOptions(INTERVENTION_STATUS_LABELS),
       defaultValue: i?.status,
     },
   ];

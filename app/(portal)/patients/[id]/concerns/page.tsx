@@ -5,6 +5,7 @@ import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
 import { ConcernDue } from "@/components/concern";
 import { PatientHeading } from "@/components/patient-nav";
+import { labelOptions } from "@/components/ui/options";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { requireActor } from "@/lib/auth/current-user";
 import { isStaff } from "@/lib/authz/policy";
@@ -20,9 +21,6 @@ import { formatDateTime } from "@/lib/time";
 import { intakeConcernAction } from "./actions";
 
 export const metadata: Metadata = { title: "Concerns" };
-
-const options = (labels: Record<string, string>) =>
-  Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 export default async function PatientConcernsPage({ params }: { params: Promise<{ id: string }> }) {
   const parsed = PatientIdSchema.safeParse((await params).id);
@@ -93,7 +91,7 @@ export default async function PatientConcernsPage({ params }: { params: Promise<
                   kind: "select",
                   name: "raisedBy",
                   label: "Raised by",
-                  options: options(CONCERN_RAISER_LABELS),
+                  options: labelOptions(CONCERN_RAISER_LABELS),
                 },
                 {
                   kind: "text",
@@ -105,13 +103,13 @@ export default async function PatientConcernsPage({ params }: { params: Promise<
                   kind: "select",
                   name: "category",
                   label: "Category",
-                  options: options(CONCERN_CATEGORY_LABELS),
+                  options: labelOptions(CONCERN_CATEGORY_LABELS),
                 },
                 {
                   kind: "select",
                   name: "severity",
                   label: "Severity",
-                  options: options(CONCERN_SEVERITY_LABELS),
+                  options: labelOptions(CONCERN_SEVERITY_LABELS),
                   defaultValue: "medium",
                 },
                 {

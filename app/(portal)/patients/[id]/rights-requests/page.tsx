@@ -4,6 +4,7 @@ import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
 import { PatientHeading } from "@/components/patient-nav";
 import { RightsDue } from "@/components/rights-request";
+import { labelOptions } from "@/components/ui/options";
 import { requireActor } from "@/lib/auth/current-user";
 import { isStaff } from "@/lib/authz/policy";
 import { PatientIdSchema } from "@/lib/patients/schemas";
@@ -24,9 +25,6 @@ import {
 } from "./actions";
 
 export const metadata: Metadata = { title: "Rights requests" };
-
-const options = (labels: Record<string, string>) =>
-  Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 function RequestForms({ r, today }: { r: RightsRequestItem; today: string }) {
   const version = { version: String(r.version) };
@@ -73,7 +71,7 @@ function RequestForms({ r, today }: { r: RightsRequestItem; today: string }) {
                   kind: "select",
                   name: "decision",
                   label: "Decision",
-                  options: options(RIGHTS_DECISION_LABELS),
+                  options: labelOptions(RIGHTS_DECISION_LABELS),
                 },
                 {
                   kind: "select",
@@ -81,7 +79,7 @@ function RequestForms({ r, today }: { r: RightsRequestItem; today: string }) {
                   label: "Reason (when not granted in full)",
                   options: [
                     { value: "", label: "Granted in full: no reason needed" },
-                    ...options(DENIAL_REASONS[r.type]),
+                    ...labelOptions(DENIAL_REASONS[r.type]),
                   ],
                 },
                 { kind: "textarea", name: "reason", label: "Explanation for the patient", maxLength: 3000 },
@@ -237,7 +235,7 @@ export default async function PatientRightsRequestsPage({ params }: { params: Pr
                   kind: "select",
                   name: "type",
                   label: "Kind of request",
-                  options: options(RIGHTS_TYPE_LABELS),
+                  options: labelOptions(RIGHTS_TYPE_LABELS),
                 },
                 {
                   kind: "date",

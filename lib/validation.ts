@@ -1,0 +1,36 @@
+import { z } from "zod";
+
+/**
+ * The field shapes every form shares, so each says its limits the same way: text with a length
+ * window and a message for too short, optional text (blank is null), a ticked box, a version.
+ */
+const tooLong = (max: number) => `Keep this under ${max.toLocaleString("en-US")} characters.`;
+
+export function requiredText(min: number, max: number, tooShort: string) {
+  return z
+    .string({ error: tooShort })
+    .trim()
+    .min(min, { error: tooShort })
+    .max(max, { error: tooLong(max) });
+}
+
+export function optionalText(max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max, { error: tooLong(max) })
+    .optional()
+    .transform((v) => v || null);
+}
+
+/** An HTML checkbox: "on" when ticked, absent when not. */
+export const checkbox = z
+  .literal("on")
+  .optional()
+  .transform((v) => v === "on");
+
+/** The optimistic-lock version a form was rendered with. */
+export const versionField = z.coerce.number().int().min(1);
+
+/** An empty form field means "not given". */
+export const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);
