@@ -1,5 +1,4 @@
-import type { CarePlanStatus } from "@/db/schema/care-plans";
-import { PLAN_STATUS_LABELS } from "@/lib/care-plans/schemas";
+import { type CarePlanStatus, PLAN_STATUS_LABELS } from "@/lib/care-plans/schemas";
 import { type PatientPreferences, PREFERENCE_FIELDS } from "@/lib/preferences";
 
 const BADGE: Record<CarePlanStatus, string> = {

@@ -1,4 +1,4 @@
-import type { ConcernStatus } from "@/db/schema/concerns";
+import type { ConcernStatus } from "@/lib/concerns/schemas";
 import { formatDateTime } from "@/lib/time";
 
 /** When a concern falls due next, marked when overdue or when an interim notice is owed. */

@@ -1,12 +1,15 @@
 import { z } from "zod";
 import {
   type CARE_PLAN_STATUSES,
+  type CarePlanStatus,
   GOAL_PRIORITIES,
   GOAL_STATUSES,
   INTERVENTION_STATUSES,
 } from "@/db/schema/care-plans";
 import { addDaysIso } from "@/lib/time";
 import { blankToUndefined, checkbox, optionalText, requiredText, versionField } from "@/lib/validation";
+
+export type { CarePlanStatus };
 
 export const CarePlanIdSchema = z.uuid();
 export const PlanItemKindSchema = z.enum(["problem", "goal", "intervention"]);

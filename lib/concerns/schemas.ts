@@ -10,6 +10,8 @@ import {
 import { addDaysIso } from "@/lib/time";
 import { blankToUndefined, checkbox, optionalText, requiredText, versionField } from "@/lib/validation";
 
+export type { ConcernStatus };
+
 export const ConcernIdSchema = z.uuid();
 export const CONCERN_PAGE_SIZE = 25;
 
