@@ -20,6 +20,7 @@ const NAV: Record<Role, { href: string; label: string }[]> = {
     { href: "/dashboard", label: "Dashboard" },
     { href: "/concerns", label: "Concerns" },
     { href: "/rights-requests", label: "Rights requests" },
+    { href: "/reports", label: "Reports" },
     { href: "/patients", label: "Patients" },
     { href: "/resources", label: "Resources" },
     { href: "/schedule", label: "Schedule" },

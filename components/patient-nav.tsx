@@ -9,6 +9,7 @@ const TABS = [
   { key: "concerns", label: "Concerns", path: "/concerns", staffOnly: false },
   { key: "rights-requests", label: "Rights requests", path: "/rights-requests", staffOnly: false },
   { key: "advocacy", label: "Representation", path: "/advocacy", staffOnly: true },
+  { key: "disclosures", label: "Disclosures", path: "/disclosures", staffOnly: true },
   { key: "messages", label: "Messages", path: "/messages", staffOnly: true },
 ] as const;
 
@@ -24,7 +25,7 @@ export function PatientNav({
 }) {
   return (
     <nav aria-label="Patient record" className="mb-4 print:hidden">
-      <ul className="flex gap-4 border-b border-slate-300">
+      <ul className="flex flex-wrap gap-x-4 gap-y-1 border-b border-slate-300">
         {TABS.filter((t) => staff || !t.staffOnly).map((t) => (
           <li key={t.key}>
             <Link

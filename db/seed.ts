@@ -21,6 +21,8 @@ import {
   clinicians,
   concerns,
   concernTransitions,
+  disclosureAccountings,
+  disclosures,
   educationResources,
   familyAccessGrants,
   messageReads,
@@ -1014,6 +1016,29 @@ async function seedRightsRequests(
   advocates: { id: string }[],
 ) {
   const today = isoDay(new Date());
+  // The demo patient's amendment: extended once, then denied with the right to disagree stated.
+  const amendmentOn = plusDays(today, -75);
+  const amendmentDue = rightsDueOn("amendment", amendmentOn);
+  await tx.insert(rightsRequests).values({
+    patientId: patientsList[0]!.id,
+    type: "amendment",
+    receivedOn: amendmentOn,
+    details: "The allergy list says penicillin; I have taken amoxicillin since without any reaction.",
+    dueOn: amendmentDue,
+    extendedDueOn: plusDays(amendmentDue, 30),
+    extensionReason: "The prescribing clinician is on leave until next month and must review the entry.",
+    extensionNotifiedOn: plusDays(amendmentOn, 40),
+    decision: "denied",
+    decisionReasonCode: "accurate-complete",
+    decisionReason:
+      "Dr. Park reviewed the entry: it records a reaction in 2009 that the hospital observed, so it stays.",
+    disagreementRightStated: true,
+    decidedOn: plusDays(today, -6),
+    responseSentOn: plusDays(today, -5),
+    createdBy: advocates[0]!.id,
+    updatedBy: advocates[0]!.id,
+    version: 4,
+  });
   await tx.insert(rightsRequests).values(
     patientsList.slice(0, 45).map((p, i) => {
       const story = RIGHTS_STORIES[Math.floor(i / 3) % RIGHTS_STORIES.length]!;
@@ -1037,6 +1062,141 @@ async function seedRightsRequests(
       };
     }),
   );
+}
+
+/**
+ * A year of finished work for the equity report: closed concerns and answered rights requests for
+ * the second hundred patients, resolved in a believable spread of days, a few answered late.
+ */
+async function seedHistory(
+  tx: Transaction,
+  patientsList: { id: string }[],
+  advocates: { id: string; name: string }[],
+) {
+  const now = Date.now();
+  const history = patientsList.slice(100);
+  const concernRows: (typeof concerns.$inferInsert)[] = [];
+  const moves: (typeof concernTransitions.$inferInsert)[] = [];
+  history.forEach((p, i) => {
+    const story = CONCERN_STORIES[(i * 7) % CONCERN_STORIES.length]!;
+    const advocate = advocates[i % advocates.length]!;
+    const receivedAt = new Date(now - (25 + ((i * 53) % 335)) * DAY_MS);
+    const at = (days: number) => new Date(receivedAt.getTime() + days * DAY_MS);
+    const takes = 1 + ((i * 5) % 12);
+    const id = randomUUID();
+    concernRows.push({
+      id,
+      patientId: p.id,
+      ...story,
+      raisedByName: story.raisedBy === "family" ? "Family member" : null,
+      receivedAt,
+      status: "closed",
+      assignedAdvocateId: advocate.id,
+      confidential: story.category === "respect-and-discrimination",
+      ...concernDueDates(receivedAt, story.severity),
+      acknowledgedAt: at(0.4),
+      resolvedAt: at(takes),
+      closedAt: at(takes + 1),
+      responseContact: `${advocate.name}, patient advocate, (413) 555-0120`,
+      responseSteps: "Reviewed the records and spoke with the team involved.",
+      responseResults: "We explained what happened and agreed a change with the team.",
+      responseCompletedOn: isoDay(at(takes)),
+      interimNoticeSentAt: takes > 7 ? at(7) : null,
+      interimExpectedBy: takes > 7 ? isoDay(at(14)) : null,
+      createdBy: advocate.id,
+      createdAt: receivedAt,
+      updatedBy: advocate.id,
+      updatedAt: at(takes + 1),
+      version: 5,
+    });
+    const path = ["open", "acknowledged", "in-review", "resolved", "closed"] as const;
+    const when = [0, 0.4, 1, takes, takes + 1];
+    moves.push(
+      ...path.map((to, k) => ({
+        concernId: id,
+        fromStatus: k === 0 ? null : path[k - 1],
+        toStatus: to,
+        actorId: advocate.id,
+        at: at(when[k]!),
+      })),
+    );
+  });
+  await insertChunked(concernRows, 500, (chunk) => tx.insert(concerns).values(chunk));
+  await insertChunked(moves, 1000, (chunk) => tx.insert(concernTransitions).values(chunk));
+  const today = isoDay(new Date());
+  const requests = history
+    .filter((_, i) => i % 2 === 0)
+    .map((p, i) => {
+      const story = RIGHTS_STORIES[(i * 3) % RIGHTS_STORIES.length]!;
+      const receivedOn = plusDays(today, -(75 + ((i * 41) % 285)));
+      const dueOn = rightsDueOn(story.type, receivedOn);
+      const late = i % 7 === 3;
+      const answeredOn = late ? plusDays(dueOn, 4) : plusDays(receivedOn, 4 + ((i * 11) % 24));
+      const advocate = advocates[i % advocates.length]!.id;
+      return {
+        patientId: p.id,
+        type: story.type,
+        receivedOn,
+        details: story.details,
+        requestedForm: story.form,
+        healthPlanSelfPay: story.type === "restriction",
+        dueOn,
+        decision: "granted" as const,
+        decidedOn: answeredOn,
+        responseSentOn: answeredOn,
+        createdBy: advocate,
+        updatedBy: advocate,
+      };
+    });
+  await tx.insert(rightsRequests).values(requests);
+}
+
+const DISCLOSURES = [
+  {
+    recipient: "Massachusetts Department of Public Health",
+    recipientAddress: "250 Washington Street, Boston, MA 02108",
+    description: "Diagnosis of pertussis, date of onset and vaccination history.",
+    purpose: "Reporting a notifiable disease, as state law requires.",
+  },
+  {
+    recipient: "Hampden County Probate and Family Court",
+    recipientAddress: "50 State Street, Springfield, MA 01103",
+    description: "Discharge summary and medication list from the March admission.",
+    purpose: "Answering a court order for records in a guardianship case.",
+  },
+  {
+    recipient: "Western Massachusetts Cancer Registry",
+    recipientAddress: null,
+    description: "Tumour type, stage at diagnosis and first course of treatment.",
+    purpose: "Reporting to the state cancer registry, as the law requires.",
+  },
+] as const;
+
+/** A disclosure log for the first patients, and one accounting the demo patient was given. */
+async function seedDisclosures(tx: Transaction, patientsList: { id: string }[], staff: { id: string }[]) {
+  const today = isoDay(new Date());
+  const rows = patientsList.slice(0, 24).flatMap((p, i) =>
+    DISCLOSURES.slice(0, i === 0 ? 3 : 1 + (i % 2)).map((d, k) => {
+      const disclosedOn = plusDays(today, -(20 + ((i * 29 + k * 97) % 900)));
+      return {
+        patientId: p.id,
+        ...d,
+        disclosedOn,
+        recordedBy: staff[(i + k) % staff.length]!.id,
+        recordedAt: new Date(Date.parse(disclosedOn) + DAY_MS),
+      };
+    }),
+  );
+  await tx.insert(disclosures).values(rows);
+  await tx.insert(disclosureAccountings).values({
+    patientId: patientsList[0]!.id,
+    producedOn: plusDays(today, -120),
+    producedAt: new Date(Date.parse(plusDays(today, -120)) + 15 * 3_600_000),
+    periodFrom: plusDays(today, -120 - 6 * 365),
+    periodTo: plusDays(today, -120),
+    free: true,
+    producedBy: staff[0]!.id,
+  });
 }
 
 export interface SeedOptions {
@@ -1212,6 +1372,8 @@ export async function seedDatabase(
     await seedAdvocacy(tx, inserted, advocates);
     await seedEducation(tx, inserted, advocates);
     await seedRightsRequests(tx, inserted, advocates);
+    await seedHistory(tx, inserted, advocates);
+    await seedDisclosures(tx, inserted, [...advocates, ...coordinators]);
     return { patients: inserted.length, users: staff.length + created.length };
   });
 }

@@ -122,4 +122,26 @@ test.describe("accessibility (axe: no serious or critical violations)", () => {
     await expect(page.getByRole("heading", { name: "Our response to your concern" })).toBeVisible();
     await expectNoSeriousViolations(page, "/patients/[id]/concerns/[concernId]/letter");
   });
+
+  test("the disclosure log, an accounting, a rights decision letter and the equity report", async ({
+    browser,
+  }) => {
+    const page = await (await browser.newContext({ storageState: storageFor("advocate") })).newPage();
+    const id = await patientIdFor(page, OWN_MRN);
+    await page.goto(`/patients/${id}/disclosures`);
+    await page.getByText("Void: made in error").first().click();
+    await expectNoSeriousViolations(page, "/patients/[id]/disclosures");
+    await page
+      .getByRole("link", { name: /^Accounting of / })
+      .first()
+      .click();
+    await expect(page.getByRole("heading", { name: "Accounting of disclosures" })).toBeVisible();
+    await expectNoSeriousViolations(page, "/patients/[id]/disclosures/accounting/[accountingId]");
+    await page.goto(`/patients/${id}/rights-requests`);
+    await page.getByRole("link", { name: "Decision letter" }).first().click();
+    await expect(page.getByRole("heading", { name: "Our answer to your request" })).toBeVisible();
+    await expectNoSeriousViolations(page, "/patients/[id]/rights-requests/[requestId]/letter");
+    await page.goto("/reports");
+    await expectNoSeriousViolations(page, "/reports");
+  });
 });

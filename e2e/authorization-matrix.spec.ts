@@ -36,6 +36,9 @@ interface Ids {
   /** Seeded concerns of the own patient: an ordinary one, and one confidential to advocates. */
   concern: string;
   confidentialConcern: string;
+  /** The own patient's decided rights request (seeded), and the accounting they were given. */
+  decidedRequest: string;
+  accounting: string;
 }
 
 const ROUTES: RouteCase[] = [
@@ -137,6 +140,41 @@ const ROUTES: RouteCase[] = [
     path: (ids) => `/patients/${ids.other}/rights-requests`,
     allowed: [],
   },
+  {
+    name: "/patients/[own]/rights-requests/[request]/letter",
+    path: (ids) => `/patients/${ids.own}/rights-requests/${ids.decidedRequest}/letter?kind=decision`,
+    allowed: ["coordinator", "advocate", "patient", "family"],
+  },
+  {
+    name: "/patients/[other]/rights-requests/[request]/letter",
+    path: (ids) => `/patients/${ids.other}/rights-requests/${ids.decidedRequest}/letter?kind=decision`,
+    allowed: [],
+  },
+  {
+    name: "/patients/[own]/disclosures",
+    path: (ids) => `/patients/${ids.own}/disclosures`,
+    allowed: ["coordinator", "advocate"],
+  },
+  { name: "/patients/[other]/disclosures", path: (ids) => `/patients/${ids.other}/disclosures`, allowed: [] },
+  {
+    name: "/patients/[own]/disclosures/accounting/[accounting]",
+    path: (ids) => `/patients/${ids.own}/disclosures/accounting/${ids.accounting}`,
+    allowed: ["coordinator", "advocate"],
+  },
+  {
+    name: "/patients/[other]/disclosures/accounting/[accounting]",
+    path: (ids) => `/patients/${ids.other}/disclosures/accounting/${ids.accounting}`,
+    allowed: [],
+  },
+  { name: "/reports", path: () => "/reports", allowed: ["advocate"] },
+  {
+    name: "/reports/csv",
+    path: () => {
+      const to = new Date().toISOString().slice(0, 10);
+      return `/reports/csv?table=concerns-by-language&from=${to.slice(0, 4)}-01-01&to=${to}`;
+    },
+    allowed: ["advocate"],
+  },
   { name: "/me", path: () => "/me", allowed: ["patient", "family"] },
   { name: "/admin/users", path: () => "/admin/users", allowed: ["admin"] },
   { name: "/admin/users/new", path: () => "/admin/users/new", allowed: ["admin"] },
@@ -165,12 +203,23 @@ async function lookUpIds(browser: Browser): Promise<Ids> {
       .first();
     return (await link.getAttribute("href"))!.split("/").at(-1)!;
   };
+  const concern = await concernIn(false);
+  const confidentialConcern = await concernIn(true);
+  await advocate.goto(`/patients/${own}/rights-requests`);
+  const letter = await advocate.getByRole("link", { name: "Decision letter" }).first().getAttribute("href");
+  await advocate.goto(`/patients/${own}/disclosures`);
+  const accounting = await advocate
+    .getByRole("link", { name: /^Accounting of / })
+    .first()
+    .getAttribute("href");
   return {
     own,
+    decidedRequest: letter!.split("/").at(-2)!,
+    accounting: accounting!.split("/").at(-1)!,
     other: await patientIdFor(coordinator2, OTHER_MRN),
     staffUser: staffHref!.split("/").at(-1)!,
-    concern: await concernIn(false),
-    confidentialConcern: await concernIn(true),
+    concern,
+    confidentialConcern,
   };
 }
 
@@ -954,5 +1003,76 @@ test.describe("authorization matrix: server actions called directly", () => {
     });
     await advocate.reload();
     await expect(card).toContainText("Granted on");
+  });
+
+  test("disclosure actions: the patient's staff keep the log, only the advocate produces an accounting", async ({
+    browser,
+  }) => {
+    const FILE = "app/(portal)/patients/[id]/disclosures/actions.ts";
+    const today = new Date().toISOString().slice(0, 10);
+    const roles = [...ROLES, "anonymous"] as MatrixRole[];
+    const advocate = await (await browser.newContext({ storageState: storageFor("advocate") })).newPage();
+    await advocate.goto(`/patients/${ids.own}/disclosures`);
+    const accountingsBefore = await advocate.getByRole("link", { name: /^Accounting of / }).count();
+    for (const role of roles) {
+      for (const patient of [ids.own, ids.other]) {
+        const who = `matrix ${role} ${patient === ids.own ? "own" : "other"} ${run}`;
+        await call(
+          role,
+          browser,
+          `${FILE}#recordDisclosureAction`,
+          `/patients/${patient}/disclosures`,
+          [patient, {}, FORM],
+          {
+            disclosedOn: today,
+            recipient: who,
+            description: "matrix description",
+            purpose: "matrix purpose",
+          },
+        );
+        await call(
+          role,
+          browser,
+          `${FILE}#produceAccountingAction`,
+          `/patients/${patient}/disclosures`,
+          [patient, {}, FORM],
+          {
+            periodFrom: today,
+          },
+        );
+      }
+    }
+    await advocate.reload();
+    for (const role of roles) {
+      const shown = advocate.getByRole("heading", { name: `matrix ${role} own ${run}` });
+      if (role === "coordinator" || role === "advocate") await expect(shown).toHaveCount(1);
+      else await expect(shown).toHaveCount(0);
+    }
+    await expect(advocate.getByText(new RegExp(`matrix .* other ${run}`))).toHaveCount(0);
+    expect(
+      await advocate.getByRole("link", { name: /^Accounting of / }).count(),
+      "the advocate's accounting, and not the coordinator's nor anyone else's",
+    ).toBe(accountingsBefore + 1);
+    const coordinator2 = await (
+      await browser.newContext({ storageState: storageFor("coordinator2") })
+    ).newPage();
+    await coordinator2.goto(`/patients/${ids.other}/disclosures`);
+    await expect(coordinator2.getByText(new RegExp(`matrix .* other ${run}`))).toHaveCount(0);
+    await expect(coordinator2.getByRole("link", { name: /^Accounting of / })).toHaveCount(0);
+
+    const card = advocate.locator("li[id^='disclosure-']").filter({ hasText: `matrix advocate own ${run}` });
+    const disclosureId = (await card.getAttribute("id"))!.replace("disclosure-", "");
+    const path = `/patients/${ids.own}/disclosures`;
+    for (const role of ["admin", "patient", "family", "anonymous"] as MatrixRole[])
+      await call(role, browser, `${FILE}#voidDisclosureAction`, path, [disclosureId, {}, FORM], {
+        reason: "matrix says void",
+      });
+    await advocate.reload();
+    await expect(card).not.toContainText("Voided");
+    await call("coordinator", browser, `${FILE}#voidDisclosureAction`, path, [disclosureId, {}, FORM], {
+      reason: "matrix says void",
+    });
+    await advocate.reload();
+    await expect(card).toContainText("matrix says void");
   });
 });

@@ -41,6 +41,10 @@ test("an advocate records an amendment request, extends it once, denies it with 
   await card.getByRole("button", { name: "Extend" }).click();
   await expect(card).toContainText("(extended)");
   await expect(card.getByText("Extend once, by 30 days")).toHaveCount(0);
+  await card.getByRole("link", { name: "Extension letter" }).click();
+  await expect(page.getByRole("heading", { name: "We need more time to answer your request" })).toBeVisible();
+  await expect(page.getByText("The surgeon's notes are at the off-site archive.")).toBeVisible();
+  await page.getByRole("link", { name: "Back to the request" }).click();
 
   await card.getByText("Record the decision").click();
   await card.getByRole("combobox", { name: "Decision" }).selectOption({ label: "Denied" });
@@ -57,6 +61,12 @@ test("an advocate records an amendment request, extends it once, denies it with 
   await card.getByRole("button", { name: "Record decision" }).click();
   await expect(card).toContainText("Denied on");
 
+  await card.getByRole("link", { name: "Decision letter" }).click();
+  await expect(page.getByRole("heading", { name: "Our answer to your request" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "If you disagree" })).toBeVisible();
+  await expect(page.getByText("The record is accurate and complete (164.526(a)(2)(iv))")).toBeVisible();
+  await page.getByRole("link", { name: "Back to the request" }).click();
+
   await card.getByRole("button", { name: "Record response as sent" }).click();
   await expect(card).toContainText("Answered");
   await card.getByText("Record a statement of disagreement").click();
@@ -65,6 +75,23 @@ test("an advocate records an amendment request, extends it once, denies it with 
     .fill("I never refused physiotherapy; I asked to move it.");
   await card.getByRole("button", { name: "Record statement" }).click();
   await expect(card).toContainText("I never refused physiotherapy; I asked to move it.");
+
+  // The advocate's call to the records office is logged against this request.
+  await page.goto(`/patients/${id}/advocacy`);
+  const log = page.getByRole("region", { name: "Log an interaction" });
+  await log.getByRole("combobox", { name: "Spoke to" }).selectOption({ label: "Provider" });
+  await log.getByRole("textbox", { name: "Organisation" }).fill(`Records office ${stamp}`);
+  await log.getByRole("textbox", { name: "What was asked" }).fill("Attach the statement of disagreement.");
+  const about = await log
+    .getByRole("option", { name: /^Rights request: amendment of records/ })
+    .first()
+    .textContent();
+  await log.getByRole("combobox", { name: "About" }).selectOption({ label: about! });
+  await log.getByRole("button", { name: "Log it" }).click();
+  await expect(log.getByText("Logged.")).toBeVisible();
+  const entry = page.locator("li[id^='interaction-']").filter({ hasText: `Records office ${stamp}` });
+  await entry.getByRole("link", { name: "The rights request this is about" }).click();
+  await expect(page).toHaveURL(/\/rights-requests#request-/);
 
   await page.goto("/rights-requests");
   await expect(page.getByTestId("rights-overdue")).toBeVisible();

@@ -11,6 +11,7 @@ import {
 } from "@/lib/advocacy";
 import { intakeConcern } from "@/lib/concerns";
 import { DomainError, NotFoundError } from "@/lib/errors";
+import { fileRightsRequest } from "@/lib/rights-requests";
 import { addDaysIso, zonedDate } from "@/lib/time";
 import { actorFor, assignToCaseload, createPatient, createUser } from "./support/factories";
 
@@ -25,6 +26,7 @@ const entry = (extra: Record<string, unknown> = {}) => ({
   outcome: null,
   followUpOn: addDaysIso(today, 3),
   concernId: null,
+  rightsRequestId: null,
   ...extra,
 });
 
@@ -65,7 +67,7 @@ describe("the representation log", () => {
     const wrong = (await logInteraction(advocate, other, entry({ concernId: foreign })).catch(
       (e: unknown) => e,
     )) as DomainError;
-    expect(wrong.fieldErrors.concernId).toBeDefined();
+    expect(wrong.fieldErrors.subject).toBeDefined();
 
     const read = await getAdvocacyLog(coordinator, patientId);
     expect(read.canWrite).toBe(false);
@@ -111,5 +113,41 @@ describe("the representation log", () => {
     const errors = bad.error!.flatten().fieldErrors;
     expect(errors.occurredOn).toEqual(["The date cannot be in the future."]);
     expect(errors.followUpOn).toEqual(["A follow-up is today or later."]);
+  });
+
+  it("links an entry to one of the patient's rights requests, never another patient's", async () => {
+    const advocate = actorFor(await createUser("advocate"));
+    const patientId = (await createPatient()).id;
+    const other = (await createPatient()).id;
+    await assignToCaseload(advocate.userId, patientId, "advocate");
+    await assignToCaseload(advocate.userId, other, "advocate");
+    const file = (id: string) =>
+      fileRightsRequest(advocate, id, {
+        type: "amendment",
+        receivedOn: today,
+        details: "Correct the allergy list: no penicillin allergy.",
+        requestedForm: null,
+        healthPlanSelfPay: false,
+      });
+    const own = await file(patientId);
+    const foreign = await file(other);
+    const form = interactionSchema(today).parse({
+      ...entry(),
+      followUpOn: "",
+      contact: "",
+      outcome: "",
+      subject: `rights:${own}`,
+    });
+    expect(form.subject).toEqual({ concernId: null, rightsRequestId: own });
+    expect(interactionSchema(today).safeParse({ ...entry(), subject: "rights:nope" }).success).toBe(false);
+    const { subject, ...rest } = form;
+    await logInteraction(advocate, patientId, { ...rest, ...subject });
+    const log = await getAdvocacyLog(advocate, patientId);
+    expect(log.interactions[0]!.rightsRequestId).toBe(own);
+    expect(log.subjects.map((o) => o.value)).toContain(`rights:${own}`);
+    const wrong = (await logInteraction(advocate, patientId, entry({ rightsRequestId: foreign })).catch(
+      (e: unknown) => e,
+    )) as DomainError;
+    expect(wrong.fieldErrors.subject).toEqual(["Choose one of this patient's rights requests."]);
   });
 });

@@ -31,6 +31,8 @@ const EXPECTED: Record<Role, { own: PatientPermission[] }> = {
       "write:teamNotes",
       "read:update",
       "write:update",
+      "read:disclosures",
+      "write:disclosures",
     ],
   },
   advocate: {
@@ -52,6 +54,8 @@ const EXPECTED: Record<Role, { own: PatientPermission[] }> = {
       "read:teamNotes",
       "write:teamNotes",
       "read:update",
+      "read:disclosures",
+      "write:disclosures",
     ],
   },
   patient: {

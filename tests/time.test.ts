@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime, zonedDayStart, zonedWallTimeToInstant } from "@/lib/time";
+import { addYearsIso, formatDateTime, zonedDayStart, zonedWallTimeToInstant } from "@/lib/time";
 
 const NY = "America/New_York";
 
@@ -26,5 +26,14 @@ describe("the organisation's time zone", () => {
     expect(
       zonedWallTimeToInstant({ year: 2026, month: 11, day: 1, hour: 1, minute: 30 }, NY).toISOString(),
     ).toBe("2026-11-01T05:30:00.000Z");
+  });
+});
+
+describe("whole years on the calendar", () => {
+  it("moves a date by years, 29 February landing on the 28th in a common year", () => {
+    expect(addYearsIso("2026-11-24", -6)).toBe("2020-11-24");
+    expect(addYearsIso("2028-02-29", -1)).toBe("2027-02-28");
+    expect(addYearsIso("2028-02-29", -4)).toBe("2024-02-29");
+    expect(addYearsIso("2026-12-31", 1)).toBe("2027-12-31");
   });
 });

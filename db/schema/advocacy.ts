@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { check, date, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { concerns } from "./concerns";
 import { patients } from "./patients";
+import { rightsRequests } from "./rights-requests";
 import { users } from "./users";
 
 export const COUNTERPART_TYPES = ["provider", "insurer", "employer", "regulator", "other"] as const;
@@ -36,6 +37,7 @@ export const advocacyInteractions = pgTable(
     followUpOn: date("follow_up_on"),
     followUpDoneAt: timestamp("follow_up_done_at", { withTimezone: true }),
     concernId: uuid("concern_id").references(() => concerns.id),
+    rightsRequestId: uuid("rights_request_id").references(() => rightsRequests.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     version: integer("version").notNull().default(1),
   },
@@ -49,6 +51,7 @@ export const advocacyInteractions = pgTable(
       sql`${t.counterpartType} in (${inList(COUNTERPART_TYPES)})`,
     ),
     check("advocacy_interactions_channel_check", sql`${t.channel} in (${inList(INTERACTION_CHANNELS)})`),
+    check("advocacy_interactions_one_subject", sql`${t.concernId} is null or ${t.rightsRequestId} is null`),
     check(
       "advocacy_interactions_done_needs_follow_up",
       sql`${t.followUpDoneAt} is null or ${t.followUpOn} is not null`,

@@ -7,6 +7,7 @@ export * from "./calendar";
 export * from "./care-plans";
 export * from "./care-team";
 export * from "./concerns";
+export * from "./disclosures";
 export * from "./education";
 export * from "./messages";
 export * from "./patients";

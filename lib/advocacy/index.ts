@@ -11,13 +11,16 @@ import {
   INTERACTION_CHANNELS,
   type InteractionChannel,
   patients,
+  rightsRequests,
   users,
 } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { type Actor, authorizeGlobal, authorizePatient, can, isStaff } from "@/lib/authz";
+import { CONCERN_CATEGORY_LABELS } from "@/lib/concerns/schemas";
 import { DomainError, NotFoundError, StaleVersionError } from "@/lib/errors";
 import { type PatientHeader, readPatientHeader } from "@/lib/patients/header";
-import { addDaysIso, zonedDate } from "@/lib/time";
+import { RIGHTS_TYPE_LABELS } from "@/lib/rights-requests/schemas";
+import { addDaysIso, formatCalendarDate, zonedDate } from "@/lib/time";
 import { blankToUndefined, optionalText } from "@/lib/validation";
 
 export const COUNTERPART_LABELS: Record<CounterpartType, string> = {
@@ -66,12 +69,18 @@ export function interactionSchema(today: string) {
           .optional(),
       )
       .transform((v) => v ?? null),
-    concernId: z
-      .preprocess(blankToUndefined, z.uuid({ error: "Choose from the list." }).optional())
-      .transform((v) => v ?? null),
+    /** "concern:<id>" or "rights:<id>": what the interaction was about, if anything. */
+    subject: z
+      .preprocess(blankToUndefined, z.string().regex(SUBJECT, { error: "Choose from the list." }).optional())
+      .transform((v) => ({
+        concernId: v?.startsWith("concern:") ? v.slice(8) : null,
+        rightsRequestId: v?.startsWith("rights:") ? v.slice(7) : null,
+      })),
   });
 }
-export type InteractionInput = z.infer<ReturnType<typeof interactionSchema>>;
+const SUBJECT = /^(concern|rights):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+type InteractionForm = z.infer<ReturnType<typeof interactionSchema>>;
+export type InteractionInput = Omit<InteractionForm, "subject"> & InteractionForm["subject"];
 export const FollowUpDoneSchema = z.object({ version: z.coerce.number().int().min(1) });
 
 export interface Interaction {
@@ -87,6 +96,7 @@ export interface Interaction {
   followUpOn: string | null;
   followUpDoneAt: Date | null;
   concernId: string | null;
+  rightsRequestId: string | null;
   version: number;
 }
 
@@ -94,7 +104,8 @@ export interface AdvocacyLog {
   patient: PatientHeader;
   interactions: Interaction[];
   canWrite: boolean;
-  concerns: { id: string; label: string }[];
+  /** What an interaction can be about: the patient's concerns and rights requests. */
+  subjects: { value: string; label: string }[];
   today: string;
 }
 
@@ -104,7 +115,7 @@ export async function getAdvocacyLog(actor: Actor, patientId: string): Promise<A
   const canWrite = can(actor, "write:advocacyLog", access);
   const seeConfidential = !isStaff(actor.role) || can(actor, "read:concern:confidential", access);
   const database = db();
-  const [patient, rows, concernOptions] = await Promise.all([
+  const [patient, rows, concernOptions, requestOptions] = await Promise.all([
     readPatientHeader(database, patientId),
     database
       .select({
@@ -125,6 +136,7 @@ export async function getAdvocacyLog(actor: Actor, patientId: string): Promise<A
           : sql<
               string | null
             >`case when ${concerns.confidential} then null else ${advocacyInteractions.concernId} end`,
+        rightsRequestId: advocacyInteractions.rightsRequestId,
         version: advocacyInteractions.version,
       })
       .from(advocacyInteractions)
@@ -141,6 +153,14 @@ export async function getAdvocacyLog(actor: Actor, patientId: string): Promise<A
           .orderBy(desc(concerns.receivedAt))
           .limit(50)
       : [],
+    canWrite
+      ? database
+          .select({ id: rightsRequests.id, type: rightsRequests.type, receivedOn: rightsRequests.receivedOn })
+          .from(rightsRequests)
+          .where(eq(rightsRequests.patientId, patientId))
+          .orderBy(desc(rightsRequests.receivedOn))
+          .limit(50)
+      : [],
   ]);
   await recordAudit(database, actor, {
     action: "advocacy.list",
@@ -152,10 +172,16 @@ export async function getAdvocacyLog(actor: Actor, patientId: string): Promise<A
     patient,
     interactions: rows,
     canWrite,
-    concerns: concernOptions.map((c) => ({
-      id: c.id,
-      label: `${c.category.replace(/-/g, " ")}, received ${zonedDate(c.receivedAt)}`,
-    })),
+    subjects: [
+      ...concernOptions.map((c) => ({
+        value: `concern:${c.id}`,
+        label: `Concern: ${CONCERN_CATEGORY_LABELS[c.category].toLowerCase()}, received ${formatCalendarDate(zonedDate(c.receivedAt))}`,
+      })),
+      ...requestOptions.map((r) => ({
+        value: `rights:${r.id}`,
+        label: `Rights request: ${RIGHTS_TYPE_LABELS[r.type].toLowerCase()}, received ${formatCalendarDate(r.receivedOn)}`,
+      })),
+    ],
     today: zonedDate(),
   };
 }
@@ -175,7 +201,17 @@ export async function logInteraction(
         .where(and(eq(concerns.id, input.concernId), eq(concerns.patientId, patientId)));
       if (!concern)
         throw new DomainError("Choose one of this patient's concerns.", {
-          concernId: ["Choose one of this patient's concerns."],
+          subject: ["Choose one of this patient's concerns."],
+        });
+    }
+    if (input.rightsRequestId) {
+      const [request] = await tx
+        .select({ id: rightsRequests.id })
+        .from(rightsRequests)
+        .where(and(eq(rightsRequests.id, input.rightsRequestId), eq(rightsRequests.patientId, patientId)));
+      if (!request)
+        throw new DomainError("Choose one of this patient's rights requests.", {
+          subject: ["Choose one of this patient's rights requests."],
         });
     }
     const [row] = await tx
@@ -187,7 +223,11 @@ export async function logInteraction(
       patientId,
       entityType: "advocacy_interaction",
       entityId: row!.id,
-      details: { counterpart: input.counterpartType, concern: input.concernId },
+      details: {
+        counterpart: input.counterpartType,
+        concern: input.concernId,
+        rightsRequest: input.rightsRequestId,
+      },
     });
     return row!.id;
   });

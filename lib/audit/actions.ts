@@ -66,6 +66,14 @@ export const AUDIT_ACTIONS = [
   "rights-request.decide",
   "rights-request.respond",
   "rights-request.disagreement",
+  "rights-request.letter",
+  "disclosure.list",
+  "disclosure.record",
+  "disclosure.void",
+  "disclosure.accounting",
+  "disclosure.accounting-view",
+  "report.view",
+  "report.csv",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -29,6 +29,8 @@ export type PatientPermission =
   | "read:teamNotes"
   | "write:teamNotes"
   | "read:recordAccessLog"
+  | "read:disclosures"
+  | "write:disclosures"
   | "read:update"
   | "write:update";
 
@@ -42,7 +44,8 @@ export type GlobalPermission =
   | "read:ownPortal"
   | "use:calendarFeed"
   | "work:concerns"
-  | "manage:resources";
+  | "manage:resources"
+  | "read:reports";
 
 const STAFF: readonly Relationship[] = ["caseload", "emergency"];
 const SELF: readonly Relationship[] = ["self"];
@@ -65,6 +68,8 @@ export const PATIENT_POLICY: Record<Role, Partial<Record<PatientPermission, read
     "write:teamNotes": STAFF,
     "read:update": STAFF,
     "write:update": STAFF,
+    "read:disclosures": STAFF,
+    "write:disclosures": STAFF,
   },
   advocate: {
     "read:patient": STAFF,
@@ -84,6 +89,8 @@ export const PATIENT_POLICY: Record<Role, Partial<Record<PatientPermission, read
     "read:teamNotes": STAFF,
     "write:teamNotes": STAFF,
     "read:update": STAFF,
+    "read:disclosures": STAFF,
+    "write:disclosures": STAFF,
   },
   patient: {
     "read:patient": SELF,
@@ -119,6 +126,7 @@ export const GLOBAL_POLICY: Record<Role, readonly GlobalPermission[]> = {
     "use:calendarFeed",
     "work:concerns",
     "manage:resources",
+    "read:reports",
   ],
   patient: ["read:ownPortal", "use:calendarFeed"],
   family: ["read:ownPortal"],

@@ -143,6 +143,32 @@ export async function listPatientRightsRequests(
   };
 }
 
+/** One request, for the letters that go to the patient (extension notice, decision). */
+export async function getRightsRequest(
+  actor: Actor,
+  patientId: string,
+  requestId: string,
+): Promise<{ patient: PatientHeader; request: RightsRequestItem }> {
+  await authorizePatient(actor, "read:rightsRequest", patientId);
+  const database = db();
+  const [patient, [row]] = await Promise.all([
+    readPatientHeader(database, patientId),
+    database
+      .select(columns)
+      .from(rightsRequests)
+      .innerJoin(patients, eq(patients.id, rightsRequests.patientId))
+      .where(and(eq(rightsRequests.id, requestId), eq(rightsRequests.patientId, patientId))),
+  ]);
+  if (!row) throw new NotFoundError();
+  await recordAudit(database, actor, {
+    action: "rights-request.letter",
+    patientId,
+    entityType: "rights_request",
+    entityId: requestId,
+  });
+  return { patient, request: toItem(row, zonedDate()) };
+}
+
 /** Records a request; its due date is computed from the received date, never typed. */
 export async function fileRightsRequest(
   actor: Actor,

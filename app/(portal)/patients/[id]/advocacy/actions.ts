@@ -35,10 +35,10 @@ export async function logInteractionAction(
       "asked",
       "outcome",
       "followUpOn",
-      "concernId",
+      "subject",
     ]),
     interactionSchema(zonedDate()),
-    (input) => logInteraction(actor, patient.data, input),
+    ({ subject, ...entry }) => logInteraction(actor, patient.data, { ...entry, ...subject }),
     "Logged.",
   );
 }

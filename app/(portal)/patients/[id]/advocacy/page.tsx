@@ -64,6 +64,15 @@ export default async function AdvocacyPage({ params }: { params: Promise<{ id: s
                       </Link>
                     </p>
                   ) : null}
+                  {i.rightsRequestId ? (
+                    <p className="mt-2">
+                      <Link
+                        href={`/patients/${data.patient.id}/rights-requests#request-${i.rightsRequestId}`}
+                      >
+                        The rights request this is about
+                      </Link>
+                    </p>
+                  ) : null}
                   {i.followUpOn ? (
                     <p className="mt-2">
                       Follow up by {formatCalendarDate(i.followUpOn)}
@@ -171,11 +180,11 @@ export default async function AdvocacyPage({ params }: { params: Promise<{ id: s
                 { kind: "date", name: "followUpOn", label: "Follow up by" },
                 {
                   kind: "select",
-                  name: "concernId",
-                  label: "About a concern",
+                  name: "subject",
+                  label: "About",
                   options: [
-                    { value: "", label: "Not about a concern" },
-                    ...data.concerns.map((c) => ({ value: c.id, label: c.label })),
+                    { value: "", label: "Not about a concern or a rights request" },
+                    ...data.subjects,
                   ],
                 },
               ]}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
@@ -142,6 +143,28 @@ function RequestForms({ r, today }: { r: RightsRequestItem; today: string }) {
   );
 }
 
+/** Letters to print, and for an accounting request the way to produce it. */
+function RequestLinks({ patientId, r, staff }: { patientId: string; r: RightsRequestItem; staff: boolean }) {
+  const base = `/patients/${patientId}/rights-requests/${r.id}/letter`;
+  const links = [
+    r.extendedDueOn ? { href: `${base}?kind=extension`, label: "Extension letter" } : null,
+    r.decision ? { href: `${base}?kind=decision`, label: "Decision letter" } : null,
+    staff && r.type === "accounting" && r.responseSentOn === null
+      ? { href: `/patients/${patientId}/disclosures#accounting-heading`, label: "Produce the accounting" }
+      : null,
+  ].filter((l) => l !== null);
+  if (links.length === 0) return null;
+  return (
+    <ul className="mt-2 flex flex-wrap gap-4">
+      {links.map((l) => (
+        <li key={l.href}>
+          <Link href={l.href}>{l.label}</Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export default async function PatientRightsRequestsPage({ params }: { params: Promise<{ id: string }> }) {
   const parsed = PatientIdSchema.safeParse((await params).id);
   if (!parsed.success) notFound();
@@ -214,6 +237,7 @@ export default async function PatientRightsRequestsPage({ params }: { params: Pr
                     ) : null}
                   </dl>
                   <p className="mt-2 whitespace-pre-wrap">{r.details}</p>
+                  <RequestLinks patientId={data.patient.id} r={r} staff={isStaff(actor.role)} />
                   {data.canWrite && (r.responseSentOn === null || r.type === "amendment") ? (
                     <RequestForms r={r} today={data.today} />
                   ) : null}

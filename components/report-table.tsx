@@ -1,0 +1,103 @@
+import { MIN_GROUP_PATIENTS, type ReportPeriod, type ReportTable } from "@/lib/reports/schemas";
+import { TableScroll } from "./ui/table-scroll";
+
+const percent = (share: number | null) => (share === null ? "–" : `${Math.round(share * 100)}%`);
+const days = (value: number | null) => (value === null ? "–" : value.toFixed(1));
+
+/** Bars for the number in each group, readable at a glance; the table beside it carries the figures. */
+function Bars({ table }: { table: ReportTable }) {
+  const max = Math.max(1, ...table.rows.map((r) => r.items));
+  return (
+    <div aria-hidden="true" className="space-y-1">
+      {table.rows.map((r) => (
+        <div key={r.key} className="grid grid-cols-[13rem_1fr] items-center gap-2 text-sm">
+          <span className="truncate text-right" title={r.label}>
+            {r.label}
+          </span>
+          {r.suppressed ? (
+            <span className="text-slate-600 italic">suppressed</span>
+          ) : (
+            <span className="flex items-center gap-2">
+              {/* SVG geometry, not a style attribute: the content security policy allows no inline styles. */}
+              <svg className="h-4 flex-1" viewBox="0 0 100 16" preserveAspectRatio="none" role="presentation">
+                <rect width={Math.max(0.5, (r.items / max) * 100)} height="16" className="fill-brand-600" />
+              </svg>
+              <span className="w-10 tabular-nums">{r.items}</span>
+            </span>
+          )}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** One table of the equity report, with its chart and its CSV download. */
+export function ReportTableSection({ table, period }: { table: ReportTable; period: ReportPeriod }) {
+  const concerns = table.kind === "concerns";
+  const csv = `/reports/csv?table=${table.id}&from=${period.from}&to=${period.to}`;
+  return (
+    <section aria-labelledby={`${table.id}-heading`} className="rounded-lg bg-white p-5 shadow-sm">
+      <h3 id={`${table.id}-heading`} className="mb-3 text-lg font-semibold">
+        {table.title}
+      </h3>
+      {table.rows.length === 0 ? (
+        <p>Nothing received in this period.</p>
+      ) : (
+        <div className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+          <Bars table={table} />
+          <TableScroll label={table.title}>
+            <table className="w-full text-left text-sm">
+              <thead>
+                <tr className="border-b border-slate-300">
+                  <th scope="col" className="py-1 pr-3">
+                    {table.dimensionLabel}
+                  </th>
+                  <th scope="col" className="py-1 pr-3 text-right">
+                    Patients
+                  </th>
+                  <th scope="col" className="py-1 pr-3 text-right">
+                    {concerns ? "Concerns" : "Requests"}
+                  </th>
+                  <th scope="col" className="py-1 pr-3 text-right">
+                    Median days to {concerns ? "resolve" : "answer"}
+                  </th>
+                  <th scope="col" className="py-1 text-right">
+                    {concerns ? "Resolved" : "Answered"} on time
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {table.rows.map((r) => (
+                  <tr key={r.key} className="border-b border-slate-100">
+                    <th scope="row" className="py-1 pr-3 font-normal">
+                      {r.label}
+                    </th>
+                    {r.suppressed ? (
+                      <td colSpan={4} className="py-1 text-slate-700 italic">
+                        Suppressed: fewer than {MIN_GROUP_PATIENTS} patients
+                      </td>
+                    ) : (
+                      <>
+                        <td className="py-1 pr-3 text-right tabular-nums">{r.patients}</td>
+                        <td className="py-1 pr-3 text-right tabular-nums">{r.items}</td>
+                        <td className="py-1 pr-3 text-right tabular-nums">{days(r.medianDays)}</td>
+                        <td className="py-1 text-right tabular-nums">{percent(r.onTimeShare)}</td>
+                      </>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        </div>
+      )}
+      <p className="mt-3 print:hidden">
+        <a href={csv} download>
+          Download “{table.title}” as CSV
+        </a>
+      </p>
+    </section>
+  );
+}
+
+export { days as formatMedianDays, percent as formatShare };

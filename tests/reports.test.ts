@@ -1,0 +1,171 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/db/client";
+import { concerns, rightsRequests } from "@/db/schema";
+import { NotFoundError } from "@/lib/errors";
+import {
+  defaultPeriod,
+  getEquityReport,
+  type ReportRow,
+  reportPeriodSchema,
+  suppressSmallGroups,
+  tableToCsv,
+} from "@/lib/reports";
+import { addDaysIso, zonedDate } from "@/lib/time";
+import { actorFor, createPatient, createUser } from "./support/factories";
+
+const today = zonedDate();
+const row = (key: string, patients: number, items = patients): ReportRow => ({
+  key,
+  label: key,
+  items,
+  patients,
+  done: items,
+  medianDays: 3,
+  onTimeShare: 1,
+  suppressed: false,
+});
+
+describe("small-group suppression", () => {
+  it("hides groups under five patients, and one more when a lone hidden group could be subtracted", () => {
+    expect(suppressSmallGroups([row("a", 9), row("b", 5)]).map((r) => r.suppressed)).toEqual([false, false]);
+    const lone = suppressSmallGroups([row("a", 20), row("b", 7), row("c", 6), row("d", 2)]);
+    expect(lone.map((r) => r.suppressed)).toEqual([false, false, true, true]);
+    expect(lone[3]).toMatchObject({ items: 0, patients: 0, medianDays: null, onTimeShare: null });
+    const two = suppressSmallGroups([row("a", 20), row("b", 4), row("c", 1)]);
+    expect(two.map((r) => r.suppressed)).toEqual([false, true, true]);
+    expect(suppressSmallGroups([row("a", 3)])[0]!.suppressed).toBe(true);
+  });
+
+  it("writes CSV a spreadsheet cannot run, suppressed groups marked", () => {
+    const csv = tableToCsv(
+      {
+        id: "concerns-by-race",
+        kind: "concerns",
+        dimension: "race",
+        title: "Concerns by race",
+        dimensionLabel: "Race",
+        rows: [row('=HYPERLINK("x")', 6), { ...row("b", 0), suppressed: true }],
+      },
+      { from: "2026-01-01", to: "2026-06-30" },
+    );
+    const lines = csv.trim().split("\r\n");
+    expect(lines[0]).toBe('"Concerns by race, 2026-01-01 to 2026-06-30"');
+    expect(lines[2]).toBe('"\'=HYPERLINK(""x"")","6","6","6","3.0","100"');
+    expect(lines[3]).toBe('"b","suppressed (fewer than 5 patients)","","","",""');
+  });
+
+  it("checks the period", () => {
+    const schema = reportPeriodSchema(today);
+    expect(schema.safeParse(defaultPeriod(today)).success).toBe(true);
+    expect(schema.safeParse({ from: today, to: addDaysIso(today, -1) }).error!.issues[0]!.message).toBe(
+      "The period must start before it ends.",
+    );
+    expect(schema.safeParse({ from: today, to: addDaysIso(today, 1) }).success).toBe(false);
+  });
+});
+
+describe("the equity report", () => {
+  it("counts by category, language, race, ethnicity and age band, with medians and on-time shares", async () => {
+    const advocate = actorFor(await createUser("advocate"));
+    const spanish = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        createPatient({
+          preferredLanguage: "es",
+          ethnicity: "Hispanic or Latino",
+          dateOfBirth: "1950-03-01",
+        }),
+      ),
+    );
+    const english = await Promise.all(
+      Array.from({ length: 7 }, (_, i) =>
+        createPatient({
+          preferredLanguage: "en",
+          race: i < 5 ? "White" : i === 5 ? "Asian" : "Black or African American",
+          dateOfBirth: "1990-06-15",
+        }),
+      ),
+    );
+    const vietnamese = await createPatient({ preferredLanguage: "vi", dateOfBirth: "2010-01-01" });
+    const received = new Date(Date.now() - 10 * 86_400_000);
+    const day = 86_400_000;
+    await db()
+      .insert(concerns)
+      .values(
+        [...spanish, ...english, vietnamese].map((p, i) => ({
+          patientId: p.id,
+          raisedBy: "patient" as const,
+          category: i % 2 === 0 ? ("communication" as const) : ("billing-and-insurance" as const),
+          severity: "medium" as const,
+          whatHappened: "Nobody called back about the bill.",
+          desiredOutcome: "A call back.",
+          receivedAt: received,
+          acknowledgeDueAt: new Date(received.getTime() + day),
+          resolveDueAt: new Date(received.getTime() + 7 * day),
+          createdBy: advocate.userId,
+          updatedBy: advocate.userId,
+        })),
+      );
+    const receivedOn = addDaysIso(today, -40);
+    await db()
+      .insert(rightsRequests)
+      .values(
+        [...spanish, ...english].map((p, i) => ({
+          patientId: p.id,
+          type: "access" as const,
+          receivedOn,
+          details: "A copy of my records.",
+          dueOn: addDaysIso(receivedOn, 30),
+          decision: "granted" as const,
+          decidedOn: addDaysIso(receivedOn, i < 10 ? 10 : 35),
+          responseSentOn: addDaysIso(receivedOn, i < 10 ? 10 : 35),
+          createdBy: advocate.userId,
+          updatedBy: advocate.userId,
+        })),
+      );
+
+    const report = await getEquityReport(advocate, defaultPeriod(today));
+    expect(report.totals).toMatchObject({
+      concerns: 14,
+      concernsResolved: 0,
+      rights: 13,
+      rightsAnswered: 13,
+    });
+    expect(report.totals.rightsOnTimeShare).toBeCloseTo(10 / 13);
+    const table = (id: string) => report.concerns.concat(report.rights).find((t) => t.id === id)!;
+    const byLanguage = table("concerns-by-language").rows;
+    expect(byLanguage.map((r) => [r.label, r.patients, r.suppressed])).toEqual([
+      ["English", 7, false],
+      ["Spanish", 0, true],
+      ["Vietnamese", 0, true],
+    ]);
+    const byRace = table("concerns-by-race").rows;
+    expect(byRace.find((r) => r.label === "Not recorded")).toMatchObject({ patients: 7, suppressed: false });
+    expect(byRace.find((r) => r.label === "White")).toMatchObject({ patients: 5, suppressed: false });
+    expect(byRace.filter((r) => r.suppressed).map((r) => r.label)).toEqual(
+      expect.arrayContaining(["Asian", "Black or African American"]),
+    );
+    expect(
+      byLanguage.find((r) => r.label === "Spanish")!.suppressed,
+      "Vietnamese alone would be hidden: the next smallest is hidden with it",
+    ).toBe(true);
+    expect(table("concerns-by-age").rows.map((r) => r.label)).toEqual([
+      "Under 18",
+      "18 to 44",
+      "75 and over",
+    ]);
+    const rightsByCategory = table("rights-by-category").rows;
+    expect(rightsByCategory).toEqual([
+      expect.objectContaining({ label: "Access to or a copy of records", items: 13, medianDays: 10 }),
+    ]);
+    expect(rightsByCategory[0]!.onTimeShare).toBeCloseTo(10 / 13);
+
+    const before = await getEquityReport(advocate, { from: addDaysIso(today, -5), to: today });
+    expect(before.totals).toMatchObject({ concerns: 0, rights: 0 });
+    expect(before.concerns[0]!.rows).toEqual([]);
+
+    for (const role of ["coordinator", "patient", "admin"] as const) {
+      const actor = actorFor(await createUser(role, role === "patient" ? { patientId: spanish[0]!.id } : {}));
+      await expect(getEquityReport(actor, defaultPeriod(today))).rejects.toBeInstanceOf(NotFoundError);
+    }
+  });
+});
