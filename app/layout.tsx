@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import type { ReactNode } from "react";
 import "./globals.css";
 
@@ -12,8 +12,10 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Reading the request makes every page dynamic, so each response gets its own CSP nonce.
   await headers();
+  // The portal language a patient chose; each page's content also carries its own lang.
+  const chosen = (await cookies()).get("cb-lang")?.value;
   return (
-    <html lang="en">
+    <html lang={chosen === "es" ? "es" : "en"}>
       <body className="min-h-screen font-sans antialiased">{children}</body>
     </html>
   );

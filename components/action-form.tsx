@@ -46,6 +46,8 @@ export function ActionForm({
   variant = "primary",
   confirm,
   hidden,
+  optionalLabel,
+  cancelLabel = "Cancel",
 }: {
   action: FormAction;
   fields: FieldSpec[];
@@ -55,6 +57,9 @@ export function ActionForm({
   /** Ask before submitting: for anything that cannot be undone quietly. */
   confirm?: { title: string; body: string; confirmLabel: string };
   hidden?: Record<string, string>;
+  /** For pages in another language: the words the form itself adds. */
+  optionalLabel?: string;
+  cancelLabel?: string;
 }) {
   const [state, formAction] = useActionState(action, EMPTY_FORM);
   const prefix = useId();
@@ -158,6 +163,7 @@ export function ActionForm({
             label={f.label}
             hint={f.hint}
             required={f.required}
+            optionalLabel={optionalLabel}
             autoComplete={f.autoComplete ?? (f.kind === "password" ? "new-password" : undefined)}
             defaultValue={f.kind === "password" ? undefined : (state.values?.[f.name] ?? f.defaultValue)}
             error={error}
@@ -201,7 +207,7 @@ export function ActionForm({
                 className="rounded border border-slate-500 px-4 py-2"
                 onClick={() => dialogRef.current?.close()}
               >
-                Cancel
+                {cancelLabel}
               </button>
             </div>
           </dialog>

@@ -49,6 +49,7 @@ export function AppShell({
   name,
   unread = 0,
   signOut,
+  portal,
   children,
 }: {
   role: Role;
@@ -56,15 +57,25 @@ export function AppShell({
   /** Team messages this person has not read, shown beside "Messages". */
   unread?: number;
   signOut: () => Promise<void>;
+  /** For patients and family: the shell in their language, with the language switch. */
+  portal?: {
+    lang: string;
+    nav: { href: string; label: string }[];
+    roleLabel: string;
+    signOut: string;
+    skip: string;
+    languageSwitch: ReactNode;
+  };
   children: ReactNode;
 }) {
+  const nav = portal?.nav ?? NAV[role];
   return (
-    <>
+    <div lang={portal?.lang ?? "en"}>
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-white focus:p-2"
       >
-        Skip to main content
+        {portal?.skip ?? "Skip to main content"}
       </a>
       <header className="border-b print:hidden border-brand-800 bg-brand-700 text-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
@@ -73,7 +84,7 @@ export function AppShell({
           </Link>
           <nav aria-label="Main">
             <ul className="flex flex-wrap gap-4">
-              {NAV[role].map((item) => (
+              {nav.map((item) => (
                 <li key={item.href}>
                   <Link href={item.href} className="text-white">
                     {item.label}
@@ -90,15 +101,16 @@ export function AppShell({
             </ul>
           </nav>
           <div className="flex items-center gap-3 text-sm">
+            {portal?.languageSwitch}
             <span>
-              {name} <span className="opacity-90">({ROLE_LABEL[role]})</span>
+              {name} <span className="opacity-90">({portal?.roleLabel ?? ROLE_LABEL[role]})</span>
             </span>
             <form action={signOut}>
               <button
                 type="submit"
                 className="rounded border border-white px-3 py-1 text-white hover:bg-brand-800"
               >
-                Sign out
+                {portal?.signOut ?? "Sign out"}
               </button>
             </form>
           </div>
@@ -107,7 +119,7 @@ export function AppShell({
       <main id="main" className="mx-auto max-w-6xl px-4 py-6">
         {children}
       </main>
-    </>
+    </div>
   );
 }
 

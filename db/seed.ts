@@ -366,6 +366,15 @@ async function seedMessages(
       },
     ]);
     await tx.insert(messageReads).values({ userId: coordinator.id, threadId: thread!.id, lastReadAt: at });
+    if (i === 0)
+      await tx.insert(messages).values({
+        threadId: thread!.id,
+        patientId: p.id,
+        authorId: coordinator.id,
+        body: "Your ride to the clinic on Tuesday is booked: the car will collect you at 9:15.",
+        sharedWithPatient: true,
+        createdAt: new Date(at.getTime() + 3_600_000),
+      });
   }
 }
 

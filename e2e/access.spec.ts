@@ -100,7 +100,8 @@ test.describe("who sees which record", () => {
   test("a patient sees their own details on /me", async ({ browser }) => {
     const page = await (await browser.newContext({ storageState: storageFor("patient") })).newPage();
     await page.goto("/me");
-    await expect(page.getByRole("heading", { name: "Hello, Maria" })).toBeVisible();
+    // Maria's preferred language is Spanish: the portal greets her in it.
+    await expect(page.getByRole("heading", { name: "Hola, Maria" })).toBeVisible();
     await expect(page.getByText(OWN_MRN)).toBeVisible();
   });
 });

@@ -35,8 +35,8 @@ const PAGES: Record<AccountKey, string[]> = {
     "/resources",
     "/rights-requests",
   ],
-  patient: ["/me", "/calendar"],
-  family: ["/me"],
+  patient: ["/me", "/calendar", "/me/rights", "/me/concerns/new"],
+  family: ["/me", "/me/rights", "/me/concerns/new"],
 };
 
 test.describe("accessibility (axe: no serious or critical violations)", () => {

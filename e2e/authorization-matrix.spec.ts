@@ -176,6 +176,27 @@ const ROUTES: RouteCase[] = [
     allowed: ["advocate"],
   },
   { name: "/me", path: () => "/me", allowed: ["patient", "family"] },
+  { name: "/me?kind=concern&page=2", path: () => "/me?kind=concern&page=2", allowed: ["patient", "family"] },
+  { name: "/me?patient=[own]", path: (ids) => `/me?patient=${ids.own}`, allowed: ["patient", "family"] },
+  { name: "/me?patient=[other]", path: (ids) => `/me?patient=${ids.other}`, allowed: [] },
+  { name: "/me/rights", path: () => "/me/rights", allowed: ["patient", "family"] },
+  { name: "/me/rights?patient=[other]", path: (ids) => `/me/rights?patient=${ids.other}`, allowed: [] },
+  { name: "/me/concerns/new", path: () => "/me/concerns/new", allowed: ["patient", "family"] },
+  {
+    name: "/me/concerns/new?patient=[other]",
+    path: (ids) => `/me/concerns/new?patient=${ids.other}`,
+    allowed: [],
+  },
+  {
+    name: "/me/concerns/[own]",
+    path: (ids) => `/me/concerns/${ids.concern}`,
+    allowed: ["patient", "family"],
+  },
+  {
+    name: "/me/concerns/[own]?patient=[other]",
+    path: (ids) => `/me/concerns/${ids.concern}?patient=${ids.other}`,
+    allowed: [],
+  },
   { name: "/admin/users", path: () => "/admin/users", allowed: ["admin"] },
   { name: "/admin/users/new", path: () => "/admin/users/new", allowed: ["admin"] },
   { name: "/admin/users/[id]", path: (ids) => `/admin/users/${ids.staffUser}`, allowed: ["admin"] },
@@ -1074,5 +1095,46 @@ test.describe("authorization matrix: server actions called directly", () => {
     });
     await advocate.reload();
     await expect(card).toContainText("matrix says void");
+  });
+
+  test("portal actions: the patient raises concerns and files requests; family raise concerns when allowed", async ({
+    browser,
+  }) => {
+    const FILE = "app/(portal)/me/actions.ts";
+    const roles = [...ROLES, "anonymous"] as MatrixRole[];
+    for (const role of roles) {
+      for (const patient of [ids.own, ids.other]) {
+        const who = `matrix ${role} ${patient === ids.own ? "own" : "other"} ${run}`;
+        await call(role, browser, `${FILE}#raiseConcernAction`, "/me/concerns/new", [patient, {}, FORM], {
+          category: "other",
+          whatHappened: `${who} concern`,
+          desiredOutcome: "matrix outcome",
+        });
+        await call(role, browser, `${FILE}#fileRightsAction`, "/me/rights", [patient, {}, FORM], {
+          type: "access",
+          details: `${who} request`,
+        });
+      }
+    }
+    const advocate = await (await browser.newContext({ storageState: storageFor("advocate") })).newPage();
+    await advocate.goto(`/patients/${ids.own}/concerns`);
+    for (const role of roles) {
+      const shown = advocate.getByText(`matrix ${role} own ${run} concern`);
+      if (role === "patient" || role === "family") await expect(shown).toHaveCount(1);
+      else await expect(shown).toHaveCount(0);
+    }
+    await advocate.goto(`/patients/${ids.own}/rights-requests`);
+    for (const role of roles) {
+      const shown = advocate.getByText(`matrix ${role} own ${run} request`);
+      if (role === "patient") await expect(shown).toHaveCount(1);
+      else await expect(shown).toHaveCount(0);
+    }
+    const coordinator2 = await (
+      await browser.newContext({ storageState: storageFor("coordinator2") })
+    ).newPage();
+    await coordinator2.goto(`/patients/${ids.other}/concerns`);
+    await expect(coordinator2.getByText(new RegExp(`matrix .* other ${run}`))).toHaveCount(0);
+    await coordinator2.goto(`/patients/${ids.other}/rights-requests`);
+    await expect(coordinator2.getByText(new RegExp(`matrix .* other ${run}`))).toHaveCount(0);
   });
 });

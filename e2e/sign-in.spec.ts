@@ -7,7 +7,8 @@ test.describe("signing in and out @smoke", () => {
       await signInAs(page, account);
       await expect(page).toHaveURL(new RegExp(`${HOME[account]}$`));
       await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
-      await page.getByRole("button", { name: "Sign out" }).click();
+      // The demo patient's portal is in Spanish, her preferred language.
+      await page.getByRole("button", { name: /^(Sign out|Cerrar sesión)$/ }).click();
       await expect(page).toHaveURL(/\/login\?signedOut=1$/);
       await expect(page.getByText("You have signed out.")).toBeVisible();
       // The old page is gone with the session.

@@ -71,6 +71,8 @@ const EXPECTED: Record<Role, { own: PatientPermission[] }> = {
       "write:preferences",
       "read:recordAccessLog",
       "read:update",
+      "read:sharedMessages",
+      "read:resourcesGiven",
     ],
   },
   family: {
@@ -83,6 +85,8 @@ const EXPECTED: Record<Role, { own: PatientPermission[] }> = {
       "read:rightsRequest",
       "read:preferences",
       "read:update",
+      "read:sharedMessages",
+      "read:resourcesGiven",
     ],
   },
 };

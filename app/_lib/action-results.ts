@@ -16,11 +16,15 @@ export function formValues(formData: FormData, names: readonly string[]): Record
   return values;
 }
 
-export function invalid(error: z.ZodError, values: Record<string, string>): FormState {
+export function invalid(
+  error: z.ZodError,
+  values: Record<string, string>,
+  checkFields = "Check the fields marked below.",
+): FormState {
   const flat = z.flattenError(error);
   return {
     errors: flat.fieldErrors as Record<string, string[]>,
-    message: flat.formErrors[0] ?? "Check the fields marked below.",
+    message: flat.formErrors[0] ?? checkFields,
     values,
   };
 }
@@ -45,9 +49,11 @@ export async function runChange<S extends z.ZodType>(
   schema: S,
   change: (input: z.infer<S>) => Promise<unknown>,
   ok: string,
+  /** The summary over field errors, in the page's language. */
+  checkFields?: string,
 ): Promise<FormState> {
   const parsed = schema.safeParse(values);
-  if (!parsed.success) return invalid(parsed.error, values);
+  if (!parsed.success) return invalid(parsed.error, values, checkFields);
   try {
     await change(parsed.data);
   } catch (error) {

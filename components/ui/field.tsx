@@ -12,6 +12,8 @@ interface FieldProps {
   autoComplete?: string;
   maxLength?: number;
   minLength?: number;
+  /** The word shown beside a field that may be left empty, in the page's language. */
+  optionalLabel?: string;
 }
 
 const inputClass =
@@ -26,6 +28,7 @@ export function Field({
   defaultValue,
   error,
   hint,
+  optionalLabel = "optional",
   ...rest
 }: FieldProps) {
   const hintId = hint ? `${id}-hint` : undefined;
@@ -34,7 +37,7 @@ export function Field({
     <div className="mb-4">
       <label htmlFor={id} className="block font-medium">
         {label}
-        {rest.required ? null : <span className="font-normal text-slate-600"> (optional)</span>}
+        {rest.required ? null : <span className="font-normal text-slate-600"> ({optionalLabel})</span>}
       </label>
       {hint ? (
         <p id={hintId} className="text-sm text-slate-600">
@@ -122,7 +125,7 @@ export function TextAreaField({
   hint,
   required,
   maxLength,
-}: Omit<FieldProps, "type" | "autoComplete">) {
+}: Omit<FieldProps, "type" | "autoComplete" | "optionalLabel">) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error?.length ? `${id}-error` : undefined;
   return (

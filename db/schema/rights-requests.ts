@@ -14,6 +14,9 @@ export const RIGHTS_REQUEST_TYPES = [
 export type RightsRequestType = (typeof RIGHTS_REQUEST_TYPES)[number];
 export const RIGHTS_DECISIONS = ["granted", "partly-granted", "denied"] as const;
 export type RightsDecision = (typeof RIGHTS_DECISIONS)[number];
+/** What a correction asked for from the portal's timeline is about ("This is wrong"). */
+export const CORRECTION_SUBJECTS = ["appointment", "update", "message"] as const;
+export type CorrectionSubject = (typeof CORRECTION_SUBJECTS)[number];
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(","));
 
@@ -48,6 +51,9 @@ export const rightsRequests = pgTable(
     responseSentOn: date("response_sent_on"),
     disagreementStatement: text("disagreement_statement"),
     disagreementReceivedOn: date("disagreement_received_on"),
+    /** An amendment filed from an item of the patient's timeline, tied to that item. */
+    subjectKind: text("subject_kind", { enum: CORRECTION_SUBJECTS }),
+    subjectId: uuid("subject_id"),
     createdBy: uuid("created_by")
       .notNull()
       .references(() => users.id),
@@ -95,6 +101,10 @@ export const rightsRequests = pgTable(
     check(
       "rights_requests_denied_amendment_states_right",
       sql`not (${t.type} = 'amendment' and ${t.decision} in ('denied','partly-granted') and not ${t.disagreementRightStated})`,
+    ),
+    check(
+      "rights_requests_subject",
+      sql`(${t.subjectKind} is null) = (${t.subjectId} is null) and (${t.subjectKind} is null or (${t.type} = 'amendment' and ${t.subjectKind} in (${inList(CORRECTION_SUBJECTS)})))`,
     ),
     check(
       "rights_requests_response_after_decision",

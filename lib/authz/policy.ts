@@ -30,6 +30,8 @@ export type PatientPermission =
   | "write:teamNotes"
   | "read:recordAccessLog"
   | "read:disclosures"
+  | "read:sharedMessages"
+  | "read:resourcesGiven"
   | "write:disclosures"
   | "read:update"
   | "write:update";
@@ -104,6 +106,8 @@ export const PATIENT_POLICY: Record<Role, Partial<Record<PatientPermission, read
     "write:preferences": SELF,
     "read:recordAccessLog": SELF,
     "read:update": SELF,
+    "read:sharedMessages": SELF,
+    "read:resourcesGiven": SELF,
   },
   family: {
     "read:patient": FAMILY_VIEW,
@@ -114,6 +118,8 @@ export const PATIENT_POLICY: Record<Role, Partial<Record<PatientPermission, read
     "read:rightsRequest": FAMILY_VIEW,
     "read:preferences": FAMILY_VIEW,
     "read:update": FAMILY_VIEW,
+    "read:sharedMessages": FAMILY_VIEW,
+    "read:resourcesGiven": FAMILY_VIEW,
   },
 };
 

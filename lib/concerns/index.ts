@@ -213,7 +213,8 @@ export async function getConcern(
       .select({
         from: concernTransitions.fromStatus,
         to: concernTransitions.toStatus,
-        note: concernTransitions.note,
+        // Notes on a move are the staff's working record: the patient and family see the moves only.
+        note: isStaff(actor.role) ? concernTransitions.note : sql<string | null>`null`,
         by: users.name,
         at: concernTransitions.at,
       })
@@ -267,6 +268,58 @@ export async function getConcern(
       transitions,
     },
   };
+}
+
+/** What a patient or family member writes when they raise a concern in the portal. */
+export interface PortalConcernInput {
+  category: ConcernCategory;
+  whatHappened: string;
+  desiredOutcome: string;
+  eventDate: string | null;
+}
+
+/**
+ * A concern raised in the portal by the patient, or by family the patient allowed to: it lands in
+ * the advocates' worklist with the patient's primary advocate, at medium severity until triaged.
+ */
+export async function raiseConcernInPortal(
+  actor: Actor,
+  patientId: string,
+  input: PortalConcernInput,
+): Promise<string> {
+  await authorizePatient(actor, "raise:concern", patientId);
+  if (actor.role !== "patient" && actor.role !== "family") throw new NotFoundError();
+  const raisedBy = actor.role;
+  return db().transaction(async (tx) => {
+    const receivedAt = new Date();
+    const [row] = await tx
+      .insert(concerns)
+      .values({
+        ...input,
+        raisedBy,
+        raisedByName: raisedBy === "family" ? actor.name : null,
+        severity: "medium",
+        confidential: false,
+        aboutDischarge: false,
+        patientId,
+        receivedAt,
+        ...concernDueDates(receivedAt, "medium"),
+        assignedAdvocateId: await primaryAdvocate(tx, patientId),
+        createdBy: actor.userId,
+        updatedBy: actor.userId,
+      })
+      .returning({ id: concerns.id });
+    const id = row!.id;
+    await tx.insert(concernTransitions).values({ concernId: id, toStatus: "open", actorId: actor.userId });
+    await recordAudit(tx, actor, {
+      action: "concern.create",
+      patientId,
+      entityType: "concern",
+      entityId: id,
+      details: { via: "portal", raisedBy: actor.role },
+    });
+    return id;
+  });
 }
 
 /** The patient's primary advocate, to own a concern nobody took yet. */

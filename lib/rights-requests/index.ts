@@ -1,10 +1,14 @@
 import "server-only";
 import { and, asc, count, desc, eq, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
-import { db, type Transaction } from "@/db/client";
+import { db, type Executor, type Transaction } from "@/db/client";
 import {
+  appointments,
+  type CorrectionSubject,
   caseloadAssignments,
+  messages,
   patients,
+  patientUpdates,
   type RightsDecision,
   type RightsRequestType,
   rightsRequests,
@@ -55,6 +59,8 @@ export interface RightsRequestItem {
   responseSentOn: string | null;
   disagreementStatement: string | null;
   disagreementReceivedOn: string | null;
+  subjectKind: CorrectionSubject | null;
+  subjectId: string | null;
   version: number;
   overdue: boolean;
   dueSoon: boolean;
@@ -85,6 +91,8 @@ const columns = {
   responseSentOn: rightsRequests.responseSentOn,
   disagreementStatement: rightsRequests.disagreementStatement,
   disagreementReceivedOn: rightsRequests.disagreementReceivedOn,
+  subjectKind: rightsRequests.subjectKind,
+  subjectId: rightsRequests.subjectId,
   version: rightsRequests.version,
 };
 
@@ -194,6 +202,109 @@ export async function fileRightsRequest(
       entityType: "rights_request",
       entityId: row!.id,
       details: { type: input.type },
+    });
+    return row!.id;
+  });
+}
+
+export interface PortalRightsInput {
+  type: RightsRequestType;
+  details: string;
+  requestedForm: string | null;
+  healthPlanSelfPay: boolean;
+  /** "This is wrong": the timeline item a correction is about. */
+  subject: { kind: CorrectionSubject; id: string } | null;
+}
+
+/** The title of a timeline item a correction may be about: the patient's, and one they can see. */
+async function subjectTitle(
+  executor: Executor,
+  patientId: string,
+  kind: CorrectionSubject,
+  id: string,
+): Promise<string | null> {
+  const rows =
+    kind === "appointment"
+      ? await executor
+          .select({ title: appointments.title })
+          .from(appointments)
+          .where(and(eq(appointments.id, id), eq(appointments.patientId, patientId)))
+      : kind === "update"
+        ? await executor
+            .select({ title: patientUpdates.title })
+            .from(patientUpdates)
+            .where(
+              and(
+                eq(patientUpdates.id, id),
+                eq(patientUpdates.patientId, patientId),
+                eq(patientUpdates.status, "published"),
+              ),
+            )
+        : await executor
+            .select({ title: sql<string>`left(${messages.body}, 80)` })
+            .from(messages)
+            .where(
+              and(
+                eq(messages.id, id),
+                eq(messages.patientId, patientId),
+                eq(messages.sharedWithPatient, true),
+              ),
+            );
+  return rows[0]?.title ?? null;
+}
+
+/** For the correction form: what the patient is asking to correct. */
+export async function correctionSubjectTitle(
+  actor: Actor,
+  patientId: string,
+  kind: CorrectionSubject,
+  id: string,
+): Promise<string | null> {
+  await authorizePatient(actor, "file:rightsRequest", patientId);
+  return subjectTitle(db(), patientId, kind, id);
+}
+
+/**
+ * A request the patient files in the portal: received today, due date computed, in the advocates'
+ * worklist. A correction from the timeline is an amendment tied to the item it is about.
+ */
+export async function fileRightsRequestInPortal(
+  actor: Actor,
+  patientId: string,
+  input: PortalRightsInput,
+  /** The message for an item that is not theirs, in the patient's language. */
+  itemMissing: string,
+): Promise<string> {
+  await authorizePatient(actor, "file:rightsRequest", patientId);
+  // Staff record requests with their own form (received date, form asked for); this one is the patient's.
+  if (actor.role !== "patient") throw new NotFoundError();
+  const receivedOn = zonedDate();
+  return db().transaction(async (tx) => {
+    if (input.subject && (await subjectTitle(tx, patientId, input.subject.kind, input.subject.id)) === null)
+      throw new DomainError(itemMissing);
+    const type = input.subject ? "amendment" : input.type;
+    const [row] = await tx
+      .insert(rightsRequests)
+      .values({
+        patientId,
+        type,
+        receivedOn,
+        details: input.details,
+        requestedForm: input.requestedForm,
+        healthPlanSelfPay: type === "restriction" && input.healthPlanSelfPay,
+        subjectKind: input.subject?.kind ?? null,
+        subjectId: input.subject?.id ?? null,
+        dueOn: rightsDueOn(type, receivedOn),
+        createdBy: actor.userId,
+        updatedBy: actor.userId,
+      })
+      .returning({ id: rightsRequests.id });
+    await recordAudit(tx, actor, {
+      action: "rights-request.file",
+      patientId,
+      entityType: "rights_request",
+      entityId: row!.id,
+      details: { type, via: "portal", subject: input.subject?.kind ?? null },
     });
     return row!.id;
   });

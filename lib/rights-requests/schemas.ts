@@ -3,6 +3,13 @@ import { RIGHTS_DECISIONS, RIGHTS_REQUEST_TYPES, type RightsRequestType } from "
 import { addDaysIso } from "@/lib/time";
 import { blankToUndefined, checkbox, optionalText, requiredText, versionField } from "@/lib/validation";
 
+export {
+  CORRECTION_SUBJECTS,
+  type CorrectionSubject,
+  RIGHTS_REQUEST_TYPES,
+  type RightsRequestType,
+} from "@/db/schema/rights-requests";
+
 export const RightsRequestIdSchema = z.uuid();
 export const RIGHTS_PAGE_SIZE = 25;
 

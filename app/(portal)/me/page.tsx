@@ -1,64 +1,254 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
 import { orNotFound } from "@/app/_lib/guards";
-import { PageHeader } from "@/components/ui/page-header";
+import { TimelineEntry } from "@/components/portal/timeline-item";
 import { requireActor } from "@/lib/auth/current-user";
+import { portalFormat } from "@/lib/i18n/format";
+import { portalMessages } from "@/lib/i18n/server";
 import { getMyPortal } from "@/lib/portal";
-import { formatCalendarDate } from "@/lib/time";
+import { getTimeline, TIMELINE_KINDS } from "@/lib/portal/timeline";
+import { resolveViewing, viewingQuery } from "@/lib/portal/viewing";
 
 export const metadata: Metadata = { title: "My care" };
 
-export default async function MePage() {
+const QuerySchema = z.object({
+  kind: z.enum(TIMELINE_KINDS).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(1000).catch(1).default(1),
+});
+
+/** The patient's care timeline, or for family the care of the person they chose. */
+export default async function MePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireActor();
-  const portal = await orNotFound(getMyPortal(actor));
-  if (portal.kind === "family") {
+  const { locale, t } = await portalMessages(actor);
+  const f = portalFormat(locale);
+  const raw = await searchParams;
+  const viewing = await orNotFound(resolveViewing(actor, raw.patient));
+  if (viewing.kind === "choose" || (viewing.kind === "family" && !viewing.grant.canViewTimeline)) {
+    const choices = viewing.choices;
     return (
       <>
-        <PageHeader title="People who share their care with you" />
-        {portal.patients.length === 0 ? (
-          <p className="rounded bg-white p-6 shadow-sm">
-            Nobody has shared their care with you yet. When a patient invites you, they will appear here.
-          </p>
+        <h1 className="mb-4">{t.timeline.chooseSomeone}</h1>
+        {choices.length === 0 ? (
+          <p className="rounded bg-white p-6 shadow-sm">{t.timeline.nobodyShared}</p>
         ) : (
           <ul className="space-y-3">
-            {portal.patients.map((p) => (
-              <li key={p.patientId} className="rounded-lg bg-white p-6 shadow-sm">
-                <h2>
-                  {p.givenName} {p.familyName}
-                </h2>
-                <p>You are their {p.relationship}.</p>
-                <p className="text-sm text-slate-700">
-                  You may {p.canViewTimeline ? "see their care timeline" : "not see their timeline"}
-                  {p.canRaiseConcerns ? " and raise concerns on their behalf" : ""}.
-                </p>
-              </li>
-            ))}
+            {choices.map((p) => {
+              const name = `${p.givenName} ${p.familyName}`;
+              return (
+                <li key={p.patientId} className="rounded-lg bg-white p-6 shadow-sm">
+                  <h2>{name}</h2>
+                  <p>{t.timeline.youAre(p.relationship)}</p>
+                  <p className="text-sm text-slate-700">
+                    {t.timeline.mayDo(p.canViewTimeline, p.canRaiseConcerns)}
+                  </p>
+                  <p className="mt-2 flex flex-wrap gap-4">
+                    {p.canViewTimeline ? (
+                      <Link href={`/me?patient=${p.patientId}`}>{t.timeline.viewCare(name)}</Link>
+                    ) : (
+                      <span>{t.timeline.noTimelineScope}</span>
+                    )}
+                    {p.canRaiseConcerns ? (
+                      <Link href={`/me/concerns/new?patient=${p.patientId}`}>{t.timeline.raiseConcern}</Link>
+                    ) : null}
+                  </p>
+                </li>
+              );
+            })}
           </ul>
         )}
       </>
     );
   }
-  const p = portal.profile;
+  const query = QuerySchema.parse({ kind: raw.kind, page: raw.page });
+  const timeline = await orNotFound(getTimeline(actor, viewing.patientId, query));
+  const keep = viewingQuery(viewing);
+  const withKeep = (path: string) => (keep ? `${path}${path.includes("?") ? "&" : "?"}${keep}` : path);
+  const heading =
+    viewing.kind === "patient"
+      ? t.timeline.ownTitle(timeline.patient.givenName)
+      : t.timeline.title(timeline.patient.fullName);
+  const older = new URLSearchParams({
+    ...(viewing.kind === "family" ? { patient: viewing.patientId } : {}),
+    ...(query.kind ? { kind: query.kind } : {}),
+    page: String(query.page + 1),
+  });
+  const profile = viewing.kind === "patient" ? await getMyPortal(actor) : null;
   return (
     <>
-      <PageHeader title={`Hello, ${p.givenName}`} />
-      <section aria-labelledby="profile" className="max-w-2xl rounded-lg bg-white p-6 shadow-sm">
-        <h2 id="profile">Your details</h2>
-        <dl className="mt-2 grid grid-cols-3 gap-2">
-          <dt className="font-medium">Name</dt>
-          <dd className="col-span-2">
-            {p.givenName} {p.familyName}
-          </dd>
-          <dt className="font-medium">Date of birth</dt>
-          <dd className="col-span-2">{formatCalendarDate(p.dateOfBirth)}</dd>
-          <dt className="font-medium">Record number</dt>
-          <dd className="col-span-2">{p.mrn}</dd>
-          <dt className="font-medium">Phone</dt>
-          <dd className="col-span-2">{p.phone ?? "Not recorded"}</dd>
-          <dt className="font-medium">Email</dt>
-          <dd className="col-span-2">{p.email ?? "Not recorded"}</dd>
-        </dl>
-        <p className="mt-4 text-sm text-slate-700">If any of this is wrong, tell your care coordinator.</p>
-      </section>
+      <h1 className="mb-1 break-words">{heading}</h1>
+      {viewing.kind === "family" ? (
+        <p className="mb-4">{t.timeline.youAre(viewing.grant.relationship)}</p>
+      ) : null}
+      {viewing.kind === "family" && viewing.choices.length > 1 ? (
+        <p className="mb-4">
+          <Link href="/me">{t.timeline.chooseSomeone}</Link>
+        </p>
+      ) : null}
+      {timeline.canRaiseConcern || timeline.canFileRights ? (
+        <nav aria-label={t.timeline.actions} className="mb-6">
+          <ul className="flex flex-wrap gap-3">
+            {timeline.canRaiseConcern ? (
+              <li>
+                <Link
+                  href={withKeep("/me/concerns/new")}
+                  className="inline-block rounded bg-brand-700 px-4 py-2 font-medium text-white no-underline"
+                >
+                  {t.timeline.raiseConcern}
+                </Link>
+              </li>
+            ) : null}
+            {timeline.canFileRights ? (
+              <li>
+                <Link
+                  href={withKeep("/me/rights")}
+                  className="inline-block rounded border border-brand-700 bg-white px-4 py-2 font-medium no-underline"
+                >
+                  {t.timeline.useRights}
+                </Link>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      ) : null}
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="min-w-0 space-y-8">
+          {query.page === 1 && (!query.kind || query.kind === "appointment") ? (
+            <section aria-labelledby="upcoming-heading">
+              <h2 id="upcoming-heading" className="mb-3">
+                {t.timeline.upcoming}
+              </h2>
+              {timeline.upcoming.length === 0 ? (
+                <p className="rounded bg-white p-4 shadow-sm">{t.timeline.noUpcoming}</p>
+              ) : (
+                <ul className="space-y-3">
+                  {timeline.upcoming.map((item) => (
+                    <li key={item.id}>
+                      <TimelineEntry
+                        item={item}
+                        t={t}
+                        f={f}
+                        query={keep}
+                        canCorrect={timeline.canFileRights}
+                      />
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          ) : null}
+          <section aria-labelledby="history-heading">
+            <h2 id="history-heading" className="mb-3">
+              {t.timeline.history}
+            </h2>
+            <search className="mb-4">
+              <form method="get" action="/me" className="flex flex-wrap items-end gap-3">
+                {viewing.kind === "family" ? (
+                  <input type="hidden" name="patient" value={viewing.patientId} />
+                ) : null}
+                <div>
+                  <label htmlFor="timeline-kind" className="block font-medium">
+                    {t.timeline.filterLabel}
+                  </label>
+                  <select
+                    id="timeline-kind"
+                    name="kind"
+                    defaultValue={query.kind ?? ""}
+                    className="mt-1 rounded border border-slate-400 bg-white px-3 py-2"
+                  >
+                    <option value="">{t.timeline.filterAll}</option>
+                    {timeline.kinds.map((k) => (
+                      <option key={k} value={k}>
+                        {t.kinds[k]}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white">
+                  {t.timeline.filterApply}
+                </button>
+              </form>
+            </search>
+            {timeline.history.length === 0 ? (
+              <p className="rounded bg-white p-4 shadow-sm">{t.timeline.noHistory}</p>
+            ) : (
+              <ul className="space-y-3">
+                {timeline.history.map((item) => (
+                  <li key={`${item.kind}-${item.id}`}>
+                    <TimelineEntry item={item} t={t} f={f} query={keep} canCorrect={timeline.canFileRights} />
+                  </li>
+                ))}
+              </ul>
+            )}
+            {timeline.hasMore ? (
+              <p className="mt-4">
+                <Link href={`/me?${older}`}>{t.timeline.more}</Link>
+              </p>
+            ) : null}
+          </section>
+        </div>
+        <aside className="space-y-6">
+          {timeline.plan !== null || !query.kind ? (
+            <section aria-labelledby="plan-heading" className="rounded-lg bg-white p-5 shadow-sm">
+              <h2 id="plan-heading" className="mb-2">
+                {t.timeline.carePlan}
+              </h2>
+              {timeline.plan === null ? (
+                <p>{t.timeline.noCarePlan}</p>
+              ) : (
+                <>
+                  <p className="mb-2 font-medium break-words">{timeline.plan.title}</p>
+                  <ul className="space-y-2">
+                    {timeline.plan.goals.map((g) => (
+                      <li key={g.id}>
+                        <span className="break-words">{g.description}</span>
+                        <span className="block text-sm text-slate-700">
+                          {t.goalStatus[g.status] ?? g.status}
+                          {g.targetDate ? ` · ${t.timeline.targetBy(f.date(g.targetDate))}` : ""}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                  {timeline.plan.nextSteps.length > 0 ? (
+                    <>
+                      <h3 className="mt-4 mb-1 font-semibold">{t.timeline.nextSteps}</h3>
+                      <ul className="space-y-2">
+                        {timeline.plan.nextSteps.map((s) => (
+                          <li key={s.id}>
+                            <span className="break-words">{s.description}</span>
+                            <span className="block text-sm text-slate-700">
+                              {s.owner ? t.timeline.who(s.owner) : ""}
+                              {s.owner && s.dueDate ? " · " : ""}
+                              {s.dueDate ? t.timeline.due(f.date(s.dueDate)) : ""}
+                            </span>
+                          </li>
+                        ))}
+                      </ul>
+                    </>
+                  ) : null}
+                </>
+              )}
+            </section>
+          ) : null}
+          {profile?.kind === "patient" ? (
+            <section aria-labelledby="profile-heading" className="rounded-lg bg-white p-5 shadow-sm">
+              <h2 id="profile-heading" className="mb-2">
+                {t.timeline.myDetails}
+              </h2>
+              <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
+                <dt className="font-medium">{t.timeline.dateOfBirth}</dt>
+                <dd>{f.date(profile.profile.dateOfBirth)}</dd>
+                <dt className="font-medium">{t.timeline.recordNumber}</dt>
+                <dd>{profile.profile.mrn}</dd>
+              </dl>
+            </section>
+          ) : null}
+        </aside>
+      </div>
     </>
   );
 }

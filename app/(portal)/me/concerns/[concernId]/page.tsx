@@ -1,0 +1,89 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { orNotFound } from "@/app/_lib/guards";
+import { Alert } from "@/components/ui/alert";
+import { requireActor } from "@/lib/auth/current-user";
+import { ConcernIdSchema, getConcern } from "@/lib/concerns";
+import { portalFormat } from "@/lib/i18n/format";
+import { MESSAGES } from "@/lib/i18n/messages";
+import { portalMessages } from "@/lib/i18n/server";
+import { resolveViewing, viewingQuery } from "@/lib/portal/viewing";
+import { zonedDate } from "@/lib/time";
+
+export const metadata: Metadata = { title: MESSAGES.en.concern.detailTitle };
+
+/** A concern as the patient follows it: where it is, what happened so far, and the written response. */
+export default async function MyConcernPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ concernId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const id = ConcernIdSchema.safeParse((await params).concernId);
+  if (!id.success) notFound();
+  const actor = await requireActor();
+  const { locale, t } = await portalMessages(actor);
+  const f = portalFormat(locale);
+  const query = await searchParams;
+  const viewing = await orNotFound(resolveViewing(actor, query.patient));
+  if (viewing.kind === "choose") notFound();
+  const { concern: c } = await orNotFound(getConcern(actor, viewing.patientId, id.data));
+  const keep = viewingQuery(viewing);
+  const hearBack = c.interim?.expectedBy ?? (c.resolvedAt ? null : zonedDate(c.resolveDueAt));
+  return (
+    <article className="max-w-2xl">
+      <p className="mb-4">
+        <Link href={keep ? `/me?${keep}` : "/me"}>{t.concern.back}</Link>
+      </p>
+      {query.sent === "1" ? <Alert tone="success">{t.concern.sent}</Alert> : null}
+      <h1 className="mb-1">{t.categories[c.category] ?? c.category}</h1>
+      <p className="mb-4 text-slate-700">{t.concern.received(f.day(c.receivedAt))}</p>
+      <section aria-labelledby="status-heading" className="mb-6 rounded-lg bg-white p-5 shadow-sm">
+        <h2 id="status-heading" className="mb-1">
+          {t.concern.status}
+        </h2>
+        <p className="text-lg font-semibold">{t.concernStatus[c.status] ?? c.status}</p>
+        {hearBack ? <p className="mt-1">{t.concern.hearBackBy(f.date(hearBack))}</p> : null}
+        {c.interim?.message ? (
+          <p className="mt-2 whitespace-pre-wrap break-words">{c.interim.message}</p>
+        ) : null}
+      </section>
+      <section aria-labelledby="what-heading" className="mb-6 rounded-lg bg-white p-5 shadow-sm">
+        <h2 id="what-heading" className="mb-1">
+          {t.concern.whatHappened}
+        </h2>
+        <p className="whitespace-pre-wrap break-words">{c.whatHappened}</p>
+        <h2 className="mt-4 mb-1">{t.concern.desiredOutcome}</h2>
+        <p className="whitespace-pre-wrap break-words">{c.desiredOutcome}</p>
+      </section>
+      {c.response ? (
+        <section aria-labelledby="response-heading" className="mb-6 rounded-lg bg-white p-5 shadow-sm">
+          <h2 id="response-heading" className="mb-2">
+            {t.concern.response}
+          </h2>
+          <h3 className="font-semibold">{t.concern.steps}</h3>
+          <p className="mb-3 whitespace-pre-wrap break-words">{c.response.steps}</p>
+          <h3 className="font-semibold">{t.concern.results}</h3>
+          <p className="mb-3 whitespace-pre-wrap break-words">{c.response.results}</p>
+          <h3 className="font-semibold">{t.concern.contact}</h3>
+          <p className="mb-3 break-words">{c.response.contact}</p>
+          <p>{t.concern.completedOn(f.date(c.response.completedOn))}</p>
+        </section>
+      ) : null}
+      <section aria-labelledby="history-heading" className="rounded-lg bg-white p-5 shadow-sm">
+        <h2 id="history-heading" className="mb-2">
+          {t.concern.history}
+        </h2>
+        <ol className="space-y-1">
+          {c.transitions.map((m) => (
+            <li key={`${m.to}-${m.at.toISOString()}`}>
+              <time dateTime={m.at.toISOString()}>{f.day(m.at)}</time>: {t.concernStatus[m.to] ?? m.to}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </article>
+  );
+}

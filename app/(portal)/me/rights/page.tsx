@@ -1,0 +1,147 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { orNotFound } from "@/app/_lib/guards";
+import { ActionForm } from "@/components/action-form";
+import { requireActor } from "@/lib/auth/current-user";
+import { rightsClocks } from "@/lib/clocks";
+import { portalFormat } from "@/lib/i18n/format";
+import { MESSAGES } from "@/lib/i18n/messages";
+import { portalMessages } from "@/lib/i18n/server";
+import { resolveViewing, viewingQuery } from "@/lib/portal/viewing";
+import {
+  type CorrectionSubject,
+  correctionSubjectTitle,
+  listPatientRightsRequests,
+  RIGHTS_REQUEST_TYPES,
+} from "@/lib/rights-requests";
+import { fileRightsAction } from "../actions";
+
+export const metadata: Metadata = { title: MESSAGES.en.rights.title };
+
+const CORRECT =
+  /^(appointment|update|message):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+/** The patient's rights, each explained with the time the law gives us; their requests and answers. */
+export default async function MyRightsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const actor = await requireActor();
+  const { locale, t } = await portalMessages(actor);
+  const f = portalFormat(locale);
+  const query = await searchParams;
+  const viewing = await orNotFound(resolveViewing(actor, query.patient));
+  if (viewing.kind === "choose") notFound();
+  const data = await orNotFound(listPatientRightsRequests(actor, viewing.patientId));
+  const canFile = actor.role === "patient";
+  const correct = typeof query.correct === "string" ? CORRECT.exec(query.correct) : null;
+  const subjectTitle =
+    canFile && correct
+      ? await orNotFound(
+          correctionSubjectTitle(actor, viewing.patientId, correct[1] as CorrectionSubject, correct[2]!),
+        )
+      : null;
+  const clocks = rightsClocks();
+  const keep = viewingQuery(viewing);
+  return (
+    <>
+      <p className="mb-4">
+        <Link href={keep ? `/me?${keep}` : "/me"}>{t.concern.back}</Link>
+      </p>
+      <h1 className="mb-2">{t.rights.title}</h1>
+      <p className="mb-6 max-w-prose">{t.rights.intro}</p>
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_26rem]">
+        <section aria-labelledby="mine-heading" className="min-w-0">
+          <h2 id="mine-heading" className="mb-3">
+            {t.rights.mine}
+          </h2>
+          {data.requests.length === 0 ? (
+            <p className="rounded bg-white p-4 shadow-sm">{t.rights.none}</p>
+          ) : (
+            <ul className="space-y-3">
+              {data.requests.map((r) => (
+                <li key={r.id} id={`request-${r.id}`} className="rounded-lg bg-white p-4 shadow-sm">
+                  <h3 className="font-semibold">{t.rights.types[r.type]?.name ?? r.type}</h3>
+                  <p className="text-sm text-slate-700">{t.rights.received(f.date(r.receivedOn))}</p>
+                  <p className="mt-1 whitespace-pre-wrap break-words">{r.details}</p>
+                  {r.responseSentOn === null ? (
+                    <p className="mt-2 font-medium">{t.rights.dueBy(f.date(r.effectiveDueOn))}</p>
+                  ) : null}
+                  {r.extendedDueOn && r.extensionReason ? (
+                    <p className="mt-1">{t.rights.extended(f.date(r.extendedDueOn), r.extensionReason)}</p>
+                  ) : null}
+                  {r.decision && r.decidedOn ? (
+                    <p className="mt-1 font-medium">
+                      {t.rights.decidedOn(t.rights.decision[r.decision] ?? r.decision, f.date(r.decidedOn))}
+                    </p>
+                  ) : (
+                    <p className="mt-1">{t.rights.waiting}</p>
+                  )}
+                  {r.decisionReason ? (
+                    <p className="mt-1 whitespace-pre-wrap break-words">{r.decisionReason}</p>
+                  ) : null}
+                  {r.responseSentOn ? (
+                    <p className="mt-1 text-sm">{t.rights.answeredOn(f.date(r.responseSentOn))}</p>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        {canFile ? (
+          <section aria-labelledby="file-heading" className="self-start rounded-lg bg-white p-6 shadow-sm">
+            <h2 id="file-heading" className="mb-3">
+              {t.rights.type}
+            </h2>
+            <dl className="mb-4 space-y-2 text-sm">
+              {RIGHTS_REQUEST_TYPES.map((type) => (
+                <div key={type}>
+                  <dt className="font-semibold">{t.rights.types[type]!.name}</dt>
+                  <dd>
+                    {t.rights.types[type]!.explain}{" "}
+                    {clocks[type].extensionDays === null
+                      ? t.rights.answerByTarget(clocks[type].days)
+                      : t.rights.answerWithin(clocks[type].days)}
+                  </dd>
+                </div>
+              ))}
+            </dl>
+            {subjectTitle ? <p className="mb-3 font-medium">{t.rights.correctionFor(subjectTitle)}</p> : null}
+            <ActionForm
+              action={fileRightsAction.bind(null, viewing.patientId)}
+              submitLabel={t.rights.submit}
+              pendingLabel={t.saving}
+              optionalLabel={t.optional}
+              cancelLabel={t.cancel}
+              hidden={correct ? { subject: `${correct[1]}:${correct[2]}` } : undefined}
+              fields={[
+                {
+                  kind: "select",
+                  name: "type",
+                  label: t.rights.type,
+                  defaultValue: correct ? "amendment" : undefined,
+                  options: RIGHTS_REQUEST_TYPES.map((type) => ({
+                    value: type,
+                    label: t.rights.types[type]!.name,
+                  })),
+                },
+                {
+                  kind: "textarea",
+                  name: "details",
+                  label: t.rights.details,
+                  hint: t.rights.detailsHintConfidential,
+                  required: true,
+                  maxLength: 3000,
+                },
+                { kind: "text", name: "requestedForm", label: t.rights.form },
+                { kind: "checkbox", name: "healthPlanSelfPay", label: t.rights.selfPay },
+              ]}
+            />
+          </section>
+        ) : null}
+      </div>
+    </>
+  );
+}

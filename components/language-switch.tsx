@@ -1,0 +1,29 @@
+import { LOCALES, type Locale, MESSAGES } from "@/lib/i18n/messages";
+
+/** Buttons to switch the portal's language; each names the language in that language. */
+export function LanguageSwitch({
+  current,
+  label,
+  action,
+}: {
+  current: Locale;
+  label: string;
+  action: (formData: FormData) => Promise<void>;
+}) {
+  return (
+    <form action={action} aria-label={label} className="flex items-center gap-1">
+      {LOCALES.filter((l) => l !== current).map((l) => (
+        <button
+          key={l}
+          type="submit"
+          name="locale"
+          value={l}
+          lang={l}
+          className="rounded border border-white px-2 py-1 text-white hover:bg-brand-800"
+        >
+          {MESSAGES[l].languageName}
+        </button>
+      ))}
+    </form>
+  );
+}

@@ -1,0 +1,126 @@
+import Link from "next/link";
+import type { portalFormat } from "@/lib/i18n/format";
+import type { Messages } from "@/lib/i18n/messages";
+import type { TimelineItem } from "@/lib/portal/timeline";
+
+export type PortalFormat = ReturnType<typeof portalFormat>;
+
+/** What a timeline item is called: staff titles as written, categories and request types in words. */
+export function itemTitle(item: Pick<TimelineItem, "kind" | "title">, t: Messages): string {
+  if (item.kind === "concern") return t.categories[item.title] ?? item.title;
+  if (item.kind === "rights") return t.rights.types[item.title]?.name ?? item.title;
+  return item.title;
+}
+
+function status(item: TimelineItem, t: Messages): string | null {
+  if (!item.status) return null;
+  if (item.kind === "appointment") return t.appointmentStatus[item.status] ?? item.status;
+  if (item.kind === "concern") return t.concernStatus[item.status] ?? item.status;
+  if (item.kind === "rights")
+    return item.status === "open" ? t.rights.waiting : (t.rights.decision[item.status] ?? null);
+  return null;
+}
+
+/** One item of the care timeline, in the patient's language. */
+export function TimelineEntry({
+  item,
+  t,
+  f,
+  query,
+  canCorrect,
+}: {
+  item: TimelineItem;
+  t: Messages;
+  f: PortalFormat;
+  /** The query string that keeps family on the patient they chose. */
+  query: string;
+  canCorrect: boolean;
+}) {
+  const title = itemTitle(item, t);
+  const state = status(item, t);
+  const q = query ? `?${query}` : "";
+  const detail =
+    item.kind === "concern"
+      ? `/me/concerns/${item.id}${q}`
+      : item.kind === "rights"
+        ? `/me/rights${q}#request-${item.id}`
+        : null;
+  const correct = `/me/rights?${query ? `${query}&` : ""}correct=${item.kind}:${item.id}`;
+  return (
+    <article
+      id={`item-${item.id}`}
+      aria-labelledby={`item-${item.id}-title`}
+      className="rounded-lg bg-white p-4 shadow-sm"
+    >
+      <p className="text-sm font-medium text-brand-700">
+        {t.kinds[item.kind]} ·{" "}
+        <time dateTime={item.at.toISOString()}>
+          {item.kind === "appointment" ? f.dateTime(item.at) : f.day(item.at)}
+        </time>
+        {state ? ` · ${state}` : ""}
+      </p>
+      <h3 id={`item-${item.id}-title`} className="mt-1 text-lg font-semibold break-words">
+        {detail ? <Link href={detail}>{title}</Link> : title}
+      </h3>
+      {item.kind === "appointment" ? (
+        <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3">
+          {item.place ? (
+            <>
+              <dt className="font-medium">{t.appointment.where}</dt>
+              <dd className="break-words">{item.place}</dd>
+            </>
+          ) : null}
+          {item.who ? (
+            <>
+              <dt className="font-medium">{t.appointment.with}</dt>
+              <dd>{item.who}</dd>
+            </>
+          ) : null}
+          {item.extra ? (
+            <>
+              <dt className="font-medium">{t.appointment.bring}</dt>
+              <dd className="break-words">{item.extra}</dd>
+            </>
+          ) : null}
+        </dl>
+      ) : null}
+      {item.link && item.kind === "appointment" ? (
+        <p className="mt-1">
+          <a href={item.link} rel="noopener noreferrer">
+            {t.appointment.video}
+          </a>
+        </p>
+      ) : null}
+      {item.body && item.kind !== "concern" && item.kind !== "rights" ? (
+        <p className="mt-1 whitespace-pre-wrap break-words">{item.body}</p>
+      ) : null}
+      {item.extra && item.kind === "update" ? (
+        <p className="mt-1 whitespace-pre-wrap break-words">
+          <strong>{t.timeline.nextSteps}:</strong> {item.extra}
+        </p>
+      ) : null}
+      {item.kind === "message" && item.who ? <p className="text-sm text-slate-700">{item.who}</p> : null}
+      {item.kind === "resource" && item.link ? (
+        <p className="mt-1 break-all">
+          <a href={item.link} rel="noopener noreferrer">
+            {item.link}
+          </a>
+        </p>
+      ) : null}
+      {item.due ? (
+        <p className="mt-1 font-medium">
+          {item.kind === "concern"
+            ? t.concern.hearBackBy(f.date(item.due))
+            : t.rights.dueBy(f.date(item.due))}
+        </p>
+      ) : null}
+      {canCorrect && (item.kind === "appointment" || item.kind === "update" || item.kind === "message") ? (
+        <p className="mt-2 text-sm">
+          <Link href={correct} aria-label={`${t.timeline.thisIsWrong}: ${title}`}>
+            {t.timeline.thisIsWrong}
+          </Link>
+        </p>
+      ) : null}
+    </article>
+  );
+}

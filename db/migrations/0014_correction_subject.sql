@@ -1,0 +1,3 @@
+ALTER TABLE "rights_requests" ADD COLUMN "subject_kind" text;--> statement-breakpoint
+ALTER TABLE "rights_requests" ADD COLUMN "subject_id" uuid;--> statement-breakpoint
+ALTER TABLE "rights_requests" ADD CONSTRAINT "rights_requests_subject" CHECK (("rights_requests"."subject_kind" is null) = ("rights_requests"."subject_id" is null) and ("rights_requests"."subject_kind" is null or ("rights_requests"."type" = 'amendment' and "rights_requests"."subject_kind" in ('appointment','update','message'))));

@@ -1,0 +1,189 @@
+import { type Browser, expect, type Locator, type Page, test } from "@playwright/test";
+import { storageFor } from "./support";
+
+async function patientPage(browser: Browser, options: { viewport?: { width: number; height: number } } = {}) {
+  return (await browser.newContext({ storageState: storageFor("patient"), ...options })).newPage();
+}
+
+/** Switches the portal to English (the demo patient prefers Spanish). */
+async function inEnglish(page: Page) {
+  await page.goto("/me");
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("heading", { name: "Hello, Maria" })).toBeVisible();
+}
+
+/** Presses Tab until the locator has the focus, as a keyboard user would. */
+async function tabTo(page: Page, target: Locator, limit = 60) {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press("Tab");
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+  }
+  throw new Error(`could not reach ${target} with the keyboard`);
+}
+
+test.describe("the patient and family portal", () => {
+  test("a patient sees their timeline in their preferred language, and switches language @smoke", async ({
+    browser,
+  }) => {
+    const page = await patientPage(browser);
+    await page.goto("/me");
+    await expect(page.getByRole("heading", { name: "Hola, Maria" })).toBeVisible();
+    await expect(page.locator("main").locator("xpath=ancestor::*[@lang][1]")).toHaveAttribute("lang", "es");
+    await expect(page.getByRole("heading", { name: "Próximamente" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Lo que ha pasado" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Mi plan de atención" })).toBeVisible();
+
+    await page.getByRole("button", { name: "English" }).click();
+    await expect(page.getByRole("heading", { name: "Hello, Maria" })).toBeVisible();
+    await page.getByLabel("Show").selectOption({ label: "Update from your care team" });
+    await page.getByRole("button", { name: "Show", exact: true }).click();
+    await expect(page).toHaveURL(/kind=update/);
+    const items = page.locator("article[id^='item-']");
+    await expect(items.first()).toContainText("Update from your care team");
+    expect(await items.filter({ hasNotText: "Update from your care team" }).count()).toBe(0);
+  });
+
+  test("a patient raises a concern, follows it, and it reaches the advocate", async ({ browser }) => {
+    const stamp = Date.now().toString(36);
+    const page = await patientPage(browser);
+    await inEnglish(page);
+    await page.getByRole("link", { name: "Raise a concern" }).click();
+    await page.getByRole("button", { name: "Send my concern" }).click();
+    await expect(page.getByText("Tell us what happened, in a sentence or more.")).toBeVisible();
+    await page.getByLabel("What is it about?").selectOption({ label: "Waiting or getting an appointment" });
+    await page.getByLabel("What happened").fill(`The scan was cancelled twice without a call (${stamp}).`);
+    await page.getByLabel("What would you like to happen?").fill("A new date this month.");
+    await page.getByRole("button", { name: "Send my concern" }).click();
+    await expect(page.getByText("Your concern has been sent.")).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Waiting or getting an appointment" })).toBeVisible();
+    await expect(page.getByText("Received", { exact: true })).toBeVisible();
+    await expect(page.getByText(/You will hear back by/)).toBeVisible();
+
+    const advocate = await (await browser.newContext({ storageState: storageFor("advocate") })).newPage();
+    await advocate.goto("/concerns?status=open");
+    await expect(advocate.getByText(`The scan was cancelled twice without a call (${stamp}).`)).toBeVisible();
+  });
+
+  test("a patient uses a right, and asks for a correction from an item of the timeline", async ({
+    browser,
+  }) => {
+    const stamp = Date.now().toString(36);
+    const page = await patientPage(browser);
+    await inEnglish(page);
+    await page.getByRole("link", { name: "Use my rights" }).click();
+    await expect(page.getByText("We must answer within 30 days.").first()).toBeVisible();
+    const form = page.getByRole("region", { name: "What would you like to do?" });
+    await form.getByRole("combobox", { name: "What would you like to do?" }).selectOption({
+      label: "See or get a copy of my records",
+    });
+    await form.getByLabel("Tell us what you are asking for").fill(`My records from the spring (${stamp}).`);
+    await form.getByRole("button", { name: "Send my request" }).click();
+    await expect(form.getByText(/Your request has been sent/)).toBeVisible();
+    const mine = page
+      .locator("li[id^='request-']")
+      .filter({ hasText: `My records from the spring (${stamp}).` });
+    await expect(mine).toContainText("We must answer by");
+
+    await page.goto("/me?kind=update");
+    const update = page.locator("article[id^='item-']").first();
+    const title = (await update.getByRole("heading").textContent())!.trim();
+    await update.getByRole("link", { name: /^This is wrong/ }).click();
+    await expect(page.getByText(`You are asking us to correct: ${title}`)).toBeVisible();
+    await form.getByLabel("Tell us what you are asking for").fill(`That date is wrong (${stamp}).`);
+    await form.getByRole("button", { name: "Send my request" }).click();
+    await expect(form.getByText(/Your request has been sent/)).toBeVisible();
+    await expect(
+      page.locator("li[id^='request-']").filter({ hasText: `That date is wrong (${stamp}).` }),
+    ).toContainText("Correct my records");
+  });
+
+  test("a family member sees the care they were shared and raises a concern on the patient's behalf", async ({
+    browser,
+  }) => {
+    const stamp = Date.now().toString(36);
+    const page = await (await browser.newContext({ storageState: storageFor("family") })).newPage();
+    await page.goto("/me");
+    await expect(page.getByRole("heading", { name: "Maria Alvarez's care" })).toBeVisible();
+    await expect(page.getByText("You are their daughter.")).toBeVisible();
+    await expect(page.getByRole("link", { name: "Use my rights" })).toHaveCount(0);
+    await page.getByRole("link", { name: "Raise a concern" }).click();
+    await expect(page.getByText("You are raising this on behalf of Maria Alvarez.")).toBeVisible();
+    await page.getByLabel("What is it about?").selectOption({ label: "How people communicated with me" });
+    await page.getByLabel("What happened").fill(`Mum was not told about the new time (${stamp}).`);
+    await page.getByLabel("What would you like to happen?").fill("A call when times change.");
+    await page.getByRole("button", { name: "Send my concern" }).click();
+    await expect(page.getByText("Your concern has been sent.")).toBeVisible();
+  });
+
+  test("the keyboard alone walks the timeline and files a concern", async ({ browser }) => {
+    const stamp = Date.now().toString(36);
+    const page = await patientPage(browser);
+    await inEnglish(page);
+    await page.goto("/me");
+    await tabTo(page, page.getByRole("link", { name: "Skip to main content" }));
+    await page.keyboard.press("Enter");
+    await tabTo(page, page.getByRole("link", { name: "Raise a concern" }));
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("heading", { name: "Raise a concern", level: 1 })).toBeVisible();
+    await tabTo(page, page.getByLabel("What is it about?"));
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Tab");
+    await expect(page.getByLabel("What happened")).toBeFocused();
+    await page.keyboard.type(`Typed with the keyboard only (${stamp}).`);
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("Nothing more.");
+    await tabTo(page, page.getByRole("button", { name: "Send my concern" }));
+    await page.keyboard.press("Enter");
+    await expect(page.getByText("Your concern has been sent.")).toBeVisible();
+  });
+
+  test("on a 375-pixel phone nothing is cut off or scrolls sideways", async ({ browser }) => {
+    const page = await patientPage(browser, { viewport: { width: 375, height: 740 } });
+    for (const path of ["/me", "/me/rights", "/me/concerns/new"]) {
+      await page.goto(path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+    }
+  });
+
+  test("internal notes and staff-only items never reach the portal, in the HTML or the RSC payload", async ({
+    browser,
+  }) => {
+    // Seeded for the demo patient: a draft update, staff-only team messages, a staff note on a move
+    // of her confidential concern. The shared message is the control: it must be there.
+    const internal = [
+      "Two weeks home",
+      "She has no ride for Tuesday's infusion.",
+      "Booked the van for 8:15 pickup.",
+      "Met the patient in person; she asked that the clinic team not be told yet.",
+      "Called the patient to acknowledge.",
+      "Arrange interpreter.",
+    ];
+    for (const account of ["patient", "family"] as const) {
+      const page = await (await browser.newContext({ storageState: storageFor(account) })).newPage();
+      await page.goto("/me?kind=concern");
+      const concernLinks = await page
+        .locator("a[href^='/me/concerns/']")
+        .evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
+      expect(concernLinks.length).toBeGreaterThan(0);
+      const paths = [
+        "/me",
+        "/me?page=2",
+        ...["appointment", "update", "message", "concern", "rights", "resource"].map((k) => `/me?kind=${k}`),
+        "/me/rights",
+        ...concernLinks,
+      ];
+      let sawShared = false;
+      for (const path of paths) {
+        for (const headers of [{}, { RSC: "1" }] as Record<string, string>[]) {
+          const response = await page.request.get(path, { headers });
+          expect(response.status(), path).toBe(200);
+          const body = await response.text();
+          for (const secret of internal) expect(body, `${account} ${path}`).not.toContain(secret);
+          sawShared ||= body.includes("the car will collect you at 9:15");
+        }
+      }
+      expect(sawShared, "the message shared with the patient does reach the portal").toBe(true);
+    }
+  });
+});

@@ -1,0 +1,344 @@
+import "server-only";
+import { and, asc, eq, gte, inArray, lt, ne, notInArray, type SQL, sql } from "drizzle-orm";
+import { alias, unionAll } from "drizzle-orm/pg-core";
+import { db } from "@/db/client";
+import {
+  appointments,
+  carePlanGoals,
+  carePlanInterventions,
+  carePlans,
+  clinicians,
+  concerns,
+  educationResources,
+  messages,
+  messageThreads,
+  patientUpdates,
+  resourcesGiven,
+  rightsRequests,
+  users,
+} from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
+import { type Actor, authorizePatient, can, type PatientPermission } from "@/lib/authz";
+import { type PatientHeader, readPatientHeader } from "@/lib/patients/header";
+import { orgTimeZone } from "@/lib/time";
+
+export const TIMELINE_KINDS = ["appointment", "update", "message", "concern", "rights", "resource"] as const;
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+export const TIMELINE_PAGE_SIZE = 40;
+
+/** One thing on the patient's timeline. Text is as staff wrote it for the patient; keys are translated. */
+export interface TimelineItem {
+  kind: TimelineKind;
+  id: string;
+  at: Date;
+  endsAt: Date | null;
+  /** A title as written, or for concerns and rights requests the category or type key. */
+  title: string;
+  status: string | null;
+  body: string | null;
+  place: string | null;
+  link: string | null;
+  who: string | null;
+  /** What to bring (appointments), next steps (updates). */
+  extra: string | null;
+  /** The day the patient will hear back (concerns, rights requests), ISO. */
+  due: string | null;
+}
+
+export interface PlanSummary {
+  title: string;
+  goals: { id: string; description: string; status: string; targetDate: string | null }[];
+  nextSteps: { id: string; description: string; dueDate: string | null; owner: string | null }[];
+}
+
+export interface Timeline {
+  patient: PatientHeader;
+  upcoming: TimelineItem[];
+  history: TimelineItem[];
+  hasMore: boolean;
+  page: number;
+  plan: PlanSummary | null;
+  kinds: TimelineKind[];
+  canRaiseConcern: boolean;
+  canFileRights: boolean;
+}
+
+/** What each kind needs the viewer to hold. */
+const KIND_PERMISSION: Record<TimelineKind, PatientPermission> = {
+  appointment: "read:appointment",
+  update: "read:update",
+  message: "read:sharedMessages",
+  concern: "read:concern",
+  rights: "read:rightsRequest",
+  resource: "read:resourcesGiven",
+};
+
+const text = (value: SQL | unknown) => sql<string | null>`${value}::text`;
+const none = sql<string | null>`null::text`;
+const noTime = sql<Date | null>`null::timestamptz`;
+
+function shape(kind: TimelineKind, fields: Partial<Record<keyof TimelineItem, SQL>> & { id: SQL; at: SQL }) {
+  return {
+    kind: sql<TimelineKind>`${kind}::text`.as("kind"),
+    id: sql<string>`${fields.id}::text`.as("id"),
+    at: sql<Date>`${fields.at}`.as("at"),
+    endsAt: (fields.endsAt ?? noTime).as("ends_at"),
+    title: sql<string>`${fields.title ?? none}`.as("title"),
+    status: (fields.status ?? none).as("status"),
+    body: (fields.body ?? none).as("body"),
+    place: (fields.place ?? none).as("place"),
+    link: (fields.link ?? none).as("link"),
+    who: (fields.who ?? none).as("who"),
+    extra: (fields.extra ?? none).as("extra"),
+    due: (fields.due ?? none).as("due"),
+  };
+}
+
+const zone = () => sql.raw(`'${orgTimeZone().replace(/'/g, "")}'`);
+const author = alias(users, "author");
+const giver = alias(users, "giver");
+
+/** Each kind's rows, as one select of the shared shape, before or from a moment. */
+function sources(patientId: string, kinds: TimelineKind[], before: Date) {
+  const all = {
+    appointment: () =>
+      db()
+        .select(
+          shape("appointment", {
+            id: sql`${appointments.id}`,
+            at: sql`${appointments.startsAt}`,
+            endsAt: sql`${appointments.endsAt}`,
+            title: sql`${appointments.title}`,
+            status: text(appointments.status),
+            place: text(appointments.location),
+            link: text(appointments.videoUrl),
+            who: text(clinicians.name),
+            extra: text(appointments.patientNotes),
+          }),
+        )
+        .from(appointments)
+        .leftJoin(clinicians, eq(clinicians.id, appointments.clinicianId))
+        .where(and(eq(appointments.patientId, patientId), lt(appointments.startsAt, before))),
+    update: () =>
+      db()
+        .select(
+          shape("update", {
+            id: sql`${patientUpdates.id}`,
+            at: sql`${patientUpdates.publishedAt}`,
+            title: sql`${patientUpdates.title}`,
+            body: text(patientUpdates.progress),
+            extra: text(patientUpdates.nextSteps),
+          }),
+        )
+        .from(patientUpdates)
+        .where(
+          and(
+            eq(patientUpdates.patientId, patientId),
+            eq(patientUpdates.status, "published"),
+            lt(patientUpdates.publishedAt, before),
+          ),
+        ),
+    message: () =>
+      db()
+        .select(
+          shape("message", {
+            id: sql`${messages.id}`,
+            at: sql`${messages.createdAt}`,
+            title: sql`${messageThreads.subject}`,
+            body: text(messages.body),
+            who: text(author.name),
+          }),
+        )
+        .from(messages)
+        .innerJoin(messageThreads, eq(messageThreads.id, messages.threadId))
+        .innerJoin(author, eq(author.id, messages.authorId))
+        .where(
+          and(
+            eq(messages.patientId, patientId),
+            eq(messages.sharedWithPatient, true),
+            lt(messages.createdAt, before),
+          ),
+        ),
+    concern: () =>
+      db()
+        .select(
+          shape("concern", {
+            id: sql`${concerns.id}`,
+            at: sql`${concerns.receivedAt}`,
+            title: sql`${concerns.category}`,
+            status: text(concerns.status),
+            body: text(concerns.whatHappened),
+            due: sql`case when ${concerns.status} in ('resolved','closed') then null else coalesce(${concerns.interimExpectedBy}::text, (${concerns.resolveDueAt} at time zone ${zone()})::date::text) end`,
+          }),
+        )
+        .from(concerns)
+        .where(and(eq(concerns.patientId, patientId), lt(concerns.receivedAt, before))),
+    rights: () =>
+      db()
+        .select(
+          shape("rights", {
+            id: sql`${rightsRequests.id}`,
+            at: sql`${rightsRequests.createdAt}`,
+            title: sql`${rightsRequests.type}`,
+            status: sql`coalesce(${rightsRequests.decision}, 'open')`,
+            body: text(rightsRequests.details),
+            due: sql`case when ${rightsRequests.responseSentOn} is null then coalesce(${rightsRequests.extendedDueOn}, ${rightsRequests.dueOn})::text end`,
+          }),
+        )
+        .from(rightsRequests)
+        .where(and(eq(rightsRequests.patientId, patientId), lt(rightsRequests.createdAt, before))),
+    resource: () =>
+      db()
+        .select(
+          shape("resource", {
+            id: sql`${resourcesGiven.id}`,
+            at: sql`${resourcesGiven.givenAt}`,
+            title: sql`${educationResources.title}`,
+            body: text(educationResources.summary),
+            link: text(educationResources.url),
+            who: text(giver.name),
+          }),
+        )
+        .from(resourcesGiven)
+        .innerJoin(educationResources, eq(educationResources.id, resourcesGiven.resourceId))
+        .innerJoin(giver, eq(giver.id, resourcesGiven.givenBy))
+        .where(and(eq(resourcesGiven.patientId, patientId), lt(resourcesGiven.givenAt, before))),
+  } as const;
+  // Every branch selects the same shape; the type checker only needs to see one of them.
+  return kinds.map((k) => all[k]()) as unknown as ReturnType<(typeof all)["appointment"]>[];
+}
+
+/**
+ * The patient's care timeline, for the patient or family they authorised: upcoming appointments
+ * first, then everything that has happened, newest first, paged, in one statement (UNION ALL).
+ * Only what was written for the patient: never internal notes, drafts or staff-only messages.
+ */
+export async function getTimeline(
+  actor: Actor,
+  patientId: string,
+  query: { kind?: TimelineKind; page: number },
+): Promise<Timeline> {
+  const access = await authorizePatient(actor, "read:patient", patientId);
+  const allowed = TIMELINE_KINDS.filter((k) => can(actor, KIND_PERMISSION[k], access));
+  const kinds = query.kind ? allowed.filter((k) => k === query.kind) : allowed;
+  const now = new Date();
+  const database = db();
+  const [first, ...rest] = sources(patientId, kinds, now);
+  const history = first
+    ? rest.length > 0
+      ? unionAll(first, ...(rest as [typeof first, ...(typeof first)[]]))
+          .orderBy(sql`at desc`, sql`id`)
+          .limit(TIMELINE_PAGE_SIZE + 1)
+          .offset((query.page - 1) * TIMELINE_PAGE_SIZE)
+      : first
+          .orderBy(sql`at desc`, sql`id`)
+          .limit(TIMELINE_PAGE_SIZE + 1)
+          .offset((query.page - 1) * TIMELINE_PAGE_SIZE)
+    : Promise.resolve([]);
+  const showAppointments = kinds.includes("appointment");
+  const showPlan = !query.kind && can(actor, "read:carePlan", access);
+  const [patient, upcoming, past, plan] = await Promise.all([
+    readPatientHeader(database, patientId),
+    showAppointments
+      ? database
+          .select(
+            shape("appointment", {
+              id: sql`${appointments.id}`,
+              at: sql`${appointments.startsAt}`,
+              endsAt: sql`${appointments.endsAt}`,
+              title: sql`${appointments.title}`,
+              status: text(appointments.status),
+              place: text(appointments.location),
+              link: text(appointments.videoUrl),
+              who: text(clinicians.name),
+              extra: text(appointments.patientNotes),
+            }),
+          )
+          .from(appointments)
+          .leftJoin(clinicians, eq(clinicians.id, appointments.clinicianId))
+          .where(
+            and(
+              eq(appointments.patientId, patientId),
+              gte(appointments.startsAt, now),
+              inArray(appointments.status, ["scheduled", "confirmed"]),
+            ),
+          )
+          .orderBy(asc(appointments.startsAt))
+          .limit(20)
+      : [],
+    history,
+    showPlan ? readPlanSummary(patientId) : null,
+  ]);
+  await recordAudit(database, actor, {
+    action: actor.role === "family" ? "portal.family-read" : "portal.timeline",
+    patientId,
+    entityType: "patient",
+    entityId: patientId,
+    details: { kind: query.kind ?? null, page: query.page },
+  });
+  const rows = (past as TimelineItem[]).map(normalise);
+  return {
+    patient,
+    upcoming: (upcoming as TimelineItem[]).map(normalise),
+    history: rows.slice(0, TIMELINE_PAGE_SIZE),
+    hasMore: rows.length > TIMELINE_PAGE_SIZE,
+    page: query.page,
+    plan,
+    kinds: allowed,
+    canRaiseConcern: can(actor, "raise:concern", access),
+    canFileRights: can(actor, "file:rightsRequest", access),
+  };
+}
+
+/** A UNION's timestamps come back as text from some drivers: make them dates. */
+function normalise(row: TimelineItem): TimelineItem {
+  return {
+    ...row,
+    at: row.at instanceof Date ? row.at : new Date(row.at),
+    endsAt: row.endsAt === null || row.endsAt instanceof Date ? row.endsAt : new Date(row.endsAt),
+  };
+}
+
+const ownerUser = alias(users, "owner_user");
+
+/** The active plan in plain words: its goals, and the next steps still to do with who does them. */
+async function readPlanSummary(patientId: string): Promise<PlanSummary | null> {
+  const database = db();
+  const [plan] = await database
+    .select({ id: carePlans.id, title: carePlans.title })
+    .from(carePlans)
+    .where(and(eq(carePlans.patientId, patientId), eq(carePlans.status, "active")))
+    .limit(1);
+  if (!plan) return null;
+  const [goals, steps] = await Promise.all([
+    database
+      .select({
+        id: carePlanGoals.id,
+        description: carePlanGoals.description,
+        status: carePlanGoals.status,
+        targetDate: carePlanGoals.targetDate,
+      })
+      .from(carePlanGoals)
+      .where(and(eq(carePlanGoals.planId, plan.id), ne(carePlanGoals.status, "cancelled")))
+      .orderBy(asc(carePlanGoals.targetDate)),
+    database
+      .select({
+        id: carePlanInterventions.id,
+        description: carePlanInterventions.description,
+        dueDate: carePlanInterventions.dueDate,
+        owner: sql<string | null>`coalesce(${clinicians.name}, ${ownerUser.name})`,
+      })
+      .from(carePlanInterventions)
+      .leftJoin(clinicians, eq(clinicians.id, carePlanInterventions.ownerClinicianId))
+      .leftJoin(ownerUser, eq(ownerUser.id, carePlanInterventions.ownerUserId))
+      .where(
+        and(
+          eq(carePlanInterventions.planId, plan.id),
+          notInArray(carePlanInterventions.status, ["done", "cancelled"]),
+        ),
+      )
+      .orderBy(asc(carePlanInterventions.dueDate))
+      .limit(12),
+  ]);
+  return { title: plan.title, goals, nextSteps: steps };
+}

@@ -1,0 +1,320 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "@/db/client";
+import {
+  appointments,
+  educationResources,
+  familyAccessGrants,
+  messages,
+  messageThreads,
+  patientUpdates,
+  resourcesGiven,
+} from "@/db/schema";
+import { getConcern, intakeConcern, raiseConcernInPortal } from "@/lib/concerns";
+import { DomainError, NotFoundError } from "@/lib/errors";
+import { MESSAGES } from "@/lib/i18n/messages";
+import { portalSchemas } from "@/lib/portal/forms";
+import { getTimeline, TIMELINE_PAGE_SIZE } from "@/lib/portal/timeline";
+import {
+  correctionSubjectTitle,
+  fileRightsRequest,
+  fileRightsRequestInPortal,
+  listRightsWorklist,
+} from "@/lib/rights-requests";
+import { zonedDate } from "@/lib/time";
+import { actorFor, assignToCaseload, createPatient, createUser, grantFamily } from "./support/factories";
+
+const DAY = 86_400_000;
+const SECRET = "INTERNAL-ONLY-6c1f";
+
+async function world() {
+  const coordinator = actorFor(await createUser("coordinator"));
+  const advocate = actorFor(await createUser("advocate"));
+  const patientId = (await createPatient()).id;
+  await assignToCaseload(coordinator.userId, patientId, "coordinator");
+  await assignToCaseload(advocate.userId, patientId, "advocate");
+  const patient = actorFor(await createUser("patient", { patientId }));
+  const now = Date.now();
+  await db()
+    .insert(appointments)
+    .values([
+      {
+        patientId,
+        kind: "test",
+        title: "Blood test",
+        startsAt: new Date(now - 3 * DAY),
+        endsAt: new Date(now - 3 * DAY + 1_800_000),
+        status: "completed",
+        internalNotes: SECRET,
+        createdBy: coordinator.userId,
+      },
+      {
+        patientId,
+        kind: "follow-up",
+        title: "Follow-up with Dr. Park",
+        startsAt: new Date(now + 2 * DAY),
+        endsAt: new Date(now + 2 * DAY + 1_800_000),
+        patientNotes: "Bring your medication list.",
+        internalNotes: SECRET,
+        createdBy: coordinator.userId,
+      },
+    ]);
+  await db()
+    .insert(patientUpdates)
+    .values([
+      {
+        patientId,
+        authorId: coordinator.userId,
+        title: "Physio booked",
+        progress: "Your physiotherapy starts next week.",
+        status: "published",
+        publishedAt: new Date(now - DAY),
+      },
+      { patientId, authorId: coordinator.userId, title: SECRET, progress: SECRET, status: "draft" },
+    ]);
+  const [thread] = await db()
+    .insert(messageThreads)
+    .values({ patientId, subject: "Transport", createdBy: coordinator.userId })
+    .returning();
+  await db()
+    .insert(messages)
+    .values([
+      {
+        threadId: thread!.id,
+        patientId,
+        authorId: coordinator.userId,
+        body: "A car will collect you at 9.",
+        sharedWithPatient: true,
+      },
+      { threadId: thread!.id, patientId, authorId: coordinator.userId, body: SECRET },
+    ]);
+  await intakeConcern(advocate, patientId, {
+    raisedBy: "patient",
+    raisedByName: null,
+    category: "communication",
+    severity: "medium",
+    whatHappened: "Nobody called back.",
+    desiredOutcome: "A call back.",
+    eventDate: null,
+    aboutDischarge: false,
+    confidential: false,
+  });
+  await fileRightsRequest(advocate, patientId, {
+    type: "access",
+    receivedOn: zonedDate(),
+    details: "A copy of my records.",
+    requestedForm: null,
+    healthPlanSelfPay: false,
+  });
+  const [resource] = await db()
+    .insert(educationResources)
+    .values({
+      title: `Rides to appointments ${patientId.slice(0, 8)}`,
+      category: "transport",
+      summary: "Free rides for patients.",
+    })
+    .returning();
+  await db()
+    .insert(resourcesGiven)
+    .values({ patientId, resourceId: resource!.id, givenBy: advocate.userId, note: SECRET });
+  return { coordinator, advocate, patient, patientId };
+}
+
+describe("the patient's care timeline", () => {
+  it("shows what is coming and what happened, of every kind, and nothing internal", async () => {
+    const { patient, patientId } = await world();
+    const timeline = await getTimeline(patient, patientId, { page: 1 });
+    expect(timeline.upcoming.map((i) => i.title)).toEqual(["Follow-up with Dr. Park"]);
+    expect(timeline.upcoming[0]!.extra).toBe("Bring your medication list.");
+    expect(timeline.history.map((i) => i.kind).sort()).toEqual(
+      ["appointment", "concern", "message", "resource", "rights", "update"].sort(),
+    );
+    expect(timeline.history.map((i) => i.at.getTime())).toEqual(
+      [...timeline.history.map((i) => i.at.getTime())].sort((a, b) => b - a),
+    );
+    const concern = timeline.history.find((i) => i.kind === "concern")!;
+    expect(concern.due, "the day they will hear back").toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(JSON.stringify(timeline)).not.toContain(SECRET);
+    expect(timeline.canRaiseConcern && timeline.canFileRights).toBe(true);
+
+    const onlyMessages = await getTimeline(patient, patientId, { kind: "message", page: 1 });
+    expect(onlyMessages.history.map((i) => i.body)).toEqual(["A car will collect you at 9."]);
+    expect(onlyMessages.upcoming).toEqual([]);
+  });
+
+  it("pages a long history", async () => {
+    const { patient, patientId, coordinator } = await world();
+    const start = Date.now() - 400 * DAY;
+    await db()
+      .insert(appointments)
+      .values(
+        Array.from({ length: 90 }, (_, i) => ({
+          patientId,
+          kind: "treatment" as const,
+          title: `Session ${i}`,
+          startsAt: new Date(start + i * DAY),
+          endsAt: new Date(start + i * DAY + 3_600_000),
+          status: "completed" as const,
+          createdBy: coordinator.userId,
+        })),
+      );
+    const first = await getTimeline(patient, patientId, { kind: "appointment", page: 1 });
+    const second = await getTimeline(patient, patientId, { kind: "appointment", page: 2 });
+    const third = await getTimeline(patient, patientId, { kind: "appointment", page: 3 });
+    expect(first.history).toHaveLength(TIMELINE_PAGE_SIZE);
+    expect(first.hasMore && second.hasMore).toBe(true);
+    expect(third.hasMore).toBe(false);
+    const ids = [...first.history, ...second.history, ...third.history].map((i) => i.id);
+    expect(new Set(ids).size).toBe(91);
+  });
+
+  it("shows family only what the patient shared, until it is revoked; never another patient", async () => {
+    const { patient, patientId } = await world();
+    const viewer = actorFor(await createUser("family"));
+    const concernsOnly = actorFor(await createUser("family"));
+    await grantFamily(viewer.userId, patientId, patient.userId);
+    await grantFamily(concernsOnly.userId, patientId, patient.userId, {
+      canViewTimeline: false,
+      canRaiseConcerns: true,
+    });
+    const seen = await getTimeline(viewer, patientId, { page: 1 });
+    expect(seen.history.length).toBeGreaterThan(0);
+    expect(seen.canRaiseConcern).toBe(false);
+    await expect(getTimeline(concernsOnly, patientId, { page: 1 })).rejects.toBeInstanceOf(NotFoundError);
+
+    await db()
+      .update(familyAccessGrants)
+      .set({ revokedAt: new Date(), revokedBy: patient.userId })
+      .where(eq(familyAccessGrants.familyUserId, viewer.userId));
+    await expect(getTimeline(viewer, patientId, { page: 1 })).rejects.toBeInstanceOf(NotFoundError);
+
+    const other = (await createPatient()).id;
+    await expect(getTimeline(patient, other, { page: 1 })).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("what the patient can do from the portal", () => {
+  it("raises a concern that reaches the advocate, and family raise one only when allowed", async () => {
+    const { patient, patientId, advocate } = await world();
+    const id = await raiseConcernInPortal(patient, patientId, {
+      category: "access-and-delays",
+      whatHappened: "I have waited six weeks for the scan.",
+      desiredOutcome: "A date for the scan.",
+      eventDate: null,
+    });
+    const seen = await getConcern(advocate, patientId, id);
+    expect(seen.concern).toMatchObject({ raisedBy: "patient", severity: "medium", status: "open" });
+    const onBehalf = actorFor(await createUser("family", { name: "Lucia Alvarez" }));
+    const viewerOnly = actorFor(await createUser("family"));
+    await grantFamily(onBehalf.userId, patientId, patient.userId, {
+      canViewTimeline: false,
+      canRaiseConcerns: true,
+    });
+    await grantFamily(viewerOnly.userId, patientId, patient.userId);
+    const input = {
+      category: "communication" as const,
+      whatHappened: "Nobody told my mother the time changed.",
+      desiredOutcome: "A phone call when times change.",
+      eventDate: null,
+    };
+    const familyId = await raiseConcernInPortal(onBehalf, patientId, input);
+    expect((await getConcern(advocate, patientId, familyId)).concern).toMatchObject({
+      raisedBy: "family",
+      raisedByName: "Lucia Alvarez",
+    });
+    await expect(raiseConcernInPortal(viewerOnly, patientId, input)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(raiseConcernInPortal(advocate, patientId, input)).rejects.toBeInstanceOf(NotFoundError);
+    const other = (await createPatient()).id;
+    await expect(raiseConcernInPortal(patient, other, input)).rejects.toBeInstanceOf(NotFoundError);
+
+    // The staff's note on a move never reaches the patient.
+    const mine = await getConcern(patient, patientId, id);
+    expect(mine.concern.transitions.every((m) => m.note === null)).toBe(true);
+  });
+
+  it("files rights requests, and a correction tied to an item of their own timeline only", async () => {
+    const { patient, patientId, advocate } = await world();
+    const timeline = await getTimeline(patient, patientId, { page: 1 });
+    const update = timeline.history.find((i) => i.kind === "update")!;
+    expect(await correctionSubjectTitle(patient, patientId, "update", update.id)).toBe("Physio booked");
+    const id = await fileRightsRequestInPortal(
+      patient,
+      patientId,
+      {
+        type: "access",
+        details: "The update says physio starts next week; it was cancelled.",
+        requestedForm: null,
+        healthPlanSelfPay: false,
+        subject: { kind: "update", id: update.id },
+      },
+      "missing",
+    );
+    const worklist = await listRightsWorklist(advocate, { page: 1 });
+    const filed = worklist.items.find((r) => r.id === id)!;
+    expect(filed).toMatchObject({ type: "amendment", subjectKind: "update", subjectId: update.id });
+    expect(filed.dueOn > filed.receivedOn).toBe(true);
+
+    const stranger = await world();
+    const foreign = (await getTimeline(stranger.patient, stranger.patientId, { page: 1 })).history.find(
+      (i) => i.kind === "update",
+    )!;
+    await expect(
+      fileRightsRequestInPortal(
+        patient,
+        patientId,
+        {
+          type: "amendment",
+          details: "Not mine to correct.",
+          requestedForm: null,
+          healthPlanSelfPay: false,
+          subject: { kind: "update", id: foreign.id },
+        },
+        "That item could not be found in your care.",
+      ),
+    ).rejects.toThrow(new DomainError("That item could not be found in your care."));
+    await expect(
+      fileRightsRequestInPortal(
+        advocate,
+        patientId,
+        {
+          type: "access",
+          details: "A copy please.",
+          requestedForm: null,
+          healthPlanSelfPay: false,
+          subject: null,
+        },
+        "missing",
+      ),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    const family = actorFor(await createUser("family"));
+    await grantFamily(family.userId, patientId, patient.userId, { canRaiseConcerns: true });
+    await expect(
+      fileRightsRequestInPortal(
+        family,
+        patientId,
+        {
+          type: "access",
+          details: "A copy please.",
+          requestedForm: null,
+          healthPlanSelfPay: false,
+          subject: null,
+        },
+        "missing",
+      ),
+    ).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("says what is wrong with bad input in the person's language", () => {
+    const today = zonedDate();
+    const es = portalSchemas(MESSAGES.es, today);
+    const concern = es.concern.safeParse({ category: "nope", whatHappened: "  ", desiredOutcome: "" });
+    const errors = concern.error!.flatten().fieldErrors;
+    expect(errors.category).toEqual(["Elija sobre qué es."]);
+    expect(errors.whatHappened).toEqual(["Cuéntenos qué pasó, en una frase o más."]);
+    const rights = portalSchemas(MESSAGES.en, today).rights.safeParse({
+      type: "telepathy",
+      details: "Please.",
+    });
+    expect(rights.error!.flatten().fieldErrors.type).toEqual(["Choose one of the requests in the list."]);
+  });
+});
