@@ -4,6 +4,7 @@ import { type NextRequest, NextResponse } from "next/server";
 // row in the domain layer, which is the check that counts.
 const PUBLIC = [
   /^\/login$/,
+  /^\/invite\/[A-Za-z0-9_-]{43}$/,
   /^\/api\/auth\//,
   /^\/api\/calendar\/[A-Za-z0-9_-]+(\.ics)?$/,
   /^\/favicon\.ico$/,

@@ -70,15 +70,15 @@ export function ActionForm({
       {state.ok ? (
         <Alert tone="success">
           <p>{state.ok}</p>
-          {state.values?.feedUrl ? (
+          {state.link ? (
             <p className="mt-2">
-              <label htmlFor={`${prefix}-feed-url`} className="block font-medium">
-                Calendar address
+              <label htmlFor={`${prefix}-link`} className="block font-medium">
+                {state.link.label}
               </label>
               <input
-                id={`${prefix}-feed-url`}
+                id={`${prefix}-link`}
                 readOnly
-                value={state.values.feedUrl}
+                value={state.link.url}
                 className="mt-1 w-full rounded border border-slate-400 bg-white px-2 py-1 font-mono text-sm"
               />
             </p>

@@ -35,7 +35,7 @@ const PAGES: Record<AccountKey, string[]> = {
     "/resources",
     "/rights-requests",
   ],
-  patient: ["/me", "/calendar", "/me/rights", "/me/concerns/new"],
+  patient: ["/me", "/calendar", "/me/rights", "/me/concerns/new", "/me/family", `/invite/${"A".repeat(43)}`],
   family: ["/me", "/me/rights", "/me/concerns/new"],
 };
 

@@ -1,11 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { patientIdFor, storageFor } from "./support";
+import { orgDate, patientIdFor, storageFor } from "./support";
 
 /** In advocate@'s and coordinator@'s caseloads. */
 const MRN = "CB-100064";
 
 function isoDaysAhead(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  return orgDate(days);
 }
 
 test("an advocate logs a call to an insurer; the follow-up shows on the dashboard until it is done", async ({

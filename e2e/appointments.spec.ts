@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { OWN_MRN, patientIdFor, storageFor } from "./support";
+import { OWN_MRN, orgDate, patientIdFor, storageFor } from "./support";
 
 /**
  * A calendar date `days` ahead, for a datetime-local field (beyond the seeded appointments). A
@@ -7,7 +7,7 @@ import { OWN_MRN, patientIdFor, storageFor } from "./support";
  */
 function dayAhead(days: number): string {
   days += Math.floor(Math.random() * 300);
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  return orgDate(days);
 }
 
 async function openAppointments(page: Page): Promise<string> {

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { OWN_MRN, patientIdFor, storageFor } from "./support";
+import { OWN_MRN, orgDate, patientIdFor, storageFor } from "./support";
 
 /** Patients in coordinator@'s caseload: two with no seeded plan, one with an active seeded plan. */
 const BUILD_MRN = "CB-100067";
@@ -7,7 +7,7 @@ const TEMPLATE_MRN = "CB-100070";
 const SHARED_MRN = "CB-100004";
 
 function isoDaysAhead(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  return orgDate(days);
 }
 
 /** A draft left by an earlier attempt of the same test is withdrawn, the way a person would. */

@@ -1,11 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { OWN_MRN, patientIdFor, storageFor } from "./support";
+import { OWN_MRN, orgDate, patientIdFor, storageFor } from "./support";
 
 /** In advocate@'s caseload, with no seeded concerns. */
 const FLOW_MRN = "CB-100061";
 
 function isoDaysAhead(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  return orgDate(days);
 }
 
 test("an advocate takes a concern from intake to a written response, with an interim notice on the way", async ({

@@ -186,4 +186,60 @@ test.describe("the patient and family portal", () => {
       expect(sawShared, "the message shared with the patient does reach the portal").toBe(true);
     }
   });
+
+  test("a patient invites a family member with a one-time link, who signs in and sees only what was shared, until revoked", async ({
+    browser,
+  }) => {
+    const stamp = Date.now().toString(36);
+    const email = `sam-${stamp}@example.org`;
+    const page = await patientPage(browser);
+    await inEnglish(page);
+    await page.getByRole("link", { name: "Family and caregivers" }).click();
+    const form = page.getByRole("region", { name: "Invite someone" });
+    await form.getByLabel("Their email").fill(email);
+    await form.getByLabel("How they are related to you").fill("son");
+    await form.getByLabel("They may see my care timeline").uncheck();
+    await form.getByRole("button", { name: "Create the invitation" }).click();
+    await expect(form.getByText("Choose at least one thing they may do.")).toBeVisible();
+    await form.getByLabel("They may see my care timeline").check();
+    await form.getByRole("button", { name: "Create the invitation" }).click();
+    const link = await form.getByRole("textbox", { name: "Invitation link" }).inputValue();
+    expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
+    await expect(page.getByText(email, { exact: true })).toBeVisible();
+
+    // An email that already has an account is refused.
+    await form.getByLabel("Their email").fill("coordinator@carebridge.example");
+    await form.getByLabel("How they are related to you").fill("friend");
+    await form.getByRole("button", { name: "Create the invitation" }).click();
+    await expect(form.getByText(/That email already has a Carebridge account/).first()).toBeVisible();
+    await expect(form.getByLabel("Their email")).toHaveAttribute("aria-invalid", "true");
+
+    const invitee = await (await browser.newContext()).newPage();
+    await invitee.goto(new URL(link).pathname);
+    await expect(
+      invitee.getByRole("heading", { name: "Maria Alvarez has invited you to Carebridge" }),
+    ).toBeVisible();
+    await invitee.getByLabel("Your name").fill("Sam Alvarez");
+    await invitee.getByLabel("Choose a password").fill("a long family password 2026");
+    await invitee.getByRole("button", { name: "Create my account" }).click();
+    await expect(invitee.getByText("Your account is ready.")).toBeVisible();
+    await invitee.goto(new URL(link).pathname);
+    await expect(invitee.getByText("This invitation link was already used.")).toBeVisible();
+
+    await invitee.goto("/login");
+    await invitee.getByLabel("Email").fill(email);
+    await invitee.getByLabel("Password").fill("a long family password 2026");
+    await invitee.getByRole("button", { name: "Sign in" }).click();
+    await expect(invitee.getByRole("heading", { name: "Maria Alvarez's care" })).toBeVisible();
+    await expect(invitee.getByRole("link", { name: "Raise a concern" })).toHaveCount(0);
+
+    await page.reload();
+    await page.getByRole("button", { name: "Stop sharing with Sam Alvarez" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Stop sharing" }).click();
+    // The person leaves the list at once.
+    await expect(page.getByRole("heading", { name: /Sam Alvarez/ })).toHaveCount(0);
+    await invitee.reload();
+    await expect(invitee.getByRole("heading", { name: "Maria Alvarez's care" })).toHaveCount(0);
+    await expect(invitee.getByText(/Nobody has shared their care with you yet/)).toBeVisible();
+  });
 });

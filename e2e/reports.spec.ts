@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { storageFor } from "./support";
+import { orgDate, storageFor } from "./support";
 
 test("an advocate reads the equity report over a period, small groups suppressed, and takes a table as CSV", async ({
   browser,
@@ -22,8 +22,8 @@ test("an advocate reads the equity report over a period, small groups suppressed
   await expect(page.getByLabel("From")).toHaveAttribute("aria-invalid", "true");
 
   // The last 30 days hold fewer concerns than the year.
-  const to = new Date().toISOString().slice(0, 10);
-  const from = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+  const to = orgDate();
+  const from = orgDate(-30);
   await page.getByLabel("From").fill(from);
   await page.getByLabel("To").fill(to);
   await page.getByRole("button", { name: "Show" }).click();

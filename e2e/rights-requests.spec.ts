@@ -1,11 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { patientIdFor, storageFor } from "./support";
+import { orgDate, patientIdFor, storageFor } from "./support";
 
 /** In advocate@'s caseload. */
 const MRN = "CB-100067";
 
 function isoDaysAhead(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  return orgDate(days);
 }
 
 test("an advocate records an amendment request, extends it once, denies it with its basis, and records the disagreement", async ({

@@ -78,3 +78,17 @@ export function actionBody(args: unknown[], form: Record<string, string> = {}): 
   body.append("0", JSON.stringify(args.map((a) => (a === FORM ? "$K1" : escapeDollar(a)))));
   return body;
 }
+
+/**
+ * A calendar day in the organisation's time zone, as the server counts it: between UTC midnight
+ * and the organisation's midnight the UTC date is already tomorrow there.
+ */
+export function orgDate(daysAhead = 0): string {
+  const zone = process.env.ORG_TIME_ZONE ?? "America/New_York";
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: zone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(new Date(Date.now() + daysAhead * 86_400_000));
+}

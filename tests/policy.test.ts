@@ -73,6 +73,7 @@ const EXPECTED: Record<Role, { own: PatientPermission[] }> = {
       "read:update",
       "read:sharedMessages",
       "read:resourcesGiven",
+      "manage:family",
     ],
   },
   family: {

@@ -6,6 +6,8 @@ export interface FormState {
   details?: string[];
   values?: Record<string, string>;
   ok?: string;
+  /** An address to copy, shown once with the success message (a calendar feed, an invitation). */
+  link?: { label: string; url: string };
 }
 
 export type FormAction = (prev: FormState, data: FormData) => Promise<FormState>;

@@ -9,6 +9,7 @@ export * from "./care-team";
 export * from "./concerns";
 export * from "./disclosures";
 export * from "./education";
+export * from "./invitations";
 export * from "./messages";
 export * from "./patients";
 export * from "./rights-requests";

@@ -17,6 +17,11 @@ function commonPasswords(): Set<string> {
   return common;
 }
 
+/** Whether a password is on the list of common or breached ones. */
+export function isCommonPassword(password: string): boolean {
+  return commonPasswords().has(password.toLowerCase());
+}
+
 /** NIST 800-63B: length 12–128, no composition rules, not a known common or breached password. */
 export const NewPasswordSchema = z
   .string()

@@ -32,6 +32,7 @@ export type PatientPermission =
   | "read:disclosures"
   | "read:sharedMessages"
   | "read:resourcesGiven"
+  | "manage:family"
   | "write:disclosures"
   | "read:update"
   | "write:update";
@@ -108,6 +109,7 @@ export const PATIENT_POLICY: Record<Role, Partial<Record<PatientPermission, read
     "read:update": SELF,
     "read:sharedMessages": SELF,
     "read:resourcesGiven": SELF,
+    "manage:family": SELF,
   },
   family: {
     "read:patient": FAMILY_VIEW,

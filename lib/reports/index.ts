@@ -217,3 +217,8 @@ export async function getEquityReport(
     },
   };
 }
+
+/** For routes that check their own input: refuse (404) before saying anything about the input. */
+export function authorizeReports(actor: Actor): void {
+  authorizeGlobal(actor, "read:reports");
+}

@@ -102,6 +102,16 @@ export default async function MePage({
                 </Link>
               </li>
             ) : null}
+            {viewing.kind === "patient" ? (
+              <li>
+                <Link
+                  href="/me/family"
+                  className="inline-block rounded border border-brand-700 bg-white px-4 py-2 font-medium no-underline"
+                >
+                  {t.timeline.family}
+                </Link>
+              </li>
+            ) : null}
             {timeline.canFileRights ? (
               <li>
                 <Link

@@ -1,12 +1,23 @@
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/current-user";
 import { NotFoundError } from "@/lib/errors";
-import { getEquityReport, REPORT_TABLE_IDS, reportPeriodSchema, tableToCsv } from "@/lib/reports";
+import {
+  authorizeReports,
+  getEquityReport,
+  REPORT_TABLE_IDS,
+  reportPeriodSchema,
+  tableToCsv,
+} from "@/lib/reports";
 import { zonedDate } from "@/lib/time";
 
 /** One table of the equity report as CSV, with the same suppression as the page. */
 export async function GET(request: Request): Promise<Response> {
   const actor = await requireActor();
+  try {
+    authorizeReports(actor);
+  } catch {
+    notFound();
+  }
   const params = new URL(request.url).searchParams;
   const period = reportPeriodSchema(zonedDate()).safeParse({
     from: params.get("from"),
