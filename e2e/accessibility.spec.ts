@@ -35,8 +35,16 @@ const PAGES: Record<AccountKey, string[]> = {
     "/resources",
     "/rights-requests",
   ],
-  patient: ["/me", "/calendar", "/me/rights", "/me/concerns/new", "/me/family", `/invite/${"A".repeat(43)}`],
-  family: ["/me", "/me/rights", "/me/concerns/new"],
+  patient: [
+    "/me",
+    "/calendar",
+    "/me/rights",
+    "/me/concerns/new",
+    "/me/family",
+    "/me/access-log",
+    `/invite/${"A".repeat(43)}`,
+  ],
+  family: ["/me", "/me/rights", "/me/concerns/new", "/me/preferences"],
 };
 
 test.describe("accessibility (axe: no serious or critical violations)", () => {

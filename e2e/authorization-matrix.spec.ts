@@ -182,6 +182,13 @@ const ROUTES: RouteCase[] = [
   { name: "/me?patient=[other]", path: (ids) => `/me?patient=${ids.other}`, allowed: [] },
   { name: "/me/rights", path: () => "/me/rights", allowed: ["patient", "family"] },
   { name: "/me/family", path: () => "/me/family", allowed: ["patient"] },
+  { name: "/me/access-log", path: () => "/me/access-log", allowed: ["patient"] },
+  { name: "/me/preferences", path: () => "/me/preferences", allowed: ["patient", "family"] },
+  {
+    name: "/me/preferences?patient=[other]",
+    path: (ids) => `/me/preferences?patient=${ids.other}`,
+    allowed: [],
+  },
   // Public: an invitation link needs no session, and a made-up one says so plainly.
   {
     name: "/invite/[unknown token]",
@@ -1186,5 +1193,27 @@ test.describe("authorization matrix: server actions called directly", () => {
     const family = await (await browser.newContext({ storageState: storageFor("family") })).newPage();
     await family.goto("/me");
     await expect(family.getByRole("heading", { name: /Maria Alvarez/ })).toBeVisible();
+  });
+
+  test("savePortalPreferencesAction: only the patient writes their own words", async ({ browser }) => {
+    const FILE = "app/(portal)/me/preferences/actions.ts";
+    const patient = await (await browser.newContext({ storageState: storageFor("patient") })).newPage();
+    await patient.goto("/me/preferences");
+    const version = await patient.locator('input[name="version"]').inputValue();
+    for (const role of ["admin", "coordinator", "advocate", "family", "anonymous"] as MatrixRole[])
+      await call(role, browser, `${FILE}#savePortalPreferencesAction`, "/me/preferences", [{}, FORM], {
+        whatMattersMost: `portal prefs ${role} ${run}`,
+        version,
+      });
+    await patient.reload();
+    // (The advocate's own preferences action, tested above, may write here legitimately.)
+    await expect(patient.getByText(new RegExp(`portal prefs .* ${run}`))).toHaveCount(0);
+    // The same call from the patient takes effect: the test can tell the difference.
+    await call("patient", browser, `${FILE}#savePortalPreferencesAction`, "/me/preferences", [{}, FORM], {
+      whatMattersMost: `portal prefs patient ${run}`,
+      version: await patient.locator('input[name="version"]').inputValue(),
+    });
+    await patient.reload();
+    await expect(patient.getByText(`portal prefs patient ${run}`)).toHaveCount(1);
   });
 });

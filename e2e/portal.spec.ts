@@ -1,5 +1,5 @@
 import { type Browser, expect, type Locator, type Page, test } from "@playwright/test";
-import { storageFor } from "./support";
+import { OWN_MRN, patientIdFor, storageFor } from "./support";
 
 async function patientPage(browser: Browser, options: { viewport?: { width: number; height: number } } = {}) {
   return (await browser.newContext({ storageState: storageFor("patient"), ...options })).newPage();
@@ -241,5 +241,36 @@ test.describe("the patient and family portal", () => {
     await invitee.reload();
     await expect(invitee.getByRole("heading", { name: "Maria Alvarez's care" })).toHaveCount(0);
     await expect(invitee.getByText(/Nobody has shared their care with you yet/)).toBeVisible();
+  });
+
+  test("a patient sees which staff opened their record", async ({ browser }) => {
+    const coordinator = await (
+      await browser.newContext({ storageState: storageFor("coordinator") })
+    ).newPage();
+    const id = await patientIdFor(coordinator, OWN_MRN);
+    await coordinator.goto(`/patients/${id}`);
+    const banner = (await coordinator.getByRole("banner").textContent()) ?? "";
+    const name = /([A-Z][a-z]+ [A-Z][a-z]+) \(Care coordinator\)/.exec(banner)?.[1];
+    expect(name, "the coordinator's name in the header").toBeTruthy();
+    const page = await patientPage(browser);
+    await inEnglish(page);
+    await page.getByRole("link", { name: "Who has seen my record" }).click();
+    const row = page.getByRole("row").filter({ hasText: name! }).first();
+    await expect(row).toContainText("Care coordinator");
+  });
+
+  test("a patient says what matters to them; the advocate reads it on the record", async ({ browser }) => {
+    const stamp = Date.now().toString(36);
+    const page = await patientPage(browser);
+    await page.goto("/me/preferences");
+    await expect(page.getByRole("heading", { name: "Lo que me importa" })).toBeVisible();
+    await page.getByLabel("Lo que más me importa").fill(`Estar en casa con mis nietos (${stamp}).`);
+    await page.getByRole("button", { name: "Guardar" }).click();
+    await expect(page.getByText("Guardado. Su equipo de atención lo verá.")).toBeVisible();
+    await expect(page.getByRole("region", { name: "Cambios" })).toContainText("Lo que más me importa");
+    const advocate = await (await browser.newContext({ storageState: storageFor("advocate") })).newPage();
+    const id = await patientIdFor(advocate, OWN_MRN);
+    await advocate.goto(`/patients/${id}/preferences`);
+    await expect(advocate.getByText(`Estar en casa con mis nietos (${stamp}).`).first()).toBeVisible();
   });
 });

@@ -13,6 +13,8 @@ import {
 import { getConcern, intakeConcern, raiseConcernInPortal } from "@/lib/concerns";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { MESSAGES } from "@/lib/i18n/messages";
+import { getPatientOverview } from "@/lib/patients";
+import { getRecordAccessLog } from "@/lib/portal/access-log";
 import { portalSchemas } from "@/lib/portal/forms";
 import { getTimeline, TIMELINE_PAGE_SIZE } from "@/lib/portal/timeline";
 import {
@@ -22,7 +24,14 @@ import {
   listRightsWorklist,
 } from "@/lib/rights-requests";
 import { zonedDate } from "@/lib/time";
-import { actorFor, assignToCaseload, createPatient, createUser, grantFamily } from "./support/factories";
+import {
+  actorFor,
+  assignToCaseload,
+  createPatient,
+  createUser,
+  grantEmergency,
+  grantFamily,
+} from "./support/factories";
 
 const DAY = 86_400_000;
 const SECRET = "INTERNAL-ONLY-6c1f";
@@ -316,5 +325,29 @@ describe("what the patient can do from the portal", () => {
       details: "Please.",
     });
     expect(rights.error!.flatten().fieldErrors.type).toEqual(["Choose one of the requests in the list."]);
+  });
+});
+
+describe("who has seen my record", () => {
+  it("lists the staff who opened it, by day, with emergency access marked; only the patient sees it", async () => {
+    const { patient, patientId, coordinator } = await world();
+    const outsider = actorFor(await createUser("advocate", { name: "Avery Outside" }));
+    await getPatientOverview(coordinator, patientId);
+    await getPatientOverview(coordinator, patientId);
+    await grantEmergency(outsider.userId, patientId);
+    await getPatientOverview(outsider, patientId);
+    const log = await getRecordAccessLog(patient, patientId, 1);
+    const byName = Object.fromEntries(log.rows.map((r) => [r.name, r]));
+    expect(byName[coordinator.name]).toMatchObject({ role: "coordinator", emergency: false });
+    expect(byName[coordinator.name]!.times).toBeGreaterThanOrEqual(2);
+    expect(byName["Avery Outside"]).toMatchObject({ role: "advocate", emergency: true, times: 1 });
+    expect(log.rows.some((r) => r.role === "patient" || r.role === "family")).toBe(false);
+
+    const family = actorFor(await createUser("family"));
+    await grantFamily(family.userId, patientId, patient.userId);
+    await expect(getRecordAccessLog(family, patientId, 1)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getRecordAccessLog(coordinator, patientId, 1)).rejects.toBeInstanceOf(NotFoundError);
+    const other = (await createPatient()).id;
+    await expect(getRecordAccessLog(patient, other, 1)).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   "portal.family-read",
   "portal.concern-read",
   "portal.rights-read",
+  "portal.access-log",
   "family.invite",
   "family.invite-withdraw",
   "family.invite-accept",

@@ -37,6 +37,8 @@ const en = {
     raiseConcern: "Raise a concern",
     useRights: "Use my rights",
     family: "Family and caregivers",
+    accessLog: "Who has seen my record",
+    preferences: "What matters to me",
     thisIsWrong: "This is wrong",
     chooseSomeone: "Whose care do you want to see?",
     nobodyShared:
@@ -175,6 +177,41 @@ const en = {
     aboutItem: (what: string) => `About: ${what}`,
     correctionFor: (what: string) => `You are asking us to correct: ${what}`,
   },
+  preferences: {
+    title: "What matters to me",
+    intro:
+      "Tell your care team what matters most to you, in your own words. Your advocate and coordinator read this where decisions about your care are made.",
+    parts: {
+      whatMattersMost: "What matters most to me",
+      myGoals: "My goals",
+      treatmentPreferences: "What I want, and do not want, in my treatment",
+      communicationPreferences: "How and when to contact me",
+      languageNeeds: "My language, and whether I need an interpreter",
+      decisionSupport: "Who helps me make decisions",
+      whoMayBeTold: "Who may be told what",
+    } as Record<string, string>,
+    save: "Save",
+    saved: "Saved. Your care team will see it.",
+    stale:
+      "Someone changed this while you were writing. Their version is shown now; your text is kept below. Save again to replace it.",
+    history: "Changes",
+    changedBy: (name: string, when: string) => `${name}, ${when}`,
+    none: "Nothing changed yet.",
+  },
+  accessLog: {
+    title: "Who has seen my record",
+    intro: "Each member of staff who opened your record, by day, from our audit trail.",
+    none: "No member of staff has opened your record yet.",
+    who: "Who",
+    role: "Role",
+    when: "When",
+    times: (n: number) => (n === 1 ? "once" : `${n} times`),
+    emergency: "Emergency access",
+    emergencyNote:
+      "Opened in an emergency, outside your care team. An administrator reviews every emergency access.",
+    roles: { coordinator: "Care coordinator", advocate: "Patient advocate" } as Record<string, string>,
+    more: "Show earlier days",
+  },
   family: {
     title: "Family and caregivers",
     intro:
@@ -284,6 +321,8 @@ const es: Messages = {
     raiseConcern: "Presentar una queja",
     useRights: "Ejercer mis derechos",
     family: "Familia y cuidadores",
+    accessLog: "Quién ha visto mi historia",
+    preferences: "Lo que me importa",
     thisIsWrong: "Esto no es correcto",
     chooseSomeone: "¿De quién quiere ver la atención?",
     nobodyShared:
@@ -418,6 +457,41 @@ const es: Messages = {
     waiting: "Esperando nuestra respuesta",
     aboutItem: (what) => `Sobre: ${what}`,
     correctionFor: (what) => `Nos pide corregir: ${what}`,
+  },
+  preferences: {
+    title: "Lo que me importa",
+    intro:
+      "Cuente a su equipo de atención lo que más le importa, con sus propias palabras. Su defensor y su coordinador lo leen donde se toman las decisiones sobre su atención.",
+    parts: {
+      whatMattersMost: "Lo que más me importa",
+      myGoals: "Mis metas",
+      treatmentPreferences: "Lo que quiero, y lo que no quiero, en mi tratamiento",
+      communicationPreferences: "Cómo y cuándo contactarme",
+      languageNeeds: "Mi idioma, y si necesito intérprete",
+      decisionSupport: "Quién me ayuda a tomar decisiones",
+      whoMayBeTold: "A quién se le puede contar qué",
+    },
+    save: "Guardar",
+    saved: "Guardado. Su equipo de atención lo verá.",
+    stale:
+      "Alguien cambió esto mientras usted escribía. Ahora se muestra su versión; su texto se conserva abajo. Guarde de nuevo para reemplazarlo.",
+    history: "Cambios",
+    changedBy: (name, when) => `${name}, ${when}`,
+    none: "Todavía no hay cambios.",
+  },
+  accessLog: {
+    title: "Quién ha visto mi historia",
+    intro: "Cada miembro del personal que abrió su historia, por día, según nuestro registro de auditoría.",
+    none: "Ningún miembro del personal ha abierto su historia todavía.",
+    who: "Quién",
+    role: "Función",
+    when: "Cuándo",
+    times: (n) => (n === 1 ? "una vez" : `${n} veces`),
+    emergency: "Acceso de emergencia",
+    emergencyNote:
+      "Se abrió en una emergencia, fuera de su equipo de atención. Un administrador revisa cada acceso de emergencia.",
+    roles: { coordinator: "Coordinador de atención", advocate: "Defensor del paciente" },
+    more: "Ver días anteriores",
   },
   family: {
     title: "Familia y cuidadores",

@@ -40,6 +40,16 @@ export function portalSchemas(t: Messages, today: string) {
         )
         .transform((v) => v ?? null),
     }),
+    preferences: z.object({
+      whatMattersMost: maybe(t, 2000),
+      myGoals: maybe(t, 2000),
+      treatmentPreferences: maybe(t, 2000),
+      communicationPreferences: maybe(t, 2000),
+      languageNeeds: maybe(t, 2000),
+      decisionSupport: maybe(t, 2000),
+      whoMayBeTold: maybe(t, 2000),
+      version: z.coerce.number().int().min(0),
+    }),
     rights: z.object({
       type: z.enum(RIGHTS_REQUEST_TYPES, { error: t.errors.type }),
       details: said(t, 5, 3000, t.errors.details),

@@ -86,7 +86,14 @@ export interface PreferencesPage {
   preferences: PatientPreferences | null;
   version: number;
   canWrite: boolean;
-  history: { version: number; changedAt: Date; changedBy: string; changes: string[] }[];
+  history: {
+    version: number;
+    changedAt: Date;
+    changedBy: string;
+    changes: string[];
+    /** The parts that changed, for pages that say it in another language. */
+    changedParts: (keyof PreferenceSnapshot)[];
+  }[];
 }
 
 /** The patient's voice with who changed what; every read audited. */
@@ -129,6 +136,9 @@ export async function getPreferencesPage(actor: Actor, patientId: string): Promi
       changedAt: v.changedAt,
       changedBy: v.changedBy,
       changes: describePreferenceChanges(versions[k + 1]?.snapshot ?? null, v.snapshot),
+      changedParts: PREFERENCE_FIELDS.map(([key]) => key).filter(
+        (key) => (versions[k + 1]?.snapshot[key] ?? null) !== v.snapshot[key],
+      ),
     })),
   };
 }

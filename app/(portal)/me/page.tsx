@@ -89,42 +89,58 @@ export default async function MePage({
           <Link href="/me">{t.timeline.chooseSomeone}</Link>
         </p>
       ) : null}
-      {timeline.canRaiseConcern || timeline.canFileRights ? (
-        <nav aria-label={t.timeline.actions} className="mb-6">
-          <ul className="flex flex-wrap gap-3">
-            {timeline.canRaiseConcern ? (
-              <li>
-                <Link
-                  href={withKeep("/me/concerns/new")}
-                  className="inline-block rounded bg-brand-700 px-4 py-2 font-medium text-white no-underline"
-                >
-                  {t.timeline.raiseConcern}
-                </Link>
-              </li>
-            ) : null}
-            {viewing.kind === "patient" ? (
-              <li>
-                <Link
-                  href="/me/family"
-                  className="inline-block rounded border border-brand-700 bg-white px-4 py-2 font-medium no-underline"
-                >
-                  {t.timeline.family}
-                </Link>
-              </li>
-            ) : null}
-            {timeline.canFileRights ? (
-              <li>
-                <Link
-                  href={withKeep("/me/rights")}
-                  className="inline-block rounded border border-brand-700 bg-white px-4 py-2 font-medium no-underline"
-                >
-                  {t.timeline.useRights}
-                </Link>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-      ) : null}
+      <nav aria-label={t.timeline.actions} className="mb-6">
+        <ul className="flex flex-wrap gap-3">
+          {timeline.canRaiseConcern ? (
+            <li>
+              <Link
+                href={withKeep("/me/concerns/new")}
+                className="inline-block rounded bg-brand-700 px-4 py-2 font-medium text-white no-underline"
+              >
+                {t.timeline.raiseConcern}
+              </Link>
+            </li>
+          ) : null}
+          <li>
+            <Link
+              href={withKeep("/me/preferences")}
+              className="inline-block rounded border border-brand-700 bg-white px-4 py-2 font-medium no-underline"
+            >
+              {t.timeline.preferences}
+            </Link>
+          </li>
+          {viewing.kind === "patient" ? (
+            <li>
+              <Link
+                href="/me/access-log"
+                className="inline-block rounded border border-brand-700 bg-white px-4 py-2 font-medium no-underline"
+              >
+                {t.timeline.accessLog}
+              </Link>
+            </li>
+          ) : null}
+          {viewing.kind === "patient" ? (
+            <li>
+              <Link
+                href="/me/family"
+                className="inline-block rounded border border-brand-700 bg-white px-4 py-2 font-medium no-underline"
+              >
+                {t.timeline.family}
+              </Link>
+            </li>
+          ) : null}
+          {timeline.canFileRights ? (
+            <li>
+              <Link
+                href={withKeep("/me/rights")}
+                className="inline-block rounded border border-brand-700 bg-white px-4 py-2 font-medium no-underline"
+              >
+                {t.timeline.useRights}
+              </Link>
+            </li>
+          ) : null}
+        </ul>
+      </nav>
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="min-w-0 space-y-8">
           {query.page === 1 && (!query.kind || query.kind === "appointment") ? (
