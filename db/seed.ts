@@ -1208,6 +1208,85 @@ async function seedDisclosures(tx: Transaction, patientsList: { id: string }[], 
   });
 }
 
+/** Two more weekly physiotherapy visits ahead for the demo patient, early, before clinic hours. */
+async function seedDemoPhysio(tx: Transaction, patient: { id: string }, coordinator: { id: string }) {
+  const zone = process.env.ORG_TIME_ZONE ?? "America/New_York";
+  const today = new Date();
+  await tx.insert(appointments).values(
+    [9, 16].map((ahead) => {
+      const day = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + ahead));
+      const start = zonedWallTimeToInstant(
+        { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), hour: 7, minute: 0 },
+        zone,
+      );
+      return {
+        patientId: patient.id,
+        kind: "supportive-service" as const,
+        title: "Physiotherapy session",
+        location: "Springfield Rehab, second floor",
+        startsAt: start,
+        endsAt: new Date(start.getTime() + 45 * 60_000),
+        patientNotes: "Wear comfortable shoes.",
+        createdBy: coordinator.id,
+      };
+    }),
+  );
+}
+
+/**
+ * One patient with a long history, as a dialysis patient has: three sessions a week for two years,
+ * before the other appointments' hours, with a monthly update. The portal's timeline is measured
+ * against it (patient100011@).
+ */
+async function seedLongHistory(tx: Transaction, patient: { id: string }, coordinator: { id: string }) {
+  const zone = process.env.ORG_TIME_ZONE ?? "America/New_York";
+  const today = new Date();
+  const rows: (typeof appointments.$inferInsert)[] = [];
+  for (let back = 728; back >= 1; back--) {
+    const day = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - back));
+    if (![1, 3, 5].includes(day.getUTCDay())) continue;
+    const start = zonedWallTimeToInstant(
+      {
+        year: day.getUTCFullYear(),
+        month: day.getUTCMonth() + 1,
+        day: day.getUTCDate(),
+        hour: 5,
+        minute: 30,
+      },
+      zone,
+    );
+    rows.push({
+      patientId: patient.id,
+      kind: "treatment",
+      title: "Dialysis session",
+      location: "Springfield Kidney Center, chair 4",
+      startsAt: start,
+      endsAt: new Date(start.getTime() + 2 * 3_600_000),
+      status: back % 29 === 0 ? "no-show" : "completed",
+      patientNotes: "Bring your fluid diary.",
+      createdBy: coordinator.id,
+    });
+  }
+  await insertChunked(rows, 500, (chunk) => tx.insert(appointments).values(chunk));
+  const updates = Array.from({ length: 24 }, (_, m) => {
+    const at = new Date(today.getTime() - (m * 30 + 3) * DAY_MS);
+    return {
+      patientId: patient.id,
+      authorId: coordinator.id,
+      updatedBy: coordinator.id,
+      title: `Dialysis review, month ${24 - m}`,
+      progress: "Your blood results are steady and your fluid weight is within target.",
+      nextSteps: "Keep to the fluid allowance; next review in a month.",
+      status: "published" as const,
+      publishedAt: at,
+      createdAt: at,
+      updatedAt: at,
+      version: 2,
+    };
+  });
+  await tx.insert(patientUpdates).values(updates);
+}
+
 export interface SeedOptions {
   patients?: number;
   /** Every Nth patient gets a portal account (the demo patient always does). */
@@ -1383,6 +1462,8 @@ export async function seedDatabase(
     await seedRightsRequests(tx, inserted, advocates);
     await seedHistory(tx, inserted, advocates);
     await seedDisclosures(tx, inserted, [...advocates, ...coordinators]);
+    await seedDemoPhysio(tx, inserted[0]!, coordinators[0]!);
+    if (inserted.length > 10) await seedLongHistory(tx, inserted[10]!, coordinators[0]!);
     return { patients: inserted.length, users: staff.length + created.length };
   });
 }

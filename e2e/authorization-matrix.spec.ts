@@ -37,6 +37,8 @@ interface Ids {
   /** Seeded concerns of the own patient: an ordinary one, and one confidential to advocates. */
   concern: string;
   confidentialConcern: string;
+  /** One of the own patient's upcoming appointments. */
+  appointment: string;
   /** The own patient's decided rights request (seeded), and the accounting they were given. */
   decidedRequest: string;
   accounting: string;
@@ -182,6 +184,21 @@ const ROUTES: RouteCase[] = [
   { name: "/me?patient=[other]", path: (ids) => `/me?patient=${ids.other}`, allowed: [] },
   { name: "/me/rights", path: () => "/me/rights", allowed: ["patient", "family"] },
   { name: "/me/family", path: () => "/me/family", allowed: ["patient"] },
+  {
+    name: "/me/appointments/[own]",
+    path: (ids) => `/me/appointments/${ids.appointment}`,
+    allowed: ["patient", "family"],
+  },
+  {
+    name: "/me/appointments/[own]/ics",
+    path: (ids) => `/me/appointments/${ids.appointment}/ics`,
+    allowed: ["patient", "family"],
+  },
+  {
+    name: "/me/appointments/[own]?patient=[other]",
+    path: (ids) => `/me/appointments/${ids.appointment}?patient=${ids.other}`,
+    allowed: [],
+  },
   { name: "/me/access-log", path: () => "/me/access-log", allowed: ["patient"] },
   { name: "/me/preferences", path: () => "/me/preferences", allowed: ["patient", "family"] },
   {
@@ -239,6 +256,9 @@ async function lookUpIds(browser: Browser): Promise<Ids> {
       .first();
     return (await link.getAttribute("href"))!.split("/").at(-1)!;
   };
+  const patient = await (await browser.newContext({ storageState: storageFor("patient") })).newPage();
+  await patient.goto("/me");
+  const appointmentHref = await patient.locator("a[href^='/me/appointments/']").first().getAttribute("href");
   const concern = await concernIn(false);
   const confidentialConcern = await concernIn(true);
   await advocate.goto(`/patients/${own}/rights-requests`);
@@ -256,6 +276,7 @@ async function lookUpIds(browser: Browser): Promise<Ids> {
     staffUser: staffHref!.split("/").at(-1)!,
     concern,
     confidentialConcern,
+    appointment: appointmentHref!.split("/").at(-1)!.split("?")[0]!,
   };
 }
 
@@ -1215,5 +1236,28 @@ test.describe("authorization matrix: server actions called directly", () => {
     });
     await patient.reload();
     await expect(patient.getByText(`portal prefs patient ${run}`)).toHaveCount(1);
+  });
+
+  test("appointment change requests: only the patient asks; only the coordinator closes", async ({
+    browser,
+  }) => {
+    const ASK = "app/(portal)/me/appointments/[appointmentId]/actions.ts#requestChangeAction";
+    for (const role of ["admin", "coordinator", "advocate", "family", "anonymous"] as MatrixRole[])
+      await call(role, browser, ASK, `/me/appointments/${ids.appointment}`, [ids.appointment, {}, FORM], {
+        kind: "cancel",
+        reason: `matrix change ${role} ${run}`,
+      });
+    const coordinator = await (
+      await browser.newContext({ storageState: storageFor("coordinator") })
+    ).newPage();
+    await coordinator.goto(`/patients/${ids.own}/appointments`);
+    await expect(coordinator.getByText(new RegExp(`matrix change .* ${run}`))).toHaveCount(0);
+    // The patient's own call takes effect, and only the coordinator can close it.
+    await call("patient", browser, ASK, `/me/appointments/${ids.appointment}`, [ids.appointment, {}, FORM], {
+      kind: "cancel",
+      reason: `matrix change patient ${run}`,
+    });
+    await coordinator.reload();
+    await expect(coordinator.getByText(`“matrix change patient ${run}”`)).toHaveCount(1);
   });
 });

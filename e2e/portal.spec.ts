@@ -273,4 +273,50 @@ test.describe("the patient and family portal", () => {
     await advocate.goto(`/patients/${id}/preferences`);
     await expect(advocate.getByText(`Estar en casa con mis nietos (${stamp}).`).first()).toBeVisible();
   });
+
+  test("a patient adds an appointment to their calendar and asks to move it; the coordinator deals with it", async ({
+    browser,
+  }) => {
+    const stamp = Date.now().toString(36);
+    const page = await patientPage(browser);
+    await inEnglish(page);
+    // An upcoming appointment nobody has asked about yet (the matrix asks about one of them).
+    const links = await page
+      .getByRole("region", { name: "Coming up" })
+      .locator("a[href^='/me/appointments/']")
+      .evaluateAll((all) => all.map((a) => a.getAttribute("href")!));
+    expect(links.length).toBeGreaterThan(1);
+    for (const href of links.reverse()) {
+      await page.goto(href);
+      if ((await page.getByRole("button", { name: "Send to my coordinator" }).count()) > 0) break;
+    }
+    await expect(page.getByRole("link", { name: "Add to my calendar" })).toBeVisible();
+    const downloading = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Add to my calendar" }).click();
+    expect((await downloading).suggestedFilename()).toMatch(/^appointment-[0-9a-f]{8}\.ics$/);
+
+    await page.getByRole("button", { name: "Send to my coordinator" }).click();
+    await expect(page.getByText("Say why, in a few words.")).toBeVisible();
+    await page.getByLabel("What would you like?").selectOption({ label: "Move it to another time" });
+    await page.getByLabel("Why?").fill(`My daughter cannot drive me that day (${stamp}).`);
+    await page.getByRole("button", { name: "Send to my coordinator" }).click();
+    await expect(page.getByText(/Your coordinator is dealing with it/)).toBeVisible();
+    await expect(page.getByRole("button", { name: "Send to my coordinator" })).toHaveCount(0);
+
+    const coordinator = await (
+      await browser.newContext({ storageState: storageFor("coordinator") })
+    ).newPage();
+    await coordinator.goto("/dashboard");
+    const tasks = coordinator.getByRole("region", { name: /Patients asking to move or cancel/ });
+    await expect(tasks).toContainText(`My daughter cannot drive me that day (${stamp}).`);
+    await tasks.getByRole("link", { name: "Maria Alvarez" }).first().click();
+    const request = coordinator
+      .getByRole("region", { name: /The patient asked for a change/ })
+      .getByRole("listitem")
+      .filter({ hasText: stamp });
+    await request.getByText("Mark as dealt with").first().click();
+    await request.getByLabel("What you did").fill("Moved to Thursday afternoon; told Maria by phone.");
+    await request.getByRole("button", { name: "Mark as dealt with" }).click();
+    await expect(coordinator.getByText(`My daughter cannot drive me that day (${stamp}).`)).toHaveCount(0);
+  });
 });

@@ -74,6 +74,7 @@ const EXPECTED: Record<Role, { own: PatientPermission[] }> = {
       "read:sharedMessages",
       "read:resourcesGiven",
       "manage:family",
+      "request:appointmentChange",
     ],
   },
   family: {

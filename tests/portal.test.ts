@@ -10,6 +10,14 @@ import {
   patientUpdates,
   resourcesGiven,
 } from "@/db/schema";
+import {
+  completeChangeRequest,
+  getMyAppointment,
+  listChangeRequestsForCaseload,
+  listPatientChangeRequests,
+  requestAppointmentChange,
+} from "@/lib/appointments/requests";
+import { appointmentIcs } from "@/lib/calendar";
 import { getConcern, intakeConcern, raiseConcernInPortal } from "@/lib/concerns";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { MESSAGES } from "@/lib/i18n/messages";
@@ -349,5 +357,62 @@ describe("who has seen my record", () => {
     await expect(getRecordAccessLog(coordinator, patientId, 1)).rejects.toBeInstanceOf(NotFoundError);
     const other = (await createPatient()).id;
     await expect(getRecordAccessLog(patient, other, 1)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("asking to move or cancel an appointment", () => {
+  it("reaches the coordinator as a task; one open request per appointment; only upcoming ones", async () => {
+    const { patient, patientId, coordinator, advocate } = await world();
+    const t = MESSAGES.en;
+    const timeline = await getTimeline(patient, patientId, { page: 1 });
+    const upcoming = timeline.upcoming[0]!;
+    const past = timeline.history.find((i) => i.kind === "appointment")!;
+    const before = await getMyAppointment(patient, patientId, upcoming.id);
+    expect(before.canRequestChange).toBe(true);
+    const ask = {
+      kind: "reschedule" as const,
+      reason: "My daughter cannot drive me that day.",
+      preferredTimes: "Any afternoon",
+    };
+    await requestAppointmentChange(patient, patientId, upcoming.id, ask, t);
+    await expect(requestAppointmentChange(patient, patientId, upcoming.id, ask, t)).rejects.toThrow(
+      new DomainError(t.appointmentRequest.errors.alreadyAsked),
+    );
+    await expect(requestAppointmentChange(patient, patientId, past.id, ask, t)).rejects.toThrow(
+      new DomainError(t.appointmentRequest.errors.notUpcoming),
+    );
+    const after = await getMyAppointment(patient, patientId, upcoming.id);
+    expect(after.canRequestChange).toBe(false);
+    expect(after.openRequest).toMatchObject({ kind: "reschedule", reason: ask.reason });
+
+    const tasks = await listChangeRequestsForCaseload(coordinator);
+    expect(tasks.map((r) => r.appointmentId)).toEqual([upcoming.id]);
+    expect(await listChangeRequestsForCaseload(advocate)).toEqual([]);
+    expect(await listPatientChangeRequests(advocate, patientId), "advocates read, coordinators act").toEqual(
+      [],
+    );
+    await expect(completeChangeRequest(advocate, tasks[0]!.id, "Not mine.")).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await completeChangeRequest(coordinator, tasks[0]!.id, "Moved to Thursday 14:00; told her by phone.");
+    expect(await listPatientChangeRequests(coordinator, patientId)).toEqual([]);
+    expect((await getMyAppointment(patient, patientId, upcoming.id)).openRequest).toBeNull();
+
+    const family = actorFor(await createUser("family"));
+    await grantFamily(family.userId, patientId, patient.userId, { canRaiseConcerns: true });
+    expect((await getMyAppointment(family, patientId, upcoming.id)).canRequestChange).toBe(false);
+    await expect(requestAppointmentChange(family, patientId, upcoming.id, ask, t)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+
+    const ics = await appointmentIcs(patient, patientId, upcoming.id);
+    expect(ics).toContain("BEGIN:VEVENT");
+    expect(ics).toContain("Follow-up with Dr. Park");
+    expect(ics).not.toContain(SECRET);
+    const other = await world();
+    await expect(appointmentIcs(patient, other.patientId, upcoming.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      appointmentIcs(patient, patientId, past.id === upcoming.id ? "" : other.patientId),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -40,11 +40,13 @@ export function TimelineEntry({
   const state = status(item, t);
   const q = query ? `?${query}` : "";
   const detail =
-    item.kind === "concern"
-      ? `/me/concerns/${item.id}${q}`
-      : item.kind === "rights"
-        ? `/me/rights${q}#request-${item.id}`
-        : null;
+    item.kind === "appointment"
+      ? `/me/appointments/${item.id}${q}`
+      : item.kind === "concern"
+        ? `/me/concerns/${item.id}${q}`
+        : item.kind === "rights"
+          ? `/me/rights${q}#request-${item.id}`
+          : null;
   const correct = `/me/rights?${query ? `${query}&` : ""}correct=${item.kind}:${item.id}`;
   return (
     <article

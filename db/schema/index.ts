@@ -1,5 +1,6 @@
 export * from "./access";
 export * from "./advocacy";
+export * from "./appointment-requests";
 export * from "./appointments";
 export * from "./audit";
 export * from "./auth";

@@ -33,6 +33,7 @@ export type PatientPermission =
   | "read:sharedMessages"
   | "read:resourcesGiven"
   | "manage:family"
+  | "request:appointmentChange"
   | "write:disclosures"
   | "read:update"
   | "write:update";
@@ -110,6 +111,7 @@ export const PATIENT_POLICY: Record<Role, Partial<Record<PatientPermission, read
     "read:sharedMessages": SELF,
     "read:resourcesGiven": SELF,
     "manage:family": SELF,
+    "request:appointmentChange": SELF,
   },
   family: {
     "read:patient": FAMILY_VIEW,

@@ -5,7 +5,8 @@ import { createEvents, type EventAttributes } from "ics";
 import { db } from "@/db/client";
 import { appointments, calendarFeeds, caseloadAssignments, clinicians, patients, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
-import { type Actor, authorizeGlobal } from "@/lib/authz";
+import { type Actor, authorizeGlobal, authorizePatient } from "@/lib/authz";
+import { NotFoundError } from "@/lib/errors";
 
 const DAY = 86_400_000;
 /** What a feed covers: a month back, six months ahead. */
@@ -118,22 +119,7 @@ export async function unsafeCalendarForToken(token: string): Promise<string | nu
     : eq(appointments.patientId, owner.patientId ?? "00000000-0000-0000-0000-000000000000");
   const now = Date.now();
   const rows = await database
-    .select({
-      id: appointments.id,
-      title: appointments.title,
-      kind: appointments.kind,
-      startsAt: appointments.startsAt,
-      endsAt: appointments.endsAt,
-      status: appointments.status,
-      location: appointments.location,
-      videoUrl: appointments.videoUrl,
-      patientNotes: appointments.patientNotes,
-      updatedAt: appointments.updatedAt,
-      clinicianName: clinicians.name,
-      mrn: patients.mrn,
-      givenName: patients.givenName,
-      familyName: patients.familyName,
-    })
+    .select(EVENT_COLUMNS)
     .from(appointments)
     .innerJoin(patients, eq(patients.id, appointments.patientId))
     .leftJoin(clinicians, eq(clinicians.id, appointments.clinicianId))
@@ -147,24 +133,7 @@ export async function unsafeCalendarForToken(token: string): Promise<string | nu
     .orderBy(asc(appointments.startsAt), desc(appointments.id))
     .limit(5000);
 
-  const events: EventAttributes[] = rows.map((r) => ({
-    uid: `${r.id}@carebridge`,
-    start: r.startsAt.getTime(),
-    startInputType: "utc",
-    startOutputType: "utc",
-    end: r.endsAt.getTime(),
-    endInputType: "utc",
-    endOutputType: "utc",
-    title: staff ? `${r.title} – ${r.familyName}, ${r.givenName.charAt(0)}. (${r.mrn})` : r.title,
-    location: r.location ?? (r.videoUrl ? "Video visit" : undefined),
-    url: r.videoUrl ?? undefined,
-    description:
-      [r.clinicianName ? `With ${r.clinicianName}` : null, staff ? null : r.patientNotes]
-        .filter(Boolean)
-        .join("\n") || undefined,
-    status: STATUS[r.status],
-    lastModified: r.updatedAt.getTime(),
-  }));
+  const events = rows.map((r) => toEvent(r, staff));
   const { error, value } = createEvents(events, {
     productId: "carebridge/calendar",
     method: "PUBLISH",
@@ -183,6 +152,88 @@ export async function unsafeCalendarForToken(token: string): Promise<string | nu
       patientId: staff ? null : owner.patientId,
       details: { events: rows.length },
     });
+  });
+  return value;
+}
+
+const EVENT_COLUMNS = {
+  id: appointments.id,
+  title: appointments.title,
+  startsAt: appointments.startsAt,
+  endsAt: appointments.endsAt,
+  status: appointments.status,
+  location: appointments.location,
+  videoUrl: appointments.videoUrl,
+  patientNotes: appointments.patientNotes,
+  updatedAt: appointments.updatedAt,
+  clinicianName: clinicians.name,
+  mrn: patients.mrn,
+  givenName: patients.givenName,
+  familyName: patients.familyName,
+};
+interface EventRow {
+  id: string;
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  status: string;
+  location: string | null;
+  videoUrl: string | null;
+  patientNotes: string | null;
+  updatedAt: Date;
+  clinicianName: string | null;
+  mrn: string;
+  givenName: string;
+  familyName: string;
+}
+
+/** An appointment as a calendar event: staff see whose it is; a patient sees what to bring. */
+function toEvent(r: EventRow, staff: boolean): EventAttributes {
+  return {
+    uid: `${r.id}@carebridge`,
+    start: r.startsAt.getTime(),
+    startInputType: "utc",
+    startOutputType: "utc",
+    end: r.endsAt.getTime(),
+    endInputType: "utc",
+    endOutputType: "utc",
+    title: staff ? `${r.title} – ${r.familyName}, ${r.givenName.charAt(0)}. (${r.mrn})` : r.title,
+    location: r.location ?? (r.videoUrl ? "Video visit" : undefined),
+    url: r.videoUrl ?? undefined,
+    description:
+      [r.clinicianName ? `With ${r.clinicianName}` : null, staff ? null : r.patientNotes]
+        .filter(Boolean)
+        .join("\n") || undefined,
+    status: STATUS[r.status],
+    lastModified: r.updatedAt.getTime(),
+  };
+}
+
+/** One of the patient's appointments as an .ics file, to add to their own calendar. */
+export async function appointmentIcs(
+  actor: Actor,
+  patientId: string,
+  appointmentId: string,
+): Promise<string> {
+  await authorizePatient(actor, "read:appointment", patientId);
+  const database = db();
+  const [row] = await database
+    .select(EVENT_COLUMNS)
+    .from(appointments)
+    .innerJoin(patients, eq(patients.id, appointments.patientId))
+    .leftJoin(clinicians, eq(clinicians.id, appointments.clinicianId))
+    .where(and(eq(appointments.id, appointmentId), eq(appointments.patientId, patientId)));
+  if (!row) throw new NotFoundError();
+  const { error, value } = createEvents([toEvent(row, false)], {
+    productId: "carebridge/calendar",
+    method: "PUBLISH",
+  });
+  if (error || !value) throw error ?? new Error("could not build the event");
+  await recordAudit(database, actor, {
+    action: "calendar.event",
+    patientId,
+    entityType: "appointment",
+    entityId: appointmentId,
   });
   return value;
 }

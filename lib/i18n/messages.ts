@@ -177,6 +177,28 @@ const en = {
     aboutItem: (what: string) => `About: ${what}`,
     correctionFor: (what: string) => `You are asking us to correct: ${what}`,
   },
+  appointmentRequest: {
+    detail: "Appointment",
+    addToCalendar: "Add to my calendar",
+    askTitle: "Ask to change or cancel",
+    askIntro:
+      "Your care coordinator will make the change and let you know. The appointment stays booked until then.",
+    kind: "What would you like?",
+    kinds: { reschedule: "Move it to another time", cancel: "Cancel it" } as Record<string, string>,
+    reason: "Why?",
+    preferredTimes: "Times that suit you better",
+    submit: "Send to my coordinator",
+    sent: "Sent. Your care coordinator will contact you.",
+    pending: (kind: string, date: string) =>
+      `You asked on ${date}: ${kind}. Your coordinator is dealing with it.`,
+    change: "Change or cancel",
+    errors: {
+      kind: "Choose whether to move or cancel it.",
+      reason: "Say why, in a few words.",
+      notUpcoming: "Only an upcoming appointment can be changed.",
+      alreadyAsked: "You have already asked about this appointment; your coordinator is dealing with it.",
+    },
+  },
   preferences: {
     title: "What matters to me",
     intro:
@@ -457,6 +479,27 @@ const es: Messages = {
     waiting: "Esperando nuestra respuesta",
     aboutItem: (what) => `Sobre: ${what}`,
     correctionFor: (what) => `Nos pide corregir: ${what}`,
+  },
+  appointmentRequest: {
+    detail: "Cita",
+    addToCalendar: "Añadir a mi calendario",
+    askTitle: "Pedir un cambio o cancelar",
+    askIntro:
+      "Su coordinador de atención hará el cambio y le avisará. La cita sigue programada hasta entonces.",
+    kind: "¿Qué le gustaría?",
+    kinds: { reschedule: "Pasarla a otro momento", cancel: "Cancelarla" },
+    reason: "¿Por qué?",
+    preferredTimes: "Horarios que le vienen mejor",
+    submit: "Enviar a mi coordinador",
+    sent: "Enviado. Su coordinador de atención se pondrá en contacto con usted.",
+    pending: (kind, date) => `Lo pidió el ${date}: ${kind}. Su coordinador se está ocupando.`,
+    change: "Cambiar o cancelar",
+    errors: {
+      kind: "Elija si quiere cambiarla o cancelarla.",
+      reason: "Diga por qué, en pocas palabras.",
+      notUpcoming: "Solo se puede cambiar una cita próxima.",
+      alreadyAsked: "Ya preguntó por esta cita; su coordinador se está ocupando.",
+    },
   },
   preferences: {
     title: "Lo que me importa",

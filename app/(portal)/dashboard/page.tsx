@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { orNotFound } from "@/app/_lib/guards";
+import { ChangeRequestList } from "@/components/change-requests";
 import { PageHeader } from "@/components/ui/page-header";
 import { listFollowUpsDue } from "@/lib/advocacy";
+import { listChangeRequestsForCaseload } from "@/lib/appointments/requests";
 import { getSchedule } from "@/lib/appointments/schedule";
 import { requireActor } from "@/lib/auth/current-user";
 import { allowsGlobal } from "@/lib/authz/policy";
@@ -19,18 +21,20 @@ export const metadata: Metadata = { title: "Dashboard" };
 export default async function DashboardPage() {
   const actor = await requireActor();
   const advocate = allowsGlobal(actor.role, "work:concerns");
-  const [summary, emergency, week, inbox, plans, concernSummary, followUps, rights] = await orNotFound(
-    Promise.all([
-      getStaffDashboard(actor),
-      listMyActiveEmergencyGrants(actor),
-      getSchedule(actor, { view: "week" }),
-      listInbox(actor),
-      getCarePlanWorklist(actor),
-      advocate ? getConcernDashboard(actor) : null,
-      advocate ? listFollowUpsDue(actor) : [],
-      advocate ? getRightsCounts(actor) : null,
-    ]),
-  );
+  const [summary, emergency, week, inbox, plans, concernSummary, followUps, rights, changeRequests] =
+    await orNotFound(
+      Promise.all([
+        getStaffDashboard(actor),
+        listMyActiveEmergencyGrants(actor),
+        getSchedule(actor, { view: "week" }),
+        listInbox(actor),
+        getCarePlanWorklist(actor),
+        advocate ? getConcernDashboard(actor) : null,
+        advocate ? listFollowUpsDue(actor) : [],
+        advocate ? getRightsCounts(actor) : null,
+        listChangeRequestsForCaseload(actor),
+      ]),
+    );
   const today =
     week.days.find((d) => d.date === week.today)?.items.filter((i) => i.status !== "cancelled") ?? [];
   const later = week.days
@@ -51,6 +55,14 @@ export default async function DashboardPage() {
           <Link href="/patients">See and search your patients</Link>.
         </p>
       </section>
+      {changeRequests.length > 0 ? (
+        <section aria-labelledby="change-requests-heading" className="mb-8 rounded-lg bg-white p-6 shadow-sm">
+          <h2 id="change-requests-heading" className="mb-3">
+            Patients asking to move or cancel ({changeRequests.length})
+          </h2>
+          <ChangeRequestList tasks={changeRequests} showPatient />
+        </section>
+      ) : null}
       {concernSummary ? (
         <section aria-labelledby="concerns-heading" className="mb-8 rounded-lg bg-white p-6 shadow-sm">
           <h2 id="concerns-heading">Concerns not yet resolved</h2>

@@ -14,6 +14,11 @@ import {
   StatusSchema,
   setAppointmentStatus,
 } from "@/lib/appointments";
+import {
+  AppointmentRequestIdSchema,
+  CompleteRequestSchema,
+  completeChangeRequest,
+} from "@/lib/appointments/requests";
 import { requireActor } from "@/lib/auth/current-user";
 import { PatientIdSchema } from "@/lib/patients/schemas";
 
@@ -113,4 +118,26 @@ export async function setAppointmentStatusAction(
   }
   revalidatePath(PAGE, "page");
   return { ok: "Status saved." };
+}
+
+/** The coordinator closes a patient's request to move or cancel, saying what was done. */
+export async function completeChangeRequestAction(
+  requestId: string,
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const actor = await requireActor();
+  const id = AppointmentRequestIdSchema.safeParse(requestId);
+  if (!id.success) notFound();
+  const values = formValues(formData, ["note"]);
+  const parsed = CompleteRequestSchema.safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, values);
+  try {
+    await completeChangeRequest(actor, id.data, parsed.data.note);
+  } catch (error) {
+    return refused(error, values);
+  }
+  revalidatePath(PAGE, "page");
+  revalidatePath("/dashboard");
+  return { ok: "Done. The patient sees the appointment as it now stands." };
 }

@@ -3,8 +3,10 @@ import { notFound } from "next/navigation";
 import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
 import { AppointmentCard } from "@/components/appointment-card";
+import { ChangeRequestList } from "@/components/change-requests";
 import { PatientHeading } from "@/components/patient-nav";
 import { type AppointmentItem, listPatientAppointments } from "@/lib/appointments";
+import { listPatientChangeRequests } from "@/lib/appointments/requests";
 import { APPOINTMENT_KIND_LABEL, APPOINTMENT_KINDS } from "@/lib/appointments/schemas";
 import { requireActor } from "@/lib/auth/current-user";
 import { isStaff } from "@/lib/authz/policy";
@@ -13,6 +15,7 @@ import { orgTimeZone, toZonedInputValue } from "@/lib/time";
 import {
   bookAppointmentAction,
   cancelAppointmentAction,
+  completeChangeRequestAction,
   rescheduleAppointmentAction,
   setAppointmentStatusAction,
 } from "./actions";
@@ -95,7 +98,9 @@ export default async function AppointmentsPage({ params }: { params: Promise<{ i
   const parsed = PatientIdSchema.safeParse((await params).id);
   if (!parsed.success) notFound();
   const actor = await requireActor();
-  const data = await orNotFound(listPatientAppointments(actor, parsed.data));
+  const [data, requests] = await orNotFound(
+    Promise.all([listPatientAppointments(actor, parsed.data), listPatientChangeRequests(actor, parsed.data)]),
+  );
   return (
     <>
       <PatientHeading patient={data.patient} staff={isStaff(actor.role)} current="appointments" />
@@ -103,6 +108,18 @@ export default async function AppointmentsPage({ params }: { params: Promise<{ i
       <p className="mb-4 text-sm text-slate-700">
         Times are shown in {orgTimeZone().replace("_", " ")} time.
       </p>
+      {requests.length > 0 ? (
+        <section aria-labelledby="requests-heading" className="mb-8 rounded-lg bg-amber-50 p-5 shadow-sm">
+          <h2 id="requests-heading" className="mb-3">
+            The patient asked for a change ({requests.length})
+          </h2>
+          <ChangeRequestList
+            tasks={requests}
+            showPatient={false}
+            complete={(id) => completeChangeRequestAction.bind(null, id)}
+          />
+        </section>
+      ) : null}
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
         <div>
           <section aria-labelledby="upcoming-heading" className="mb-8">

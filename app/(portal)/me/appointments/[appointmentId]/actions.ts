@@ -1,0 +1,35 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { notFound } from "next/navigation";
+import { type FormState, formValues, runChange } from "@/app/_lib/action-results";
+import {
+  AppointmentIdSchema,
+  changeRequestSchema,
+  requestAppointmentChange,
+} from "@/lib/appointments/requests";
+import { requireActor } from "@/lib/auth/current-user";
+import { portalMessages } from "@/lib/i18n/server";
+
+/** The patient asks their coordinator to move or cancel an appointment. */
+export async function requestChangeAction(
+  appointmentId: string,
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const actor = await requireActor();
+  const id = AppointmentIdSchema.safeParse(appointmentId);
+  if (!id.success || actor.role !== "patient" || !actor.patientId) notFound();
+  const patientId = actor.patientId;
+  const { t } = await portalMessages(actor);
+  const result = await runChange(
+    "/me/appointments/[appointmentId]",
+    formValues(formData, ["kind", "reason", "preferredTimes"]),
+    changeRequestSchema(t),
+    (input) => requestAppointmentChange(actor, patientId, id.data, input, t),
+    t.appointmentRequest.sent,
+    t.errors.checkFields,
+  );
+  revalidatePath("/me");
+  return result;
+}

@@ -1,0 +1,124 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { orNotFound } from "@/app/_lib/guards";
+import { ActionForm } from "@/components/action-form";
+import {
+  APPOINTMENT_REQUEST_KINDS,
+  AppointmentIdSchema,
+  getMyAppointment,
+} from "@/lib/appointments/requests";
+import { requireActor } from "@/lib/auth/current-user";
+import { portalFormat } from "@/lib/i18n/format";
+import { MESSAGES } from "@/lib/i18n/messages";
+import { portalMessages } from "@/lib/i18n/server";
+import { resolveViewing, viewingQuery } from "@/lib/portal/viewing";
+import { requestChangeAction } from "./actions";
+
+export const metadata: Metadata = { title: MESSAGES.en.appointmentRequest.detail };
+
+/** One appointment: what, when, where, who, what to bring; add it to a calendar; ask to change it. */
+export default async function MyAppointmentPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ appointmentId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const id = AppointmentIdSchema.safeParse((await params).appointmentId);
+  if (!id.success) notFound();
+  const actor = await requireActor();
+  const { locale, t } = await portalMessages(actor);
+  const f = portalFormat(locale);
+  const viewing = await orNotFound(resolveViewing(actor, (await searchParams).patient));
+  if (viewing.kind === "choose") notFound();
+  const a = await orNotFound(getMyAppointment(actor, viewing.patientId, id.data));
+  const keep = viewingQuery(viewing);
+  const q = keep ? `?${keep}` : "";
+  return (
+    <article className="max-w-2xl">
+      <p className="mb-4">
+        <Link href={`/me${q}`}>{t.concern.back}</Link>
+      </p>
+      <p className="text-sm font-medium text-brand-700">
+        {t.kinds.appointment} · {t.appointmentStatus[a.status] ?? a.status}
+      </p>
+      <h1 className="mb-2 break-words">{a.title}</h1>
+      <p className="mb-4 text-lg">
+        <time dateTime={a.startsAt.toISOString()}>{f.dateTime(a.startsAt)}</time> – {f.time(a.endsAt)}
+      </p>
+      <dl className="mb-6 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 rounded-lg bg-white p-5 shadow-sm">
+        {a.location ? (
+          <>
+            <dt className="font-medium">{t.appointment.where}</dt>
+            <dd className="break-words">{a.location}</dd>
+          </>
+        ) : null}
+        {a.clinicianName ? (
+          <>
+            <dt className="font-medium">{t.appointment.with}</dt>
+            <dd>{a.clinicianName}</dd>
+          </>
+        ) : null}
+        {a.patientNotes ? (
+          <>
+            <dt className="font-medium">{t.appointment.bring}</dt>
+            <dd className="break-words">{a.patientNotes}</dd>
+          </>
+        ) : null}
+      </dl>
+      <p className="mb-6 flex flex-wrap gap-4">
+        {a.videoUrl ? (
+          <a href={a.videoUrl} rel="noopener noreferrer">
+            {t.appointment.video}
+          </a>
+        ) : null}
+        <a href={`/me/appointments/${a.id}/ics${q}`} download>
+          {t.appointmentRequest.addToCalendar}
+        </a>
+      </p>
+      {a.openRequest ? (
+        <p className="mb-6 rounded border-l-4 border-brand-600 bg-brand-50 px-4 py-3">
+          {t.appointmentRequest.pending(
+            t.appointmentRequest.kinds[a.openRequest.kind] ?? a.openRequest.kind,
+            f.day(a.openRequest.requestedAt),
+          )}
+        </p>
+      ) : null}
+      {a.canRequestChange ? (
+        <section aria-labelledby="change-heading" className="rounded-lg bg-white p-6 shadow-sm">
+          <h2 id="change-heading" className="mb-2">
+            {t.appointmentRequest.askTitle}
+          </h2>
+          <p className="mb-4">{t.appointmentRequest.askIntro}</p>
+          <ActionForm
+            action={requestChangeAction.bind(null, a.id)}
+            submitLabel={t.appointmentRequest.submit}
+            pendingLabel={t.saving}
+            optionalLabel={t.optional}
+            cancelLabel={t.cancel}
+            fields={[
+              {
+                kind: "select",
+                name: "kind",
+                label: t.appointmentRequest.kind,
+                options: APPOINTMENT_REQUEST_KINDS.map((k) => ({
+                  value: k,
+                  label: t.appointmentRequest.kinds[k]!,
+                })),
+              },
+              {
+                kind: "textarea",
+                name: "reason",
+                label: t.appointmentRequest.reason,
+                required: true,
+                maxLength: 1000,
+              },
+              { kind: "text", name: "preferredTimes", label: t.appointmentRequest.preferredTimes },
+            ]}
+          />
+        </section>
+      ) : null}
+    </article>
+  );
+}
