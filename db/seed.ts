@@ -1216,7 +1216,13 @@ async function seedDemoPhysio(tx: Transaction, patient: { id: string }, coordina
     [9, 16].map((ahead) => {
       const day = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + ahead));
       const start = zonedWallTimeToInstant(
-        { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), hour: 7, minute: 0 },
+        {
+          year: day.getUTCFullYear(),
+          month: day.getUTCMonth() + 1,
+          day: day.getUTCDate(),
+          hour: 7,
+          minute: 0,
+        },
         zone,
       );
       return {
