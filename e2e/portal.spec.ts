@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { type Browser, expect, type Locator, type Page, test } from "@playwright/test";
 import { OWN_MRN, patientIdFor, storageFor } from "./support";
 
@@ -318,5 +319,21 @@ test.describe("the patient and family portal", () => {
     await request.getByLabel("What you did").fill("Moved to Thursday afternoon; told Maria by phone.");
     await request.getByRole("button", { name: "Mark as dealt with" }).click();
     await expect(coordinator.getByText(`My daughter cannot drive me that day (${stamp}).`)).toHaveCount(0);
+  });
+
+  test("a patient downloads everything as a FHIR bundle", async ({ browser }) => {
+    const page = await patientPage(browser);
+    await inEnglish(page);
+    const downloading = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Download all my data (FHIR)" }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^my-carebridge-record-\d{4}-\d{2}-\d{2}\.json$/);
+    const bundle = JSON.parse(await readFile((await download.path())!, "utf8"));
+    expect(bundle).toMatchObject({ resourceType: "Bundle", type: "collection" });
+    expect(bundle.entry[0].resource).toMatchObject({
+      resourceType: "Patient",
+      birthDate: expect.any(String),
+    });
+    expect(JSON.stringify(bundle)).not.toContain("Two weeks home");
   });
 });

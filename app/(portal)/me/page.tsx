@@ -271,6 +271,12 @@ export default async function MePage({
                 <dt className="font-medium">{t.timeline.recordNumber}</dt>
                 <dd>{profile.profile.mrn}</dd>
               </dl>
+              <p className="mt-3">
+                <a href="/me/export" download>
+                  {t.timeline.exportData}
+                </a>
+                <span className="block text-sm text-slate-700">{t.timeline.exportHint}</span>
+              </p>
             </section>
           ) : null}
         </aside>
