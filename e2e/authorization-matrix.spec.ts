@@ -201,6 +201,7 @@ const ROUTES: RouteCase[] = [
   },
   { name: "/me/access-log", path: () => "/me/access-log", allowed: ["patient"] },
   { name: "/me/export", path: () => "/me/export", allowed: ["patient"] },
+  { name: "/me/summary", path: () => "/me/summary", allowed: ["patient"] },
   { name: "/me/preferences", path: () => "/me/preferences", allowed: ["patient", "family"] },
   {
     name: "/me/preferences?patient=[other]",

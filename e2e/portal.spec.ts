@@ -140,7 +140,16 @@ test.describe("the patient and family portal", () => {
 
   test("on a 375-pixel phone nothing is cut off or scrolls sideways", async ({ browser }) => {
     const page = await patientPage(browser, { viewport: { width: 375, height: 740 } });
-    for (const path of ["/me", "/me/rights", "/me/concerns/new"]) {
+    for (const path of [
+      "/me",
+      "/me/rights",
+      "/me/concerns/new",
+      "/me/family",
+      "/me/preferences",
+      "/me/access-log",
+      "/me/summary",
+      "/me?kind=message",
+    ]) {
       await page.goto(path);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
@@ -335,5 +344,9 @@ test.describe("the patient and family portal", () => {
       birthDate: expect.any(String),
     });
     expect(JSON.stringify(bundle)).not.toContain("Two weeks home");
+
+    await page.getByRole("link", { name: "Print a summary of my care" }).click();
+    await expect(page.getByRole("heading", { name: "Care summary for Maria Alvarez" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Print" })).toBeVisible();
   });
 });

@@ -277,6 +277,9 @@ export default async function MePage({
                 </a>
                 <span className="block text-sm text-slate-700">{t.timeline.exportHint}</span>
               </p>
+              <p className="mt-3">
+                <Link href="/me/summary">{t.timeline.summary}</Link>
+              </p>
             </section>
           ) : null}
         </aside>

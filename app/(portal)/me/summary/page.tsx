@@ -1,0 +1,103 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { orNotFound } from "@/app/_lib/guards";
+import { PrintButton } from "@/components/print-button";
+import { requireActor } from "@/lib/auth/current-user";
+import { portalFormat } from "@/lib/i18n/format";
+import { MESSAGES } from "@/lib/i18n/messages";
+import { portalMessages } from "@/lib/i18n/server";
+import { getMyPortal } from "@/lib/portal";
+import { getTimeline } from "@/lib/portal/timeline";
+import { getPreferencesPage, PREFERENCE_FIELDS } from "@/lib/preferences";
+
+export const metadata: Metadata = { title: MESSAGES.en.timeline.summary };
+
+/** A printable summary in the patient's language: details, plan, what is coming, what matters. */
+export default async function SummaryPage() {
+  const actor = await requireActor();
+  if (actor.role !== "patient" || !actor.patientId) notFound();
+  const { locale, t } = await portalMessages(actor);
+  const f = portalFormat(locale);
+  const [portal, timeline, preferences] = await orNotFound(
+    Promise.all([
+      getMyPortal(actor),
+      getTimeline(actor, actor.patientId, { kind: undefined, page: 1 }),
+      getPreferencesPage(actor, actor.patientId),
+    ]),
+  );
+  if (portal.kind !== "patient") notFound();
+  const p = portal.profile;
+  return (
+    <article className="mx-auto max-w-3xl bg-white p-8 leading-relaxed shadow-sm print:p-0 print:shadow-none">
+      <p className="mb-6 flex flex-wrap gap-4 print:hidden">
+        <PrintButton label={t.timeline.print} />
+        <Link href="/me" className="self-center">
+          {t.concern.back}
+        </Link>
+      </p>
+      <h1 className="mb-1 break-words">{t.timeline.summaryTitle(`${p.givenName} ${p.familyName}`)}</h1>
+      <p className="mb-6 text-slate-700">{t.timeline.summaryPrinted(f.day(new Date()))}</p>
+      <dl className="mb-6 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+        <dt className="font-medium">{t.timeline.dateOfBirth}</dt>
+        <dd>{f.date(p.dateOfBirth)}</dd>
+        <dt className="font-medium">{t.timeline.recordNumber}</dt>
+        <dd>{p.mrn}</dd>
+      </dl>
+      <h2 className="mb-2">{t.timeline.carePlan}</h2>
+      {timeline.plan === null ? (
+        <p className="mb-6">{t.timeline.noCarePlan}</p>
+      ) : (
+        <div className="mb-6">
+          <p className="font-medium break-words">{timeline.plan.title}</p>
+          <ul className="list-disc pl-6">
+            {timeline.plan.goals.map((g) => (
+              <li key={g.id}>
+                {g.description} ({t.goalStatus[g.status] ?? g.status}
+                {g.targetDate ? `, ${t.timeline.targetBy(f.date(g.targetDate))}` : ""})
+              </li>
+            ))}
+          </ul>
+          {timeline.plan.nextSteps.length > 0 ? (
+            <>
+              <h3 className="mt-3 font-semibold">{t.timeline.nextSteps}</h3>
+              <ul className="list-disc pl-6">
+                {timeline.plan.nextSteps.map((s) => (
+                  <li key={s.id}>
+                    {s.description}
+                    {s.owner ? ` (${t.timeline.who(s.owner)})` : ""}
+                    {s.dueDate ? `, ${t.timeline.due(f.date(s.dueDate))}` : ""}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </div>
+      )}
+      <h2 className="mb-2">{t.timeline.upcoming}</h2>
+      {timeline.upcoming.length === 0 ? (
+        <p className="mb-6">{t.timeline.noUpcoming}</p>
+      ) : (
+        <ul className="mb-6 list-disc pl-6">
+          {timeline.upcoming.map((a) => (
+            <li key={a.id} className="break-words">
+              {f.dateTime(a.at)}: {a.title}
+              {a.place ? ` · ${a.place}` : ""}
+              {a.who ? ` · ${a.who}` : ""}
+              {a.extra ? ` · ${t.appointment.bring}: ${a.extra}` : ""}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2 className="mb-2">{t.preferences.title}</h2>
+      <dl className="space-y-2">
+        {PREFERENCE_FIELDS.filter(([key]) => preferences.preferences?.[key]).map(([key]) => (
+          <div key={key}>
+            <dt className="font-semibold">{t.preferences.parts[key]}</dt>
+            <dd className="whitespace-pre-wrap break-words">{preferences.preferences?.[key]}</dd>
+          </div>
+        ))}
+      </dl>
+    </article>
+  );
+}
