@@ -169,6 +169,9 @@ test.describe("the patient and family portal", () => {
       "Called the patient to acknowledge.",
       "Arrange interpreter.",
     ];
+    // The staff pages of her record that she and her daughter may also open.
+    const staff = await (await browser.newContext({ storageState: storageFor("coordinator") })).newPage();
+    const own = await patientIdFor(staff, OWN_MRN);
     for (const account of ["patient", "family"] as const) {
       const page = await (await browser.newContext({ storageState: storageFor(account) })).newPage();
       await page.goto("/me?kind=concern");
@@ -176,7 +179,21 @@ test.describe("the patient and family portal", () => {
         .locator("a[href^='/me/concerns/']")
         .evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
       expect(concernLinks.length).toBeGreaterThan(0);
+      const staffPages = [
+        "",
+        "/appointments",
+        "/care-plan",
+        "/updates",
+        "/concerns",
+        "/rights-requests",
+        "/preferences",
+      ].map((p) => `/patients/${own}${p}`);
       const paths = [
+        ...staffPages,
+        ...concernLinks
+          .map((href) => /\/me\/concerns\/([0-9a-f-]{36})/.exec(href)?.[1])
+          .filter((id) => id !== undefined)
+          .map((id) => `/patients/${own}/concerns/${id}`),
         "/me",
         "/me?page=2",
         ...["appointment", "update", "message", "concern", "rights", "resource"].map((k) => `/me?kind=${k}`),

@@ -28,6 +28,7 @@ import { getRecordAccessLog } from "@/lib/portal/access-log";
 import { exportPatientBundle } from "@/lib/portal/fhir";
 import { portalSchemas } from "@/lib/portal/forms";
 import { getTimeline, TIMELINE_PAGE_SIZE } from "@/lib/portal/timeline";
+import { resolveViewing } from "@/lib/portal/viewing";
 import {
   correctionSubjectTitle,
   fileRightsRequest,
@@ -454,5 +455,36 @@ describe("take my data with me", () => {
     const family = actorFor(await createUser("family"));
     await grantFamily(family.userId, patientId, patient.userId);
     await expect(exportPatientBundle(family, patientId)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("whose care the portal shows", () => {
+  it("a family member with several patients chooses; an id that is not theirs is a 404", async () => {
+    const first = await world();
+    const second = await world();
+    const family = actorFor(await createUser("family"));
+    expect(await resolveViewing(family, undefined)).toEqual({ kind: "choose", choices: [] });
+    await grantFamily(family.userId, first.patientId, first.patient.userId);
+    const one = await resolveViewing(family, undefined);
+    expect(one).toMatchObject({ kind: "family", patientId: first.patientId });
+    await grantFamily(family.userId, second.patientId, second.patient.userId, { canRaiseConcerns: true });
+    const choose = await resolveViewing(family, undefined);
+    expect(choose.kind).toBe("choose");
+    expect(choose.kind === "choose" && choose.choices.map((c) => c.patientId).sort()).toEqual(
+      [first.patientId, second.patientId].sort(),
+    );
+    expect(await resolveViewing(family, second.patientId)).toMatchObject({
+      kind: "family",
+      patientId: second.patientId,
+    });
+    const stranger = await createPatient();
+    await expect(resolveViewing(family, stranger.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(resolveViewing(family, "not-a-uuid")).rejects.toBeInstanceOf(NotFoundError);
+    expect(await resolveViewing(first.patient, undefined)).toEqual({
+      kind: "patient",
+      patientId: first.patientId,
+    });
+    await expect(resolveViewing(first.patient, second.patientId)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(resolveViewing(first.coordinator, first.patientId)).rejects.toBeInstanceOf(NotFoundError);
   });
 });
