@@ -289,37 +289,19 @@ export async function raiseConcernInPortal(
 ): Promise<string> {
   await authorizePatient(actor, "raise:concern", patientId);
   if (actor.role !== "patient" && actor.role !== "family") throw new NotFoundError();
-  const raisedBy = actor.role;
-  return db().transaction(async (tx) => {
-    const receivedAt = new Date();
-    const [row] = await tx
-      .insert(concerns)
-      .values({
-        ...input,
-        raisedBy,
-        raisedByName: raisedBy === "family" ? actor.name : null,
-        severity: "medium",
-        confidential: false,
-        aboutDischarge: false,
-        patientId,
-        receivedAt,
-        ...concernDueDates(receivedAt, "medium"),
-        assignedAdvocateId: await primaryAdvocate(tx, patientId),
-        createdBy: actor.userId,
-        updatedBy: actor.userId,
-      })
-      .returning({ id: concerns.id });
-    const id = row!.id;
-    await tx.insert(concernTransitions).values({ concernId: id, toStatus: "open", actorId: actor.userId });
-    await recordAudit(tx, actor, {
-      action: "concern.create",
-      patientId,
-      entityType: "concern",
-      entityId: id,
-      details: { via: "portal", raisedBy: actor.role },
-    });
-    return id;
-  });
+  return createConcern(
+    actor,
+    patientId,
+    {
+      ...input,
+      raisedBy: actor.role,
+      raisedByName: actor.role === "family" ? actor.name : null,
+      severity: "medium",
+      confidential: false,
+      aboutDischarge: false,
+    },
+    { via: "portal", raisedBy: actor.role },
+  );
 }
 
 /** The patient's primary advocate, to own a concern nobody took yet. */
@@ -342,6 +324,22 @@ async function primaryAdvocate(tx: Transaction, patientId: string): Promise<stri
 /** Records a concern as received now; its due dates come from the organisation's clocks. */
 export async function intakeConcern(actor: Actor, patientId: string, input: IntakeInput): Promise<string> {
   await authorizePatient(actor, "write:concern", patientId);
+  return createConcern(actor, patientId, input, {
+    severity: input.severity,
+    confidential: input.confidential,
+  });
+}
+
+/**
+ * Records a new concern, open, with its due dates and owner, its first move and the audit event, in
+ * one transaction. Callers have authorised the actor.
+ */
+function createConcern(
+  actor: Actor,
+  patientId: string,
+  input: IntakeInput,
+  details: AuditDetails,
+): Promise<string> {
   return db().transaction(async (tx) => {
     const receivedAt = new Date();
     const [row] = await tx
@@ -363,7 +361,7 @@ export async function intakeConcern(actor: Actor, patientId: string, input: Inta
       patientId,
       entityType: "concern",
       entityId: id,
-      details: { severity: input.severity, confidential: input.confidential },
+      details,
     });
     return id;
   });

@@ -98,27 +98,32 @@ const zone = () => sql.raw(`'${orgTimeZone().replace(/'/g, "")}'`);
 const author = alias(users, "author");
 const giver = alias(users, "giver");
 
-/** Each kind's rows, as one select of the shared shape, before or from a moment. */
+/** Appointments in the timeline's shape: what the patient is told, never the staff's notes. */
+function appointmentRows(where: SQL | undefined) {
+  return db()
+    .select(
+      shape("appointment", {
+        id: sql`${appointments.id}`,
+        at: sql`${appointments.startsAt}`,
+        endsAt: sql`${appointments.endsAt}`,
+        title: sql`${appointments.title}`,
+        status: text(appointments.status),
+        place: text(appointments.location),
+        link: text(appointments.videoUrl),
+        who: text(clinicians.name),
+        extra: text(appointments.patientNotes),
+      }),
+    )
+    .from(appointments)
+    .leftJoin(clinicians, eq(clinicians.id, appointments.clinicianId))
+    .where(where);
+}
+
+/** Each kind's rows, as one select of the shared shape, before a moment. */
 function sources(patientId: string, kinds: TimelineKind[], before: Date) {
   const all = {
     appointment: () =>
-      db()
-        .select(
-          shape("appointment", {
-            id: sql`${appointments.id}`,
-            at: sql`${appointments.startsAt}`,
-            endsAt: sql`${appointments.endsAt}`,
-            title: sql`${appointments.title}`,
-            status: text(appointments.status),
-            place: text(appointments.location),
-            link: text(appointments.videoUrl),
-            who: text(clinicians.name),
-            extra: text(appointments.patientNotes),
-          }),
-        )
-        .from(appointments)
-        .leftJoin(clinicians, eq(clinicians.id, appointments.clinicianId))
-        .where(and(eq(appointments.patientId, patientId), lt(appointments.startsAt, before))),
+      appointmentRows(and(eq(appointments.patientId, patientId), lt(appointments.startsAt, before))),
     update: () =>
       db()
         .select(
@@ -240,29 +245,13 @@ export async function getTimeline(
   const [patient, upcoming, past, plan] = await Promise.all([
     readPatientHeader(database, patientId),
     showAppointments
-      ? database
-          .select(
-            shape("appointment", {
-              id: sql`${appointments.id}`,
-              at: sql`${appointments.startsAt}`,
-              endsAt: sql`${appointments.endsAt}`,
-              title: sql`${appointments.title}`,
-              status: text(appointments.status),
-              place: text(appointments.location),
-              link: text(appointments.videoUrl),
-              who: text(clinicians.name),
-              extra: text(appointments.patientNotes),
-            }),
-          )
-          .from(appointments)
-          .leftJoin(clinicians, eq(clinicians.id, appointments.clinicianId))
-          .where(
-            and(
-              eq(appointments.patientId, patientId),
-              gte(appointments.startsAt, now),
-              inArray(appointments.status, ["scheduled", "confirmed"]),
-            ),
-          )
+      ? appointmentRows(
+          and(
+            eq(appointments.patientId, patientId),
+            gte(appointments.startsAt, now),
+            inArray(appointments.status, ["scheduled", "confirmed"]),
+          ),
+        )
           .orderBy(asc(appointments.startsAt))
           .limit(20)
       : [],
