@@ -152,4 +152,22 @@ test.describe("accessibility (axe: no serious or critical violations)", () => {
     await page.goto("/reports");
     await expectNoSeriousViolations(page, "/reports");
   });
+
+  test("the portal's pages for one appointment and one concern, in Spanish and in English", async ({
+    browser,
+  }) => {
+    const page = await (await browser.newContext({ storageState: storageFor("patient") })).newPage();
+    for (const language of ["Español", "English"]) {
+      await page.goto("/me");
+      const other = page.getByRole("button", { name: language === "English" ? "English" : "Español" });
+      if (await other.count()) await other.click();
+      await page.locator("a[href^='/me/appointments/']").first().click();
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expectNoSeriousViolations(page, `/me/appointments/[id] (${language})`);
+      await page.goto("/me?kind=concern");
+      await page.locator("main a[href^='/me/concerns/']:not([href^='/me/concerns/new'])").first().click();
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expectNoSeriousViolations(page, `/me/concerns/[id] (${language})`);
+    }
+  });
 });
