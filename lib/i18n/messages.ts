@@ -288,7 +288,7 @@ const en = {
       relationship: "Say how they are related to you.",
       scope: "Choose at least one thing they may do.",
       emailTaken:
-        "That email already has a Carebridge account. Ask your care coordinator to share your care with that account.",
+        "That email already has a Carebridge account, so it cannot be used for an invitation. Use another email address for them.",
       name: "Enter your name.",
       passwordShort: "Use at least 12 characters.",
       passwordLong: "Use at most 128 characters.",
@@ -596,7 +596,7 @@ const es: Messages = {
       relationship: "Diga qué relación tiene con usted.",
       scope: "Elija al menos una cosa que pueda hacer.",
       emailTaken:
-        "Ese correo ya tiene una cuenta de Carebridge. Pida a su coordinador de atención que comparta su atención con esa cuenta.",
+        "Ese correo ya tiene una cuenta de Carebridge, así que no se puede usar para una invitación. Use otro correo para esa persona.",
       name: "Escriba su nombre.",
       passwordShort: "Use al menos 12 caracteres.",
       passwordLong: "Use como máximo 128 caracteres.",
