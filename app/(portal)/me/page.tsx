@@ -12,6 +12,10 @@ import { resolveViewing, viewingQuery } from "@/lib/portal/viewing";
 
 export const metadata: Metadata = { title: "My care" };
 
+/** The look of the portal's secondary actions, beside the one primary "Raise a concern". */
+const SECONDARY_LINK =
+  "inline-block rounded border border-brand-700 bg-white px-4 py-2 font-medium no-underline";
+
 const QuerySchema = z.object({
   kind: z.enum(TIMELINE_KINDS).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(1000).catch(1).default(1),
@@ -102,39 +106,27 @@ export default async function MePage({
             </li>
           ) : null}
           <li>
-            <Link
-              href={withKeep("/me/preferences")}
-              className="inline-block rounded border border-brand-700 bg-white px-4 py-2 font-medium no-underline"
-            >
+            <Link href={withKeep("/me/preferences")} className={SECONDARY_LINK}>
               {t.timeline.preferences}
             </Link>
           </li>
           {viewing.kind === "patient" ? (
             <li>
-              <Link
-                href="/me/access-log"
-                className="inline-block rounded border border-brand-700 bg-white px-4 py-2 font-medium no-underline"
-              >
+              <Link href="/me/access-log" className={SECONDARY_LINK}>
                 {t.timeline.accessLog}
               </Link>
             </li>
           ) : null}
           {viewing.kind === "patient" ? (
             <li>
-              <Link
-                href="/me/family"
-                className="inline-block rounded border border-brand-700 bg-white px-4 py-2 font-medium no-underline"
-              >
+              <Link href="/me/family" className={SECONDARY_LINK}>
                 {t.timeline.family}
               </Link>
             </li>
           ) : null}
           {timeline.canFileRights ? (
             <li>
-              <Link
-                href={withKeep("/me/rights")}
-                className="inline-block rounded border border-brand-700 bg-white px-4 py-2 font-medium no-underline"
-              >
+              <Link href={withKeep("/me/rights")} className={SECONDARY_LINK}>
                 {t.timeline.useRights}
               </Link>
             </li>
