@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
+import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
@@ -18,18 +19,39 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+// Every statement drizzle sends, counted for the benchmark's "SQL statements per request".
+const COUNTER = Symbol.for("carebridge.sqlStatements");
+type Counter = { [COUNTER]?: number };
+const logger = {
+  logQuery() {
+    const holder = globalThis as Counter;
+    holder[COUNTER] = (holder[COUNTER] ?? 0) + 1;
+  },
+};
+
+/** The rows of a raw `execute`: postgres.js returns an array, PGlite an object holding `rows`. */
+export async function queryRows<T>(executor: Executor, statement: SQL): Promise<T[]> {
+  const result = (await executor.execute(statement)) as unknown;
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/** How many SQL statements this process has sent so far. */
+export function sqlStatementCount(): number {
+  return (globalThis as Counter)[COUNTER] ?? 0;
+}
+
 /** Opens a connection: postgres.js when DATABASE_URL is set, else embedded PGlite. */
 export function openDatabase(options: { url?: string; pgliteDir?: string } = {}): DatabaseHandle {
   const url = options.url ?? env().DATABASE_URL;
   if (url) {
     const client = postgres(url, { max: env().DB_POOL_MAX, onnotice: () => {} });
-    const db = drizzlePostgres({ client, schema }) as unknown as Database;
+    const db = drizzlePostgres({ client, schema, logger }) as unknown as Database;
     return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
   }
   const dir = options.pgliteDir ?? env().PGLITE_DIR;
   if (!dir.includes("://")) mkdirSync(dir, { recursive: true });
   const client = new PGlite(dir, { extensions: { btree_gist } });
-  const db = drizzlePglite({ client, schema }) as unknown as Database;
+  const db = drizzlePglite({ client, schema, logger }) as unknown as Database;
   return { db, driver: "pglite", close: () => client.close() };
 }
 

@@ -37,3 +37,20 @@ export function pgErrorCode(error: unknown): string | undefined {
   const code = e?.code ?? e?.cause?.code;
   return typeof code === "string" ? code : undefined;
 }
+
+/**
+ * Runs a transaction again when PostgreSQL aborted it to break a deadlock or a serialization
+ * conflict (40P01, 40001). Concurrent inserts checked by two exclusion constraints can wait on
+ * each other; the database picks one to abort, and the retry then sees the winner's committed row.
+ */
+export async function retryOnConflict<T>(work: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      const code = pgErrorCode(error);
+      if (attempt >= attempts || (code !== "40P01" && code !== "40001")) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+    }
+  }
+}

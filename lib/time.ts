@@ -5,8 +5,23 @@ export function orgTimeZone(): string {
   return env().ORG_TIME_ZONE;
 }
 
+// Making an Intl.DateTimeFormat costs about as much as rendering a small page (it loads locale and
+// zone data); a busy page formats hundreds of times. One is made per locale and options and reused.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** A shared Intl.DateTimeFormat for a locale and options. */
+export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, format);
+  }
+  return format;
+}
+
 function offsetMs(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
+  const parts = dateTimeFormat("en-US", {
     timeZone,
     hourCycle: "h23",
     year: "numeric",
@@ -56,7 +71,7 @@ export function zonedDayStart(isoDate: string, addDays = 0, timeZone: string = o
 }
 
 export function formatDateTime(instant: Date, timeZone: string = orgTimeZone()): string {
-  return new Intl.DateTimeFormat("en-US", {
+  return dateTimeFormat("en-US", {
     timeZone,
     dateStyle: "medium",
     timeStyle: "short",
@@ -64,13 +79,13 @@ export function formatDateTime(instant: Date, timeZone: string = orgTimeZone()):
 }
 
 export function formatTime(instant: Date, timeZone: string = orgTimeZone()): string {
-  return new Intl.DateTimeFormat("en-US", { timeZone, hour: "numeric", minute: "2-digit" }).format(instant);
+  return dateTimeFormat("en-US", { timeZone, hour: "numeric", minute: "2-digit" }).format(instant);
 }
 
 /** A calendar date (no time, no zone), such as a date of birth. */
 export function formatCalendarDate(isoDate: string): string {
   const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat("en-US", { timeZone: "UTC", dateStyle: "medium" }).format(
+  return dateTimeFormat("en-US", { timeZone: "UTC", dateStyle: "medium" }).format(
     new Date(Date.UTC(y, m - 1, d)),
   );
 }
@@ -86,7 +101,7 @@ const pad = (n: number) => String(n).padStart(2, "0");
 
 /** An instant as the value of an <input type="datetime-local"> in the organisation's zone. */
 export function toZonedInputValue(instant: Date, timeZone: string = orgTimeZone()): string {
-  const parts = new Intl.DateTimeFormat("en-US", {
+  const parts = dateTimeFormat("en-US", {
     timeZone,
     hourCycle: "h23",
     year: "numeric",
@@ -111,14 +126,14 @@ export function fromZonedInputValue(value: string, timeZone: string = orgTimeZon
 }
 
 export function formatTimeRange(start: Date, end: Date, timeZone: string = orgTimeZone()): string {
-  const day = new Intl.DateTimeFormat("en-US", {
+  const day = dateTimeFormat("en-US", {
     timeZone,
     weekday: "short",
     month: "short",
     day: "numeric",
     year: "numeric",
   });
-  const time = new Intl.DateTimeFormat("en-US", { timeZone, hour: "numeric", minute: "2-digit" });
+  const time = dateTimeFormat("en-US", { timeZone, hour: "numeric", minute: "2-digit" });
   const sameDay = day.format(start) === day.format(end);
   return sameDay
     ? `${day.format(start)}, ${time.format(start)}–${time.format(end)}`

@@ -5,7 +5,7 @@ import { db, type Executor } from "@/db/client";
 import { type AppointmentStatus, appointments, careTeamMembers, clinicians } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { type Actor, authorizePatient, can } from "@/lib/authz";
-import { DomainError, NotFoundError, pgErrorCode, StaleVersionError } from "@/lib/errors";
+import { DomainError, NotFoundError, pgErrorCode, retryOnConflict, StaleVersionError } from "@/lib/errors";
 import { type PatientHeader, readPatientHeader } from "@/lib/patients/header";
 import { formatTimeRange, orgTimeZone, toZonedInputValue, zonedWallTimeToInstant } from "@/lib/time";
 import { userName } from "@/lib/users/name";
@@ -152,38 +152,40 @@ export async function bookAppointments(
   const ranges = occurrences(input);
   const seriesId = ranges.length > 1 ? randomUUID() : null;
   try {
-    return await db().transaction(async (tx) => {
-      await assertOnCareTeam(tx, patientId, input.clinicianId);
-      const clashes = await findClashes(tx, { patientId, clinicianId: input.clinicianId, ranges });
-      if (clashes.length) throw new ClashError(clashes);
-      const created = await tx
-        .insert(appointments)
-        .values(
-          ranges.map((r) => ({
-            patientId,
-            clinicianId: input.clinicianId,
-            kind: input.kind,
-            title: input.title,
-            location: input.location,
-            videoUrl: input.videoUrl,
-            startsAt: r.start,
-            endsAt: r.end,
-            patientNotes: input.patientNotes,
-            internalNotes: input.internalNotes,
-            seriesId,
-            createdBy: actor.userId,
-          })),
-        )
-        .returning({ id: appointments.id });
-      await recordAudit(tx, actor, {
-        action: "appointment.create",
-        patientId,
-        entityType: seriesId ? "appointment_series" : "appointment",
-        entityId: seriesId ?? created[0]!.id,
-        details: { appointments: created.map((c) => c.id) },
-      });
-      return created.map((c) => c.id);
-    });
+    return await retryOnConflict(() =>
+      db().transaction(async (tx) => {
+        await assertOnCareTeam(tx, patientId, input.clinicianId);
+        const clashes = await findClashes(tx, { patientId, clinicianId: input.clinicianId, ranges });
+        if (clashes.length) throw new ClashError(clashes);
+        const created = await tx
+          .insert(appointments)
+          .values(
+            ranges.map((r) => ({
+              patientId,
+              clinicianId: input.clinicianId,
+              kind: input.kind,
+              title: input.title,
+              location: input.location,
+              videoUrl: input.videoUrl,
+              startsAt: r.start,
+              endsAt: r.end,
+              patientNotes: input.patientNotes,
+              internalNotes: input.internalNotes,
+              seriesId,
+              createdBy: actor.userId,
+            })),
+          )
+          .returning({ id: appointments.id });
+        await recordAudit(tx, actor, {
+          action: "appointment.create",
+          patientId,
+          entityType: seriesId ? "appointment_series" : "appointment",
+          entityId: seriesId ?? created[0]!.id,
+          details: { appointments: created.map((c) => c.id) },
+        });
+        return created.map((c) => c.id);
+      }),
+    );
   } catch (error) {
     // Another booking won the race between our check and our insert: the constraint refused ours.
     if (isExclusionViolation(error)) {
@@ -229,37 +231,39 @@ export async function rescheduleAppointment(
   const patientId = await loadForWrite(actor, appointmentId);
   let clinicianId: string | null = null;
   try {
-    await db().transaction(async (tx) => {
-      const row = await lockVersion(tx, appointmentId, input.version);
-      clinicianId = row.clinicianId;
-      if (row.status === "cancelled" || row.status === "completed") {
-        throw new DomainError(`A ${row.status} appointment cannot be moved; book a new one.`);
-      }
-      const clashes = await findClashes(tx, {
-        patientId,
-        clinicianId: row.clinicianId,
-        ranges: [input],
-        excludeIds: [appointmentId],
-      });
-      if (clashes.length) throw new ClashError(clashes);
-      await tx
-        .update(appointments)
-        .set({
-          startsAt: input.start,
-          endsAt: input.end,
-          version: sql`${appointments.version} + 1`,
-          updatedAt: sql`now()`,
-          updatedBy: actor.userId,
-        })
-        .where(eq(appointments.id, appointmentId));
-      await recordAudit(tx, actor, {
-        action: "appointment.reschedule",
-        patientId,
-        entityType: "appointment",
-        entityId: appointmentId,
-        details: { fields: ["startsAt", "endsAt"] },
-      });
-    });
+    await retryOnConflict(() =>
+      db().transaction(async (tx) => {
+        const row = await lockVersion(tx, appointmentId, input.version);
+        clinicianId = row.clinicianId;
+        if (row.status === "cancelled" || row.status === "completed") {
+          throw new DomainError(`A ${row.status} appointment cannot be moved; book a new one.`);
+        }
+        const clashes = await findClashes(tx, {
+          patientId,
+          clinicianId: row.clinicianId,
+          ranges: [input],
+          excludeIds: [appointmentId],
+        });
+        if (clashes.length) throw new ClashError(clashes);
+        await tx
+          .update(appointments)
+          .set({
+            startsAt: input.start,
+            endsAt: input.end,
+            version: sql`${appointments.version} + 1`,
+            updatedAt: sql`now()`,
+            updatedBy: actor.userId,
+          })
+          .where(eq(appointments.id, appointmentId));
+        await recordAudit(tx, actor, {
+          action: "appointment.reschedule",
+          patientId,
+          entityType: "appointment",
+          entityId: appointmentId,
+          details: { fields: ["startsAt", "endsAt"] },
+        });
+      }),
+    );
   } catch (error) {
     if (isExclusionViolation(error)) {
       throw new ClashError(

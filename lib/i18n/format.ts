@@ -1,4 +1,4 @@
-import { orgTimeZone } from "@/lib/time";
+import { dateTimeFormat, orgTimeZone } from "@/lib/time";
 import type { Locale } from "./messages";
 
 const TAG: Record<Locale, string> = { en: "en-US", es: "es-US" };
@@ -6,8 +6,8 @@ const TAG: Record<Locale, string> = { en: "en-US", es: "es-US" };
 /** Dates and times in the patient's language, on the organisation's clock. */
 export function portalFormat(locale: Locale) {
   const zone = orgTimeZone();
-  const day = new Intl.DateTimeFormat(TAG[locale], { dateStyle: "long", timeZone: "UTC" });
-  const dateTime = new Intl.DateTimeFormat(TAG[locale], {
+  const day = dateTimeFormat(TAG[locale], { dateStyle: "long", timeZone: "UTC" });
+  const dateTime = dateTimeFormat(TAG[locale], {
     weekday: "long",
     day: "numeric",
     month: "long",
@@ -16,8 +16,8 @@ export function portalFormat(locale: Locale) {
     minute: "2-digit",
     timeZone: zone,
   });
-  const time = new Intl.DateTimeFormat(TAG[locale], { hour: "numeric", minute: "2-digit", timeZone: zone });
-  const instantDay = new Intl.DateTimeFormat(TAG[locale], { dateStyle: "long", timeZone: zone });
+  const time = dateTimeFormat(TAG[locale], { hour: "numeric", minute: "2-digit", timeZone: zone });
+  const instantDay = dateTimeFormat(TAG[locale], { dateStyle: "long", timeZone: zone });
   return {
     /** An ISO calendar date (YYYY-MM-DD). */
     date: (iso: string) => day.format(new Date(`${iso}T00:00:00Z`)),

@@ -5,13 +5,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getSchedule, type ScheduleItem, ScheduleQuerySchema } from "@/lib/appointments/schedule";
 import { APPOINTMENT_KIND_LABEL } from "@/lib/appointments/schemas";
 import { requireActor } from "@/lib/auth/current-user";
-import { formatTime, orgTimeZone } from "@/lib/time";
+import { dateTimeFormat, formatTime, orgTimeZone } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Schedule" };
 
 function dayLabel(isoDate: string, style: "short" | "long") {
   const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat("en-US", {
+  return dateTimeFormat("en-US", {
     timeZone: "UTC",
     weekday: style,
     month: style === "long" ? "long" : "short",

@@ -1,24 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { orNotFound } from "@/app/_lib/guards";
-import { PatientPreferencesPanel } from "@/components/care-plan";
-import { PatientNav } from "@/components/patient-nav";
-import { Alert } from "@/components/ui/alert";
+import { PatientOverviewView } from "@/components/patient-overview";
 import { requireActor } from "@/lib/auth/current-user";
 import { isStaff } from "@/lib/authz/policy";
 import { getPatientOverview, PatientIdSchema } from "@/lib/patients";
-import { ageOn, formatCalendarDate } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Patient" };
-
-function Row({ label, value }: { label: string; value: string | null | undefined }) {
-  return (
-    <div className="grid grid-cols-3 gap-2 border-t border-slate-200 py-2">
-      <dt className="font-medium">{label}</dt>
-      <dd className="col-span-2">{value || <span className="text-slate-600">Not recorded</span>}</dd>
-    </div>
-  );
-}
 
 export default async function PatientPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -26,76 +14,5 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
   if (!parsed.success) notFound();
   const actor = await requireActor();
   const p = await orNotFound(getPatientOverview(actor, parsed.data));
-  const coordinators = p.staff.filter((s) => s.kind === "coordinator");
-  const advocates = p.staff.filter((s) => s.kind === "advocate");
-  const staffLine = (list: typeof p.staff) =>
-    list.length ? list.map((s) => `${s.name}${s.isPrimary ? " (primary)" : ""}`).join(", ") : null;
-  return (
-    <>
-      {p.access.includes("emergency") && !p.access.includes("caseload") ? (
-        <Alert tone="warning">
-          You are viewing this record through emergency access. Every page you open is logged and will be
-          reviewed.
-        </Alert>
-      ) : null}
-      <h1>
-        {p.familyName}, {p.givenName}
-      </h1>
-      <p className="mb-4 text-slate-700">
-        MRN {p.mrn} · born {formatCalendarDate(p.dateOfBirth)} (age {ageOn(p.dateOfBirth)})
-      </p>
-      <PatientNav patientId={p.id} staff={isStaff(actor.role)} current="overview" />
-      {p.canReadPreferences ? (
-        <div className="mb-6">
-          <PatientPreferencesPanel givenName={p.givenName} preferences={p.preferences} />
-        </div>
-      ) : null}
-      <div className="grid gap-6 md:grid-cols-2">
-        <section aria-labelledby="demographics" className="rounded-lg bg-white p-6 shadow-sm">
-          <h2 id="demographics">Demographics and contact</h2>
-          <dl className="mt-2">
-            <Row label="Sex" value={p.sex} />
-            <Row label="Gender identity" value={p.genderIdentity} />
-            <Row
-              label="Preferred language"
-              value={`${p.preferredLanguage.toUpperCase()}${p.interpreterNeeded ? " (interpreter needed)" : ""}`}
-            />
-            <Row label="Race" value={p.race} />
-            <Row label="Ethnicity" value={p.ethnicity} />
-            <Row label="Phone" value={p.phone} />
-            <Row label="Email" value={p.email} />
-            <Row label="Address" value={p.address} />
-            <Row label="Insurer" value={p.insurer} />
-            <Row label="Member ID" value={p.insuranceMemberId} />
-          </dl>
-        </section>
-        <section aria-labelledby="team" className="rounded-lg bg-white p-6 shadow-sm">
-          <h2 id="team">Care team</h2>
-          <dl className="mt-2">
-            <Row label="Coordinator" value={staffLine(coordinators)} />
-            <Row label="Advocate" value={staffLine(advocates)} />
-          </dl>
-          {p.careTeam.length === 0 ? (
-            <p className="mt-4">No clinicians or services are recorded for this patient yet.</p>
-          ) : (
-            <ul className="mt-4 space-y-3">
-              {p.careTeam.map((m) => (
-                <li key={m.id} className="border-t border-slate-200 pt-2">
-                  <p className="font-medium">
-                    {m.name} <span className="font-normal text-slate-700">· {m.discipline}</span>
-                  </p>
-                  <p className="text-sm text-slate-700">
-                    {m.internal ? "Internal" : "External"}
-                    {m.organisation ? ` · ${m.organisation}` : ""}
-                    {m.phone ? ` · ${m.phone}` : ""}
-                    {m.email ? ` · ${m.email}` : ""}
-                  </p>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-      </div>
-    </>
-  );
+  return <PatientOverviewView p={p} staff={isStaff(actor.role)} />;
 }
