@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { databaseAvailable, unavailableResponse } from "@/lib/availability";
 
 // Paths anyone may reach. Everything else needs a session cookie here, and a valid session
 // row in the domain layer, which is the check that counts.
@@ -34,7 +35,7 @@ function contentSecurityPolicy(nonce: string): string {
 // answers 500; saying 413 here, before anything is read, is clearer and cheaper.
 const MAX_BODY_BYTES = 256 * 1024;
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > MAX_BODY_BYTES) {
@@ -49,6 +50,8 @@ export function proxy(request: NextRequest) {
     const login = new URL("/login", request.url);
     return NextResponse.redirect(login, 303);
   }
+
+  if (!(await databaseAvailable())) return unavailableResponse();
 
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce);

@@ -13,6 +13,8 @@ export default defineConfig({
   },
   test: {
     include: ["tests/**/*.test.ts"],
+    // Those start the production server: `npm run test:resilience` (vitest.resilience.config.ts).
+    exclude: ["tests/resilience/**", "node_modules/**"],
     setupFiles: ["tests/support/setup.ts"],
     pool: "forks",
     testTimeout: 30_000,

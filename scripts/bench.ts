@@ -4,6 +4,7 @@
  *   npm run bench -- --patients 10000            PostgreSQL (DATABASE_URL's server, else 127.0.0.1:5432)
  *   npm run bench -- --patients 1000 --pglite    embedded PGlite
  *   npm run bench -- --quick                     1,000 patients, 3 s a page (CI runs this)
+ *   npm run bench -- --patients 100000 --seed-only   prepare a scale's database and stop
  *
  * Seeds a separate database (carebridge_bench_<n>, or .data/bench/pglite-<n>) with the demo seed
  * grown to the benchmark's volumes (db/seed-scale.ts), kept for the next run (--reseed rebuilds it);
@@ -37,6 +38,7 @@ const { values } = parseArgs({
     connections: { type: "string", default: "10" },
     reseed: { type: "boolean", default: false },
     only: { type: "string" },
+    "seed-only": { type: "boolean", default: false },
   },
 });
 const PATIENTS = Number(values.patients ?? (values.quick ? 1000 : 10000));
@@ -347,6 +349,7 @@ async function main() {
   );
   await buildIfNeeded();
   const { env: dbEnv, seedSeconds } = await prepareDatabase();
+  if (values["seed-only"]) return;
   const { patientId, search } = await resolvePaths(dbEnv);
   const secret = randomBytes(33).toString("base64");
   const serverEnv = {

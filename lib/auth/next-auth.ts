@@ -1,6 +1,7 @@
 import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { pgErrorCode } from "@/lib/errors";
 import { clientAddress } from "./client-address";
 import { authLimits } from "./config";
 import { authenticate, SignInSchema } from "./credentials";
@@ -40,7 +41,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       // Auth.js logs failed sign-ins as errors; they are expected and already audited.
       error(error) {
         const type = (error as { type?: string }).type ?? error.name;
-        if (type !== "CredentialsSignin") console.error(`[auth] ${type}`);
+        // The cause's name and database code say what broke without carrying any input along.
+        const cause =
+          (error as { cause?: { err?: unknown } }).cause?.err ?? (error as { cause?: unknown }).cause;
+        const detail =
+          cause instanceof Error
+            ? `: ${cause.name}${pgErrorCode(cause) ? ` (SQLSTATE ${pgErrorCode(cause)})` : ""}`
+            : "";
+        if (type !== "CredentialsSignin") console.error(`[auth] ${type}${detail}`);
       },
       warn() {},
       debug() {},
