@@ -347,9 +347,9 @@ async function main() {
   console.log(
     `Carebridge benchmark: ${PATIENTS} patients on ${DRIVER}, ${CONNECTIONS} connections, ${SECONDS} s a page`,
   );
-  await buildIfNeeded();
   const { env: dbEnv, seedSeconds } = await prepareDatabase();
   if (values["seed-only"]) return;
+  await buildIfNeeded();
   const { patientId, search } = await resolvePaths(dbEnv);
   const secret = randomBytes(33).toString("base64");
   const serverEnv = {

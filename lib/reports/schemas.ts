@@ -80,18 +80,28 @@ export function defaultPeriod(today: string): ReportPeriod {
   return { from: addDaysIso(addYearsIso(today, -1), 1), to: today };
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const bothDates = (p: { from: unknown; to: unknown }) =>
+  typeof p.from === "string" && typeof p.to === "string" && ISO_DATE.test(p.from) && ISO_DATE.test(p.to);
+
 export function reportPeriodSchema(today: string) {
   const day = z.iso.date({ error: "Enter a date." });
-  return z
-    .object({
-      from: day,
-      to: day.refine((v) => v <= today, { error: "The period cannot end in the future." }),
-    })
-    .refine((p) => p.from <= p.to, { error: "The period must start before it ends.", path: ["from"] })
-    .refine((p) => p.from >= addYearsIso(p.to, -6), {
-      error: "Choose a period of six years or less.",
-      path: ["from"],
-    });
+  return (
+    z
+      .object({
+        from: day,
+        to: day.refine((v) => v <= today, { error: "The period cannot end in the future." }),
+      })
+      // Zod runs these even when a field above failed: compare only two real dates.
+      .refine((p) => !bothDates(p) || p.from <= p.to, {
+        error: "The period must start before it ends.",
+        path: ["from"],
+      })
+      .refine((p) => !bothDates(p) || p.from >= addYearsIso(p.to, -6), {
+        error: "Choose a period of six years or less.",
+        path: ["from"],
+      })
+  );
 }
 
 /** A CSV cell: quoted, and a leading = + - @ made inert so a spreadsheet never runs it as a formula. */

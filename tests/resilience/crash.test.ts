@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "@/db/client";
 import { DEMO_ACCOUNTS } from "@/db/seed";
 import { addDaysIso, zonedDate } from "@/lib/time";
+import { partialWrites } from "../support/invariants";
 import {
   createTestDatabase,
   formWith,
@@ -104,25 +105,12 @@ describe("a server killed mid-burst", () => {
       const titles = new Set(saved.map((r) => r.title));
       for (const title of acknowledged) expect(titles, `${title} was acknowledged`).toContain(title);
       expect(html).toContain(acknowledged[0]);
-      const unaudited = await queryRows<{ id: string }>(
-        check.db,
-        sql`select a.id from appointments a where a.created_by is not null and not exists (
-              select 1 from audit_events e where e.action = 'appointment.create' and e.details -> 'appointments' ? a.id::text)
-            and a.title like 'Crash burst %'`,
-      );
-      expect(unaudited).toEqual([]);
-      const plansWithoutVersion = await queryRows<{ id: string }>(
-        check.db,
-        sql`select p.id from care_plans p where not exists (
-              select 1 from care_plan_versions v where v.plan_id = p.id and v.version = p.version)`,
-      );
-      expect(plansWithoutVersion).toEqual([]);
-      const concernsWithoutIntake = await queryRows<{ id: string }>(
-        check.db,
-        sql`select c.id from concerns c where not exists (
-              select 1 from concern_transitions t where t.concern_id = c.id and t.from_status is null)`,
-      );
-      expect(concernsWithoutIntake).toEqual([]);
+      expect(await partialWrites(check.db, "Crash burst %")).toEqual({
+        appointmentsWithoutAudit: [],
+        plansWithoutVersion: [],
+        concernsWithoutIntake: [],
+        messagesOffThread: [],
+      });
     } finally {
       await check.close();
     }
