@@ -21,13 +21,29 @@ export interface DatabaseHandle {
 
 // Every statement drizzle sends, counted for the benchmark's "SQL statements per request".
 const COUNTER = Symbol.for("carebridge.sqlStatements");
-type Counter = { [COUNTER]?: number };
+const CAPTURE = Symbol.for("carebridge.sqlCapture");
+type Captured = { query: string; params: unknown[] };
+type Counter = { [COUNTER]?: number; [CAPTURE]?: Captured[] };
 const logger = {
-  logQuery() {
+  logQuery(query: string, params: unknown[]) {
     const holder = globalThis as Counter;
     holder[COUNTER] = (holder[COUNTER] ?? 0) + 1;
+    holder[CAPTURE]?.push({ query, params });
   },
 };
+
+/** The statements `work` sends, with their parameters (for the query-plan test). */
+export async function captureStatements(work: () => Promise<unknown>): Promise<Captured[]> {
+  const holder = globalThis as Counter;
+  const captured: Captured[] = [];
+  holder[CAPTURE] = captured;
+  try {
+    await work();
+  } finally {
+    holder[CAPTURE] = undefined;
+  }
+  return captured;
+}
 
 /** The rows of a raw `execute`: postgres.js returns an array, PGlite an object holding `rows`. */
 export async function queryRows<T>(executor: Executor, statement: SQL): Promise<T[]> {

@@ -1,7 +1,9 @@
 /**
  * `npm test`: every test, in order: types, lint, integration (vitest, against PGlite or the
- * PostgreSQL of DATABASE_URL), then the browser suite (Playwright against `next start`).
- * Flags: --only unit|e2e, --smoke (the @smoke subset of the browser suite); any other
+ * PostgreSQL of DATABASE_URL), the browser suite (Playwright against `next start`), the
+ * resilience suite (crash, outage, soak: `npm run test:resilience`), and the benchmark's quick
+ * run (so it never rots; its figures are printed, not judged).
+ * Flags: --only unit|e2e|resilience, --smoke (the @smoke subset of the browser suite); any other
  * arguments pick browser spec files, e.g. `npm run test:e2e -- e2e/care-plans.spec.ts`.
  */
 import { randomBytes } from "node:crypto";
@@ -102,14 +104,14 @@ async function main() {
     options: { only: { type: "string" }, smoke: { type: "boolean" } },
     allowPositionals: true,
   });
-  const only = values.only as "unit" | "e2e" | undefined;
+  const only = values.only as "unit" | "e2e" | "resilience" | undefined;
   mkdirSync(RESULTS, { recursive: true });
   const started = Date.now();
   const where = process.env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : "embedded PGlite";
   console.log(`Carebridge tests against ${where}`);
   process.env.NEXT_TELEMETRY_DISABLED = "1";
 
-  if (only !== "e2e") {
+  if (only === undefined || only === "unit") {
     await step("typecheck", bin("tsc"), ["--noEmit"]);
     await step("lint", bin("biome"), ["check", "."]);
     const vitestReport = path.join(RESULTS, "vitest.json");
@@ -123,7 +125,7 @@ async function main() {
     countVitest(vitestReport);
   }
 
-  if (only !== "unit") {
+  if (only === undefined || only === "e2e") {
     try {
       await ensureChromium();
       await buildIfNeeded();
@@ -148,6 +150,28 @@ async function main() {
       console.error(`\n✖ ${error instanceof Error ? error.message : error}`);
       failures.push("browser tests (set-up)");
     }
+  }
+
+  if (only === undefined || only === "resilience") {
+    const resilienceReport = path.join(RESULTS, "resilience.json");
+    rmSync(resilienceReport, { force: true });
+    await step("resilience tests", bin("vitest"), [
+      "run",
+      "--config",
+      "vitest.resilience.config.ts",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${resilienceReport}`,
+    ]);
+    countVitest(resilienceReport);
+  }
+
+  if (only === undefined && positionals.length === 0) {
+    await step("benchmark (quick)", bin("tsx"), [
+      "scripts/bench.ts",
+      "--quick",
+      ...(process.env.DATABASE_URL ? [] : ["--pglite"]),
+    ]);
   }
 
   writeFileSync(path.join(RESULTS, "summary.json"), JSON.stringify({ ...tally, failures, where }, null, 2));
