@@ -1451,7 +1451,9 @@ export async function seedDatabase(
       canRaiseConcerns: true,
       grantedBy: demoPatientUser.id,
     });
-    await seedAppointments(tx, inserted, team, coordinators, rnd);
+    // Placed one by one around each clinician's free hours: the demo's first 2,000 patients; a
+    // benchmark database gets the rest of its appointments from db/seed-scale.ts in bulk.
+    await seedAppointments(tx, inserted.slice(0, 2000), team, coordinators, rnd);
     await seedMessages(tx, inserted, coordinators, advocates);
     const templates = await seedTemplates(tx);
     await seedCarePlans(
