@@ -1159,7 +1159,7 @@ async function seedHistory(
         updatedBy: advocate,
       };
     });
-  await tx.insert(rightsRequests).values(requests);
+  await insertChunked(requests, 1000, (chunk) => tx.insert(rightsRequests).values(chunk));
 }
 
 const DISCLOSURES = [

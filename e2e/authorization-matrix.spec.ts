@@ -45,6 +45,9 @@ interface Ids {
 }
 
 const ROUTES: RouteCase[] = [
+  // The benchmark's floor page and statement counter exist only under CAREBRIDGE_BENCH=1.
+  { name: "/bench/floor (benchmark off)", path: () => "/bench/floor", allowed: [] },
+  { name: "/bench/stats (benchmark off)", path: () => "/bench/stats", allowed: [] },
   { name: "/dashboard", path: () => "/dashboard", allowed: ["coordinator", "advocate"] },
   { name: "/patients", path: () => "/patients", allowed: ["coordinator", "advocate"] },
   // The demo patient is in coordinator@'s and advocate@'s caseloads, is patient@ and shares with family@.
