@@ -16,7 +16,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
@@ -27,7 +27,7 @@ import { openDatabase, queryRows } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDatabase } from "@/db/seed";
 import { scaleUp } from "@/db/seed-scale";
-import { bin, buildIfNeeded, DATA_DIR, ROOT } from "./lib";
+import { bin, buildIfNeeded, DATA_DIR, ROOT, signIn, treeRss } from "./lib";
 
 const { values } = parseArgs({
   options: {
@@ -198,46 +198,6 @@ async function waitFor(url: string, seconds = 60): Promise<void> {
   throw new Error(`${url} did not answer within ${seconds} s`);
 }
 
-/** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
-function treeRss(pid: number): number {
-  let total = 0;
-  const visit = (p: number) => {
-    try {
-      const status = readFileSync(`/proc/${p}/status`, "utf8");
-      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
-      for (const task of readdirSync(`/proc/${p}/task`)) {
-        const children = readFileSync(`/proc/${p}/task/${task}/children`, "utf8").trim();
-        for (const child of children ? children.split(/\s+/) : []) visit(Number(child));
-      }
-    } catch {
-      // gone
-    }
-  };
-  visit(pid);
-  return total;
-}
-
-async function signIn(base: string, email: string): Promise<string> {
-  const csrfResponse = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const csrfCookie = csrfResponse.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, email, password: DEMO_PASSWORD, callbackUrl: `${base}/` }),
-  });
-  const session = response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0]!)
-    .find((c) => c.startsWith("authjs.session-token="));
-  if (!session) throw new Error(`sign-in as ${email} failed (${response.status})`);
-  return session;
-}
-
 async function statements(): Promise<number> {
   const response = await fetch(`${BASE}/bench/stats`);
   return ((await response.json()) as { statements: number }).statements;
@@ -385,7 +345,7 @@ async function main() {
     }
     const cookies: Record<string, string> = {};
     for (const email of [DEMO_ACCOUNTS.coordinator, DEMO_ACCOUNTS.advocate, PATIENT_WITH_HISTORY]) {
-      cookies[email] = await signIn(BASE, email);
+      cookies[email] = await signIn(BASE, email, DEMO_PASSWORD);
     }
     const coordinator = DEMO_ACCOUNTS.coordinator;
     const advocate = DEMO_ACCOUNTS.advocate;

@@ -5,27 +5,7 @@
  */
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-
-async function signIn(base: string, email: string, password: string): Promise<string> {
-  const csrfResponse = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const csrfCookie = csrfResponse.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${base}/` }),
-  });
-  const session = response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0]!)
-    .find((c) => c.startsWith("authjs.session-token="));
-  if (!session) throw new Error(`sign-in as ${email} failed (${response.status})`);
-  return session;
-}
+import { signIn } from "./lib";
 
 async function main() {
   const { values } = parseArgs({

@@ -7,12 +7,13 @@
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { type DatabaseHandle, openDatabase } from "@/db/client";
 import { DEMO_PASSWORD } from "@/db/seed";
+import { signIn as signInWithPassword, treePids, treeRss } from "../../scripts/lib";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -142,24 +143,6 @@ export async function startServer(env: Record<string, string>, port: number): Pr
   };
 }
 
-/** A process and all its descendants, parents first (Linux /proc). */
-function treePids(pid: number): number[] {
-  const found: number[] = [];
-  const visit = (p: number) => {
-    found.push(p);
-    try {
-      for (const task of readdirSync(`/proc/${p}/task`)) {
-        const children = readFileSync(`/proc/${p}/task/${task}/children`, "utf8").trim();
-        for (const c of children ? children.split(/\s+/) : []) visit(Number(c));
-      }
-    } catch {
-      // gone
-    }
-  };
-  visit(pid);
-  return found;
-}
-
 /** Whether a process still runs (a zombie has finished). */
 function alive(pid: number): boolean {
   try {
@@ -169,40 +152,9 @@ function alive(pid: number): boolean {
   }
 }
 
-function treeRss(pid: number): number {
-  let total = 0;
-  for (const p of treePids(pid)) {
-    try {
-      total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0) * 1024;
-    } catch {
-      // gone
-    }
-  }
-  return total;
-}
-
 /** Signs in with the demo password; returns the session cookie. */
-export async function signIn(base: string, email: string): Promise<string> {
-  const csrfResponse = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const csrfCookie = csrfResponse.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, email, password: DEMO_PASSWORD, callbackUrl: `${base}/` }),
-  });
-  const session = response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0]!)
-    .find((c) => c.startsWith("authjs.session-token="));
-  if (!session) {
-    throw new Error(`sign-in as ${email} failed (${response.status} to ${response.headers.get("location")})`);
-  }
-  return session;
+export function signIn(base: string, email: string): Promise<string> {
+  return signInWithPassword(base, email, DEMO_PASSWORD);
 }
 
 const decode = (value: string) =>

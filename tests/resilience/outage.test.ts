@@ -41,11 +41,7 @@ describe.skipIf(!bin)("a database outage", () => {
   let server: Server | null = null;
   const pgCtl = (...args: string[]) => asOwner(path.join(bin!, "pg_ctl"), ["-D", `${dir}/data`, ...args]);
   const url = `postgres://postgres@127.0.0.1:${PORT}/carebridge`;
-
-  beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), "cb-outage-"));
-    if (root) execFileSync("chown", ["postgres", dir]);
-    asOwner(path.join(bin!, "initdb"), ["-D", `${dir}/data`, "-U", "postgres", "-A", "trust", "--no-sync"]);
+  const startCluster = () =>
     pgCtl(
       "-o",
       `-p ${PORT} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
@@ -54,6 +50,12 @@ describe.skipIf(!bin)("a database outage", () => {
       "-w",
       "start",
     );
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), "cb-outage-"));
+    if (root) execFileSync("chown", ["postgres", dir]);
+    asOwner(path.join(bin!, "initdb"), ["-D", `${dir}/data`, "-U", "postgres", "-A", "trust", "--no-sync"]);
+    startCluster();
     execFileSync(path.join(bin!, "createdb"), [
       "-h",
       "127.0.0.1",
@@ -114,14 +116,7 @@ describe.skipIf(!bin)("a database outage", () => {
     }
     expect(server.process.exitCode).toBeNull();
 
-    pgCtl(
-      "-o",
-      `-p ${PORT} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
-      "-l",
-      `${dir}/log`,
-      "-w",
-      "start",
-    );
+    startCluster();
     let status = 0;
     for (let i = 0; i < 40 && status !== 200; i++) {
       await new Promise((resolve) => setTimeout(resolve, 250));
