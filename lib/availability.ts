@@ -24,10 +24,13 @@ function state(): State {
 
 async function probe(url: string, s: State): Promise<boolean> {
   s.client ??= postgres(url, { max: 1, connect_timeout: 2, idle_timeout: 30, onnotice: () => {} });
+  let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
       s.client`select 1`,
-      new Promise((_, reject) => setTimeout(() => reject(new Error("probe timed out")), 2000)),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error("probe timed out")), 2000);
+      }),
     ]);
     return true;
   } catch {
@@ -36,6 +39,8 @@ async function probe(url: string, s: State): Promise<boolean> {
     s.client = null;
     client?.end({ timeout: 0 }).catch(() => {});
     return false;
+  } finally {
+    clearTimeout(timer);
   }
 }
 
