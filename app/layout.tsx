@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { cookies, headers } from "next/headers";
 import type { ReactNode } from "react";
+import { releaseAbortReasonWhenRenderEnds } from "@/lib/render/release-abort-reason";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -10,6 +11,7 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  releaseAbortReasonWhenRenderEnds();
   // Reading the request makes every page dynamic, so each response gets its own CSP nonce.
   await headers();
   // The portal language a patient chose; each page's content also carries its own lang.

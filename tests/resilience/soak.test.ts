@@ -33,7 +33,8 @@ describe("five minutes of mixed traffic with aborted requests", () => {
   });
 
   it("answers every request without a server error and holds its memory", async () => {
-    server = await startServer(database.env, 3152);
+    // The benchmark's stats route reports the serving process's own heap next to the tree's RSS.
+    server = await startServer({ ...database.env, CAREBRIDGE_BENCH: "1" }, 3152);
     const base = server.base;
     const coordinator = await signIn(base, DEMO_ACCOUNTS.coordinator);
     const advocate = await signIn(base, DEMO_ACCOUNTS.advocate);
@@ -63,8 +64,14 @@ describe("five minutes of mixed traffic with aborted requests", () => {
     let n = 0;
     const until = Date.now() + SECONDS * 1000;
     const samples: { at: number; rss: number }[] = [];
+    const heap: { at: number; heapUsed: number; rss: number }[] = [];
     const started = Date.now();
     const sampler = setInterval(() => samples.push({ at: Date.now() - started, rss: server!.rss() }), 1000);
+    const heapSampler = setInterval(async () => {
+      const at = Date.now() - started;
+      const stats = (await (await fetch(`${base}/bench/stats`)).json()) as { heapUsed: number; rss: number };
+      heap.push({ at, heapUsed: stats.heapUsed, rss: stats.rss });
+    }, 10_000);
 
     const worker = async () => {
       while (Date.now() < until) {
@@ -107,6 +114,7 @@ describe("five minutes of mixed traffic with aborted requests", () => {
     };
     await Promise.all(Array.from({ length: CONNECTIONS }, worker));
     clearInterval(sampler);
+    clearInterval(heapSampler);
 
     const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
     // Medians over twenty seconds, so that one garbage collection either side does not decide it.
@@ -118,6 +126,9 @@ describe("five minutes of mixed traffic with aborted requests", () => {
     console.log(
       `soak ${SECONDS} s: ${tally.ok} answered, ${tally.aborted} aborted mid-response, ${tally.writes} writes; ` +
         `RSS ${mb(afterWarm)} MB after ${WARM} s, ${mb(atEnd)} MB at the end`,
+    );
+    console.log(
+      `heap used / process RSS every 10 s (MB): ${heap.map((h) => `${mb(h.heapUsed)}/${mb(h.rss)}`).join(" ")}`,
     );
     expect(tally.serverErrors).toEqual([]);
     expect(tally.aborted).toBeGreaterThan(0);
