@@ -13,6 +13,11 @@ test("an advocate reads the equity report over a period, small groups suppressed
   expect(received, "a year of seeded concerns").toBeGreaterThan(100);
   const byLanguage = page.getByRole("region", { name: "Concerns by preferred language" });
   await expect(byLanguage.getByRole("rowheader", { name: "English" })).toBeVisible();
+  // Figures say when they were worked out, and can be worked out again now.
+  await expect(page.getByTestId("report-computed-at")).toContainText(/Figures as of .+\d{1,2}:\d{2}/);
+  await page.getByRole("link", { name: "Recalculate now" }).click();
+  await expect(page).toHaveURL(/fresh=1/);
+  expect(Number(await page.getByTestId("report-concerns").textContent())).toBeGreaterThanOrEqual(received);
 
   // A period that ends before it starts: said plainly, and the last 12 months shown instead.
   await page.getByLabel("From").fill("2026-06-30");

@@ -268,11 +268,13 @@ describe("concerns", () => {
     expect(list.items.map((c) => c.id)).toEqual([late, urgent, usual]);
     expect(list.items[0]).toMatchObject({ overdue: true, interimNoticeDue: true });
     expect(list.items[1]!.overdue).toBe(false);
+    // The advocate filter offers those holding the caseload's concerns, not every advocate.
+    expect(list.advocates.map((a) => a.id)).toEqual([advocate.userId]);
     expect(
       (await listConcernWorklist(advocate, { page: 1, severity: "urgent" })).items.map((c) => c.id),
     ).toEqual([urgent]);
     expect((await listConcernWorklist(advocate, { page: 2 })).items).toHaveLength(0);
-    expect((await listConcernWorklist(outsider, { page: 1 })).total).toBe(0);
+    expect(await listConcernWorklist(outsider, { page: 1 })).toMatchObject({ total: 0, advocates: [] });
     const dashboard = await getConcernDashboard(advocate);
     expect(dashboard.byStatus.map((r) => [r.status, r.count])).toEqual([["open", 3]]);
     expect(dashboard).toMatchObject({ overdue: 1, interimNoticesDue: 1 });

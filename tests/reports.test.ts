@@ -1,6 +1,7 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { concerns, rightsRequests } from "@/db/schema";
+import { auditEvents, concerns, rightsRequests } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
 import {
   defaultPeriod,
@@ -158,6 +159,31 @@ describe("the equity report", () => {
       expect.objectContaining({ label: "Access to or a copy of records", items: 13, medianDays: 10 }),
     ]);
     expect(rightsByCategory[0]!.onTimeShare).toBeCloseTo(10 / 13);
+
+    // Figures are reused for a few minutes; asking for them fresh counts the concern just logged.
+    await db()
+      .insert(concerns)
+      .values({
+        patientId: vietnamese.id,
+        raisedBy: "patient" as const,
+        category: "communication" as const,
+        severity: "medium" as const,
+        whatHappened: "Still no call back.",
+        desiredOutcome: "A call back.",
+        receivedAt: received,
+        acknowledgeDueAt: new Date(received.getTime() + day),
+        resolveDueAt: new Date(received.getTime() + 7 * day),
+        createdBy: advocate.userId,
+        updatedBy: advocate.userId,
+      });
+    const reused = await getEquityReport(advocate, defaultPeriod(today));
+    expect(reused.totals.concerns).toBe(14);
+    expect(reused.computedAt).toEqual(report.computedAt);
+    const fresh = await getEquityReport(advocate, defaultPeriod(today), { fresh: true });
+    expect(fresh.totals.concerns).toBe(15);
+    expect(fresh.computedAt.getTime()).toBeGreaterThan(report.computedAt.getTime());
+    const views = await db().select().from(auditEvents).where(eq(auditEvents.action, "report.view"));
+    expect(views.filter((v) => v.actorUserId === advocate.userId)).toHaveLength(3);
 
     const before = await getEquityReport(advocate, { from: addDaysIso(today, -5), to: today });
     expect(before.totals).toMatchObject({ concerns: 0, rights: 0 });

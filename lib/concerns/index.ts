@@ -573,6 +573,7 @@ export interface ConcernWorklist {
   total: number;
   page: number;
   pageSize: number;
+  /** Advocates assigned to concerns in the caseload, for the filter. */
   advocates: { id: string; name: string }[];
 }
 
@@ -616,11 +617,15 @@ export async function listConcernWorklist(
       .innerJoin(patients, eq(patients.id, concerns.patientId))
       .innerJoin(caseloadAssignments, eq(caseloadAssignments.patientId, concerns.patientId))
       .where(filters),
+    // The filter offers the advocates who hold concerns in this caseload, not every advocate of
+    // the organisation (a thousand of them at 100,000 patients made the page 300 kB).
     database
-      .select({ id: users.id, name: users.name })
-      .from(users)
-      .where(and(eq(users.role, "advocate"), eq(users.active, true)))
-      .orderBy(asc(users.name)),
+      .selectDistinct({ id: advocate.id, name: advocate.name })
+      .from(concerns)
+      .innerJoin(caseloadAssignments, eq(caseloadAssignments.patientId, concerns.patientId))
+      .innerJoin(advocate, eq(advocate.id, concerns.assignedAdvocateId))
+      .where(and(eq(caseloadAssignments.staffUserId, actor.userId), isNull(caseloadAssignments.endedAt)))
+      .orderBy(asc(advocate.name)),
   ]);
   await recordAudit(database, actor, {
     action: "concern.worklist",

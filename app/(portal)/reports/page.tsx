@@ -5,8 +5,14 @@ import { formatMedianDays, formatShare, ReportTableSection } from "@/components/
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/current-user";
-import { defaultPeriod, getEquityReport, MIN_GROUP_PATIENTS, reportPeriodSchema } from "@/lib/reports";
-import { formatCalendarDate, zonedDate } from "@/lib/time";
+import {
+  defaultPeriod,
+  getEquityReport,
+  MIN_GROUP_PATIENTS,
+  REPORT_FRESH_MS,
+  reportPeriodSchema,
+} from "@/lib/reports";
+import { formatCalendarDate, formatDateTime, zonedDate } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Equity report" };
 
@@ -23,7 +29,7 @@ export default async function ReportsPage({
   const parsed = reportPeriodSchema(today).safeParse({ from: raw.from, to: raw.to });
   const period = parsed.success ? parsed.data : defaultPeriod(today);
   const error = asked && !parsed.success ? parsed.error.issues[0]?.message : undefined;
-  const report = await orNotFound(getEquityReport(actor, period));
+  const report = await orNotFound(getEquityReport(actor, period, { fresh: raw.fresh === "1" }));
   const { totals } = report;
   return (
     <>
@@ -33,6 +39,11 @@ export default async function ReportsPage({
         {formatCalendarDate(period.to)}, across the organisation. Groups of fewer than {MIN_GROUP_PATIENTS}{" "}
         patients are suppressed, and where one group alone would be, the next smallest is too, so no one can
         be singled out.
+      </p>
+      <p className="mb-4 text-sm text-slate-700" data-testid="report-computed-at">
+        Figures as of {formatDateTime(report.computedAt)}; they are worked out again every{" "}
+        {REPORT_FRESH_MS / 60_000} minutes.{" "}
+        <Link href={`/reports?from=${period.from}&to=${period.to}&fresh=1`}>Recalculate now</Link>
       </p>
       <search className="mb-6 print:hidden">
         <form method="get" action="/reports" className="flex flex-wrap items-end gap-3">

@@ -27,7 +27,7 @@ export async function GET(request: Request): Promise<Response> {
   if (!tableId) notFound();
   if (!period.success) return new Response("Choose a valid period.", { status: 400 });
   try {
-    const report = await getEquityReport(actor, period.data, tableId);
+    const report = await getEquityReport(actor, period.data, { download: tableId });
     const table = [...report.concerns, ...report.rights].find((t) => t.id === tableId)!;
     return new Response(tableToCsv(table, period.data), {
       headers: {
