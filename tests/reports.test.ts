@@ -89,22 +89,25 @@ describe("the equity report", () => {
     const vietnamese = await createPatient({ preferredLanguage: "vi", dateOfBirth: "2010-01-01" });
     const received = new Date(Date.now() - 10 * 86_400_000);
     const day = 86_400_000;
+    const concern = (patientId: string, category: "communication" | "billing-and-insurance") => ({
+      patientId,
+      raisedBy: "patient" as const,
+      category,
+      severity: "medium" as const,
+      whatHappened: "Nobody called back about the bill.",
+      desiredOutcome: "A call back.",
+      receivedAt: received,
+      acknowledgeDueAt: new Date(received.getTime() + day),
+      resolveDueAt: new Date(received.getTime() + 7 * day),
+      createdBy: advocate.userId,
+      updatedBy: advocate.userId,
+    });
     await db()
       .insert(concerns)
       .values(
-        [...spanish, ...english, vietnamese].map((p, i) => ({
-          patientId: p.id,
-          raisedBy: "patient" as const,
-          category: i % 2 === 0 ? ("communication" as const) : ("billing-and-insurance" as const),
-          severity: "medium" as const,
-          whatHappened: "Nobody called back about the bill.",
-          desiredOutcome: "A call back.",
-          receivedAt: received,
-          acknowledgeDueAt: new Date(received.getTime() + day),
-          resolveDueAt: new Date(received.getTime() + 7 * day),
-          createdBy: advocate.userId,
-          updatedBy: advocate.userId,
-        })),
+        [...spanish, ...english, vietnamese].map((p, i) =>
+          concern(p.id, i % 2 === 0 ? "communication" : "billing-and-insurance"),
+        ),
       );
     const receivedOn = addDaysIso(today, -40);
     await db()
@@ -161,21 +164,7 @@ describe("the equity report", () => {
     expect(rightsByCategory[0]!.onTimeShare).toBeCloseTo(10 / 13);
 
     // Figures are reused for a few minutes; asking for them fresh counts the concern just logged.
-    await db()
-      .insert(concerns)
-      .values({
-        patientId: vietnamese.id,
-        raisedBy: "patient" as const,
-        category: "communication" as const,
-        severity: "medium" as const,
-        whatHappened: "Still no call back.",
-        desiredOutcome: "A call back.",
-        receivedAt: received,
-        acknowledgeDueAt: new Date(received.getTime() + day),
-        resolveDueAt: new Date(received.getTime() + 7 * day),
-        createdBy: advocate.userId,
-        updatedBy: advocate.userId,
-      });
+    await db().insert(concerns).values(concern(vietnamese.id, "communication"));
     const reused = await getEquityReport(advocate, defaultPeriod(today));
     expect(reused.totals.concerns).toBe(14);
     expect(reused.computedAt).toEqual(report.computedAt);
