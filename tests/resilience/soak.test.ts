@@ -70,7 +70,10 @@ describe("five minutes of mixed traffic with aborted requests", () => {
     const heapSampler = setInterval(async () => {
       const at = Date.now() - started;
       try {
-        const stats = (await (await fetch(`${base}/bench/stats`)).json()) as { heapUsed: number; rss: number };
+        const stats = (await (await fetch(`${base}/bench/stats`)).json()) as {
+          heapUsed: number;
+          rss: number;
+        };
         heap.push({ at, heapUsed: stats.heapUsed, rss: stats.rss });
       } catch {
         // A diagnostic only: a sample the busy server did not answer is left out.
