@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/db/client";
+import { caseloadAssignments } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
-import { getPatientOverview, listCaseload, parsePatientSearch } from "@/lib/patients";
+import { getPatientOverview, getStaffDashboard, listCaseload, parsePatientSearch } from "@/lib/patients";
 import { actorFor, assignToCaseload, createPatient, createUser } from "./support/factories";
 
 const query = (
@@ -91,5 +93,51 @@ describe("the caseload list", () => {
     expect(refusals[0]).toBeInstanceOf(NotFoundError);
     expect(refusals[1]).toBeInstanceOf(NotFoundError);
     expect(String(refusals[0])).toBe(String(refusals[1]));
+  });
+});
+
+describe("the staff dashboard's caseload summary", () => {
+  it("counts the current caseload and lists the records opened last, newest first, each once", async () => {
+    const coordinator = actorFor(await createUser("coordinator"));
+    expect(await getStaffDashboard(coordinator)).toEqual({ caseloadCount: 0, recent: [] });
+
+    const patients = [];
+    for (let i = 0; i < 7; i++) {
+      const p = await createPatient({ givenName: `Recent${i}` });
+      await assignToCaseload(coordinator.userId, p.id, "coordinator");
+      patients.push(p);
+    }
+    // No longer in the caseload: an archived record and an ended assignment.
+    const archived = await createPatient({ archivedAt: new Date() });
+    await assignToCaseload(coordinator.userId, archived.id, "coordinator");
+    const ended = await createPatient();
+    await db().insert(caseloadAssignments).values({
+      staffUserId: coordinator.userId,
+      patientId: ended.id,
+      kind: "coordinator",
+      endedAt: new Date(),
+    });
+    // Opened in order 0..6, the first twice (again last but one); someone else's opening does not count.
+    for (const p of patients) await getPatientOverview(coordinator, p.id);
+    await getPatientOverview(coordinator, patients[0]!.id);
+    await getPatientOverview(coordinator, patients[6]!.id);
+    const colleague = actorFor(await createUser("coordinator"));
+    await assignToCaseload(colleague.userId, patients[3]!.id, "coordinator");
+    await getPatientOverview(colleague, patients[3]!.id);
+
+    const summary = await getStaffDashboard(coordinator);
+    expect(summary.caseloadCount).toBe(7);
+    expect(summary.recent.map((r) => r.id)).toEqual(
+      [patients[6], patients[0], patients[5], patients[4], patients[3]].map((p) => p!.id),
+    );
+    expect(summary.recent[0]!.name).toBe(`${patients[6]!.familyName}, Recent6`);
+    expect(summary.recent[0]!.openedAt.getTime()).toBeGreaterThanOrEqual(
+      summary.recent[1]!.openedAt.getTime(),
+    );
+  });
+
+  it("is not open to patients or family", async () => {
+    for (const role of ["patient", "family"] as const)
+      await expect(getStaffDashboard(actorFor(await createUser(role)))).rejects.toBeInstanceOf(NotFoundError);
   });
 });

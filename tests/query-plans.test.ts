@@ -5,7 +5,7 @@ import { listAuditEvents } from "@/lib/audit";
 import type { Actor } from "@/lib/authz";
 import { getConcernDashboard, listConcernWorklist } from "@/lib/concerns";
 import { ConcernWorklistQuerySchema } from "@/lib/concerns/schemas";
-import { listCaseload } from "@/lib/patients";
+import { getStaffDashboard, listCaseload } from "@/lib/patients";
 import { CaseloadQuerySchema } from "@/lib/patients/schemas";
 import { getRecordAccessLog } from "@/lib/portal/access-log";
 import { getTimeline } from "@/lib/portal/timeline";
@@ -79,6 +79,7 @@ describe("worklist query plans", () => {
     ["concern dashboard", () => getConcernDashboard(advocate)],
     ["rights requests worklist", () => listRightsWorklist(advocate, RightsWorklistQuerySchema.parse({}))],
     ["schedule, week", () => getSchedule(coordinator, { view: "week" })],
+    ["dashboard's caseload and recent records", () => getStaffDashboard(coordinator)],
     ["caseload, searched", () => listCaseload(coordinator, CaseloadQuerySchema.parse({ q: "Alv" }))],
     ["patient's timeline", () => getTimeline(patient, patient.patientId!, { page: 1 })],
     ["who has seen my record", () => getRecordAccessLog(patient, patient.patientId!, 1)],

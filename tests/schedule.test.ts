@@ -98,6 +98,16 @@ describe("the schedule", () => {
     // Caseload view shows only mine.
     const caseload = await getSchedule(coordinator, { date: day, view: "day" });
     expect(caseload.days[0]!.items).toHaveLength(1);
+    expect(caseload.clinicianOptions.map((c) => c.name)).toEqual(["Dr. Both"]);
+    // The dashboard's week leaves the filter's options out, and shows the same appointments.
+    const bare = await getSchedule(coordinator, { date: day, view: "day" }, { withClinicianOptions: false });
+    expect(bare.clinicianOptions).toEqual([]);
+    expect(bare.days).toEqual(caseload.days);
+    // A clinician asked for is still checked against the caseload's care teams.
+    const stranger = await createClinician({ name: "Dr. Elsewhere" });
+    const refused = await getSchedule(coordinator, { date: day, view: "day", clinician: stranger.id });
+    expect(refused.clinician).toBeNull();
+    expect(refused.days).toEqual(caseload.days);
   });
 
   it("is for staff with a caseload only", async () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gte, inArray, isNull, lt, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull, lt, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { appointments, careTeamMembers, caseloadAssignments, clinicians, patients } from "@/db/schema";
@@ -40,6 +40,7 @@ export interface Schedule {
   next: string;
   days: ScheduleDay[];
   clinician: { id: string; name: string } | null;
+  /** The clinicians on the caseload's care teams, for the filter. */
   clinicianOptions: { id: string; name: string; discipline: string }[];
 }
 
@@ -52,9 +53,15 @@ export function weekStart(isoDate: string): string {
 
 /**
  * A week (Monday to Sunday) or one day of appointments in the organisation's zone: the
- * actor's caseload, or one clinician's bookings (other patients' shown only as busy).
+ * actor's caseload, or one clinician's bookings (other patients' shown only as busy). Without
+ * `withClinicianOptions` (the dashboard's week) the clinician filter's options are left empty
+ * unless a clinician was asked for.
  */
-export async function getSchedule(actor: Actor, query: ScheduleQuery): Promise<Schedule> {
+export async function getSchedule(
+  actor: Actor,
+  query: ScheduleQuery,
+  { withClinicianOptions = true }: { withClinicianOptions?: boolean } = {},
+): Promise<Schedule> {
   authorizeGlobal(actor, "list:caseload");
   const zone = orgTimeZone();
   const today = zonedDate(new Date());
@@ -70,39 +77,59 @@ export async function getSchedule(actor: Actor, query: ScheduleQuery): Promise<S
     .from(caseloadAssignments)
     .where(and(eq(caseloadAssignments.staffUserId, actor.userId), isNull(caseloadAssignments.endedAt)));
 
-  const clinicianOptions = await database
-    .selectDistinct({ id: clinicians.id, name: clinicians.name, discipline: clinicians.discipline })
-    .from(careTeamMembers)
-    .innerJoin(clinicians, eq(clinicians.id, careTeamMembers.clinicianId))
-    .where(and(inArray(careTeamMembers.patientId, myPatients), isNull(careTeamMembers.archivedAt)))
-    .orderBy(asc(clinicians.name));
-  const clinician = query.clinician ? (clinicianOptions.find((c) => c.id === query.clinician) ?? null) : null;
+  const listClinicians = () =>
+    database
+      .selectDistinct({ id: clinicians.id, name: clinicians.name, discipline: clinicians.discipline })
+      .from(careTeamMembers)
+      .innerJoin(clinicians, eq(clinicians.id, careTeamMembers.clinicianId))
+      .where(and(inArray(careTeamMembers.patientId, myPatients), isNull(careTeamMembers.archivedAt)))
+      .orderBy(asc(clinicians.name));
+  const readAppointments = (clinician: { id: string } | null) =>
+    database
+      .select({
+        id: appointments.id,
+        startsAt: appointments.startsAt,
+        endsAt: appointments.endsAt,
+        status: appointments.status,
+        title: appointments.title,
+        kind: appointments.kind,
+        clinicianName: clinicians.name,
+        patientId: patients.id,
+        givenName: patients.givenName,
+        familyName: patients.familyName,
+        mrn: patients.mrn,
+        mine: sql<boolean>`${appointments.patientId} in (${myPatients})`,
+      })
+      .from(appointments)
+      .innerJoin(patients, eq(patients.id, appointments.patientId))
+      .leftJoin(clinicians, eq(clinicians.id, appointments.clinicianId))
+      .where(
+        and(
+          gte(appointments.endsAt, from),
+          lt(appointments.startsAt, to),
+          clinician
+            ? eq(appointments.clinicianId, clinician.id)
+            : inArray(appointments.patientId, myPatients),
+        ),
+      )
+      .orderBy(asc(appointments.startsAt))
+      .limit(2000);
 
-  const where: SQL[] = [gte(appointments.endsAt, from), lt(appointments.startsAt, to)];
-  if (clinician) where.push(eq(appointments.clinicianId, clinician.id));
-  else where.push(inArray(appointments.patientId, myPatients));
-
-  const rows = await database
-    .select({
-      id: appointments.id,
-      startsAt: appointments.startsAt,
-      endsAt: appointments.endsAt,
-      status: appointments.status,
-      title: appointments.title,
-      kind: appointments.kind,
-      clinicianName: clinicians.name,
-      patientId: patients.id,
-      givenName: patients.givenName,
-      familyName: patients.familyName,
-      mrn: patients.mrn,
-      mine: sql<boolean>`${appointments.patientId} in (${myPatients})`,
-    })
-    .from(appointments)
-    .innerJoin(patients, eq(patients.id, appointments.patientId))
-    .leftJoin(clinicians, eq(clinicians.id, appointments.clinicianId))
-    .where(and(...where))
-    .orderBy(asc(appointments.startsAt))
-    .limit(2000);
+  // A clinician asked for must be on the care team of someone in the caseload before their
+  // bookings are read; without one, the caseload's week and the filter's options are read together.
+  let clinicianOptions: Schedule["clinicianOptions"] = [];
+  let clinician: Schedule["clinicianOptions"][number] | null = null;
+  let rows: Awaited<ReturnType<typeof readAppointments>>;
+  if (query.clinician) {
+    clinicianOptions = await listClinicians();
+    clinician = clinicianOptions.find((c) => c.id === query.clinician) ?? null;
+    rows = await readAppointments(clinician);
+  } else {
+    [clinicianOptions, rows] = await Promise.all([
+      withClinicianOptions ? listClinicians() : [],
+      readAppointments(null),
+    ]);
+  }
 
   const days: ScheduleDay[] = Array.from({ length: dayCount }, (_, i) => ({
     date: addDaysIso(first, i),

@@ -218,37 +218,45 @@ export async function getStaffDashboard(actor: Actor): Promise<DashboardSummary>
     .orderBy(desc(max(auditEvents.occurredAt)))
     .limit(5)
     .as("opened");
-  const [[total], recent] = await Promise.all([
-    database
-      .select({ n: count() })
-      .from(caseloadAssignments)
-      .innerJoin(patients, eq(patients.id, caseloadAssignments.patientId))
-      .where(
-        and(
-          eq(caseloadAssignments.staffUserId, actor.userId),
-          isNull(caseloadAssignments.endedAt),
-          isNull(patients.archivedAt),
-        ),
+  const caseload = database
+    .select({ n: count().as("caseload_count") })
+    .from(caseloadAssignments)
+    .innerJoin(patients, eq(patients.id, caseloadAssignments.patientId))
+    .where(
+      and(
+        eq(caseloadAssignments.staffUserId, actor.userId),
+        isNull(caseloadAssignments.endedAt),
+        isNull(patients.archivedAt),
       ),
-    database
-      .select({
-        id: patients.id,
-        mrn: patients.mrn,
-        givenName: patients.givenName,
-        familyName: patients.familyName,
-        openedAt: opened.openedAt,
-      })
-      .from(opened)
-      .innerJoin(patients, eq(patients.id, opened.patientId))
-      .orderBy(desc(opened.openedAt)),
-  ]);
+    )
+    .as("caseload");
+  // One statement: the count's single row, beside each recently opened record (or none).
+  const rows = await database
+    .select({
+      caseloadCount: caseload.n,
+      id: patients.id,
+      mrn: patients.mrn,
+      givenName: patients.givenName,
+      familyName: patients.familyName,
+      openedAt: opened.openedAt,
+    })
+    .from(caseload)
+    .leftJoin(opened, sql`true`)
+    .leftJoin(patients, eq(patients.id, opened.patientId))
+    .orderBy(desc(opened.openedAt));
   return {
-    caseloadCount: total?.n ?? 0,
-    recent: recent.map((r) => ({
-      id: r.id,
-      mrn: r.mrn,
-      name: `${r.familyName}, ${r.givenName}`,
-      openedAt: new Date(r.openedAt ?? 0),
-    })),
+    caseloadCount: Number(rows[0]?.caseloadCount ?? 0),
+    recent: rows.flatMap((r) =>
+      r.id && r.mrn
+        ? [
+            {
+              id: r.id,
+              mrn: r.mrn,
+              name: `${r.familyName}, ${r.givenName}`,
+              openedAt: new Date(r.openedAt ?? 0),
+            },
+          ]
+        : [],
+    ),
   };
 }

@@ -26,7 +26,7 @@ export default async function DashboardPage() {
       Promise.all([
         getStaffDashboard(actor),
         listMyActiveEmergencyGrants(actor),
-        getSchedule(actor, { view: "week" }),
+        getSchedule(actor, { view: "week" }, { withClinicianOptions: false }),
         listInbox(actor),
         getCarePlanWorklist(actor),
         advocate ? getConcernDashboard(actor) : null,
