@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { STARTER_TEMPLATES } from "@/db/care-plan-templates";
 import { db } from "@/db/client";
-import { auditEvents, carePlans, carePlanTemplates, carePlanVersions } from "@/db/schema";
+import { auditEvents, carePlans, carePlanTemplates, carePlanVersions, careTeamMembers } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
 import {
   addPlanItem,
@@ -87,6 +87,116 @@ describe("care plans", () => {
     await assignToCaseload(advocate.userId, patientId, "advocate");
     clinicianId = (await createClinician({ name: "Dr. Helen Park" })).id;
     await addToCareTeam(patientId, clinicianId);
+  });
+
+  it("reads the plan as it stands: removed items left out, interventions by due date, owners named", async () => {
+    const planId = await startCarePlan(coordinator, patientId, {
+      title: "Reading order",
+      reviewDate: addDaysIso(today, 60),
+      templateId: null,
+    });
+    let version = 1;
+    const add = async (item: Parameters<typeof addPlanItem>[2]) =>
+      addPlanItem(coordinator, planId, { ...item, version: version++ } as Parameters<typeof addPlanItem>[2]);
+    await add({ kind: "problem", description: "Lives alone", version: 0 });
+    await add({ kind: "problem", description: "Taken off again", version: 0 });
+    await add(goal("Cook a meal", 0, { measure: "Twice a week", patientSet: true, priority: "high" }));
+    await add(goal("Dropped goal", 0, { targetDate: null }));
+    const before = (await getCarePlanPage(coordinator, patientId)).plan!.content;
+    const [kept, dropped] = before.goals;
+    await add(intervention("No date, nobody", 0, null, { dueDate: null }));
+    await add(
+      intervention("Later, the clinician", 0, { type: "clinician", id: clinicianId }, { goalId: kept!.id }),
+    );
+    await add(
+      intervention(
+        "Sooner, a colleague",
+        0,
+        { type: "user", id: colleague.userId },
+        {
+          dueDate: addDaysIso(today, 2),
+          status: "in-progress",
+        },
+      ),
+    );
+    await removePlanItem(coordinator, planId, "problem", before.problems[1]!.id, version++);
+    await removePlanItem(coordinator, planId, "goal", dropped!.id, version++);
+
+    const { plan } = await getCarePlanPage(coordinator, patientId);
+    expect(plan!.content.problems.map((p) => p.description)).toEqual(["Lives alone"]);
+    expect(plan!.content.goals).toEqual([
+      {
+        id: kept!.id,
+        description: "Cook a meal",
+        measure: "Twice a week",
+        targetDate: addDaysIso(today, 30),
+        status: "proposed",
+        priority: "high",
+        patientSet: true,
+      },
+    ]);
+    expect(plan!.content.interventions.map(({ id: _id, ...i }) => i)).toEqual([
+      {
+        description: "Sooner, a colleague",
+        goalId: null,
+        goalDescription: null,
+        ownerKey: `user:${colleague.userId}`,
+        ownerName: "Jordan Second",
+        dueDate: addDaysIso(today, 2),
+        status: "in-progress",
+      },
+      {
+        description: "Later, the clinician",
+        goalId: kept!.id,
+        goalDescription: "Cook a meal",
+        ownerKey: `clinician:${clinicianId}`,
+        ownerName: "Dr. Helen Park",
+        dueDate: addDaysIso(today, 7),
+        status: "not-started",
+      },
+      {
+        description: "No date, nobody",
+        goalId: null,
+        goalDescription: null,
+        ownerKey: null,
+        ownerName: null,
+        dueDate: null,
+        status: "not-started",
+      },
+    ]);
+    // Owners offered: the care team, the patient's staff, and anyone who still owns an item.
+    const owners = (await getCarePlanPage(coordinator, patientId)).owners.map((o) => o.label);
+    expect(owners).toEqual([
+      "Not assigned yet",
+      "Dr. Helen Park (Oncologist)",
+      "Test advocate (advocate)",
+      "Casey First (coordinator)",
+      "Jordan Second (coordinator)",
+    ]);
+    await db()
+      .update(careTeamMembers)
+      .set({ archivedAt: new Date() })
+      .where(eq(careTeamMembers.clinicianId, clinicianId));
+    expect((await getCarePlanPage(coordinator, patientId)).owners.map((o) => o.label)).toEqual([
+      "Not assigned yet",
+      "Test advocate (advocate)",
+      "Casey First (coordinator)",
+      "Jordan Second (coordinator)",
+      "Dr. Helen Park (no longer on the care team)",
+    ]);
+    // The print view: whom to call, and none of the editing or the history.
+    const printed = await getCarePlanPage(coordinator, patientId, null, { print: true });
+    expect(printed.contacts.map((c) => `${c.name} (${c.kind})`)).toEqual(owners.slice(2));
+    expect(printed.owners).toEqual([]);
+    expect(printed.history).toEqual([]);
+    expect(printed.plan!.content).toEqual(plan!.content);
+    // The newest version holds the same content.
+    const [newest] = (await versionRows(planId)).sort((a, b) => b.version - a.version);
+    expect(newest!.snapshot.interventions.map((i) => [i.description, i.owner, i.dueDate])).toEqual([
+      ["Sooner, a colleague", "Jordan Second", addDaysIso(today, 2)],
+      ["Later, the clinician", "Dr. Helen Park", addDaysIso(today, 7)],
+      ["No date, nobody", null, null],
+    ]);
   });
 
   it("builds a plan, activates it, and keeps every save as a readable version", async () => {

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, lte, sql } from "drizzle-orm";
 import { alias, type PgUpdateSetSource } from "drizzle-orm/pg-core";
-import { db, type Executor, type Transaction } from "@/db/client";
+import { db, type Executor, queryRows, type Transaction } from "@/db/client";
 import {
   type CarePlanSnapshot,
   type CarePlanStatus,
@@ -125,59 +125,35 @@ const summaryColumns = {
   endedAt: carePlans.endedAt,
 };
 
-/** The plan's problems, goals and interventions as they stand (removed items left out). */
+/**
+ * The plan's problems, goals and interventions as they stand (removed items left out), in one
+ * statement: each list is aggregated as JSON in the order the plan reads.
+ */
 async function readPlanContent(executor: Executor, planId: string): Promise<PlanContent> {
-  const goal = alias(carePlanGoals, "goal");
-  const [problems, goals, interventions] = await Promise.all([
-    executor
-      .select({ id: carePlanProblems.id, description: carePlanProblems.description })
-      .from(carePlanProblems)
-      .where(and(eq(carePlanProblems.planId, planId), isNull(carePlanProblems.removedAt)))
-      .orderBy(asc(carePlanProblems.seq)),
-    executor
-      .select({
-        id: carePlanGoals.id,
-        description: carePlanGoals.description,
-        measure: carePlanGoals.measure,
-        targetDate: carePlanGoals.targetDate,
-        status: carePlanGoals.status,
-        priority: carePlanGoals.priority,
-        patientSet: carePlanGoals.patientSet,
-      })
-      .from(carePlanGoals)
-      .where(and(eq(carePlanGoals.planId, planId), isNull(carePlanGoals.removedAt)))
-      .orderBy(asc(carePlanGoals.seq)),
-    executor
-      .select({
-        id: carePlanInterventions.id,
-        description: carePlanInterventions.description,
-        goalId: carePlanInterventions.goalId,
-        goalDescription: goal.description,
-        ownerClinicianId: carePlanInterventions.ownerClinicianId,
-        ownerUserId: carePlanInterventions.ownerUserId,
-        ownerName: sql<string | null>`coalesce(${clinicians.name}, ${users.name})`,
-        dueDate: carePlanInterventions.dueDate,
-        status: carePlanInterventions.status,
-      })
-      .from(carePlanInterventions)
-      .leftJoin(goal, eq(goal.id, carePlanInterventions.goalId))
-      .leftJoin(clinicians, eq(clinicians.id, carePlanInterventions.ownerClinicianId))
-      .leftJoin(users, eq(users.id, carePlanInterventions.ownerUserId))
-      .where(and(eq(carePlanInterventions.planId, planId), isNull(carePlanInterventions.removedAt)))
-      .orderBy(sql`${carePlanInterventions.dueDate} asc nulls last`, asc(carePlanInterventions.seq)),
-  ]);
-  return {
-    problems,
-    goals,
-    interventions: interventions.map(({ ownerClinicianId, ownerUserId, ...i }) => ({
-      ...i,
-      ownerKey: ownerClinicianId
-        ? `clinician:${ownerClinicianId}`
-        : ownerUserId
-          ? `user:${ownerUserId}`
-          : null,
-    })),
-  };
+  const [row] = await queryRows<PlanContent>(
+    executor,
+    sql`select
+      (select coalesce(json_agg(json_build_object('id', p.id, 'description', p.description) order by p.seq), '[]')
+         from ${carePlanProblems} p
+        where p.plan_id = ${planId} and p.removed_at is null) as problems,
+      (select coalesce(json_agg(json_build_object(
+                'id', g.id, 'description', g.description, 'measure', g.measure, 'targetDate', g.target_date,
+                'status', g.status, 'priority', g.priority, 'patientSet', g.patient_set) order by g.seq), '[]')
+         from ${carePlanGoals} g
+        where g.plan_id = ${planId} and g.removed_at is null) as goals,
+      (select coalesce(json_agg(json_build_object(
+                'id', i.id, 'description', i.description, 'goalId', i.goal_id, 'goalDescription', goal.description,
+                'ownerKey', case when i.owner_clinician_id is not null then 'clinician:' || i.owner_clinician_id
+                                 when i.owner_user_id is not null then 'user:' || i.owner_user_id end,
+                'ownerName', coalesce(c.name, u.name), 'dueDate', i.due_date, 'status', i.status)
+                order by i.due_date asc nulls last, i.seq), '[]')
+         from ${carePlanInterventions} i
+         left join ${carePlanGoals} goal on goal.id = i.goal_id
+         left join ${clinicians} c on c.id = i.owner_clinician_id
+         left join ${users} u on u.id = i.owner_user_id
+        where i.plan_id = ${planId} and i.removed_at is null) as interventions`,
+  );
+  return row!;
 }
 
 /** Writes the plan as it now stands as its newest version. */
@@ -712,12 +688,8 @@ function caseloadStaff(executor: Executor, patientId: string) {
     .orderBy(asc(caseloadAssignments.kind), asc(users.name));
 }
 
-/** Who can own an intervention: the care team, the patient's staff, and anyone who already does. */
-async function ownerOptions(
-  executor: Executor,
-  patientId: string,
-  content: PlanContent | null,
-): Promise<{ value: string; label: string }[]> {
+/** Who can own an intervention: the patient's care team and the staff assigned to them. */
+async function ownerCandidates(executor: Executor, patientId: string) {
   const [team, staff] = await Promise.all([
     executor
       .select({ id: clinicians.id, name: clinicians.name, discipline: clinicians.discipline })
@@ -727,13 +699,21 @@ async function ownerOptions(
       .orderBy(asc(clinicians.name)),
     caseloadStaff(executor, patientId),
   ]);
+  return { team, staff };
+}
+
+/** The owner list: the candidates, and anyone who already owns an intervention on the plan. */
+function ownerOptions(
+  { team, staff }: Awaited<ReturnType<typeof ownerCandidates>>,
+  content: PlanContent,
+): { value: string; label: string }[] {
   const options = [
     { value: "", label: "Not assigned yet" },
     ...team.map((c) => ({ value: `clinician:${c.id}`, label: `${c.name} (${c.discipline})` })),
     ...staff.map((s) => ({ value: `user:${s.id}`, label: `${s.name} (${s.kind})` })),
   ];
   const offered = new Set(options.map((o) => o.value));
-  for (const i of content?.interventions ?? []) {
+  for (const i of content.interventions) {
     if (i.ownerKey && !offered.has(i.ownerKey)) {
       offered.add(i.ownerKey);
       options.push({ value: i.ownerKey, label: `${i.ownerName} (no longer on the care team)` });
@@ -757,11 +737,22 @@ export async function getCarePlanPage(
   const canWrite = can(actor, "write:carePlan", access);
   const canReadPreferences = can(actor, "read:preferences", access);
   const database = db();
-  const [patient, plans, preferences, templates] = await Promise.all([
+  const updater = alias(users, "updater");
+  const [patient, planRows, preferences, templates] = await Promise.all([
     readPatientHeader(database, patientId),
+    // Each plan with what the page shows of the chosen one: a patient has a handful of plans.
     database
-      .select(summaryColumns)
+      .select({
+        ...summaryColumns,
+        version: carePlans.version,
+        endReason: carePlans.endReason,
+        updatedAt: carePlans.updatedAt,
+        updatedByName: updater.name,
+        templateName: carePlanTemplates.name,
+      })
       .from(carePlans)
+      .innerJoin(updater, eq(updater.id, carePlans.updatedBy))
+      .leftJoin(carePlanTemplates, eq(carePlanTemplates.id, carePlans.templateId))
       // Drafts (and drafts withdrawn before use) are working papers of the team.
       .where(and(eq(carePlans.patientId, patientId), staff ? undefined : isNotNull(carePlans.activatedAt)))
       .orderBy(desc(carePlans.createdAt)),
@@ -778,28 +769,23 @@ export async function getCarePlanPage(
           .orderBy(asc(carePlanTemplates.name))
       : [],
   ]);
+  const plans: PlanSummary[] = planRows.map(
+    ({ version: _v, endReason: _e, updatedAt: _u, updatedByName: _n, templateName: _t, ...summary }) =>
+      summary,
+  );
   const chosen = planId
-    ? plans.find((p) => p.id === planId)
-    : (plans.find((p) => p.status === "active") ?? plans.find((p) => p.status === "draft") ?? plans[0]);
+    ? planRows.find((p) => p.id === planId)
+    : (planRows.find((p) => p.status === "active") ??
+      planRows.find((p) => p.status === "draft") ??
+      planRows[0]);
   if (planId && !chosen) throw new NotFoundError();
   let plan: PlanDetail | null = null;
   let history: PlanVersionEntry[] = [];
   let owners: CarePlanPage["owners"] = [];
+  let contacts: CarePlanPage["contacts"] = [];
   if (chosen) {
-    const updater = alias(users, "updater");
-    const [[detail], content, versions] = await Promise.all([
-      database
-        .select({
-          version: carePlans.version,
-          endReason: carePlans.endReason,
-          updatedAt: carePlans.updatedAt,
-          updatedByName: updater.name,
-          templateName: carePlanTemplates.name,
-        })
-        .from(carePlans)
-        .innerJoin(updater, eq(updater.id, carePlans.updatedBy))
-        .leftJoin(carePlanTemplates, eq(carePlanTemplates.id, carePlans.templateId))
-        .where(eq(carePlans.id, chosen.id)),
+    const offersOwners = canWrite && !print && PLAN_TRANSITIONS[chosen.status].length > 0;
+    const [content, versions, candidates, staffContacts] = await Promise.all([
       readPlanContent(database, chosen.id),
       staff && !print
         ? database
@@ -815,21 +801,25 @@ export async function getCarePlanPage(
             .orderBy(desc(carePlanVersions.version))
             .limit(HISTORY_LIMIT + 1)
         : [],
+      offersOwners ? ownerCandidates(database, patientId) : null,
+      print ? caseloadStaff(database, patientId) : [],
     ]);
-    if (!detail) throw new NotFoundError();
-    plan = { ...chosen, ...detail, content };
+    plan = { ...chosen, content };
     history = versions.slice(0, HISTORY_LIMIT).map((v, k) => ({
       version: v.version,
       changedAt: v.changedAt,
       changedBy: v.changedBy,
       changes: describeChanges(versions[k + 1]?.snapshot ?? null, v.snapshot),
     }));
-    if (canWrite && !print && PLAN_TRANSITIONS[chosen.status].length > 0)
-      owners = await ownerOptions(database, patientId, content);
+    if (candidates) owners = ownerOptions(candidates, content);
+    contacts = staffContacts.map(({ name, email, kind }) => ({ name, email, kind }));
+  } else if (print) {
+    contacts = (await caseloadStaff(database, patientId)).map(({ name, email, kind }) => ({
+      name,
+      email,
+      kind,
+    }));
   }
-  const contacts = print
-    ? (await caseloadStaff(database, patientId)).map(({ name, email, kind }) => ({ name, email, kind }))
-    : [];
   await recordAudit(database, actor, {
     action: "care-plan.view",
     patientId,
