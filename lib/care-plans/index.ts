@@ -738,7 +738,7 @@ export async function getCarePlanPage(
   const canReadPreferences = can(actor, "read:preferences", access);
   const database = db();
   const updater = alias(users, "updater");
-  const [patient, planRows, preferences, templates] = await Promise.all([
+  const [patient, planRows, preferences, templates, contactRows] = await Promise.all([
     readPatientHeader(database, patientId),
     // Each plan with what the page shows of the chosen one: a patient has a handful of plans.
     database
@@ -768,7 +768,9 @@ export async function getCarePlanPage(
           .where(isNull(carePlanTemplates.archivedAt))
           .orderBy(asc(carePlanTemplates.name))
       : [],
+    print ? caseloadStaff(database, patientId) : [],
   ]);
+  const contacts = contactRows.map(({ name, email, kind }) => ({ name, email, kind }));
   const plans: PlanSummary[] = planRows.map(
     ({ version: _v, endReason: _e, updatedAt: _u, updatedByName: _n, templateName: _t, ...summary }) =>
       summary,
@@ -782,10 +784,9 @@ export async function getCarePlanPage(
   let plan: PlanDetail | null = null;
   let history: PlanVersionEntry[] = [];
   let owners: CarePlanPage["owners"] = [];
-  let contacts: CarePlanPage["contacts"] = [];
   if (chosen) {
     const offersOwners = canWrite && !print && PLAN_TRANSITIONS[chosen.status].length > 0;
-    const [content, versions, candidates, staffContacts] = await Promise.all([
+    const [content, versions, candidates] = await Promise.all([
       readPlanContent(database, chosen.id),
       staff && !print
         ? database
@@ -802,7 +803,6 @@ export async function getCarePlanPage(
             .limit(HISTORY_LIMIT + 1)
         : [],
       offersOwners ? ownerCandidates(database, patientId) : null,
-      print ? caseloadStaff(database, patientId) : [],
     ]);
     plan = { ...chosen, content };
     history = versions.slice(0, HISTORY_LIMIT).map((v, k) => ({
@@ -812,13 +812,6 @@ export async function getCarePlanPage(
       changes: describeChanges(versions[k + 1]?.snapshot ?? null, v.snapshot),
     }));
     if (candidates) owners = ownerOptions(candidates, content);
-    contacts = staffContacts.map(({ name, email, kind }) => ({ name, email, kind }));
-  } else if (print) {
-    contacts = (await caseloadStaff(database, patientId)).map(({ name, email, kind }) => ({
-      name,
-      email,
-      kind,
-    }));
   }
   await recordAudit(database, actor, {
     action: "care-plan.view",
