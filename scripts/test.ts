@@ -9,7 +9,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { parseArgs, stripVTControlCharacters } from "node:util";
 import postgres from "postgres";
 import { bin, buildIfNeeded, DATA_DIR, hasCommand, run } from "./lib";
 
@@ -23,6 +23,8 @@ interface Tally {
 }
 const tally: Tally = { passed: 0, failed: 0, skipped: 0 };
 const failures: string[] = [];
+/** Each failed test by file and name, printed again at the very end so a long log's tail names it. */
+const failedTests: string[] = [];
 
 async function step(name: string, command: string, args: string[], env = process.env): Promise<void> {
   console.log(`\n▶ ${name}`);
@@ -40,20 +42,63 @@ function countVitest(file: string) {
     numPassedTests: number;
     numFailedTests: number;
     numPendingTests: number;
+    testResults: {
+      name: string;
+      message?: string;
+      assertionResults: { fullName: string; status: string; failureMessages?: string[] }[];
+    }[];
   };
   tally.passed += report.numPassedTests;
   tally.failed += report.numFailedTests;
   tally.skipped += report.numPendingTests;
+  for (const suite of report.testResults) {
+    const where = path.relative(process.cwd(), suite.name);
+    const failed = suite.assertionResults.filter((t) => t.status === "failed");
+    for (const test of failed)
+      failedTests.push(`${where} › ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
+    // A file that fails before its tests run (an import or a hook) has no failed test of its own.
+    if (failed.length === 0 && suite.message) failedTests.push(`${where}: ${firstLine(suite.message)}`);
+  }
+}
+
+const firstLine = (text = "") => text.trim().split("\n")[0]!.slice(0, 300);
+
+interface PlaywrightSuite {
+  title: string;
+  file?: string;
+  specs?: {
+    title: string;
+    ok: boolean;
+    file: string;
+    tests: { results: { error?: { message?: string } }[] }[];
+  }[];
+  suites?: PlaywrightSuite[];
+}
+
+function failedSpecs(suite: PlaywrightSuite, titles: string[] = []): string[] {
+  // The top-level suites are files; their titles are the file names the spec already carries.
+  const trail = suite.title && suite.file !== suite.title ? [...titles, suite.title] : titles;
+  const own = (suite.specs ?? [])
+    .filter((spec) => !spec.ok)
+    .map((spec) => {
+      const error = spec.tests.flatMap((t) => t.results).find((r) => r.error)?.error?.message;
+      // Playwright colours its messages; the log is read as text.
+      const plain = firstLine(stripVTControlCharacters(error ?? ""));
+      return `${spec.file} › ${[...trail, spec.title].join(" › ")}: ${plain}`;
+    });
+  return [...own, ...(suite.suites ?? []).flatMap((child) => failedSpecs(child, trail))];
 }
 
 function countPlaywright(file: string) {
   if (!existsSync(file)) return;
   const report = JSON.parse(readFileSync(file, "utf8")) as {
     stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+    suites: PlaywrightSuite[];
   };
   tally.passed += report.stats.expected + report.stats.flaky;
   tally.failed += report.stats.unexpected;
   tally.skipped += report.stats.skipped;
+  failedTests.push(...report.suites.flatMap((suite) => failedSpecs(suite)));
 }
 
 async function ensureChromium(): Promise<void> {
@@ -174,11 +219,15 @@ async function main() {
     ]);
   }
 
-  writeFileSync(path.join(RESULTS, "summary.json"), JSON.stringify({ ...tally, failures, where }, null, 2));
+  writeFileSync(
+    path.join(RESULTS, "summary.json"),
+    JSON.stringify({ ...tally, failures, failedTests, where }, null, 2),
+  );
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
   console.log(
     `\nCarebridge tests against ${where} finished in ${seconds} s${failures.length ? `; failed steps: ${failures.join(", ")}` : ""}.`,
   );
+  if (failedTests.length) console.log(`failed tests:\n${failedTests.map((t) => `  ✖ ${t}`).join("\n")}`);
   console.log(`tests: ${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`);
   process.exit(failures.length || tally.failed ? 1 : 0);
 }
