@@ -69,7 +69,11 @@ export default async function MePage({
     );
   }
   const query = QuerySchema.parse({ kind: raw.kind, page: raw.page });
-  const timeline = await orNotFound(getTimeline(actor, viewing.patientId, query));
+  // A patient's own profile (date of birth, MRN) is read beside the timeline, not after it.
+  const [timeline, profile] = await Promise.all([
+    orNotFound(getTimeline(actor, viewing.patientId, query)),
+    viewing.kind === "patient" ? getMyPortal(actor) : null,
+  ]);
   const keep = viewingQuery(viewing);
   const withKeep = (path: string) => (keep ? `${path}${path.includes("?") ? "&" : "?"}${keep}` : path);
   const heading =
@@ -81,7 +85,6 @@ export default async function MePage({
     ...(query.kind ? { kind: query.kind } : {}),
     page: String(query.page + 1),
   });
-  const profile = viewing.kind === "patient" ? await getMyPortal(actor) : null;
   return (
     <>
       <h1 className="mb-1 break-words">{heading}</h1>
