@@ -15,7 +15,7 @@ import {
   users,
 } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
-import { type Actor, authorizeGlobal, authorizePatient, can, isStaff } from "@/lib/authz";
+import { type Actor, authorizeGlobal, authorizePatient, can, inCurrentCaseload, isStaff } from "@/lib/authz";
 import { CONCERN_CATEGORY_LABELS } from "@/lib/concerns/schemas";
 import { DomainError, NotFoundError, StaleVersionError } from "@/lib/errors";
 import { type PatientHeader, readPatientHeader } from "@/lib/patients/header";
@@ -286,9 +286,7 @@ export async function listFollowUpsDue(actor: Actor, limit = 8) {
     .innerJoin(caseloadAssignments, eq(caseloadAssignments.patientId, advocacyInteractions.patientId))
     .where(
       and(
-        eq(caseloadAssignments.staffUserId, actor.userId),
-        isNull(caseloadAssignments.endedAt),
-        isNull(patients.archivedAt),
+        inCurrentCaseload(actor.userId),
         isNotNull(advocacyInteractions.followUpOn),
         isNull(advocacyInteractions.followUpDoneAt),
         lte(advocacyInteractions.followUpOn, addDaysIso(today, 7)),

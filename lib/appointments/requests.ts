@@ -7,13 +7,12 @@ import {
   type AppointmentRequestKind,
   appointmentRequests,
   appointments,
-  caseloadAssignments,
   clinicians,
   patients,
   users,
 } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
-import { type Actor, authorizeGlobal, authorizePatient, can } from "@/lib/authz";
+import { type Actor, authorizeGlobal, authorizePatient, can, caseloadPatientIds } from "@/lib/authz";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import type { Messages } from "@/lib/i18n/messages";
 
@@ -204,15 +203,7 @@ export async function listChangeRequestsForCaseload(actor: Actor, limit = 20): P
     .where(
       and(
         isNull(appointmentRequests.handledAt),
-        inArray(
-          appointmentRequests.patientId,
-          db()
-            .select({ id: caseloadAssignments.patientId })
-            .from(caseloadAssignments)
-            .where(
-              and(eq(caseloadAssignments.staffUserId, actor.userId), isNull(caseloadAssignments.endedAt)),
-            ),
-        ),
+        inArray(appointmentRequests.patientId, caseloadPatientIds(actor.userId)),
       ),
     )
     .orderBy(asc(appointmentRequests.requestedAt))

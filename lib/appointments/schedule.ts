@@ -2,9 +2,9 @@ import "server-only";
 import { and, asc, eq, gte, inArray, isNull, lt, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
-import { appointments, careTeamMembers, caseloadAssignments, clinicians, patients } from "@/db/schema";
+import { appointments, careTeamMembers, clinicians, patients } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
-import { type Actor, authorizeGlobal } from "@/lib/authz";
+import { type Actor, authorizeGlobal, caseloadPatientIds } from "@/lib/authz";
 import { addDaysIso, orgTimeZone, zonedDate, zonedDayStart } from "@/lib/time";
 
 export const ScheduleQuerySchema = z.object({
@@ -72,10 +72,7 @@ export async function getSchedule(
   const to = zonedDayStart(first, dayCount, zone);
   const database = db();
 
-  const myPatients = database
-    .select({ id: caseloadAssignments.patientId })
-    .from(caseloadAssignments)
-    .where(and(eq(caseloadAssignments.staffUserId, actor.userId), isNull(caseloadAssignments.endedAt)));
+  const myPatients = caseloadPatientIds(actor.userId);
 
   const listClinicians = () =>
     database

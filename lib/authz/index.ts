@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { caseloadAssignments, emergencyAccessGrants, familyAccessGrants, patients } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
@@ -100,3 +100,21 @@ export async function authorizePatient(
 export function authorizeGlobal(actor: Actor, permission: GlobalPermission): void {
   if (!allowsGlobal(actor.role, permission)) throw new NotFoundError();
 }
+
+/**
+ * A staff member's current caseload assignments: not ended. Lists across "my patients" start here.
+ * Joins nothing; the query it goes in reads `caseload_assignments`.
+ */
+export const currentAssignments = (staffUserId: string): SQL =>
+  and(eq(caseloadAssignments.staffUserId, staffUserId), isNull(caseloadAssignments.endedAt))!;
+
+/** The patients in a staff member's current caseload whose record is open: the query joins `patients`. */
+export const inCurrentCaseload = (staffUserId: string): SQL =>
+  and(currentAssignments(staffUserId), isNull(patients.archivedAt))!;
+
+/** The ids of the patients currently assigned to a staff member, as a subquery for `inArray`. */
+export const caseloadPatientIds = (staffUserId: string, executor: Executor = db()) =>
+  executor
+    .select({ id: caseloadAssignments.patientId })
+    .from(caseloadAssignments)
+    .where(currentAssignments(staffUserId));

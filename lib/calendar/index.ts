@@ -3,9 +3,9 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, asc, desc, eq, gte, inArray, isNull, lt, sql } from "drizzle-orm";
 import { createEvents, type EventAttributes } from "ics";
 import { db } from "@/db/client";
-import { appointments, calendarFeeds, caseloadAssignments, clinicians, patients, users } from "@/db/schema";
+import { appointments, calendarFeeds, clinicians, patients, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
-import { type Actor, authorizeGlobal, authorizePatient } from "@/lib/authz";
+import { type Actor, authorizeGlobal, authorizePatient, caseloadPatientIds } from "@/lib/authz";
 import { NotFoundError } from "@/lib/errors";
 
 const DAY = 86_400_000;
@@ -109,13 +109,7 @@ export async function unsafeCalendarForToken(token: string): Promise<string | nu
   }
   const staff = owner.role === "coordinator" || owner.role === "advocate";
   const scope = staff
-    ? inArray(
-        appointments.patientId,
-        database
-          .select({ id: caseloadAssignments.patientId })
-          .from(caseloadAssignments)
-          .where(and(eq(caseloadAssignments.staffUserId, owner.userId), isNull(caseloadAssignments.endedAt))),
-      )
+    ? inArray(appointments.patientId, caseloadPatientIds(owner.userId))
     : eq(appointments.patientId, owner.patientId ?? "00000000-0000-0000-0000-000000000000");
   const now = Date.now();
   const rows = await database

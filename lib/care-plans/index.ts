@@ -23,7 +23,14 @@ import {
 } from "@/db/schema";
 import type { AuditAction } from "@/lib/audit/actions";
 import { type AuditDetails, recordAudit } from "@/lib/audit/record";
-import { type Actor, authorizeGlobal, authorizePatient, can, type PatientAccess } from "@/lib/authz";
+import {
+  type Actor,
+  authorizeGlobal,
+  authorizePatient,
+  can,
+  inCurrentCaseload,
+  type PatientAccess,
+} from "@/lib/authz";
 import { DomainError, NotFoundError, pgErrorCode, StaleVersionError } from "@/lib/errors";
 import { type PatientHeader, readPatientHeader } from "@/lib/patients/header";
 import { type PatientPreferences, readPatientPreferences } from "@/lib/preferences";
@@ -861,11 +868,7 @@ export async function getCarePlanWorklist(actor: Actor, limit = 8): Promise<Care
   authorizeGlobal(actor, "list:caseload");
   const today = zonedDate();
   const database = db();
-  const inCaseload = and(
-    eq(caseloadAssignments.staffUserId, actor.userId),
-    isNull(caseloadAssignments.endedAt),
-    isNull(patients.archivedAt),
-  );
+  const inCaseload = inCurrentCaseload(actor.userId);
   const patientName = sql<string>`${patients.givenName} || ' ' || ${patients.familyName}`;
   // How many there are in all, beside the first few listed.
   const total = sql<number>`count(*) over ()`.mapWith(Number);

@@ -16,7 +16,16 @@ import {
 } from "@/db/schema";
 import type { AuditAction } from "@/lib/audit/actions";
 import { type AuditDetails, recordAudit } from "@/lib/audit/record";
-import { type Actor, authorizeGlobal, authorizePatient, can, isStaff, type PatientAccess } from "@/lib/authz";
+import {
+  type Actor,
+  authorizeGlobal,
+  authorizePatient,
+  can,
+  currentAssignments,
+  inCurrentCaseload,
+  isStaff,
+  type PatientAccess,
+} from "@/lib/authz";
 import { concernDueDates } from "@/lib/clocks";
 import { DomainError, NotFoundError, StaleVersionError } from "@/lib/errors";
 import { type PatientHeader, readPatientHeader } from "@/lib/patients/header";
@@ -588,9 +597,7 @@ export async function listConcernWorklist(
   authorizeGlobal(actor, "work:concerns");
   const database = db();
   const filters = and(
-    eq(caseloadAssignments.staffUserId, actor.userId),
-    isNull(caseloadAssignments.endedAt),
-    isNull(patients.archivedAt),
+    inCurrentCaseload(actor.userId),
     query.status === "active"
       ? sql`${concerns.status} not in ('resolved','closed')`
       : query.status
@@ -624,7 +631,7 @@ export async function listConcernWorklist(
       .from(concerns)
       .innerJoin(caseloadAssignments, eq(caseloadAssignments.patientId, concerns.patientId))
       .innerJoin(advocate, eq(advocate.id, concerns.assignedAdvocateId))
-      .where(and(eq(caseloadAssignments.staffUserId, actor.userId), isNull(caseloadAssignments.endedAt)))
+      .where(currentAssignments(actor.userId))
       .orderBy(asc(advocate.name)),
   ]);
   await recordAudit(database, actor, {
@@ -664,14 +671,7 @@ export async function getConcernDashboard(actor: Actor): Promise<ConcernDashboar
     .from(concerns)
     .innerJoin(patients, eq(patients.id, concerns.patientId))
     .innerJoin(caseloadAssignments, eq(caseloadAssignments.patientId, concerns.patientId))
-    .where(
-      and(
-        eq(caseloadAssignments.staffUserId, actor.userId),
-        isNull(caseloadAssignments.endedAt),
-        isNull(patients.archivedAt),
-        sql`${concerns.status} not in ('resolved','closed')`,
-      ),
-    )
+    .where(and(inCurrentCaseload(actor.userId), sql`${concerns.status} not in ('resolved','closed')`))
     .groupBy(concerns.status);
   const order = Object.keys(CONCERN_STATUS_LABELS);
   return {

@@ -4,7 +4,13 @@ import { z } from "zod";
 import { db, type Executor } from "@/db/client";
 import { caseloadAssignments, messageReads, messages, messageThreads, patients, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
-import { type Actor, authorizeGlobal, authorizePatient } from "@/lib/authz";
+import {
+  type Actor,
+  authorizeGlobal,
+  authorizePatient,
+  caseloadPatientIds,
+  currentAssignments,
+} from "@/lib/authz";
 import { NotFoundError } from "@/lib/errors";
 import { type PatientHeader, readPatientHeader } from "@/lib/patients/header";
 
@@ -206,10 +212,7 @@ export interface InboxThread extends ThreadSummary {
 /** Threads across the actor's caseload, those with unread messages first. */
 export async function listInbox(actor: Actor): Promise<InboxThread[]> {
   authorizeGlobal(actor, "list:caseload");
-  const mine = db()
-    .select({ id: caseloadAssignments.patientId })
-    .from(caseloadAssignments)
-    .where(and(eq(caseloadAssignments.staffUserId, actor.userId), isNull(caseloadAssignments.endedAt)));
+  const mine = caseloadPatientIds(actor.userId);
   const rows = await db()
     .select({
       id: messageThreads.id,
@@ -240,11 +243,7 @@ export async function countUnread(actor: Actor): Promise<number> {
     .from(messages)
     .innerJoin(
       caseloadAssignments,
-      and(
-        eq(caseloadAssignments.patientId, messages.patientId),
-        eq(caseloadAssignments.staffUserId, actor.userId),
-        isNull(caseloadAssignments.endedAt),
-      ),
+      and(eq(caseloadAssignments.patientId, messages.patientId), currentAssignments(actor.userId)),
     )
     .leftJoin(
       messageReads,

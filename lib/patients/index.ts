@@ -3,7 +3,14 @@ import { and, asc, count, desc, eq, gt, ilike, isNull, like, max, or, type SQL, 
 import { db } from "@/db/client";
 import { auditEvents, careTeamMembers, caseloadAssignments, clinicians, patients, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
-import { type Actor, authorizeGlobal, authorizePatient, can, type Relationship } from "@/lib/authz";
+import {
+  type Actor,
+  authorizeGlobal,
+  authorizePatient,
+  can,
+  inCurrentCaseload,
+  type Relationship,
+} from "@/lib/authz";
 import { type PatientPreferences, readPatientPreferences } from "@/lib/preferences";
 import { type CaseloadQuery, PATIENT_PAGE_SIZE, parsePatientSearch } from "./schemas";
 
@@ -24,11 +31,7 @@ export async function listCaseload(
   query: CaseloadQuery,
 ): Promise<{ items: PatientListItem[]; total: number; page: number; pageSize: number }> {
   authorizeGlobal(actor, "list:caseload");
-  const where: SQL[] = [
-    eq(caseloadAssignments.staffUserId, actor.userId),
-    isNull(caseloadAssignments.endedAt),
-    isNull(patients.archivedAt),
-  ];
+  const where: SQL[] = [inCurrentCaseload(actor.userId)];
   const search = parsePatientSearch(query.q);
   if (search.kind === "dob") where.push(eq(patients.dateOfBirth, search.date));
   if (search.kind === "mrn") where.push(like(patients.mrn, `${search.prefix}%`));
@@ -222,13 +225,7 @@ export async function getStaffDashboard(actor: Actor): Promise<DashboardSummary>
     .select({ n: count().as("caseload_count") })
     .from(caseloadAssignments)
     .innerJoin(patients, eq(patients.id, caseloadAssignments.patientId))
-    .where(
-      and(
-        eq(caseloadAssignments.staffUserId, actor.userId),
-        isNull(caseloadAssignments.endedAt),
-        isNull(patients.archivedAt),
-      ),
-    )
+    .where(inCurrentCaseload(actor.userId))
     .as("caseload");
   // One statement: the count's single row, beside each recently opened record (or none).
   const rows = await database

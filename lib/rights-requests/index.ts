@@ -15,7 +15,7 @@ import {
 } from "@/db/schema";
 import type { AuditAction } from "@/lib/audit/actions";
 import { recordAudit } from "@/lib/audit/record";
-import { type Actor, authorizeGlobal, authorizePatient, can } from "@/lib/authz";
+import { type Actor, authorizeGlobal, authorizePatient, can, inCurrentCaseload } from "@/lib/authz";
 import { rightsClocks, rightsDueOn, rightsExtendedDueOn } from "@/lib/clocks";
 import { DomainError, NotFoundError, StaleVersionError } from "@/lib/errors";
 import { type PatientHeader, readPatientHeader } from "@/lib/patients/header";
@@ -453,11 +453,7 @@ export async function listRightsWorklist(actor: Actor, query: RightsWorklistQuer
   authorizeGlobal(actor, "work:concerns");
   const today = zonedDate();
   const database = db();
-  const inCaseload = and(
-    eq(caseloadAssignments.staffUserId, actor.userId),
-    isNull(caseloadAssignments.endedAt),
-    isNull(patients.archivedAt),
-  );
+  const inCaseload = inCurrentCaseload(actor.userId);
   const filters: SQL | undefined = and(
     inCaseload,
     query.type ? eq(rightsRequests.type, query.type) : undefined,
@@ -512,14 +508,7 @@ function rightsCountsQuery(actor: Actor, today: string) {
     .from(rightsRequests)
     .innerJoin(patients, eq(patients.id, rightsRequests.patientId))
     .innerJoin(caseloadAssignments, eq(caseloadAssignments.patientId, rightsRequests.patientId))
-    .where(
-      and(
-        eq(caseloadAssignments.staffUserId, actor.userId),
-        isNull(caseloadAssignments.endedAt),
-        isNull(patients.archivedAt),
-        isNull(rightsRequests.responseSentOn),
-      ),
-    );
+    .where(and(inCurrentCaseload(actor.userId), isNull(rightsRequests.responseSentOn)));
 }
 
 /** For the advocate's dashboard: unanswered requests due within 7 days, and overdue ones. */

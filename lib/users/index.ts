@@ -13,7 +13,7 @@ import {
 } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password";
-import { type Actor, authorizeGlobal } from "@/lib/authz";
+import { type Actor, authorizeGlobal, currentAssignments } from "@/lib/authz";
 import { DomainError, NotFoundError, StaleVersionError } from "@/lib/errors";
 import {
   type AssignCaseloadSchema,
@@ -118,7 +118,7 @@ export async function getUser(actor: Actor, userId: string): Promise<UserDetail>
       })
       .from(caseloadAssignments)
       .innerJoin(patients, eq(patients.id, caseloadAssignments.patientId))
-      .where(and(eq(caseloadAssignments.staffUserId, userId), isNull(caseloadAssignments.endedAt)))
+      .where(currentAssignments(userId))
       .orderBy(asc(patients.familyName), asc(patients.givenName))
       .limit(500),
     database
@@ -273,7 +273,7 @@ export async function updateUserRole(
     await tx
       .update(caseloadAssignments)
       .set({ endedAt: sql`now()`, endedBy: actor.userId })
-      .where(and(eq(caseloadAssignments.staffUserId, userId), isNull(caseloadAssignments.endedAt)));
+      .where(currentAssignments(userId));
     await endSessions(tx, userId, "role-changed");
     await recordAudit(tx, actor, {
       action: "user.update-role",
