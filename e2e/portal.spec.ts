@@ -36,6 +36,10 @@ test.describe("the patient and family portal", () => {
 
     await page.getByRole("button", { name: "English" }).click();
     await expect(page.getByRole("heading", { name: "Hello, Maria" })).toBeVisible();
+    // Their own details: the date of birth and record number the staff will ask for.
+    const details = page.getByRole("region", { name: "My details" });
+    await expect(details).toContainText("Date of birth");
+    await expect(details).toContainText(OWN_MRN);
     await page.getByLabel("Show").selectOption({ label: "Update from your care team" });
     await page.getByRole("button", { name: "Show", exact: true }).click();
     await expect(page).toHaveURL(/kind=update/);
@@ -107,6 +111,9 @@ test.describe("the patient and family portal", () => {
     await expect(page.getByRole("heading", { name: "Maria Alvarez's care" })).toBeVisible();
     await expect(page.getByText("You are their daughter.")).toBeVisible();
     await expect(page.getByRole("link", { name: "Use my rights" })).toHaveCount(0);
+    // The patient's own details are theirs: the plan is shared, the date of birth is not.
+    await expect(page.getByRole("heading", { name: "My care plan" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "My details" })).toHaveCount(0);
     await page.getByRole("link", { name: "Raise a concern" }).click();
     await expect(page.getByText("You are raising this on behalf of Maria Alvarez.")).toBeVisible();
     await page.getByLabel("What is it about?").selectOption({ label: "How people communicated with me" });

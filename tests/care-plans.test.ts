@@ -1,8 +1,16 @@
 import { and, eq, sql } from "drizzle-orm";
+import type { CarePlan } from "fhir/r4";
 import { beforeEach, describe, expect, it } from "vitest";
 import { STARTER_TEMPLATES } from "@/db/care-plan-templates";
 import { db } from "@/db/client";
-import { auditEvents, carePlans, carePlanTemplates, carePlanVersions, careTeamMembers } from "@/db/schema";
+import {
+  auditEvents,
+  carePlans,
+  carePlanTemplates,
+  carePlanVersions,
+  careTeamMembers,
+  patients,
+} from "@/db/schema";
 import type { Actor } from "@/lib/authz";
 import {
   addPlanItem,
@@ -18,6 +26,8 @@ import {
 } from "@/lib/care-plans";
 import { describeChanges } from "@/lib/care-plans/diff";
 import { DomainError, NotFoundError, StaleVersionError } from "@/lib/errors";
+import { exportPatientBundle } from "@/lib/portal/fhir";
+import { getTimeline } from "@/lib/portal/timeline";
 import { addDaysIso, zonedDate } from "@/lib/time";
 import {
   actorFor,
@@ -196,6 +206,89 @@ describe("care plans", () => {
       ["Sooner, a colleague", "Jordan Second", addDaysIso(today, 2)],
       ["Later, the clinician", "Dr. Helen Park", addDaysIso(today, 7)],
       ["No date, nobody", null, null],
+    ]);
+  });
+
+  it("shows the patient and their family the active plan as it stands, in the portal and the export", async () => {
+    const planId = await startCarePlan(coordinator, patientId, {
+      title: "Home again",
+      reviewDate: addDaysIso(today, 60),
+      templateId: null,
+    });
+    let version = 1;
+    const add = async (item: Parameters<typeof addPlanItem>[2]) =>
+      addPlanItem(coordinator, planId, { ...item, version: version++ } as Parameters<typeof addPlanItem>[2]);
+    await add(goal("Walk to the shop", 0));
+    await add(goal("Sleep through the night", 0, { targetDate: addDaysIso(today, 10) }));
+    await add(goal("Taken off the plan", 0));
+    await add(goal("Given up", 0, { status: "cancelled" }));
+    const goals = (await getCarePlanPage(coordinator, patientId)).plan!.content.goals;
+    await add(
+      intervention(
+        "Physio visit",
+        0,
+        { type: "clinician", id: clinicianId },
+        { dueDate: addDaysIso(today, 2) },
+      ),
+    );
+    await add(intervention("Some day", 0, null, { dueDate: null }));
+    await add(intervention("Already done", 0, null, { status: "done" }));
+    await add(intervention("Removed step", 0, null));
+    const steps = (await getCarePlanPage(coordinator, patientId)).plan!.content.interventions;
+    await removePlanItem(
+      coordinator,
+      planId,
+      "goal",
+      goals.find((g) => g.description === "Taken off the plan")!.id,
+      version++,
+    );
+    await removePlanItem(
+      coordinator,
+      planId,
+      "intervention",
+      steps.find((i) => i.description === "Removed step")!.id,
+      version++,
+    );
+    await transitionPlan(coordinator, planId, { to: "active", reason: null, version: version++ });
+
+    const patient = actorFor(await createUser("patient", { patientId }));
+    const family = actorFor(await createUser("family"));
+    await grantFamily(family.userId, patientId, patient.userId);
+    const expected = {
+      title: "Home again",
+      goals: [
+        { description: "Sleep through the night", status: "proposed", targetDate: addDaysIso(today, 10) },
+        { description: "Walk to the shop", status: "proposed", targetDate: addDaysIso(today, 30) },
+      ],
+      nextSteps: [
+        { description: "Physio visit", dueDate: addDaysIso(today, 2), owner: "Dr. Helen Park" },
+        { description: "Some day", dueDate: null, owner: null },
+      ],
+    };
+    const withoutIds = (plan: Awaited<ReturnType<typeof getTimeline>>["plan"]) => ({
+      title: plan!.title,
+      goals: plan!.goals.map(({ id: _id, ...g }) => g),
+      nextSteps: plan!.nextSteps.map(({ id: _id, ...s }) => s),
+    });
+    const own = await getTimeline(patient, patientId, { page: 1 });
+    expect(withoutIds(own.plan)).toEqual(expected);
+    const [record] = await db().select().from(patients).where(eq(patients.id, patientId));
+    expect(own.profile).toEqual({ dateOfBirth: record!.dateOfBirth, mrn: record!.mrn });
+    const shared = await getTimeline(family, patientId, { page: 1 });
+    expect(withoutIds(shared.plan)).toEqual(expected);
+    // Family see the plan, not the patient's own details.
+    expect(shared.profile).toBeNull();
+    expect(shared.patient).not.toHaveProperty("dateOfBirth");
+
+    const bundle = await exportPatientBundle(patient, patientId);
+    const resources = bundle.entry!.map((e) => e.resource!);
+    const exported = resources.filter((r) => r.resourceType === "Goal").map((g) => g.description.text);
+    expect(exported.sort()).toEqual(["Given up", "Sleep through the night", "Walk to the shop"]);
+    const carePlan = resources.find((r): r is CarePlan => r.resourceType === "CarePlan" && r.id === planId);
+    expect(carePlan!.activity!.map((a) => a.detail!.description).sort()).toEqual([
+      "Already done",
+      "Physio visit",
+      "Some day",
     ]);
   });
 

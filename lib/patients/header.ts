@@ -15,16 +15,22 @@ export interface PatientHeader {
 }
 
 /**
- * The name and MRN that head every page of a record. Reads no policy itself: callers have
- * already authorised the actor for this patient, in the same request.
+ * The name and MRN that head every page of a record, and the date of birth only when asked for
+ * (the patient's own portal shows it). Reads no policy itself: callers have already authorised
+ * the actor for this patient, in the same request.
  */
-export async function readPatientHeader(executor: Executor, patientId: string): Promise<PatientHeader> {
+export async function readPatientHeader(
+  executor: Executor,
+  patientId: string,
+  options: { dateOfBirth?: boolean } = {},
+): Promise<PatientHeader & { dateOfBirth?: string }> {
   const [p] = await executor
     .select({
       id: patients.id,
       mrn: patients.mrn,
       givenName: patients.givenName,
       familyName: patients.familyName,
+      dateOfBirth: patients.dateOfBirth,
     })
     .from(patients)
     .where(eq(patients.id, patientId));
@@ -35,5 +41,6 @@ export async function readPatientHeader(executor: Executor, patientId: string): 
     name: `${p.familyName}, ${p.givenName}`,
     givenName: p.givenName,
     fullName: `${p.givenName} ${p.familyName}`,
+    ...(options.dateOfBirth ? { dateOfBirth: p.dateOfBirth } : {}),
   };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { and, asc, eq, inArray, ne } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, ne } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type {
   Appointment,
@@ -166,8 +166,17 @@ export async function exportPatientBundle(actor: Actor, patientId: string): Prom
   const planIds = plans.map((plan) => plan.id);
   const [goals, activities] = planIds.length
     ? await Promise.all([
-        database.select().from(carePlanGoals).where(inArray(carePlanGoals.planId, planIds)),
-        database.select().from(carePlanInterventions).where(inArray(carePlanInterventions.planId, planIds)),
+        // The plans as they stand: an item taken off a plan stays only in the plan's history.
+        database
+          .select()
+          .from(carePlanGoals)
+          .where(and(inArray(carePlanGoals.planId, planIds), isNull(carePlanGoals.removedAt))),
+        database
+          .select()
+          .from(carePlanInterventions)
+          .where(
+            and(inArray(carePlanInterventions.planId, planIds), isNull(carePlanInterventions.removedAt)),
+          ),
       ])
     : [[], []];
   const subject = ref("Patient", p.id);

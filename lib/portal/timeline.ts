@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, eq, gte, inArray, lt, ne, notInArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
 import { alias, unionAll } from "drizzle-orm/pg-core";
-import { db } from "@/db/client";
+import { db, type Executor, queryRows } from "@/db/client";
 import {
   appointments,
   carePlanGoals,
@@ -53,6 +53,8 @@ export interface PlanSummary {
 
 export interface Timeline {
   patient: PatientHeader;
+  /** The patient's own details, shown on their own portal only (null for family). */
+  profile: { dateOfBirth: string; mrn: string } | null;
   upcoming: TimelineItem[];
   history: TimelineItem[];
   hasMore: boolean;
@@ -242,8 +244,9 @@ export async function getTimeline(
     : Promise.resolve([]);
   const showAppointments = kinds.includes("appointment");
   const showPlan = !query.kind && can(actor, "read:carePlan", access);
+  const self = access.relationships.includes("self");
   const [patient, upcoming, past, plan] = await Promise.all([
-    readPatientHeader(database, patientId),
+    readPatientHeader(database, patientId, { dateOfBirth: self }),
     showAppointments
       ? appointmentRows(
           and(
@@ -256,7 +259,7 @@ export async function getTimeline(
           .limit(20)
       : [],
     history,
-    showPlan ? readPlanSummary(patientId) : null,
+    showPlan ? readPlanSummary(database, patientId) : null,
   ]);
   await recordAudit(database, actor, {
     action: actor.role === "family" ? "portal.family-read" : "portal.timeline",
@@ -266,8 +269,10 @@ export async function getTimeline(
     details: { kind: query.kind ?? null, page: query.page },
   });
   const rows = (past as TimelineItem[]).map(normalise);
+  const { dateOfBirth, ...header } = patient;
   return {
-    patient,
+    patient: header,
+    profile: self && dateOfBirth ? { dateOfBirth, mrn: patient.mrn } : null,
     upcoming: (upcoming as TimelineItem[]).map(normalise),
     history: rows.slice(0, TIMELINE_PAGE_SIZE),
     hasMore: rows.length > TIMELINE_PAGE_SIZE,
@@ -288,46 +293,32 @@ function normalise(row: TimelineItem): TimelineItem {
   };
 }
 
-const ownerUser = alias(users, "owner_user");
-
-/** The active plan in plain words: its goals, and the next steps still to do with who does them. */
-async function readPlanSummary(patientId: string): Promise<PlanSummary | null> {
-  const database = db();
-  const [plan] = await database
-    .select({ id: carePlans.id, title: carePlans.title })
-    .from(carePlans)
-    .where(and(eq(carePlans.patientId, patientId), eq(carePlans.status, "active")))
-    .limit(1);
-  if (!plan) return null;
-  const [goals, steps] = await Promise.all([
-    database
-      .select({
-        id: carePlanGoals.id,
-        description: carePlanGoals.description,
-        status: carePlanGoals.status,
-        targetDate: carePlanGoals.targetDate,
-      })
-      .from(carePlanGoals)
-      .where(and(eq(carePlanGoals.planId, plan.id), ne(carePlanGoals.status, "cancelled")))
-      .orderBy(asc(carePlanGoals.targetDate)),
-    database
-      .select({
-        id: carePlanInterventions.id,
-        description: carePlanInterventions.description,
-        dueDate: carePlanInterventions.dueDate,
-        owner: sql<string | null>`coalesce(${clinicians.name}, ${ownerUser.name})`,
-      })
-      .from(carePlanInterventions)
-      .leftJoin(clinicians, eq(clinicians.id, carePlanInterventions.ownerClinicianId))
-      .leftJoin(ownerUser, eq(ownerUser.id, carePlanInterventions.ownerUserId))
-      .where(
-        and(
-          eq(carePlanInterventions.planId, plan.id),
-          notInArray(carePlanInterventions.status, ["done", "cancelled"]),
-        ),
-      )
-      .orderBy(asc(carePlanInterventions.dueDate))
-      .limit(12),
-  ]);
-  return { title: plan.title, goals, nextSteps: steps };
+/**
+ * The active plan in plain words, in one statement: its goals (cancelled and removed ones left
+ * out) by target date, and the first twelve next steps still to do, by due date, with who does them.
+ */
+async function readPlanSummary(executor: Executor, patientId: string): Promise<PlanSummary | null> {
+  const [plan] = await queryRows<PlanSummary>(
+    executor,
+    sql`select p.title,
+      (select coalesce(json_agg(json_build_object(
+                'id', g.id, 'description', g.description, 'status', g.status, 'targetDate', g.target_date)
+                order by g.target_date asc nulls last, g.seq), '[]')
+         from ${carePlanGoals} g
+        where g.plan_id = p.id and g.removed_at is null and g.status <> 'cancelled') as goals,
+      (select coalesce(json_agg(json_build_object(
+                'id', s.id, 'description', s.description, 'dueDate', s.due_date, 'owner', s.owner)
+                order by s.due_date asc nulls last, s.seq), '[]')
+         from (select i.id, i.description, i.due_date, i.seq, coalesce(c.name, u.name) as owner
+                 from ${carePlanInterventions} i
+                 left join ${clinicians} c on c.id = i.owner_clinician_id
+                 left join ${users} u on u.id = i.owner_user_id
+                where i.plan_id = p.id and i.removed_at is null and i.status not in ('done', 'cancelled')
+                order by i.due_date asc nulls last, i.seq
+                limit 12) s) as "nextSteps"
+      from ${carePlans} p
+     where p.patient_id = ${patientId} and p.status = 'active'
+     limit 1`,
+  );
+  return plan ?? null;
 }

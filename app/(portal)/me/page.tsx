@@ -6,7 +6,6 @@ import { TimelineEntry } from "@/components/portal/timeline-item";
 import { requireActor } from "@/lib/auth/current-user";
 import { portalFormat } from "@/lib/i18n/format";
 import { portalMessages } from "@/lib/i18n/server";
-import { getMyPortal } from "@/lib/portal";
 import { getTimeline, TIMELINE_KINDS } from "@/lib/portal/timeline";
 import { resolveViewing, viewingQuery } from "@/lib/portal/viewing";
 
@@ -69,11 +68,8 @@ export default async function MePage({
     );
   }
   const query = QuerySchema.parse({ kind: raw.kind, page: raw.page });
-  // A patient's own profile (date of birth, MRN) is read beside the timeline, not after it.
-  const [timeline, profile] = await Promise.all([
-    orNotFound(getTimeline(actor, viewing.patientId, query)),
-    viewing.kind === "patient" ? getMyPortal(actor) : null,
-  ]);
+  const timeline = await orNotFound(getTimeline(actor, viewing.patientId, query));
+  const profile = timeline.profile;
   const keep = viewingQuery(viewing);
   const withKeep = (path: string) => (keep ? `${path}${path.includes("?") ? "&" : "?"}${keep}` : path);
   const heading =
@@ -255,16 +251,16 @@ export default async function MePage({
               )}
             </section>
           ) : null}
-          {profile?.kind === "patient" ? (
+          {profile ? (
             <section aria-labelledby="profile-heading" className="rounded-lg bg-white p-5 shadow-sm">
               <h2 id="profile-heading" className="mb-2">
                 {t.timeline.myDetails}
               </h2>
               <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
                 <dt className="font-medium">{t.timeline.dateOfBirth}</dt>
-                <dd>{f.date(profile.profile.dateOfBirth)}</dd>
+                <dd>{f.date(profile.dateOfBirth)}</dd>
                 <dt className="font-medium">{t.timeline.recordNumber}</dt>
-                <dd>{profile.profile.mrn}</dd>
+                <dd>{profile.mrn}</dd>
               </dl>
               <p className="mt-3">
                 <a href="/me/export" download>
