@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { caseloadAssignments } from "@/db/schema";
+import { auditEvents, caseloadAssignments } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
 import { getPatientOverview, getStaffDashboard, listCaseload, parsePatientSearch } from "@/lib/patients";
 import { actorFor, assignToCaseload, createPatient, createUser } from "./support/factories";
@@ -134,6 +134,29 @@ describe("the staff dashboard's caseload summary", () => {
     expect(summary.recent[0]!.openedAt.getTime()).toBeGreaterThanOrEqual(
       summary.recent[1]!.openedAt.getTime(),
     );
+  });
+
+  it("knows which was opened last when openings share a timestamp", async () => {
+    // PGlite's clock ticks in milliseconds: quick openings can carry the same time.
+    const coordinator = actorFor(await createUser("coordinator"));
+    const at = new Date();
+    const opened = [];
+    for (let i = 0; i < 5; i++) {
+      const p = await createPatient({ givenName: `Same${i}` });
+      await assignToCaseload(coordinator.userId, p.id, "coordinator");
+      await db().insert(auditEvents).values({
+        occurredAt: at,
+        actorUserId: coordinator.userId,
+        actorRole: "coordinator",
+        action: "patient.read",
+        patientId: p.id,
+        entityType: "patient",
+        entityId: p.id,
+      });
+      opened.push(p.id);
+    }
+    const summary = await getStaffDashboard(coordinator);
+    expect(summary.recent.map((r) => r.id)).toEqual(opened.reverse());
   });
 
   it("is not open to patients or family", async () => {

@@ -203,11 +203,14 @@ export interface DashboardSummary {
 export async function getStaffDashboard(actor: Actor): Promise<DashboardSummary> {
   authorizeGlobal(actor, "list:caseload");
   const database = db();
-  // The records this person opened last (30 days), newest first, one line per patient.
+  // The records this person opened last (30 days), newest first, one line per patient. Newest by
+  // the event's sequence, not its time: two openings can share a timestamp (PGlite's clock ticks
+  // in milliseconds), never an id.
   const opened = database
     .select({
       patientId: auditEvents.patientId,
       openedAt: max(auditEvents.occurredAt).as("opened_at"),
+      lastEvent: max(auditEvents.id).as("last_event"),
     })
     .from(auditEvents)
     .where(
@@ -218,7 +221,7 @@ export async function getStaffDashboard(actor: Actor): Promise<DashboardSummary>
       ),
     )
     .groupBy(auditEvents.patientId)
-    .orderBy(desc(max(auditEvents.occurredAt)))
+    .orderBy(desc(max(auditEvents.id)))
     .limit(5)
     .as("opened");
   const caseload = database
@@ -240,7 +243,7 @@ export async function getStaffDashboard(actor: Actor): Promise<DashboardSummary>
     .from(caseload)
     .leftJoin(opened, sql`true`)
     .leftJoin(patients, eq(patients.id, opened.patientId))
-    .orderBy(desc(opened.openedAt));
+    .orderBy(desc(opened.lastEvent));
   return {
     caseloadCount: Number(rows[0]?.caseloadCount ?? 0),
     recent: rows.flatMap((r) =>

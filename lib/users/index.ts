@@ -233,7 +233,7 @@ async function lastChangedBy(tx: Transaction, userId: string): Promise<string | 
         inArray(auditEvents.action, ["user.update-role", "user.deactivate", "user.reactivate"]),
       ),
     )
-    .orderBy(desc(auditEvents.occurredAt))
+    .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
     .limit(1);
   return row?.name ?? null;
 }
