@@ -4,6 +4,16 @@ import { z } from "zod";
  * The field shapes every form shares, so each says its limits the same way: text with a length
  * window and a message for too short, optional text (blank is null), a ticked box, a version.
  */
+/**
+ * Text with any NUL character dropped: nobody types one, it shows as nothing, and PostgreSQL text
+ * cannot hold it (a statement carrying one fails), so a stray byte must not turn into a server error.
+ */
+export const withoutNul = (text: string) => text.replaceAll("\u0000", "");
+
+/** A search box in a query string: trimmed, at most 100 characters, blank when it is anything else. */
+export const searchText = () =>
+  z.string().transform(withoutNul).pipe(z.string().trim().max(100)).default("").catch("");
+
 const tooLong = (max: number) => `Keep this under ${max.toLocaleString("en-US")} characters.`;
 
 export function requiredText(min: number, max: number, tooShort: string) {

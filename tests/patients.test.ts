@@ -3,6 +3,8 @@ import { db } from "@/db/client";
 import { auditEvents, caseloadAssignments } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
 import { getPatientOverview, getStaffDashboard, listCaseload, parsePatientSearch } from "@/lib/patients";
+import { CaseloadQuerySchema } from "@/lib/patients/schemas";
+import { UserListQuerySchema } from "@/lib/users/schemas";
 import { actorFor, assignToCaseload, createPatient, createUser } from "./support/factories";
 
 const query = (
@@ -67,6 +69,18 @@ describe("the caseload list", () => {
       "CB-200003",
     ]);
     expect((await listCaseload(coordinator, query("CB-299999"))).total).toBe(0);
+  });
+
+  it("reads a search from the address bar whatever it holds, a NUL character included", async () => {
+    // A NUL (%00 in the address) used to reach PostgreSQL, which cannot hold one: a server error.
+    const typed = CaseloadQuerySchema.parse({ q: "Xim\u0000ena" });
+    expect(typed.q).toBe("Ximena");
+    expect((await listCaseload(coordinator, { ...query(), ...typed })).items.map((p) => p.mrn)).toEqual([
+      "CB-200007",
+    ]);
+    expect(CaseloadQuerySchema.parse({ q: "x".repeat(101) }).q).toBe("");
+    expect(CaseloadQuerySchema.parse({}).q).toBe("");
+    expect(UserListQuerySchema.parse({ q: " ad\u0000min " }).q).toBe("admin");
   });
 
   it("sorts by MRN both ways", async () => {

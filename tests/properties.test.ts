@@ -323,4 +323,28 @@ describe("every action and route handler under generated input", () => {
       { numRuns: Math.min(RUNS, 300) },
     );
   });
+
+  it("drops a NUL character from what is typed instead of failing on it", async () => {
+    // PostgreSQL text cannot hold U+0000: before, the insert failed and the action crashed.
+    const { startThreadAction } = await import("@/app/(portal)/patients/[id]/messages/actions");
+    session.actor = actors[0]!;
+    const form = (fields: Record<string, string>) => {
+      const data = new FormData();
+      for (const [name, value] of Object.entries(fields)) data.append(name, value);
+      return data;
+    };
+    const saved = await startThreadAction(
+      mine,
+      {},
+      form({ subject: "Stray\u0000 byte", body: "Call at 9\u0000 please" }),
+    );
+    expect(saved).toEqual({ ok: "Thread started." });
+    const thread = (await listPatientMessages(actors[0]!, mine)).threads.find(
+      (t) => t.subject === "Stray byte",
+    );
+    expect(thread!.messages.at(-1)!.body).toBe("Call at 9 please");
+    // Nothing but a NUL is nothing typed: the field says so, and nothing is written.
+    const empty = await startThreadAction(mine, {}, form({ subject: "Only a NUL", body: "\u0000" }));
+    expect(empty).toMatchObject({ errors: { body: ["Write your message."] } });
+  });
 });

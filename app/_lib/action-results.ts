@@ -3,15 +3,19 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import type { FormState } from "@/components/ui/form-state";
 import { DomainError, NotFoundError, StaleVersionError } from "@/lib/errors";
+import { withoutNul } from "@/lib/validation";
 
 export type { FormState } from "@/components/ui/form-state";
 
-/** The named text fields of a form, to hand back so nothing the user typed is lost. */
+/**
+ * The named text fields of a form, to hand back so nothing the user typed is lost; a NUL character
+ * is dropped (`withoutNul`: left in, a pasted stray byte failed the insert as a server error).
+ */
 export function formValues(formData: FormData, names: readonly string[]): Record<string, string> {
   const values: Record<string, string> = {};
   for (const name of names) {
     const v = formData.get(name);
-    if (typeof v === "string") values[name] = v;
+    if (typeof v === "string") values[name] = withoutNul(v);
   }
   return values;
 }

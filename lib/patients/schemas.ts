@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { searchText } from "@/lib/validation";
 
 export const PATIENT_PAGE_SIZE = 25;
 export const MRN_PATTERN = /^[A-Z0-9-]{4,20}$/;
@@ -7,7 +8,7 @@ export const PatientIdSchema = z.uuid();
 
 /** The caseload list's query string: all of it is user input. */
 export const CaseloadQuerySchema = z.object({
-  q: z.string().trim().max(100).default("").catch(""),
+  q: searchText(),
   sort: z.enum(["name", "mrn", "dob"]).default("name").catch("name"),
   dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
   page: z.coerce.number().int().min(1).max(100000).default(1).catch(1),

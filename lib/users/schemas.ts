@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ROLES } from "@/db/schema/users";
 import { NewPasswordSchema } from "@/lib/auth/password";
+import { searchText } from "@/lib/validation";
 
 export const USER_PAGE_SIZE = 25;
 
@@ -68,7 +69,7 @@ export const AssignCaseloadSchema = z.object({
 });
 
 export const UserListQuerySchema = z.object({
-  q: z.string().trim().max(100).default("").catch(""),
+  q: searchText(),
   role: z.enum(ROLES).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100000).default(1).catch(1),
 });
