@@ -99,15 +99,22 @@ describe("care plans", () => {
     await addToCareTeam(patientId, clinicianId);
   });
 
-  it("reads the plan as it stands: removed items left out, interventions by due date, owners named", async () => {
+  /** A new draft plan; `add` saves an item on it, and `next()` is the version the next save is made from. */
+  async function draftPlan(title: string) {
     const planId = await startCarePlan(coordinator, patientId, {
-      title: "Reading order",
+      title,
       reviewDate: addDaysIso(today, 60),
       templateId: null,
     });
     let version = 1;
-    const add = async (item: Parameters<typeof addPlanItem>[2]) =>
-      addPlanItem(coordinator, planId, { ...item, version: version++ } as Parameters<typeof addPlanItem>[2]);
+    const next = () => version++;
+    const add = (item: Parameters<typeof addPlanItem>[2]) =>
+      addPlanItem(coordinator, planId, { ...item, version: next() } as Parameters<typeof addPlanItem>[2]);
+    return { planId, add, next };
+  }
+
+  it("reads the plan as it stands: removed items left out, interventions by due date, owners named", async () => {
+    const { planId, add, next } = await draftPlan("Reading order");
     await add({ kind: "problem", description: "Lives alone", version: 0 });
     await add({ kind: "problem", description: "Taken off again", version: 0 });
     await add(goal("Cook a meal", 0, { measure: "Twice a week", patientSet: true, priority: "high" }));
@@ -129,8 +136,8 @@ describe("care plans", () => {
         },
       ),
     );
-    await removePlanItem(coordinator, planId, "problem", before.problems[1]!.id, version++);
-    await removePlanItem(coordinator, planId, "goal", dropped!.id, version++);
+    await removePlanItem(coordinator, planId, "problem", before.problems[1]!.id, next());
+    await removePlanItem(coordinator, planId, "goal", dropped!.id, next());
 
     const { plan } = await getCarePlanPage(coordinator, patientId);
     expect(plan!.content.problems.map((p) => p.description)).toEqual(["Lives alone"]);
@@ -210,14 +217,7 @@ describe("care plans", () => {
   });
 
   it("shows the patient and their family the active plan as it stands, in the portal and the export", async () => {
-    const planId = await startCarePlan(coordinator, patientId, {
-      title: "Home again",
-      reviewDate: addDaysIso(today, 60),
-      templateId: null,
-    });
-    let version = 1;
-    const add = async (item: Parameters<typeof addPlanItem>[2]) =>
-      addPlanItem(coordinator, planId, { ...item, version: version++ } as Parameters<typeof addPlanItem>[2]);
+    const { planId, add, next } = await draftPlan("Home again");
     await add(goal("Walk to the shop", 0));
     await add(goal("Sleep through the night", 0, { targetDate: addDaysIso(today, 10) }));
     await add(goal("Taken off the plan", 0));
@@ -240,16 +240,16 @@ describe("care plans", () => {
       planId,
       "goal",
       goals.find((g) => g.description === "Taken off the plan")!.id,
-      version++,
+      next(),
     );
     await removePlanItem(
       coordinator,
       planId,
       "intervention",
       steps.find((i) => i.description === "Removed step")!.id,
-      version++,
+      next(),
     );
-    await transitionPlan(coordinator, planId, { to: "active", reason: null, version: version++ });
+    await transitionPlan(coordinator, planId, { to: "active", reason: null, version: next() });
 
     const patient = actorFor(await createUser("patient", { patientId }));
     const family = actorFor(await createUser("family"));
