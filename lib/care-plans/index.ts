@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, lte, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, lte, type SQL, sql } from "drizzle-orm";
 import { alias, type PgUpdateSetSource } from "drizzle-orm/pg-core";
 import { db, type Executor, queryRows, type Transaction } from "@/db/client";
 import {
@@ -133,14 +133,12 @@ const summaryColumns = {
 };
 
 /**
- * The plan's problems, goals and interventions as they stand (removed items left out), in one
- * statement: each list is aggregated as JSON in the order the plan reads.
+ * A plan's problems, goals and interventions as they stand (removed items left out), as three
+ * JSON columns in the order the plan reads, for the plan `planId` names: an id, or a column of
+ * the query they go in.
  */
-async function readPlanContent(executor: Executor, planId: string): Promise<PlanContent> {
-  const [row] = await queryRows<PlanContent>(
-    executor,
-    sql`select
-      (select coalesce(json_agg(json_build_object('id', p.id, 'description', p.description) order by p.seq), '[]')
+function planContentColumns(planId: SQL | string): SQL {
+  return sql`(select coalesce(json_agg(json_build_object('id', p.id, 'description', p.description) order by p.seq), '[]')
          from ${carePlanProblems} p
         where p.plan_id = ${planId} and p.removed_at is null) as problems,
       (select coalesce(json_agg(json_build_object(
@@ -158,9 +156,33 @@ async function readPlanContent(executor: Executor, planId: string): Promise<Plan
          left join ${carePlanGoals} goal on goal.id = i.goal_id
          left join ${clinicians} c on c.id = i.owner_clinician_id
          left join ${users} u on u.id = i.owner_user_id
-        where i.plan_id = ${planId} and i.removed_at is null) as interventions`,
-  );
+        where i.plan_id = ${planId} and i.removed_at is null) as interventions`;
+}
+
+/** The plan's content as it stands, in one statement. */
+async function readPlanContent(executor: Executor, planId: string): Promise<PlanContent> {
+  const [row] = await queryRows<PlanContent>(executor, sql`select ${planContentColumns(planId)}`);
   return row!;
+}
+
+/**
+ * The patient's active plan, its title and its content as it stands, in one statement; null when
+ * there is none. Reads no policy itself: the caller has authorised the actor for this patient's plan.
+ */
+export async function readActivePlan(
+  executor: Executor,
+  patientId: string,
+): Promise<{ title: string; content: PlanContent } | null> {
+  const [row] = await queryRows<{ title: string } & PlanContent>(
+    executor,
+    sql`select plan.title, ${planContentColumns(sql`plan.id`)}
+          from ${carePlans} plan
+         where plan.patient_id = ${patientId} and plan.status = 'active'
+         limit 1`,
+  );
+  if (!row) return null;
+  const { title, ...content } = row;
+  return { title, content };
 }
 
 /** Writes the plan as it now stands as its newest version. */

@@ -1,12 +1,9 @@
 import "server-only";
 import { and, asc, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
 import { alias, unionAll } from "drizzle-orm/pg-core";
-import { db, type Executor, queryRows } from "@/db/client";
+import { db, type Executor } from "@/db/client";
 import {
   appointments,
-  carePlanGoals,
-  carePlanInterventions,
-  carePlans,
   clinicians,
   concerns,
   educationResources,
@@ -19,6 +16,7 @@ import {
 } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { type Actor, authorizePatient, can, type PatientPermission } from "@/lib/authz";
+import { readActivePlan } from "@/lib/care-plans";
 import { type PatientHeader, readPatientHeader } from "@/lib/patients/header";
 import { orgTimeZone } from "@/lib/time";
 
@@ -294,31 +292,24 @@ function normalise(row: TimelineItem): TimelineItem {
 }
 
 /**
- * The active plan in plain words, in one statement: its goals (cancelled and removed ones left
- * out) by target date, and the first twelve next steps still to do, by due date, with who does them.
+ * The active plan in plain words: its goals by target date (cancelled ones left out), and the
+ * first twelve steps still to do, by due date, with who does them.
  */
 async function readPlanSummary(executor: Executor, patientId: string): Promise<PlanSummary | null> {
-  const [plan] = await queryRows<PlanSummary>(
-    executor,
-    sql`select p.title,
-      (select coalesce(json_agg(json_build_object(
-                'id', g.id, 'description', g.description, 'status', g.status, 'targetDate', g.target_date)
-                order by g.target_date asc nulls last, g.seq), '[]')
-         from ${carePlanGoals} g
-        where g.plan_id = p.id and g.removed_at is null and g.status <> 'cancelled') as goals,
-      (select coalesce(json_agg(json_build_object(
-                'id', s.id, 'description', s.description, 'dueDate', s.due_date, 'owner', s.owner)
-                order by s.due_date asc nulls last, s.seq), '[]')
-         from (select i.id, i.description, i.due_date, i.seq, coalesce(c.name, u.name) as owner
-                 from ${carePlanInterventions} i
-                 left join ${clinicians} c on c.id = i.owner_clinician_id
-                 left join ${users} u on u.id = i.owner_user_id
-                where i.plan_id = p.id and i.removed_at is null and i.status not in ('done', 'cancelled')
-                order by i.due_date asc nulls last, i.seq
-                limit 12) s) as "nextSteps"
-      from ${carePlans} p
-     where p.patient_id = ${patientId} and p.status = 'active'
-     limit 1`,
-  );
-  return plan ?? null;
+  const plan = await readActivePlan(executor, patientId);
+  if (!plan) return null;
+  // ISO dates sort as text; no date goes last. The sort is stable: ties stay in the plan's order.
+  const target = (date: string | null) => date ?? "9999-12-31";
+  return {
+    title: plan.title,
+    goals: plan.content.goals
+      .filter((g) => g.status !== "cancelled")
+      .sort((a, b) => target(a.targetDate).localeCompare(target(b.targetDate)))
+      .map(({ id, description, status, targetDate }) => ({ id, description, status, targetDate })),
+    // The content lists interventions by due date already.
+    nextSteps: plan.content.interventions
+      .filter((i) => i.status !== "done" && i.status !== "cancelled")
+      .slice(0, 12)
+      .map(({ id, description, dueDate, ownerName }) => ({ id, description, dueDate, owner: ownerName })),
+  };
 }
