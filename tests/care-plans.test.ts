@@ -99,7 +99,7 @@ describe("care plans", () => {
     await addToCareTeam(patientId, clinicianId);
   });
 
-  /** A new draft plan; `add` saves an item on it, and `next()` is the version the next save is made from. */
+  /** A new draft plan; `add` and `remove` save a change to it, and `next()` is the version the next save is made from. */
   async function draftPlan(title: string) {
     const planId = await startCarePlan(coordinator, patientId, {
       title,
@@ -110,11 +110,13 @@ describe("care plans", () => {
     const next = () => version++;
     const add = (item: Parameters<typeof addPlanItem>[2]) =>
       addPlanItem(coordinator, planId, { ...item, version: next() } as Parameters<typeof addPlanItem>[2]);
-    return { planId, add, next };
+    const remove = (kind: Parameters<typeof removePlanItem>[2], itemId: string) =>
+      removePlanItem(coordinator, planId, kind, itemId, next());
+    return { planId, add, remove, next };
   }
 
   it("reads the plan as it stands: removed items left out, interventions by due date, owners named", async () => {
-    const { planId, add, next } = await draftPlan("Reading order");
+    const { planId, add, remove } = await draftPlan("Reading order");
     await add({ kind: "problem", description: "Lives alone", version: 0 });
     await add({ kind: "problem", description: "Taken off again", version: 0 });
     await add(goal("Cook a meal", 0, { measure: "Twice a week", patientSet: true, priority: "high" }));
@@ -136,8 +138,8 @@ describe("care plans", () => {
         },
       ),
     );
-    await removePlanItem(coordinator, planId, "problem", before.problems[1]!.id, next());
-    await removePlanItem(coordinator, planId, "goal", dropped!.id, next());
+    await remove("problem", before.problems[1]!.id);
+    await remove("goal", dropped!.id);
 
     const { plan } = await getCarePlanPage(coordinator, patientId);
     expect(plan!.content.problems.map((p) => p.description)).toEqual(["Lives alone"]);
@@ -217,7 +219,7 @@ describe("care plans", () => {
   });
 
   it("shows the patient and their family the active plan as it stands, in the portal and the export", async () => {
-    const { planId, add, next } = await draftPlan("Home again");
+    const { planId, add, remove, next } = await draftPlan("Home again");
     await add(goal("Walk to the shop", 0));
     await add(goal("Sleep through the night", 0, { targetDate: addDaysIso(today, 10) }));
     await add(goal("Taken off the plan", 0));
@@ -235,20 +237,8 @@ describe("care plans", () => {
     await add(intervention("Already done", 0, null, { status: "done" }));
     await add(intervention("Removed step", 0, null));
     const steps = (await getCarePlanPage(coordinator, patientId)).plan!.content.interventions;
-    await removePlanItem(
-      coordinator,
-      planId,
-      "goal",
-      goals.find((g) => g.description === "Taken off the plan")!.id,
-      next(),
-    );
-    await removePlanItem(
-      coordinator,
-      planId,
-      "intervention",
-      steps.find((i) => i.description === "Removed step")!.id,
-      next(),
-    );
+    await remove("goal", goals.find((g) => g.description === "Taken off the plan")!.id);
+    await remove("intervention", steps.find((i) => i.description === "Removed step")!.id);
     await transitionPlan(coordinator, planId, { to: "active", reason: null, version: next() });
 
     const patient = actorFor(await createUser("patient", { patientId }));
