@@ -1,4 +1,5 @@
-import { MIN_GROUP_PATIENTS, type ReportPeriod, type ReportTable } from "@/lib/reports/schemas";
+import { periodParams, type ReportPeriod } from "@/lib/reports/periods";
+import type { ReportTable } from "@/lib/reports/schemas";
 import { TableScroll } from "./ui/table-scroll";
 
 const percent = (share: number | null) => (share === null ? "–" : `${Math.round(share * 100)}%`);
@@ -34,13 +35,15 @@ function Bars({ table }: { table: ReportTable }) {
 /** One table of the equity report, with its chart and its CSV download. */
 export function ReportTableSection({ table, period }: { table: ReportTable; period: ReportPeriod }) {
   const concerns = table.kind === "concerns";
-  const csv = `/reports/csv?table=${table.id}&from=${period.from}&to=${period.to}`;
+  const csv = `/reports/csv?${new URLSearchParams({ table: table.id, ...periodParams(period) })}`;
   return (
     <section aria-labelledby={`${table.id}-heading`} className="rounded-lg bg-white p-5 shadow-sm">
       <h3 id={`${table.id}-heading`} className="mb-3 text-lg font-semibold">
         {table.title}
       </h3>
-      {table.rows.length === 0 ? (
+      {table.withheld ? (
+        <p>Withheld: too few were received in this period to show any group without identifying someone.</p>
+      ) : table.rows.length === 0 ? (
         <p>Nothing received in this period.</p>
       ) : (
         <div className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
@@ -74,7 +77,7 @@ export function ReportTableSection({ table, period }: { table: ReportTable; peri
                     </th>
                     {r.suppressed ? (
                       <td colSpan={4} className="py-1 text-slate-700 italic">
-                        Suppressed: fewer than {MIN_GROUP_PATIENTS} patients
+                        Suppressed
                       </td>
                     ) : (
                       <>

@@ -1,5 +1,4 @@
-import { z } from "zod";
-import { addDaysIso, addYearsIso } from "@/lib/time";
+// What the equity report is made of, shared by the domain module, the page and the CSV writer.
 
 /** Fewer patients than this in a group and the group's figures are not shown. */
 export const MIN_GROUP_PATIENTS = 5;
@@ -48,94 +47,7 @@ export interface ReportTable {
   dimension: Dimension;
   title: string;
   dimensionLabel: string;
+  /** No group could be shown without one that is too small being worked out: none is listed. */
+  withheld: boolean;
   rows: ReportRow[];
-}
-
-/**
- * Hides each group of fewer than five patients. When exactly one group would be hidden, the next
- * smallest is hidden too: otherwise its figures could be worked out from the total and the rest.
- */
-export function suppressSmallGroups(rows: ReportRow[]): ReportRow[] {
-  const small = new Set(rows.filter((r) => r.patients < MIN_GROUP_PATIENTS).map((r) => r.key));
-  if (small.size === 1 && rows.length > 1) {
-    const next = rows
-      .filter((r) => !small.has(r.key))
-      .sort((a, b) => a.patients - b.patients || a.items - b.items)[0];
-    if (next) small.add(next.key);
-  }
-  return rows.map((r) =>
-    small.has(r.key)
-      ? { ...r, items: 0, patients: 0, done: 0, medianDays: null, onTimeShare: null, suppressed: true }
-      : r,
-  );
-}
-
-export interface ReportPeriod {
-  from: string;
-  to: string;
-}
-
-/** The last twelve months, to today. */
-export function defaultPeriod(today: string): ReportPeriod {
-  return { from: addDaysIso(addYearsIso(today, -1), 1), to: today };
-}
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const bothDates = (p: { from: unknown; to: unknown }) =>
-  typeof p.from === "string" && typeof p.to === "string" && ISO_DATE.test(p.from) && ISO_DATE.test(p.to);
-
-export function reportPeriodSchema(today: string) {
-  const day = z.iso.date({ error: "Enter a date." });
-  return (
-    z
-      .object({
-        from: day,
-        to: day.refine((v) => v <= today, { error: "The period cannot end in the future." }),
-      })
-      // Zod runs these even when a field above failed: compare only two real dates.
-      .refine((p) => !bothDates(p) || p.from <= p.to, {
-        error: "The period must start before it ends.",
-        path: ["from"],
-      })
-      .refine((p) => !bothDates(p) || p.from >= addYearsIso(p.to, -6), {
-        error: "Choose a period of six years or less.",
-        path: ["from"],
-      })
-  );
-}
-
-/** A CSV cell: quoted, and a leading = + - @ made inert so a spreadsheet never runs it as a formula. */
-function cell(value: string | number | null): string {
-  const text = value === null ? "" : String(value);
-  const inert = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return `"${inert.replace(/"/g, '""')}"`;
-}
-
-/** One report table as CSV, suppressed groups marked and their figures left out. */
-export function tableToCsv(table: ReportTable, period: ReportPeriod): string {
-  const done = table.kind === "concerns" ? "Resolved" : "Answered";
-  const lines = [
-    [`${table.title}, ${period.from} to ${period.to}`],
-    [
-      table.dimensionLabel,
-      "Patients",
-      table.kind === "concerns" ? "Concerns" : "Requests",
-      done,
-      `Median days to ${table.kind === "concerns" ? "resolve" : "answer"}`,
-      `${done} on time (%)`,
-    ],
-    ...table.rows.map((r) =>
-      r.suppressed
-        ? [r.label, `suppressed (fewer than ${MIN_GROUP_PATIENTS} patients)`, "", "", "", ""]
-        : [
-            r.label,
-            r.patients,
-            r.items,
-            r.done,
-            r.medianDays === null ? "" : r.medianDays.toFixed(1),
-            r.onTimeShare === null ? "" : Math.round(r.onTimeShare * 100),
-          ],
-    ),
-  ];
-  return `${lines.map((l) => l.map(cell).join(",")).join("\r\n")}\r\n`;
 }

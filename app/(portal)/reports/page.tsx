@@ -1,16 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { orNotFound } from "@/app/_lib/guards";
+import { ReportPeriodForm } from "@/components/report-period-form";
 import { formatMedianDays, formatShare, ReportTableSection } from "@/components/report-table";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/current-user";
 import {
-  defaultPeriod,
   getEquityReport,
   MIN_GROUP_PATIENTS,
+  periodLabel,
+  periodParams,
   REPORT_FRESH_MS,
-  reportPeriodSchema,
+  readReportPeriod,
+  reportYears,
 } from "@/lib/reports";
 import { formatCalendarDate, formatDateTime, zonedDate } from "@/lib/time";
 
@@ -25,64 +28,38 @@ export default async function ReportsPage({
   const actor = await requireActor();
   const today = zonedDate();
   const raw = await searchParams;
-  const asked = raw.from !== undefined || raw.to !== undefined;
-  const parsed = reportPeriodSchema(today).safeParse({ from: raw.from, to: raw.to });
-  const period = parsed.success ? parsed.data : defaultPeriod(today);
-  const error = asked && !parsed.success ? parsed.error.issues[0]?.message : undefined;
+  const { period, errors, values } = readReportPeriod({ year: raw.year, quarter: raw.quarter }, today);
+  const refused = Object.keys(errors).length > 0;
+  // Day ranges were offered once; an old link says so rather than quietly showing something else.
+  const dayRange = !refused && raw.year === undefined && (raw.from !== undefined || raw.to !== undefined);
   const report = await orNotFound(getEquityReport(actor, period, { fresh: raw.fresh === "1" }));
   const { totals } = report;
+  const fresh = new URLSearchParams({ ...periodParams(period), fresh: "1" });
   return (
     <>
       <PageHeader title="Equity report" />
       <p className="mb-4 max-w-prose">
-        Concerns and rights requests received from {formatCalendarDate(period.from)} to{" "}
-        {formatCalendarDate(period.to)}, across the organisation. Groups of fewer than {MIN_GROUP_PATIENTS}{" "}
-        patients are suppressed, and where one group alone would be, the next smallest is too, so no one can
-        be singled out.
+        Concerns and rights requests received in {periodLabel(period)} ({formatCalendarDate(period.from)} to{" "}
+        {formatCalendarDate(period.to)}), across the organisation. The report covers whole quarters and years
+        once they have ended. Groups of fewer than {MIN_GROUP_PATIENTS} patients are suppressed, and so are as
+        many others as it takes that none of them can be worked out by subtraction: from the totals, from
+        another table, or from the other quarters of the year.
       </p>
       <p className="mb-4 text-sm text-slate-700" data-testid="report-computed-at">
         Figures as of {formatDateTime(report.computedAt)}; they are worked out again every{" "}
-        {REPORT_FRESH_MS / 60_000} minutes.{" "}
-        <Link href={`/reports?from=${period.from}&to=${period.to}&fresh=1`}>Recalculate now</Link>
+        {REPORT_FRESH_MS / 60_000} minutes. <Link href={`/reports?${fresh}`}>Recalculate now</Link>
       </p>
-      <search className="mb-6 print:hidden">
-        <form method="get" action="/reports" className="flex flex-wrap items-end gap-3">
-          <div>
-            <label htmlFor="report-from" className="block font-medium">
-              From
-            </label>
-            <input
-              id="report-from"
-              name="from"
-              type="date"
-              defaultValue={period.from}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? "report-period-error" : undefined}
-              className="mt-1 rounded border border-slate-400 bg-white px-3 py-2"
-            />
-          </div>
-          <div>
-            <label htmlFor="report-to" className="block font-medium">
-              To
-            </label>
-            <input
-              id="report-to"
-              name="to"
-              type="date"
-              defaultValue={period.to}
-              max={today}
-              className="mt-1 rounded border border-slate-400 bg-white px-3 py-2"
-            />
-          </div>
-          <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white">
-            Show
-          </button>
-          <Link href="/reports">Last 12 months</Link>
-        </form>
-      </search>
-      {error ? (
+      <ReportPeriodForm years={reportYears(today)} values={values} errors={errors} />
+      {refused ? (
         <Alert tone="error" id="report-period-error">
-          {error} Showing the last 12 months instead.
+          That period cannot be shown: {[...(errors.year ?? []), ...(errors.quarter ?? [])].join(" ")} Showing{" "}
+          {periodLabel(period)} instead.
+        </Alert>
+      ) : null}
+      {dayRange ? (
+        <Alert tone="info">
+          The report no longer covers chosen days, only whole quarters and years. Showing{" "}
+          {periodLabel(period)}.
         </Alert>
       ) : null}
       <dl className="mb-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">

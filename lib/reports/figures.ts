@@ -1,0 +1,132 @@
+import "server-only";
+import { and, eq, gte, lt, lte, type SQL, sql } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
+import { db } from "@/db/client";
+import { concerns, patients, rightsRequests } from "@/db/schema";
+import { zonedDayStart } from "@/lib/time";
+import { reportPeriod } from "./periods";
+import { AGE_BANDS, type Dimension, NOT_RECORDED } from "./schemas";
+
+/** One group's figures in one quarter of the year, or (quarter null) in the whole year. */
+export interface GroupFigures {
+  quarter: number | null;
+  dimension: Dimension | "total";
+  key: string;
+  items: number;
+  patients: number;
+  done: number;
+  medianDays: number | null;
+  onTime: number;
+}
+
+const ageBand = (at: SQL) => {
+  const age = sql`extract(year from age(${at}, ${patients.dateOfBirth}))`;
+  const cases = AGE_BANDS.map((b) =>
+    b.to === null
+      ? sql`when ${age} >= ${sql.raw(String(b.from))} then '${sql.raw(b.key)}'`
+      : sql`when ${age} between ${sql.raw(String(b.from))} and ${sql.raw(String(b.to))} then '${sql.raw(b.key)}'`,
+  );
+  return sql<string>`case ${sql.join(cases, sql` `)} end`;
+};
+const recorded = (column: PgColumn) => sql<string>`coalesce(${column}, '${sql.raw(NOT_RECORDED)}')`;
+
+/** Which quarter a moment falls in, from where each quarter after the first starts. */
+const quarterOf = (at: SQL, starts: SQL[]) =>
+  sql<number>`case when ${at} < ${starts[0]} then 1 when ${at} < ${starts[1]} then 2 when ${at} < ${starts[2]} then 3 else 4 end`;
+
+/**
+ * One statement per kind and year: the year's rows with their patient's groups and quarter worked
+ * out in a subquery, then counted by each dimension, per quarter and for the year, with GROUPING SETS.
+ */
+function grouped(
+  from: "concerns" | "rights",
+  base: { category: PgColumn; at: SQL; quarter: SQL<number> },
+  measures: { patientId: PgColumn; done: SQL<boolean>; days: SQL<number>; onTime: SQL<boolean> },
+  where: SQL | undefined,
+): Promise<GroupFigures[]> {
+  const table = from === "concerns" ? concerns : rightsRequests;
+  const sub = db()
+    .select({
+      patientId: sql<string>`${measures.patientId}`.as("patient_id"),
+      quarter: sql<number>`${base.quarter}`.as("quarter"),
+      category: sql<string>`${base.category}`.as("category"),
+      language: sql<string>`${patients.preferredLanguage}`.as("language"),
+      race: recorded(patients.race).as("race"),
+      ethnicity: recorded(patients.ethnicity).as("ethnicity"),
+      ageBand: ageBand(base.at).as("age_band"),
+      done: sql<boolean>`${measures.done}`.as("done"),
+      days: sql<number>`${measures.days}`.as("days"),
+      onTime: sql<boolean>`${measures.onTime}`.as("on_time"),
+    })
+    .from(table)
+    .innerJoin(patients, eq(patients.id, measures.patientId))
+    .where(where)
+    .as("r");
+  const dimensions = [sub.category, sub.language, sub.race, sub.ethnicity, sub.ageBand];
+  const dimension = sql<
+    Dimension | "total"
+  >`case when grouping(${sub.category}) = 0 then 'category' when grouping(${sub.language}) = 0 then 'language' when grouping(${sub.race}) = 0 then 'race' when grouping(${sub.ethnicity}) = 0 then 'ethnicity' when grouping(${sub.ageBand}) = 0 then 'age' else 'total' end`;
+  const sets = [
+    ...dimensions.flatMap((d) => [sql`(${sub.quarter}, ${d})`, sql`(${d})`]),
+    sql`(${sub.quarter})`,
+    sql`()`,
+  ];
+  return db()
+    .select({
+      quarter: sql<number | null>`${sub.quarter}`.mapWith((v) => (v === null ? null : Number(v))),
+      dimension,
+      key: sql<string>`coalesce(${sub.category}, ${sub.language}, ${sub.race}, ${sub.ethnicity}, ${sub.ageBand})`,
+      items: sql<number>`count(*)`.mapWith(Number),
+      patients: sql<number>`count(distinct ${sub.patientId})`.mapWith(Number),
+      done: sql<number>`count(*) filter (where ${sub.done})`.mapWith(Number),
+      medianDays: sql<
+        number | null
+      >`percentile_cont(0.5) within group (order by ${sub.days}) filter (where ${sub.done})`.mapWith((v) =>
+        v === null ? null : Number(v),
+      ),
+      onTime: sql<number>`count(*) filter (where ${sub.done} and ${sub.onTime})`.mapWith(Number),
+    })
+    .from(sub)
+    .groupBy(sql`grouping sets (${sql.join(sets, sql`, `)})`);
+}
+
+/** Concerns and rights requests received in one calendar year, counted per quarter and for the year. */
+export async function countYear(year: number): Promise<{ concerns: GroupFigures[]; rights: GroupFigures[] }> {
+  const { from, to } = reportPeriod(year, null);
+  const starts = ([2, 3, 4] as const).map((q) => reportPeriod(year, q).from);
+  const instants = starts.map((day) => sql`${zonedDayStart(day).toISOString()}::timestamptz`);
+  const days = starts.map((day) => sql`${day}::date`);
+  const [concernRows, rightsRows] = await Promise.all([
+    grouped(
+      "concerns",
+      {
+        category: concerns.category,
+        at: sql`${concerns.receivedAt}`,
+        quarter: quarterOf(sql`${concerns.receivedAt}`, instants),
+      },
+      {
+        patientId: concerns.patientId,
+        done: sql<boolean>`${concerns.resolvedAt} is not null`,
+        days: sql<number>`extract(epoch from ${concerns.resolvedAt} - ${concerns.receivedAt}) / 86400`,
+        onTime: sql<boolean>`${concerns.resolvedAt} <= ${concerns.resolveDueAt}`,
+      },
+      and(gte(concerns.receivedAt, zonedDayStart(from)), lt(concerns.receivedAt, zonedDayStart(to, 1))),
+    ),
+    grouped(
+      "rights",
+      {
+        category: rightsRequests.type,
+        at: sql`${rightsRequests.receivedOn}`,
+        quarter: quarterOf(sql`${rightsRequests.receivedOn}`, days),
+      },
+      {
+        patientId: rightsRequests.patientId,
+        done: sql<boolean>`${rightsRequests.responseSentOn} is not null`,
+        days: sql<number>`${rightsRequests.responseSentOn} - ${rightsRequests.receivedOn}`,
+        onTime: sql<boolean>`${rightsRequests.responseSentOn} <= coalesce(${rightsRequests.extendedDueOn}, ${rightsRequests.dueOn})`,
+      },
+      and(gte(rightsRequests.receivedOn, from), lte(rightsRequests.receivedOn, to)),
+    ),
+  ]);
+  return { concerns: concernRows, rights: rightsRows };
+}
