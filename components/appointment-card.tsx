@@ -3,7 +3,8 @@ import type { AppointmentItem } from "@/lib/appointments";
 import { APPOINTMENT_KIND_LABEL } from "@/lib/appointments/schemas";
 import { formatTimeRange } from "@/lib/time";
 
-const STATUS_STYLE: Record<AppointmentItem["status"], string> = {
+/** The colours of an appointment's status label, wherever it is shown. */
+export const STATUS_STYLE: Record<AppointmentItem["status"], string> = {
   scheduled: "bg-slate-200 text-slate-900",
   confirmed: "bg-green-100 text-green-900",
   completed: "bg-brand-100 text-brand-800",

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { orNotFound } from "@/app/_lib/guards";
+import { ScheduleAppointment } from "@/components/schedule/schedule-appointment";
 import { PageHeader } from "@/components/ui/page-header";
-import { getSchedule, type ScheduleItem, ScheduleQuerySchema } from "@/lib/appointments/schedule";
-import { APPOINTMENT_KIND_LABEL } from "@/lib/appointments/schemas";
+import { getSchedule, ScheduleQuerySchema } from "@/lib/appointments/schedule";
 import { requireActor } from "@/lib/auth/current-user";
-import { dateTimeFormat, formatTime, orgTimeZone } from "@/lib/time";
+import { dateTimeFormat, orgTimeZone } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Schedule" };
 
@@ -18,33 +18,6 @@ function dayLabel(isoDate: string, style: "short" | "long") {
     day: "numeric",
     ...(style === "long" ? { year: "numeric" } : {}),
   }).format(new Date(Date.UTC(y, m - 1, d)));
-}
-
-function Item({ item }: { item: ScheduleItem }) {
-  const cancelled = item.status === "cancelled";
-  return (
-    <li
-      className={`rounded border-l-4 bg-white p-2 text-sm shadow-sm ${cancelled ? "border-slate-400 opacity-70" : "border-brand-600"}`}
-    >
-      <p className="font-medium">
-        {formatTime(item.startsAt)}–{formatTime(item.endsAt)}
-      </p>
-      {item.patient ? (
-        <>
-          <p>
-            <Link href={`/patients/${item.patient.id}/appointments`}>{item.patient.name}</Link>
-          </p>
-          <p>
-            {item.title} · {APPOINTMENT_KIND_LABEL[item.kind as keyof typeof APPOINTMENT_KIND_LABEL]}
-          </p>
-        </>
-      ) : (
-        <p>Busy (another team&apos;s patient)</p>
-      )}
-      {item.clinicianName ? <p className="text-slate-700">{item.clinicianName}</p> : null}
-      {item.status !== "scheduled" ? <p className="text-slate-700">{item.status}</p> : null}
-    </li>
-  );
 }
 
 export default async function SchedulePage({
@@ -127,7 +100,7 @@ export default async function SchedulePage({
               ) : (
                 <ul className="space-y-2">
                   {d.items.map((item) => (
-                    <Item key={item.id} item={item} />
+                    <ScheduleAppointment key={item.id} item={item} />
                   ))}
                 </ul>
               )}
@@ -139,7 +112,7 @@ export default async function SchedulePage({
       ) : (
         <ul className="max-w-2xl space-y-2">
           {s.days[0]!.items.map((item) => (
-            <Item key={item.id} item={item} />
+            <ScheduleAppointment key={item.id} item={item} />
           ))}
         </ul>
       )}

