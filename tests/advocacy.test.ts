@@ -13,6 +13,7 @@ import { intakeConcern } from "@/lib/concerns";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { fileRightsRequest } from "@/lib/rights-requests";
 import { addDaysIso, zonedDate } from "@/lib/time";
+import { expectDatabaseError } from "./support/database-errors";
 import { actorFor, assignToCaseload, createPatient, createUser } from "./support/factories";
 
 const today = zonedDate();
@@ -83,17 +84,19 @@ describe("the representation log", () => {
     expect(await listFollowUpsDue(advocate)).toHaveLength(0);
     await expect(completeFollowUp(advocate, id, 2)).rejects.toBeInstanceOf(DomainError);
 
-    const edited = await db()
-      .execute(sql`update advocacy_interactions set asked = 'rewritten' where id = ${id}`)
-      .then(() => null)
-      .catch((e: unknown) => e);
-    expect(edited).not.toBeNull();
-    const deleted = await db()
-      .delete(advocacyInteractions)
-      .where(eq(advocacyInteractions.id, id))
-      .then(() => null)
-      .catch((e: unknown) => e);
-    expect(deleted).not.toBeNull();
+    await expectDatabaseError(
+      db().execute(sql`update advocacy_interactions set asked = 'rewritten' where id = ${id}`),
+      {
+        code: "42501",
+        trigger: "advocacy_interactions_kept",
+        message: "a representation log entry cannot be edited; add a new entry",
+      },
+    );
+    await expectDatabaseError(db().delete(advocacyInteractions).where(eq(advocacyInteractions.id, id)), {
+      code: "42501",
+      trigger: "advocacy_interactions_kept",
+      message: "the representation log is kept: delete refused",
+    });
 
     for (const call of [
       () => logInteraction(coordinator, patientId, entry()),

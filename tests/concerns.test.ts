@@ -28,6 +28,7 @@ import {
 } from "@/lib/concerns";
 import { type DomainError, NotFoundError, StaleVersionError } from "@/lib/errors";
 import { addDaysIso, zonedDate } from "@/lib/time";
+import { expectDatabaseError } from "./support/database-errors";
 import { actorFor, assignToCaseload, createPatient, createUser } from "./support/factories";
 
 const NY = "America/New_York";
@@ -103,12 +104,11 @@ describe("the concern workflow's transition table", () => {
       expect(nextStatuses(from)).toEqual(CONCERN_TRANSITIONS.filter(([f]) => f === from).map(([, t]) => t));
       for (const to of CONCERN_STATUSES) {
         const allowed = CONCERN_TRANSITIONS.some(([f, t]) => f === from && t === to);
-        const inserted = await db()
+        const insert = db()
           .insert(concernTransitions)
-          .values({ concernId: id, fromStatus: from, toStatus: to, actorId: advocate.userId })
-          .then(() => true)
-          .catch(() => false);
-        expect(inserted, `${from} → ${to}`).toBe(allowed);
+          .values({ concernId: id, fromStatus: from, toStatus: to, actorId: advocate.userId });
+        if (allowed) await insert;
+        else await expectDatabaseError(insert, { code: "23514", constraint: "concern_transitions_allowed" });
       }
     }
   });
@@ -171,11 +171,11 @@ describe("concerns", () => {
     await expect(
       transitionConcern(advocate, id, { to: "in-review", note: null, version: 6 }),
     ).rejects.toThrow("closed");
-    const direct = await db()
-      .execute(sql`update concerns set status = 'open' where id = ${id}`)
-      .then(() => null)
-      .catch((e: unknown) => e as { cause?: Error });
-    expect(String(direct?.cause?.message ?? direct)).toContain("closed");
+    await expectDatabaseError(db().execute(sql`update concerns set status = 'open' where id = ${id}`), {
+      code: "23514",
+      trigger: "concerns_workflow",
+      message: "a closed concern cannot change",
+    });
   });
 
   it("refuses a resolution without every part of the response, on the fields", () => {

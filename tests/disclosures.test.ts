@@ -13,6 +13,7 @@ import {
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { fileRightsRequest } from "@/lib/rights-requests";
 import { addDaysIso, addYearsIso, zonedDate } from "@/lib/time";
+import { expectDatabaseError } from "./support/database-errors";
 import { actorFor, assignToCaseload, createPatient, createUser } from "./support/factories";
 
 const today = zonedDate();
@@ -140,26 +141,31 @@ describe("the disclosure log and the accounting of disclosures", () => {
     ).toEqual(["An accounting covers at most the past six years."]);
 
     const id = await recordDisclosure(advocate, patientId, entry());
-    const edit = await db()
-      .execute(sql`update disclosures set recipient = 'rewritten' where id = ${id}`)
-      .then(() => null)
-      .catch((e: unknown) => e);
-    expect(edit).not.toBeNull();
-    const removed = await db()
-      .delete(disclosures)
-      .where(eq(disclosures.id, id))
-      .then(() => null)
-      .catch((e: unknown) => e);
-    expect(removed).not.toBeNull();
+    await expectDatabaseError(
+      db().execute(sql`update disclosures set recipient = 'rewritten' where id = ${id}`),
+      {
+        code: "42501",
+        trigger: "disclosures_kept",
+        message: "a disclosure log entry cannot be edited; void it with the reason and record it again",
+      },
+    );
+    await expectDatabaseError(db().delete(disclosures).where(eq(disclosures.id, id)), {
+      code: "42501",
+      trigger: "disclosures_kept",
+      message: "the disclosure log is kept: delete refused",
+    });
     const accounting = await produceAccounting(advocate, patientId, {
       periodFrom: today,
       rightsRequestId: null,
     });
-    const changed = await db()
-      .execute(sql`update disclosure_accountings set free = false where id = ${accounting}`)
-      .then(() => null)
-      .catch((e: unknown) => e);
-    expect(changed).not.toBeNull();
+    await expectDatabaseError(
+      db().execute(sql`update disclosure_accountings set free = false where id = ${accounting}`),
+      {
+        code: "42501",
+        trigger: "disclosure_accountings_kept",
+        message: "an accounting of disclosures is kept as given",
+      },
+    );
 
     const patientUser = actorFor(await createUser("patient", { patientId }));
     const stranger = actorFor(await createUser("advocate"));

@@ -10,6 +10,7 @@ import {
   ResourceSchema,
 } from "@/lib/education";
 import { type DomainError, NotFoundError } from "@/lib/errors";
+import { expectDatabaseError } from "./support/database-errors";
 import { actorFor, assignToCaseload, createPatient, createUser } from "./support/factories";
 
 const resource = {
@@ -54,11 +55,14 @@ describe("education", () => {
     expect(given.map((g) => [g.title, g.givenBy, g.note])).toEqual([
       ["Rides to medical appointments", "Avery First", "Printed copy."],
     ]);
-    const erased = await db()
-      .execute(sql`delete from resources_given where patient_id = ${patientId}`)
-      .then(() => null)
-      .catch((e: unknown) => e);
-    expect(erased).not.toBeNull();
+    await expectDatabaseError(
+      db().execute(sql`delete from resources_given where patient_id = ${patientId}`),
+      {
+        code: "42501",
+        trigger: "resources_given_kept",
+        message: "resources given are kept: delete refused",
+      },
+    );
   });
 
   it("wants a plain summary and a web link", () => {

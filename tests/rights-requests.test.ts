@@ -17,6 +17,7 @@ import {
   rightsSchemas,
 } from "@/lib/rights-requests";
 import { addDaysIso, zonedDate } from "@/lib/time";
+import { expectDatabaseError } from "./support/database-errors";
 import { actorFor, assignToCaseload, createPatient, createUser } from "./support/factories";
 
 const today = zonedDate();
@@ -116,11 +117,14 @@ describe("rights requests", () => {
     await expect(decideRightsRequest(advocate, id, denial(5, { decision: "granted" }))).rejects.toThrow(
       "decision stands",
     );
-    const tampered = await db()
-      .execute(sql`update rights_requests set decision = 'granted' where id = ${id}`)
-      .then(() => null)
-      .catch((e: unknown) => e);
-    expect(tampered).not.toBeNull();
+    await expectDatabaseError(
+      db().execute(sql`update rights_requests set decision = 'granted' where id = ${id}`),
+      {
+        code: "23514",
+        trigger: "rights_requests_kept",
+        message: "the decision was sent to the patient and cannot change",
+      },
+    );
   });
 
   it("refuses an extension after the deadline and one for a request that has none", async () => {
@@ -158,13 +162,12 @@ describe("rights requests", () => {
       reasonCode: "not-required",
     }).catch((e: unknown) => e)) as DomainError;
     expect(refused.fieldErrors.decision?.[0]).toContain("must be granted");
-    const direct = await db()
-      .execute(
+    await expectDatabaseError(
+      db().execute(
         sql`update rights_requests set decision = 'denied', decided_on = ${today}, decision_reason = 'x' where id = ${id}`,
-      )
-      .then(() => null)
-      .catch((e: unknown) => e);
-    expect(direct).not.toBeNull();
+      ),
+      { code: "23514", constraint: "rights_requests_self_pay_restriction_granted" },
+    );
     await decideRightsRequest(advocate, id, {
       ...denial(1),
       decision: "granted",
