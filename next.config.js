@@ -4,8 +4,16 @@ const nextConfig = {
   reactStrictMode: true,
   // PGlite ships WASM and argon2 a native addon: load both from node_modules at run time.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
+  // Carebridge shows no next/image; with the optimiser off /_next/image is a 404 instead of a
+  // route that fetches any same-site URL (a signed-out request for one answered 500).
+  images: { unoptimized: true },
   experimental: {
+    // The same limit as MAX_BODY_BYTES in lib/http/request-guards.ts, where the proxy refuses a
+    // larger body with 413 before Next would (with a 500).
     serverActions: { bodySizeLimit: "200kb" },
+    // Next copies every request body for the proxy, 10 MB by default; the proxy needs no more
+    // than a byte past the limit to refuse it.
+    proxyClientMaxBodySize: "256kb",
   },
   async headers() {
     const common = [

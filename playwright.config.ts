@@ -51,7 +51,8 @@ export default defineConfig({
       url: `${MAIN_URL}/login`,
       reuseExistingServer: false,
       timeout: 120_000,
-      env: serverEnv(mainEnv),
+      // Links handed out (invitations, calendar addresses) point at the server under test.
+      env: serverEnv({ ...mainEnv, PUBLIC_URL: MAIN_URL }),
     },
     {
       command: "node_modules/.bin/next start -p 3101 -H 127.0.0.1",
@@ -61,6 +62,7 @@ export default defineConfig({
       // Short limits so idle log-off and the absolute limit can be seen within a test.
       env: serverEnv({
         ...auxEnv,
+        PUBLIC_URL: AUX_URL,
         SESSION_IDLE_SECONDS: "6",
         SESSION_MAX_SECONDS: "25",
       }),

@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { databaseAvailable, unavailableResponse } from "@/lib/availability";
+import { refusalResponse, refuseBadRequest } from "@/lib/http/request-guards";
 
 // Paths anyone may reach. Everything else needs a session cookie here, and a valid session
 // row in the domain layer, which is the check that counts.
@@ -31,19 +32,12 @@ function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
-// Next refuses a larger server-action body itself (experimental.serverActions.bodySizeLimit), but
-// answers 500; saying 413 here, before anything is read, is clearer and cheaper.
-const MAX_BODY_BYTES = 256 * 1024;
-
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_BODY_BYTES) {
-    return new NextResponse("Request body too large.", {
-      status: 413,
-      headers: { "Cache-Control": "no-store" },
-    });
-  }
+  // Requests Next would answer with a 500 (a cross-site action, a body over the limit, arguments
+  // that do not decode) are refused here with what they are: 403, 413, 400. lib/http says how.
+  const refusal = await refuseBadRequest(request, pathname);
+  if (refusal) return refusalResponse(refusal);
   const signedIn = SESSION_COOKIES.some((name) => request.cookies.has(name));
   const bench = process.env.CAREBRIDGE_BENCH === "1" && BENCH.test(pathname);
   if (!signedIn && !bench && !PUBLIC.some((p) => p.test(pathname))) {
@@ -57,6 +51,8 @@ export async function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(nonce);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
+  // For the audit trail of a refusal (lib/audit/request-context.ts); overwrites any copy a client sent.
+  requestHeaders.set("x-carebridge-path", pathname);
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);

@@ -1,6 +1,9 @@
 import { z } from "zod";
 
 const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+// An empty variable (`FOO=`) counts as unset.
+const unlessEmpty = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -38,25 +41,60 @@ const EnvSchema = z.object({
   // No federal clock: the organisation's own targets.
   RIGHTS_RESTRICTION_DAYS: z.coerce.number().int().min(1).max(90).default(30),
   RIGHTS_CONFIDENTIAL_COMMUNICATION_DAYS: z.coerce.number().int().min(1).max(90).default(10),
-  TRUST_PROXY: z
-    .enum(["0", "1", "true", "false"])
-    .default("0")
-    .transform((v) => v === "1" || v === "true"),
+  // How many reverse proxies in front of the app append to X-Forwarded-For; unset, nobody does and
+  // the client address is the socket's (lib/auth/client-address.ts, ADR 002).
+  TRUST_PROXY_HOPS: unlessEmpty(z.coerce.number().int().min(1).max(16)),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // The address people open: invitation and calendar links are built from it, never from request
+  // headers, which the client writes. An origin only: the app is served at the root.
+  PUBLIC_URL: unlessEmpty(
+    z
+      .url({
+        protocol: /^https?$/,
+        error: "PUBLIC_URL must be an http(s) URL, e.g. https://care.example.org",
+      })
+      .refine((u) => new URL(u).pathname === "/" && !new URL(u).search, {
+        error: "PUBLIC_URL is an origin only, e.g. https://care.example.org (no path or query)",
+      })
+      .transform((u) => new URL(u).origin),
+  ),
 });
 
-export type Env = z.infer<typeof EnvSchema>;
+/**
+ * Production is NODE_ENV=production on a real database (DATABASE_URL), as for AUTH_SECRET in
+ * scripts/lib.ts; the embedded demo (`npm start` with no DATABASE_URL) is production-built but is not.
+ */
+export function isProduction(e: { NODE_ENV: string; DATABASE_URL?: string }): boolean {
+  return e.NODE_ENV === "production" && !!e.DATABASE_URL;
+}
+
+const ValidatedEnv = EnvSchema.superRefine((e, ctx) => {
+  if (isProduction(e) && !e.PUBLIC_URL) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["PUBLIC_URL"],
+      message:
+        "PUBLIC_URL is required in production (NODE_ENV=production with DATABASE_URL): the address people open, e.g. https://care.example.org",
+    });
+  }
+}).transform((e) => ({ ...e, PUBLIC_URL: e.PUBLIC_URL ?? `http://localhost:${e.PORT}` }));
+
+export type Env = z.infer<typeof ValidatedEnv>;
 
 let cached: Env | undefined;
 
+/** Validates an environment; throws one message naming every problem. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = ValidatedEnv.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  return parsed.data;
+}
+
 /** The environment, read and validated once per process. */
 export function env(): Env {
-  if (!cached) {
-    const parsed = EnvSchema.safeParse(process.env);
-    if (!parsed.success) {
-      const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-      throw new Error(`Invalid environment: ${problems}`);
-    }
-    cached = parsed.data;
-  }
+  cached ??= parseEnv(process.env);
   return cached;
 }

@@ -317,6 +317,8 @@ async function main() {
     ...dbEnv,
     AUTH_SECRET: secret,
     CAREBRIDGE_BENCH: "1",
+    // Required in production (lib/env.ts); links handed out point back at this server.
+    PUBLIC_URL: `http://127.0.0.1:${PORT}`,
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     LOG_LEVEL: "warn",

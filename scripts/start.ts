@@ -1,5 +1,6 @@
 /** `npm start`: migrate, seed demo data when empty, build when stale, then serve `next start`. */
 import { spawn } from "node:child_process";
+import { env } from "@/lib/env";
 import { prepareDatabase } from "./db";
 import { bin, buildIfNeeded, ensureAuthSecret, ROOT } from "./lib";
 
@@ -12,7 +13,9 @@ async function main() {
   const server = spawn(bin("next"), ["start", "-p", port], {
     cwd: ROOT,
     stdio: "inherit",
-    env: { ...process.env, AUTH_SECRET: secret, NODE_ENV: "production" },
+    // The server runs production-built, so hand it the links' address this process settled on (the
+    // demo's default is this port on localhost; production must set PUBLIC_URL, lib/env.ts).
+    env: { ...process.env, AUTH_SECRET: secret, PUBLIC_URL: env().PUBLIC_URL, NODE_ENV: "production" },
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,9 +1,11 @@
-import { headers } from "next/headers";
+import "server-only";
+import { env } from "@/lib/env";
 
-/** The address this request came in on, to build a link to hand to someone. */
-export async function requestOrigin(): Promise<string> {
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto") ?? "http";
-  return `${proto}://${host}`;
+/**
+ * A link to hand to someone (an invitation, a calendar address), on PUBLIC_URL. Never from the
+ * request's Host or X-Forwarded-Host: the client writes those, and a link built from them could
+ * send the invitee's password or the calendar token to a host of the client's choosing.
+ */
+export function publicLink(path: `/${string}`): string {
+  return `${env().PUBLIC_URL}${path}`;
 }

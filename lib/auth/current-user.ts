@@ -4,16 +4,20 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import type { Role } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
+import { env } from "@/lib/env";
 import { clientAddress } from "./client-address";
-import { auth } from "./next-auth";
+import { sessionIdFromCookies } from "./session-token";
 import { type SessionCheck, validateSession } from "./sessions";
 
 /** The session for this request, checked against the database once per request. */
 export const getSessionCheck = cache(async (): Promise<SessionCheck | null> => {
-  const session = await auth();
-  const sid = (session as { sid?: unknown } | null)?.sid;
-  if (typeof sid !== "string") return null;
-  return validateSession(sid, clientAddress(await headers()));
+  const secret = env().AUTH_SECRET;
+  if (!secret) throw new Error("AUTH_SECRET is not set.");
+  const h = await headers();
+  // From the cookie's token, not auth(): the session callback keeps the id out of /api/auth/session.
+  const sid = await sessionIdFromCookies(h.get("cookie"), secret);
+  if (!sid) return null;
+  return validateSession(sid, clientAddress(h));
 });
 
 export async function getActor(): Promise<Actor | null> {

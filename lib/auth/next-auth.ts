@@ -75,8 +75,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         if (user?.sid) return { sub: user.id, sid: user.sid };
         return token;
       },
-      session({ session, token }) {
-        return { ...session, sid: token.sid };
+      // GET /api/auth/session answers with this: only when it expires. The session id stays in the
+      // encrypted cookie, where requireActor() reads it (session-token.ts); the user's name and
+      // email are the pages' to show.
+      session({ session }) {
+        return { expires: session.expires };
       },
     },
   };

@@ -22,14 +22,55 @@ export function isCommonPassword(password: string): boolean {
   return commonPasswords().has(password.toLowerCase());
 }
 
-/** NIST 800-63B: length 12–128, no composition rules, not a known common or breached password. */
-export const NewPasswordSchema = z
-  .string()
-  .min(12, { error: "Use at least 12 characters." })
-  .max(128, { error: "Use at most 128 characters." })
-  .refine((p) => !commonPasswords().has(p.toLowerCase()), {
-    error: "That password is on a list of common or breached passwords. Choose another.",
-  });
+/**
+ * What anyone would try first: a word or group repeated ("aaaaaaaaaaaa", "bridgebridgebridge"), a
+ * handful of characters ("abababababba"), or a straight run ("abcdefghijkl", "876543210/.-").
+ * NIST 800-63B lists "repetitive or sequential characters" beside breached passwords.
+ */
+export function isPredictablePassword(password: string): boolean {
+  const p = password.toLowerCase();
+  if (new Set(p).size <= 3 || /^(.+?)\1+$/s.test(p)) return true;
+  const step = p.charCodeAt(1) - p.charCodeAt(0);
+  if (Math.abs(step) !== 1) return false;
+  for (let i = 2; i < p.length; i++) if (p.charCodeAt(i) - p.charCodeAt(i - 1) !== step) return false;
+  return true;
+}
+
+/** What a refused password is told, in the page's language. */
+export interface PasswordMessages {
+  short: string;
+  long: string;
+  common: string;
+  predictable: string;
+}
+
+const ENGLISH: PasswordMessages = {
+  short: "Use at least 12 characters.",
+  long: "Use at most 128 characters.",
+  common: "That password is on a list of common or breached passwords. Choose another.",
+  predictable: "That password repeats or runs in sequence (like aaaa or 1234). Choose another.",
+};
+
+/**
+ * The rules every new password obeys, wherever it is set (an account an admin makes, an admin's
+ * reset, an invitation accepted). NIST 800-63B: length 12–128, no composition rules, not a known
+ * common or breached password, not repetitive or sequential.
+ */
+export function newPasswordSchema(messages: PasswordMessages = ENGLISH) {
+  return z
+    .string({ error: messages.short })
+    .min(12, { error: messages.short })
+    .max(128, { error: messages.long })
+    .superRefine((p, ctx) => {
+      // One message at a time, and none of these under a length message. (Not `abort`: that would
+      // also stop the checks of a form's other fields.)
+      if (p.length < 12 || p.length > 128) return;
+      if (isCommonPassword(p)) ctx.addIssue({ code: "custom", message: messages.common });
+      else if (isPredictablePassword(p)) ctx.addIssue({ code: "custom", message: messages.predictable });
+    });
+}
+
+export const NewPasswordSchema = newPasswordSchema();
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2);

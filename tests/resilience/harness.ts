@@ -94,6 +94,8 @@ export async function startServer(env: Record<string, string>, port: number): Pr
         ...process.env,
         ...env,
         AUTH_SECRET,
+        // Required in production (lib/env.ts); links handed out point back at this server.
+        PUBLIC_URL: `http://127.0.0.1:${port}`,
         NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",
       },

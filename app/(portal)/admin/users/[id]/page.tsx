@@ -119,7 +119,7 @@ export default async function UserPage({
                 name: "password",
                 label: "New password",
                 required: true,
-                hint: "12 to 128 characters; a common or breached password is refused.",
+                hint: "12 to 128 characters; a common, breached, repeated or sequential password is refused.",
               },
             ]}
           />

@@ -1,0 +1,40 @@
+import { encode } from "next-auth/jwt";
+import { describe, expect, it } from "vitest";
+import { sessionIdFromCookies } from "@/lib/auth/session-token";
+
+const SECRET = "a test secret that is long enough to sign with";
+const SID = "0b8f5a8e-7f57-4a43-9a0e-8d0c8e6b7b11";
+
+/** A cookie as Auth.js makes one: the JWT encrypted with a key salted by the cookie's name. */
+async function cookie(name: string, token: Record<string, unknown>, secret = SECRET, salt = name) {
+  return `${name}=${await encode({ token, secret, salt })}`;
+}
+
+describe("the session id, read from the cookie's token rather than from /api/auth/session's body", () => {
+  it("reads the id from the plain and the __Secure- cookie", async () => {
+    expect(
+      await sessionIdFromCookies(await cookie("authjs.session-token", { sub: "u", sid: SID }), SECRET),
+    ).toBe(SID);
+    const secure = await cookie("__Secure-authjs.session-token", { sub: "u", sid: SID });
+    expect(await sessionIdFromCookies(`theme=dark; ${secure}`, SECRET)).toBe(SID);
+  });
+
+  it("reads nothing from a forged, re-keyed, mis-salted or id-less token", async () => {
+    expect(await sessionIdFromCookies("authjs.session-token=forged.token.value", SECRET)).toBeNull();
+    const otherSecret = await cookie(
+      "authjs.session-token",
+      { sid: SID },
+      "another secret, just as long as ours",
+    );
+    expect(await sessionIdFromCookies(otherSecret, SECRET)).toBeNull();
+    const otherSalt = await cookie(
+      "authjs.session-token",
+      { sid: SID },
+      SECRET,
+      "__Secure-authjs.session-token",
+    );
+    expect(await sessionIdFromCookies(otherSalt, SECRET)).toBeNull();
+    expect(await sessionIdFromCookies(await cookie("authjs.session-token", { sub: "u" }), SECRET)).toBeNull();
+    expect(await sessionIdFromCookies(null, SECRET)).toBeNull();
+  });
+});
