@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { Role } from "@/lib/authz/policy";
+import type { Role } from "@/lib/authz/actor";
 
 const NAV: Record<Role, { href: string; label: string }[]> = {
   admin: [
@@ -30,7 +30,7 @@ const NAV: Record<Role, { href: string; label: string }[]> = {
   ],
   patient: [
     { href: "/me", label: "My care" },
-    { href: "/calendar", label: "Calendar feed" },
+    { href: "/me/calendar", label: "Calendar feed" },
   ],
   family: [{ href: "/me", label: "My family's care" }],
 };

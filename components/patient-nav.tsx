@@ -1,32 +1,33 @@
 import Link from "next/link";
 
 const TABS = [
-  { key: "overview", label: "Overview", path: "", staffOnly: false },
-  { key: "preferences", label: "What matters", path: "/preferences", staffOnly: false },
-  { key: "care-plan", label: "Care plan", path: "/care-plan", staffOnly: false },
-  { key: "appointments", label: "Appointments", path: "/appointments", staffOnly: false },
-  { key: "updates", label: "Updates", path: "/updates", staffOnly: false },
-  { key: "concerns", label: "Concerns", path: "/concerns", staffOnly: false },
-  { key: "rights-requests", label: "Rights requests", path: "/rights-requests", staffOnly: false },
-  { key: "advocacy", label: "Representation", path: "/advocacy", staffOnly: true },
-  { key: "disclosures", label: "Disclosures", path: "/disclosures", staffOnly: true },
-  { key: "messages", label: "Messages", path: "/messages", staffOnly: true },
+  { key: "overview", label: "Overview", path: "" },
+  { key: "preferences", label: "What matters", path: "/preferences" },
+  { key: "care-plan", label: "Care plan", path: "/care-plan" },
+  { key: "appointments", label: "Appointments", path: "/appointments" },
+  { key: "updates", label: "Updates", path: "/updates" },
+  { key: "concerns", label: "Concerns", path: "/concerns" },
+  { key: "rights-requests", label: "Rights requests", path: "/rights-requests" },
+  { key: "advocacy", label: "Representation", path: "/advocacy" },
+  { key: "disclosures", label: "Disclosures", path: "/disclosures" },
+  { key: "messages", label: "Messages", path: "/messages" },
 ] as const;
 
-/** The sections of one patient's record; patients and family see no staff-only section. */
+/**
+ * The sections of one patient's record, for staff: patients and family never reach these pages
+ * (the policy gives portal roles no staff permission); each section's page asks the policy again.
+ */
 export function PatientNav({
   patientId,
   current,
-  staff,
 }: {
   patientId: string;
   current: (typeof TABS)[number]["key"];
-  staff: boolean;
 }) {
   return (
     <nav aria-label="Patient record" className="mb-4 print:hidden">
       <ul className="flex flex-wrap gap-x-4 gap-y-1 border-b border-slate-300">
-        {TABS.filter((t) => staff || !t.staffOnly).map((t) => (
+        {TABS.map((t) => (
           <li key={t.key}>
             <Link
               href={`/patients/${patientId}${t.path}`}
@@ -46,18 +47,16 @@ export function PatientNav({
 export function PatientHeading({
   patient,
   current,
-  staff,
 }: {
   patient: { id: string; mrn: string; name: string };
   current: (typeof TABS)[number]["key"];
-  staff: boolean;
 }) {
   return (
     <>
       <h1>
         {patient.name} <span className="text-lg font-normal text-slate-700">MRN {patient.mrn}</span>
       </h1>
-      <PatientNav patientId={patient.id} staff={staff} current={current} />
+      <PatientNav patientId={patient.id} current={current} />
     </>
   );
 }

@@ -17,7 +17,7 @@ function Row({ label, value }: { label: string; value: string | null | undefined
  * A patient's overview: demographics, contact, care team. Synchronous, so that the benchmark's
  * reference server can render exactly what the page renders with renderToString.
  */
-export function PatientOverviewView({ p, staff }: { p: PatientOverview; staff: boolean }) {
+export function PatientOverviewView({ p }: { p: PatientOverview }) {
   const coordinators = p.staff.filter((s) => s.kind === "coordinator");
   const advocates = p.staff.filter((s) => s.kind === "advocate");
   const staffLine = (list: typeof p.staff) =>
@@ -36,7 +36,7 @@ export function PatientOverviewView({ p, staff }: { p: PatientOverview; staff: b
       <p className="mb-4 text-slate-700">
         MRN {p.mrn} · born {formatCalendarDate(p.dateOfBirth)} (age {ageOn(p.dateOfBirth)})
       </p>
-      <PatientNav patientId={p.id} staff={staff} current="overview" />
+      <PatientNav patientId={p.id} current="overview" />
       {p.canReadPreferences ? (
         <div className="mb-6">
           <PatientPreferencesPanel givenName={p.givenName} preferences={p.preferences} />

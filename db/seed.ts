@@ -990,6 +990,9 @@ async function seedEducation(tx: Transaction, patientsList: { id: string }[], ad
   );
 }
 
+/** The private number in the demo patient's confidential-communications request; e2e tests plant-check it. */
+export const DEMO_PRIVATE_PHONE = "(555) 014-7782";
+
 const RIGHTS_STORIES: {
   type: (typeof rightsRequests.$inferInsert)["type"];
   details: string;
@@ -1047,6 +1050,20 @@ async function seedRightsRequests(
     createdBy: advocates[0]!.id,
     updatedBy: advocates[0]!.id,
     version: 4,
+  });
+  // The demo patient's confidential-communications request (164.522(b)): answered, and never shown to family.
+  const confidentialOn = plusDays(today, -20);
+  await tx.insert(rightsRequests).values({
+    patientId: patientsList[0]!.id,
+    type: "confidential-communication",
+    receivedOn: confidentialOn,
+    details: `Call me only on my own mobile, ${DEMO_PRIVATE_PHONE}, never on the home phone.`,
+    dueOn: rightsDueOn("confidential-communication", confidentialOn),
+    decision: "granted",
+    decidedOn: plusDays(confidentialOn, 2),
+    responseSentOn: plusDays(confidentialOn, 2),
+    createdBy: advocates[0]!.id,
+    updatedBy: advocates[0]!.id,
   });
   await tx.insert(rightsRequests).values(
     patientsList.slice(0, 45).map((p, i) => {

@@ -52,7 +52,7 @@ describe("the iCalendar feed", () => {
       )),
     ];
     await cancelAppointment(coordinator, ids[1]!, { reason: "Moved to next week", version: 1 });
-    const token = await createFeed(coordinator);
+    const token = await createFeed(coordinator, "caseload");
     const text = await unsafeCalendarForToken(token);
     const events = parse(text!);
     const rows = await db().select().from(appointments).where(eq(appointments.patientId, patient.id));
@@ -64,7 +64,7 @@ describe("the iCalendar feed", () => {
       expect(event.summary).toBe(`${row.title} – Calendar, I. (${patient.mrn})`);
       expect(event.status).toBe(row.status === "cancelled" ? "CANCELLED" : "TENTATIVE");
     }
-    expect((await getFeedStatus(coordinator)).lastFetchedAt).not.toBeNull();
+    expect((await getFeedStatus(coordinator, "caseload")).lastFetchedAt).not.toBeNull();
   });
 
   it("gives a patient only their own appointments, without staff notes", async () => {
@@ -80,7 +80,7 @@ describe("the iCalendar feed", () => {
     );
     await bookAppointments(coordinator, other.id, booking(5, 10, { title: "Someone else's" }));
     const patientUser = actorFor(await createUser("patient", { patientId: mine.id }));
-    const text = (await unsafeCalendarForToken(await createFeed(patientUser)))!;
+    const text = (await unsafeCalendarForToken(await createFeed(patientUser, "portal")))!;
     const events = parse(text);
     expect(events.map((e) => e.summary)).toEqual(["Blood work"]);
     expect(events[0]!.description).toContain("Fast from midnight");
@@ -90,21 +90,32 @@ describe("the iCalendar feed", () => {
 
   it("stops working when revoked, replaced, or its owner is deactivated", async () => {
     const advocate = actorFor(await createUser("advocate"));
-    const first = await createFeed(advocate);
+    const first = await createFeed(advocate, "caseload");
     expect(await unsafeCalendarForToken(first)).not.toBeNull();
-    const second = await createFeed(advocate);
+    const second = await createFeed(advocate, "caseload");
     expect(await unsafeCalendarForToken(first)).toBeNull();
     expect(await unsafeCalendarForToken(second)).not.toBeNull();
-    await revokeFeed(advocate);
+    await revokeFeed(advocate, "caseload");
     expect(await unsafeCalendarForToken(second)).toBeNull();
-    const third = await createFeed(advocate);
+    const third = await createFeed(advocate, "caseload");
     await db().update(users).set({ active: false }).where(eq(users.id, advocate.userId));
     expect(await unsafeCalendarForToken(third)).toBeNull();
     expect(await unsafeCalendarForToken("not a token")).toBeNull();
   });
 
-  it("is not for admins or family", async () => {
-    await expect(createFeed(actorFor(await createUser("admin")))).rejects.toBeInstanceOf(NotFoundError);
-    await expect(createFeed(actorFor(await createUser("family")))).rejects.toBeInstanceOf(NotFoundError);
+  it("is not for admins or family; the staff page's feed is not a patient's, nor the portal's a coordinator's", async () => {
+    const admin = actorFor(await createUser("admin"));
+    const family = actorFor(await createUser("family"));
+    for (const audience of ["caseload", "portal"] as const) {
+      await expect(createFeed(admin, audience)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(createFeed(family, audience)).rejects.toBeInstanceOf(NotFoundError);
+    }
+    const patient = actorFor(await createUser("patient", { patientId: (await createPatient()).id }));
+    const coordinator = actorFor(await createUser("coordinator"));
+    await expect(getFeedStatus(patient, "caseload")).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getFeedStatus(coordinator, "portal")).rejects.toBeInstanceOf(NotFoundError);
+    // Positive controls: each through its own page.
+    expect((await getFeedStatus(patient, "portal")).active).toBe(false);
+    expect((await getFeedStatus(coordinator, "caseload")).active).toBe(false);
   });
 });

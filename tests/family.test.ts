@@ -23,6 +23,7 @@ const invite = (email: string, extra = {}) => ({
   relationship: "daughter",
   canViewTimeline: true,
   canRaiseConcerns: false,
+  canViewRequests: false,
   ...extra,
 });
 

@@ -60,42 +60,45 @@ const EXPECTED: Record<Role, { own: PatientPermission[] }> = {
   },
   patient: {
     own: [
-      "read:patient",
-      "read:carePlan",
-      "read:appointment",
-      "read:concern",
-      "raise:concern",
-      "read:rightsRequest",
-      "file:rightsRequest",
-      "read:preferences",
-      "write:preferences",
-      "read:recordAccessLog",
-      "read:update",
-      "read:sharedMessages",
-      "read:resourcesGiven",
-      "manage:family",
-      "request:appointmentChange",
+      "open:record:portal",
+      "read:profile:portal",
+      "read:appointment:portal",
+      "read:update:portal",
+      "read:sharedMessages:portal",
+      "read:resourcesGiven:portal",
+      "read:carePlan:portal",
+      "read:preferences:portal",
+      "write:preferences:portal",
+      "read:concern:portal",
+      "raise:concern:portal",
+      "read:rightsRequest:portal",
+      "read:confidentialCommunication:portal",
+      "file:rightsRequest:portal",
+      "request:appointmentChange:portal",
+      "read:recordAccessLog:portal",
+      "export:record:portal",
+      "manage:family:portal",
     ],
   },
+  // Family here hold every scope the patient can grant; still never the confidential-communications request.
   family: {
     own: [
-      "read:patient",
-      "read:carePlan",
-      "read:appointment",
-      "read:concern",
-      "raise:concern",
-      "read:rightsRequest",
-      "read:preferences",
-      "read:update",
-      "read:sharedMessages",
-      "read:resourcesGiven",
+      "open:record:portal",
+      "read:appointment:portal",
+      "read:update:portal",
+      "read:sharedMessages:portal",
+      "read:resourcesGiven:portal",
+      "read:carePlan:portal",
+      "read:preferences:portal",
+      "read:concern:portal",
+      "raise:concern:portal",
+      "read:rightsRequest:portal",
     ],
   },
 };
 
 const ALL_PERMISSIONS = [
   ...new Set(Object.values(PATIENT_POLICY).flatMap((p) => Object.keys(p))),
-  "read:recordAccessLog",
 ] as PatientPermission[];
 
 describe("the policy table", () => {
@@ -116,6 +119,7 @@ describe("the policy table", () => {
     await grantFamily(family.id, ownPatient.id, patient.id, {
       canViewTimeline: true,
       canRaiseConcerns: true,
+      canViewRequests: true,
     });
     Object.assign(actors, {
       admin: actorFor(admin),
@@ -158,8 +162,55 @@ describe("the policy table", () => {
       canRaiseConcerns: false,
     });
     const access = await getPatientAccess(actorFor(family), patient.id);
-    expect(can(actorFor(family), "read:patient", access)).toBe(true);
-    expect(can(actorFor(family), "raise:concern", access)).toBe(false);
+    expect(can(actorFor(family), "read:appointment:portal", access)).toBe(true);
+    expect(can(actorFor(family), "raise:concern:portal", access)).toBe(false);
+    expect(can(actorFor(family), "read:concern:portal", access)).toBe(false);
+    expect(can(actorFor(family), "read:rightsRequest:portal", access)).toBe(false);
+  });
+
+  it("gives family each kind of item by its own scope, and no staff permission whatever the scope", async () => {
+    const scopes = {
+      timeline: { canViewTimeline: true, canRaiseConcerns: false, canViewRequests: false },
+      concerns: { canViewTimeline: false, canRaiseConcerns: true, canViewRequests: false },
+      requests: { canViewTimeline: false, canRaiseConcerns: false, canViewRequests: true },
+    } as const;
+    const shows: Record<keyof typeof scopes, PatientPermission[]> = {
+      timeline: [
+        "read:appointment:portal",
+        "read:update:portal",
+        "read:sharedMessages:portal",
+        "read:resourcesGiven:portal",
+        "read:carePlan:portal",
+        "read:preferences:portal",
+      ],
+      concerns: ["read:concern:portal", "raise:concern:portal"],
+      requests: ["read:rightsRequest:portal"],
+    };
+    const staffPermissions = ALL_PERMISSIONS.filter((p) => !p.endsWith(":portal"));
+    expect(staffPermissions).toContain("read:patient");
+    for (const [scope, grant] of Object.entries(scopes) as [
+      keyof typeof scopes,
+      (typeof scopes)["timeline"],
+    ][]) {
+      const patient = await createPatient();
+      const family = actorFor(await createUser("family"));
+      await grantFamily(family.userId, patient.id, actors.admin.userId, grant);
+      const access = await getPatientAccess(family, patient.id);
+      expect(can(family, "open:record:portal", access), scope).toBe(true);
+      for (const permission of ALL_PERMISSIONS) {
+        expect(can(family, permission, access), `${scope}: ${permission}`).toBe(
+          permission === "open:record:portal" || shows[scope].includes(permission),
+        );
+      }
+    }
+  });
+
+  it("gives the patient on her own record no staff permission at all", async () => {
+    const access = await getPatientAccess(actors.patient, own.patient);
+    expect(access?.relationships).toEqual(["self"]);
+    for (const permission of ALL_PERMISSIONS.filter((p) => !p.endsWith(":portal")))
+      expect(can(actors.patient, permission, access), permission).toBe(false);
+    expect(can(actors.patient, "open:record:portal", access)).toBe(true);
   });
 
   it("lets a coordinator into an out-of-caseload record only through a running emergency grant", async () => {
@@ -185,5 +236,13 @@ describe("the policy table", () => {
     expect(allows("advocate", "write:carePlan", ["caseload"])).toBe(false);
     expect(allows("coordinator", "write:concern", ["caseload"])).toBe(false);
     expect(allows("admin", "read:patient", ["caseload", "emergency", "self"])).toBe(false);
+    expect(
+      allows("family", "read:confidentialCommunication:portal", [
+        "family:timeline",
+        "family:concerns",
+        "family:requests",
+      ]),
+    ).toBe(false);
+    expect(allows("patient", "read:confidentialCommunication:portal", ["self"])).toBe(true);
   });
 });

@@ -20,7 +20,7 @@ import {
   requestAppointmentChange,
 } from "@/lib/appointments/requests";
 import { appointmentIcs } from "@/lib/calendar";
-import { getConcern, intakeConcern, raiseConcernInPortal } from "@/lib/concerns";
+import { getConcern, getPortalConcern, intakeConcern, raiseConcernInPortal } from "@/lib/concerns";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { getPatientOverview } from "@/lib/patients";
@@ -201,7 +201,15 @@ describe("the patient's care timeline", () => {
     const seen = await getTimeline(viewer, patientId, { page: 1 });
     expect(seen.history.length).toBeGreaterThan(0);
     expect(seen.canRaiseConcern).toBe(false);
-    await expect(getTimeline(concernsOnly, patientId, { page: 1 })).rejects.toBeInstanceOf(NotFoundError);
+    // The concerns scope opens the record on concerns alone: no appointment, update, message or plan.
+    const concernsView = await getTimeline(concernsOnly, patientId, { page: 1 });
+    expect(concernsView.kinds).toEqual(["concern"]);
+    expect(concernsView.upcoming).toEqual([]);
+    expect(concernsView.history.every((i) => i.kind === "concern")).toBe(true);
+    expect(concernsView.plan).toBeNull();
+    expect(concernsView.canReadCarePlan).toBe(false);
+    expect(seen.kinds).not.toContain("concern");
+    expect(seen.kinds).not.toContain("rights");
 
     await db()
       .update(familyAccessGrants)
@@ -248,9 +256,15 @@ describe("what the patient can do from the portal", () => {
     const other = (await createPatient()).id;
     await expect(raiseConcernInPortal(patient, other, input)).rejects.toBeInstanceOf(NotFoundError);
 
-    // The staff's note on a move never reaches the patient.
-    const mine = await getConcern(patient, patientId, id);
-    expect(mine.concern.transitions.every((m) => m.note === null)).toBe(true);
+    // The patient follows it through the portal's own read: never the staff's read, its notes or triage.
+    await expect(getConcern(patient, patientId, id)).rejects.toBeInstanceOf(NotFoundError);
+    const mine = await getPortalConcern(patient, patientId, id);
+    expect(mine).toMatchObject({ id, status: "open", category: "access-and-delays" });
+    expect(Object.keys(mine)).not.toContain("severity");
+    expect(Object.keys(mine)).not.toContain("confidential");
+    // Family who raised one land on it (the confirmation page), with the concerns scope alone.
+    expect((await getPortalConcern(onBehalf, patientId, familyId)).raisedByViewer).toBe(true);
+    await expect(getPortalConcern(viewerOnly, patientId, familyId)).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("files rights requests, and a correction tied to an item of their own timeline only", async () => {

@@ -26,23 +26,34 @@ describe("the patient's voice", () => {
     const family = actorFor(await createUser("family"));
     await grantFamily(family.userId, patientId, patient.userId);
 
-    expect((await getPreferencesPage(advocate, patientId)).version).toBe(0);
-    await savePreferences(advocate, patientId, { ...blank, whatMattersMost: "Staying at home.", version: 0 });
-    const stale = await savePreferences(patient, patientId, {
-      ...blank,
-      myGoals: "Walk again.",
-      version: 0,
-    }).catch((e: unknown) => e);
+    expect((await getPreferencesPage(advocate, patientId, "staff")).version).toBe(0);
+    await savePreferences(
+      advocate,
+      patientId,
+      { ...blank, whatMattersMost: "Staying at home.", version: 0 },
+      "staff",
+    );
+    const stale = await savePreferences(
+      patient,
+      patientId,
+      { ...blank, myGoals: "Walk again.", version: 0 },
+      "portal",
+    ).catch((e: unknown) => e);
     expect(stale).toBeInstanceOf(StaleVersionError);
     expect((stale as Error).message).toContain("Avery First");
-    await savePreferences(patient, patientId, {
-      ...blank,
-      whatMattersMost: "Staying in my own home.",
-      myGoals: "Walk to church.",
-      version: 1,
-    });
+    await savePreferences(
+      patient,
+      patientId,
+      {
+        ...blank,
+        whatMattersMost: "Staying in my own home.",
+        myGoals: "Walk to church.",
+        version: 1,
+      },
+      "portal",
+    );
 
-    const page = await getPreferencesPage(coordinator, patientId);
+    const page = await getPreferencesPage(coordinator, patientId, "staff");
     expect(page.canWrite).toBe(false);
     expect(page.history.map((h) => [h.version, h.changedBy])).toEqual([
       [2, "Pat Self"],
@@ -53,14 +64,18 @@ describe("the patient's voice", () => {
       "Goals in their own words: nothing → “Walk to church.”.",
     ]);
     expect((await getPatientOverview(coordinator, patientId)).preferences?.myGoals).toBe("Walk to church.");
-    expect((await getPreferencesPage(family, patientId)).preferences?.whatMattersMost).toBe(
+    expect((await getPreferencesPage(family, patientId, "portal")).preferences?.whatMattersMost).toBe(
       "Staying in my own home.",
     );
 
     for (const [actor, call] of [
-      [coordinator, () => savePreferences(coordinator, patientId, { ...blank, version: 2 })],
-      [family, () => savePreferences(family, patientId, { ...blank, version: 2 })],
-      [outsider, () => getPreferencesPage(outsider, patientId)],
+      [coordinator, () => savePreferences(coordinator, patientId, { ...blank, version: 2 }, "staff")],
+      [family, () => savePreferences(family, patientId, { ...blank, version: 2 }, "portal")],
+      [outsider, () => getPreferencesPage(outsider, patientId, "staff")],
+      // The portal's permission is not the staff's, and the staff's not the portal's.
+      [family, () => getPreferencesPage(family, patientId, "staff")],
+      [patient, () => savePreferences(patient, patientId, { ...blank, version: 2 }, "staff")],
+      [advocate, () => getPreferencesPage(advocate, patientId, "portal")],
     ] as const) {
       await expect(call(), actor.role).rejects.toBeInstanceOf(NotFoundError);
     }

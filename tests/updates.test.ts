@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { patientUpdates } from "@/db/schema";
 import { DomainError, NotFoundError, StaleVersionError } from "@/lib/errors";
+import { getTimeline } from "@/lib/portal/timeline";
 import { createUpdate, editUpdate, listUpdates, publishUpdate } from "@/lib/updates";
+import { expectDatabaseError } from "./support/database-errors";
 import { actorFor, assignToCaseload, createPatient, createUser, grantFamily } from "./support/factories";
 
 const text = {
@@ -27,7 +29,12 @@ describe("updates to the patient and family", () => {
     await grantFamily(family.userId, patient.id, patientUser.userId);
 
     const id = await createUpdate(coordinator, patient.id, text);
-    expect((await listUpdates(patientUser, patient.id)).updates).toHaveLength(0);
+    // The patient and family read updates on the portal's timeline, never through the staff list.
+    await expect(listUpdates(patientUser, patient.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(listUpdates(family, patient.id)).rejects.toBeInstanceOf(NotFoundError);
+    const portalUpdates = async (reader: typeof family) =>
+      (await getTimeline(reader, patient.id, { kind: "update", page: 1 })).history.map((u) => u.title);
+    expect(await portalUpdates(patientUser)).toEqual([]);
     expect((await listUpdates(advocate, patient.id)).updates.map((u) => u.status)).toEqual(["draft"]);
 
     await editUpdate(coordinator, id, { ...text, title: "Your first week at home", version: 1 });
@@ -36,24 +43,22 @@ describe("updates to the patient and family", () => {
     expect((stale as Error).message).toContain("Casey First");
 
     await publishUpdate(coordinator, id, 2);
-    for (const reader of [patientUser, family]) {
-      const seen = (await listUpdates(reader, patient.id)).updates;
-      expect(seen.map((u) => u.title)).toEqual(["Your first week at home"]);
-    }
+    for (const reader of [patientUser, family])
+      expect(await portalUpdates(reader)).toEqual(["Your first week at home"]);
     await expect(editUpdate(coordinator, id, { ...text, version: 3 })).rejects.toBeInstanceOf(DomainError);
-    const tampered = await db()
-      .execute(sql`update patient_updates set progress = 'changed' where id = ${id}`)
-      .then(() => null)
-      .catch((e: unknown) => e);
-    expect(String((tampered as { cause?: Error })?.cause?.message ?? tampered)).toContain(
-      "cannot be changed",
+    await expectDatabaseError(
+      db().execute(sql`update patient_updates set progress = 'changed' where id = ${id}`),
+      {
+        code: "42501",
+        trigger: "patient_updates_published_are_fixed",
+        message: "a published update cannot be changed; write a correction",
+      },
     );
-    const deleted = await db()
-      .delete(patientUpdates)
-      .where(eq(patientUpdates.id, id))
-      .then(() => null)
-      .catch((e: unknown) => e);
-    expect(deleted).not.toBeNull();
+    await expectDatabaseError(db().delete(patientUpdates).where(eq(patientUpdates.id, id)), {
+      code: "42501",
+      trigger: "patient_updates_published_are_fixed",
+      message: "patient updates are kept: delete refused",
+    });
 
     const correction = await createUpdate(
       coordinator,
@@ -62,7 +67,11 @@ describe("updates to the patient and family", () => {
       id,
     );
     await publishUpdate(coordinator, correction, 1);
-    const after = (await listUpdates(patientUser, patient.id)).updates;
+    expect(await portalUpdates(patientUser)).toEqual([
+      "Correction: physio is Wednesday",
+      "Your first week at home",
+    ]);
+    const after = (await listUpdates(coordinator, patient.id)).updates;
     expect(after.map((u) => [u.title, u.correctsTitle])).toEqual([
       ["Correction: physio is Wednesday", "Your first week at home"],
       ["Your first week at home", null],

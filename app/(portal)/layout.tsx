@@ -4,20 +4,21 @@ import { LanguageSwitch } from "@/components/language-switch";
 import { requireActor } from "@/lib/auth/current-user";
 import { portalMessages } from "@/lib/i18n/server";
 import { countUnread } from "@/lib/messages";
+import { portalShell } from "@/lib/portal";
 import { setLanguageAction, signOutAction } from "./actions";
 
 // The shell only needs to know who is signed in; each page and action checks access itself.
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();
-  if (actor.role === "patient" || actor.role === "family") {
+  const shell = portalShell(actor);
+  if (shell.portal) {
     const { locale, t } = await portalMessages(actor);
-    const nav =
-      actor.role === "patient"
-        ? [
-            { href: "/me", label: t.nav.myCare },
-            { href: "/calendar", label: t.nav.calendar },
-          ]
-        : [{ href: "/me", label: t.nav.familyCare }];
+    const nav = shell.ownRecord
+      ? [
+          { href: "/me", label: t.nav.myCare },
+          { href: "/me/calendar", label: t.nav.calendar },
+        ]
+      : [{ href: "/me", label: t.nav.familyCare }];
     return (
       <AppShell
         role={actor.role}
@@ -26,7 +27,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         portal={{
           lang: locale,
           nav,
-          roleLabel: t.roles[actor.role],
+          roleLabel: t.roles[actor.role as keyof typeof t.roles],
           signOut: t.nav.signOut,
           skip: t.skipToMain,
           languageSwitch: (

@@ -47,6 +47,8 @@ export const familyAccessGrants = pgTable(
     relationship: text("relationship").notNull(),
     canViewTimeline: boolean("can_view_timeline").notNull().default(true),
     canRaiseConcerns: boolean("can_raise_concerns").notNull().default(false),
+    /** Rights requests, shared only when the patient says so; never a confidential-communications one. */
+    canViewRequests: boolean("can_view_requests").notNull().default(false),
     grantedBy: uuid("granted_by")
       .notNull()
       .references(() => users.id),

@@ -19,6 +19,7 @@ export const familyInvitations = pgTable(
     relationship: text("relationship").notNull(),
     canViewTimeline: boolean("can_view_timeline").notNull(),
     canRaiseConcerns: boolean("can_raise_concerns").notNull(),
+    canViewRequests: boolean("can_view_requests").notNull().default(false),
     /** The language the invitation page speaks: the patient's portal language when they invited. */
     locale: text("locale").notNull(),
     tokenHash: text("token_hash").notNull(),
@@ -35,7 +36,10 @@ export const familyInvitations = pgTable(
     uniqueIndex("family_invitations_token_key").on(t.tokenHash),
     index("family_invitations_patient_idx").on(t.patientId, t.createdAt),
     check("family_invitations_locale_check", sql`${t.locale} in ('en','es')`),
-    check("family_invitations_scope", sql`${t.canViewTimeline} or ${t.canRaiseConcerns}`),
+    check(
+      "family_invitations_scope",
+      sql`${t.canViewTimeline} or ${t.canRaiseConcerns} or ${t.canViewRequests}`,
+    ),
     check("family_invitations_accepted", sql`(${t.acceptedAt} is null) = (${t.grantId} is null)`),
     check("family_invitations_email", sql`${t.email} = lower(${t.email}) and ${t.email} like '%_@_%'`),
   ],

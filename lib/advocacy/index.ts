@@ -15,10 +15,10 @@ import {
   users,
 } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
-import { type Actor, authorizeGlobal, authorizePatient, can, inCurrentCaseload, isStaff } from "@/lib/authz";
+import { type Actor, authorizeGlobal, authorizePatient, can, inCurrentCaseload } from "@/lib/authz";
 import { CONCERN_CATEGORY_LABELS } from "@/lib/concerns/schemas";
 import { DomainError, NotFoundError, StaleVersionError } from "@/lib/errors";
-import { type PatientHeader, readPatientHeader } from "@/lib/patients/header";
+import { type PatientHeader, unsafeReadPatientHeader } from "@/lib/patients/header";
 import { RIGHTS_TYPE_LABELS } from "@/lib/rights-requests/schemas";
 import { addDaysIso, formatCalendarDate, zonedDate } from "@/lib/time";
 import { blankToUndefined, optionalText } from "@/lib/validation";
@@ -113,10 +113,10 @@ export interface AdvocacyLog {
 export async function getAdvocacyLog(actor: Actor, patientId: string): Promise<AdvocacyLog> {
   const access = await authorizePatient(actor, "read:advocacyLog", patientId);
   const canWrite = can(actor, "write:advocacyLog", access);
-  const seeConfidential = !isStaff(actor.role) || can(actor, "read:concern:confidential", access);
+  const seeConfidential = can(actor, "read:concern:confidential", access);
   const database = db();
   const [patient, rows, concernOptions, requestOptions] = await Promise.all([
-    readPatientHeader(database, patientId),
+    unsafeReadPatientHeader(database, patientId),
     database
       .select({
         id: advocacyInteractions.id,
@@ -270,7 +270,7 @@ export async function completeFollowUp(actor: Actor, interactionId: string, vers
 
 /** For the advocate's dashboard: follow-ups due within a week (or already past), in the caseload. */
 export async function listFollowUpsDue(actor: Actor, limit = 8) {
-  authorizeGlobal(actor, "work:concerns");
+  await authorizeGlobal(actor, "work:advocacyFollowUps");
   const today = zonedDate();
   return db()
     .select({

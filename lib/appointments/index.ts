@@ -6,7 +6,7 @@ import { type AppointmentStatus, appointments, careTeamMembers, clinicians } fro
 import { recordAudit } from "@/lib/audit/record";
 import { type Actor, authorizePatient, can } from "@/lib/authz";
 import { DomainError, NotFoundError, pgErrorCode, retryOnConflict, StaleVersionError } from "@/lib/errors";
-import { type PatientHeader, readPatientHeader } from "@/lib/patients/header";
+import { type PatientHeader, unsafeReadPatientHeader } from "@/lib/patients/header";
 import { formatTimeRange, orgTimeZone, toZonedInputValue, zonedWallTimeToInstant } from "@/lib/time";
 import { userName } from "@/lib/users/name";
 import type { AppointmentInput } from "./schemas";
@@ -387,7 +387,7 @@ export async function listPatientAppointments(actor: Actor, patientId: string): 
       .from(appointments)
       .leftJoin(clinicians, eq(clinicians.id, appointments.clinicianId));
   const [patient, upcoming, past, careTeam] = await Promise.all([
-    readPatientHeader(database, patientId),
+    unsafeReadPatientHeader(database, patientId),
     base()
       .where(and(eq(appointments.patientId, patientId), gte(appointments.endsAt, sql`now()`)))
       .orderBy(asc(appointments.startsAt))

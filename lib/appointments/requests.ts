@@ -12,7 +12,14 @@ import {
   users,
 } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
-import { type Actor, authorizeGlobal, authorizePatient, can, caseloadPatientIds } from "@/lib/authz";
+import {
+  type Actor,
+  allowsGlobal,
+  authorizeGlobal,
+  authorizePatient,
+  can,
+  caseloadPatientIds,
+} from "@/lib/authz";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import type { Messages } from "@/lib/i18n/messages";
 
@@ -83,7 +90,7 @@ export async function getMyAppointment(
   patientId: string,
   appointmentId: string,
 ): Promise<MyAppointment> {
-  const access = await authorizePatient(actor, "read:appointment", patientId);
+  const access = await authorizePatient(actor, "read:appointment:portal", patientId);
   const database = db();
   const [row] = await database
     .select({
@@ -105,7 +112,7 @@ export async function getMyAppointment(
     .where(and(eq(appointments.id, appointmentId), eq(appointments.patientId, patientId)));
   if (!row) throw new NotFoundError();
   await recordAudit(database, actor, {
-    action: actor.role === "family" ? "portal.family-read" : "appointment.read",
+    action: can(actor, "read:profile:portal", access) ? "appointment.read" : "portal.family-read",
     patientId,
     entityType: "appointment",
     entityId: appointmentId,
@@ -119,7 +126,8 @@ export async function getMyAppointment(
     ...row,
     openRequest,
     upcoming,
-    canRequestChange: upcoming && openRequest === null && can(actor, "request:appointmentChange", access),
+    canRequestChange:
+      upcoming && openRequest === null && can(actor, "request:appointmentChange:portal", access),
   };
 }
 
@@ -134,7 +142,7 @@ export async function requestAppointmentChange(
   input: ChangeRequestInput,
   t: Messages,
 ): Promise<string> {
-  await authorizePatient(actor, "request:appointmentChange", patientId);
+  await authorizePatient(actor, "request:appointmentChange:portal", patientId);
   return db().transaction(async (tx) => {
     const [appointment] = await tx
       .select({ status: appointments.status, startsAt: appointments.startsAt })
@@ -197,8 +205,9 @@ function taskQuery() {
 
 /** The coordinator's tasks: open requests from patients in their caseload, oldest first. */
 export async function listChangeRequestsForCaseload(actor: Actor, limit = 20): Promise<CoordinatorTask[]> {
-  authorizeGlobal(actor, "list:caseload");
-  if (actor.role !== "coordinator") return [];
+  await authorizeGlobal(actor, "list:caseload");
+  // Advocates share the dashboard but do not move appointments: their list is empty, not refused.
+  if (!allowsGlobal(actor.role, "handle:appointmentChangeRequests")) return [];
   return taskQuery()
     .where(
       and(

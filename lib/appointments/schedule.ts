@@ -62,7 +62,7 @@ export async function getSchedule(
   query: ScheduleQuery,
   { withClinicianOptions = true }: { withClinicianOptions?: boolean } = {},
 ): Promise<Schedule> {
-  authorizeGlobal(actor, "list:caseload");
+  await authorizeGlobal(actor, "read:schedule");
   const zone = orgTimeZone();
   const today = zonedDate(new Date());
   const date = query.date ?? today;

@@ -49,7 +49,7 @@ export async function listAuditEvents(
   actor: Actor,
   filter: AuditFilter,
 ): Promise<{ rows: AuditEventRow[]; total: number; page: number; pageSize: number }> {
-  authorizeGlobal(actor, "read:audit");
+  await authorizeGlobal(actor, "read:audit");
   const where: SQL[] = [];
   if (filter.user) where.push(eq(auditEvents.actorUserId, filter.user));
   if (filter.patient) where.push(eq(patients.mrn, filter.patient));
@@ -96,3 +96,4 @@ export async function listAuditEvents(
   });
   return { rows, total: totals[0]?.total ?? 0, page: filter.page, pageSize: AUDIT_PAGE_SIZE };
 }
+export { listRecentRefusals, REFUSAL_WINDOW_DAYS, type RefusalsByUser } from "./refusals";

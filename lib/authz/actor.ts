@@ -1,5 +1,7 @@
 import type { Role } from "@/db/schema";
 
+export type { Role };
+
 /** Who is asking: built from a validated session row, never from client input. */
 export interface Actor {
   userId: string;

@@ -2,6 +2,8 @@ import "server-only";
 import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { caseloadAssignments, emergencyAccessGrants, familyAccessGrants, patients } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
+import { requestContext } from "@/lib/audit/request-context";
 import { NotFoundError } from "@/lib/errors";
 import type { Actor } from "./actor";
 import {
@@ -60,6 +62,11 @@ export async function getPatientAccess(
           ? sql<boolean>`exists (select 1 from ${familyAccessGrants} fg where fg.patient_id = ${PATIENT_ID}
             and fg.family_user_id = ${actor.userId} and fg.revoked_at is null and fg.can_raise_concerns)`
           : sql<boolean>`false`,
+      familyRequests:
+        actor.role === "family"
+          ? sql<boolean>`exists (select 1 from ${familyAccessGrants} fg where fg.patient_id = ${PATIENT_ID}
+            and fg.family_user_id = ${actor.userId} and fg.revoked_at is null and fg.can_view_requests)`
+          : sql<boolean>`false`,
     })
     .from(patients)
     .where(and(eq(patients.id, patientId), isNull(patients.archivedAt)))
@@ -72,6 +79,7 @@ export async function getPatientAccess(
   if (actor.role === "patient" && actor.patientId === row.id) relationships.push("self");
   if (row.familyTimeline) relationships.push("family:timeline");
   if (row.familyConcerns) relationships.push("family:concerns");
+  if (row.familyRequests) relationships.push("family:requests");
   return {
     patientId: row.id,
     relationships,
@@ -84,7 +92,10 @@ export function can(actor: Actor, permission: PatientPermission, access: Patient
   return access !== null && allows(actor.role, permission, access.relationships);
 }
 
-/** Throws NotFoundError unless the actor may do this to the patient; returns how they stand to them. */
+/**
+ * Throws NotFoundError unless the actor may do this to the patient; returns how they stand to them.
+ * A refusal is written to the audit trail first (`access.denied`), and still looks like "not there".
+ */
 export async function authorizePatient(
   actor: Actor,
   permission: PatientPermission,
@@ -92,13 +103,38 @@ export async function authorizePatient(
   executor: Executor = db(),
 ): Promise<PatientAccess> {
   const access = await getPatientAccess(actor, patientId, executor);
-  if (!access || !can(actor, permission, access)) throw new NotFoundError();
+  if (!access || !can(actor, permission, access)) {
+    await recordRefusal(actor, permission, access?.patientId ?? null, executor);
+    throw new NotFoundError();
+  }
   return access;
 }
 
-/** Throws NotFoundError unless the actor's role has this power (404, like any other refusal). */
-export function authorizeGlobal(actor: Actor, permission: GlobalPermission): void {
-  if (!allowsGlobal(actor.role, permission)) throw new NotFoundError();
+/** Throws NotFoundError unless the actor's role has this power (404, like any other refusal); audited. */
+export async function authorizeGlobal(actor: Actor, permission: GlobalPermission): Promise<void> {
+  if (allowsGlobal(actor.role, permission)) return;
+  await recordRefusal(actor, permission, null, db());
+  throw new NotFoundError();
+}
+
+/**
+ * The trail of a refusal: who, which patient when there is one, the permission, and the route or
+ * server action asked. Written on the caller's executor: authorisation runs before any transaction.
+ */
+export async function recordRefusal(
+  actor: Actor,
+  permission: PatientPermission | GlobalPermission,
+  patientId: string | null,
+  executor: Executor,
+): Promise<void> {
+  const { route, serverAction } = await requestContext();
+  await recordAudit(executor, actor, {
+    action: "access.denied",
+    patientId,
+    entityType: patientId ? "patient" : null,
+    entityId: patientId,
+    details: { permission, route, serverAction },
+  });
 }
 
 /**

@@ -3,13 +3,19 @@ import { ROLES, type Role } from "@/db/schema/users";
 export { ROLES, type Role };
 
 /**
- * How an actor stands to one patient. Computed from the database by getPatientAccess;
- * "family:timeline" and "family:concerns" are the two things a patient can let family do.
+ * How an actor stands to one patient. Computed from the database by getPatientAccess. The three
+ * "family:" ones are the scopes a patient grants one by one: timeline, concerns, requests.
  */
-export type Relationship = "caseload" | "emergency" | "self" | "family:timeline" | "family:concerns";
+export type Relationship =
+  | "caseload"
+  | "emergency"
+  | "self"
+  | "family:timeline"
+  | "family:concerns"
+  | "family:requests";
 
-/** Permissions on one patient's record, `action:entity`. */
-export type PatientPermission =
+/** Staff permissions on one patient's record, `action:entity`: what the staff pages ask. */
+export type StaffPermission =
   | "read:patient"
   | "read:carePlan"
   | "write:carePlan"
@@ -28,124 +34,191 @@ export type PatientPermission =
   | "write:preferences"
   | "read:teamNotes"
   | "write:teamNotes"
-  | "read:recordAccessLog"
   | "read:disclosures"
-  | "read:sharedMessages"
-  | "read:resourcesGiven"
-  | "manage:family"
-  | "request:appointmentChange"
   | "write:disclosures"
   | "read:update"
   | "write:update";
 
+/**
+ * Portal permissions, `action:entity:portal`: what the patient and the family they authorised may
+ * see of the record through `/me`, one per kind of item. No staff page asks for any of them, and no
+ * portal role holds a staff permission, so a staff page cannot open to a patient by accident.
+ */
+export type PortalPermission =
+  | "open:record:portal"
+  | "read:profile:portal"
+  | "read:appointment:portal"
+  | "read:update:portal"
+  | "read:sharedMessages:portal"
+  | "read:resourcesGiven:portal"
+  | "read:carePlan:portal"
+  | "read:preferences:portal"
+  | "write:preferences:portal"
+  | "read:concern:portal"
+  | "raise:concern:portal"
+  | "read:rightsRequest:portal"
+  /** 164.522(b): the request, its alternate contact and anything derived from it. Never family. */
+  | "read:confidentialCommunication:portal"
+  | "file:rightsRequest:portal"
+  | "request:appointmentChange:portal"
+  | "read:recordAccessLog:portal"
+  | "export:record:portal"
+  | "manage:family:portal";
+
+export type PatientPermission = StaffPermission | PortalPermission;
+
 /** Permissions that are not about one patient. Admin powers are listed one by one, never by wildcard. */
 export type GlobalPermission =
   | "list:caseload"
+  | "read:teamInbox"
+  | "read:schedule"
+  | "handle:appointmentChangeRequests"
   | "request:emergencyAccess"
   | "review:emergencyAccess"
   | "manage:users"
   | "read:audit"
-  | "read:ownPortal"
-  | "use:calendarFeed"
   | "work:concerns"
+  | "work:rightsRequests"
+  | "work:advocacyFollowUps"
+  | "read:resources"
   | "manage:resources"
-  | "read:reports";
+  | "read:reports"
+  | "use:calendarFeed:caseload"
+  /** The portal itself: a patient's own record. */
+  | "open:ownRecord:portal"
+  /** The portal itself: the records patients shared with a family member. */
+  | "open:sharedRecords:portal"
+  | "use:calendarFeed:portal";
 
 const STAFF: readonly Relationship[] = ["caseload", "emergency"];
 const SELF: readonly Relationship[] = ["self"];
-const FAMILY_VIEW: readonly Relationship[] = ["family:timeline"];
+const TIMELINE: readonly Relationship[] = ["self", "family:timeline"];
+const ANY_FAMILY_SCOPE: readonly Relationship[] = ["family:timeline", "family:concerns", "family:requests"];
+
+// Staff maps are typed to staff permissions and portal maps to portal ones: a portal role cannot be
+// given a staff permission without the type checker saying so.
+const COORDINATOR: Partial<Record<StaffPermission, readonly Relationship[]>> = {
+  "read:patient": STAFF,
+  "read:carePlan": STAFF,
+  "write:carePlan": STAFF,
+  "read:appointment": STAFF,
+  "write:appointment": STAFF,
+  "read:concern": STAFF,
+  "read:rightsRequest": STAFF,
+  "read:advocacyLog": STAFF,
+  "read:preferences": STAFF,
+  "read:teamNotes": STAFF,
+  "write:teamNotes": STAFF,
+  "read:update": STAFF,
+  "write:update": STAFF,
+  "read:disclosures": STAFF,
+  "write:disclosures": STAFF,
+};
+
+const ADVOCATE: Partial<Record<StaffPermission, readonly Relationship[]>> = {
+  "read:patient": STAFF,
+  "read:carePlan": STAFF,
+  "read:appointment": STAFF,
+  "read:concern": STAFF,
+  "read:concern:confidential": STAFF,
+  "write:concern": STAFF,
+  "raise:concern": STAFF,
+  "read:rightsRequest": STAFF,
+  "write:rightsRequest": STAFF,
+  "file:rightsRequest": STAFF,
+  "read:advocacyLog": STAFF,
+  "write:advocacyLog": STAFF,
+  "read:preferences": STAFF,
+  "write:preferences": STAFF,
+  "read:teamNotes": STAFF,
+  "write:teamNotes": STAFF,
+  "read:update": STAFF,
+  "read:disclosures": STAFF,
+  "write:disclosures": STAFF,
+};
+
+const PATIENT: Partial<Record<PortalPermission, readonly Relationship[]>> = {
+  "open:record:portal": SELF,
+  "read:profile:portal": SELF,
+  "read:appointment:portal": SELF,
+  "read:update:portal": SELF,
+  "read:sharedMessages:portal": SELF,
+  "read:resourcesGiven:portal": SELF,
+  "read:carePlan:portal": SELF,
+  "read:preferences:portal": SELF,
+  "write:preferences:portal": SELF,
+  "read:concern:portal": SELF,
+  "raise:concern:portal": SELF,
+  "read:rightsRequest:portal": SELF,
+  "read:confidentialCommunication:portal": SELF,
+  "file:rightsRequest:portal": SELF,
+  "request:appointmentChange:portal": SELF,
+  "read:recordAccessLog:portal": SELF,
+  "export:record:portal": SELF,
+  "manage:family:portal": SELF,
+};
+
+/** Family see what the patient shared, scope by scope; never a confidential-communications request. */
+const FAMILY: Partial<Record<PortalPermission, readonly Relationship[]>> = {
+  "open:record:portal": ANY_FAMILY_SCOPE,
+  "read:appointment:portal": TIMELINE,
+  "read:update:portal": TIMELINE,
+  "read:sharedMessages:portal": TIMELINE,
+  "read:resourcesGiven:portal": TIMELINE,
+  "read:carePlan:portal": TIMELINE,
+  "read:preferences:portal": TIMELINE,
+  "read:concern:portal": ["family:concerns"],
+  "raise:concern:portal": ["family:concerns"],
+  "read:rightsRequest:portal": ["family:requests"],
+};
 
 /** DESIGN.md's "who may do what" table, as data. A missing entry means no. */
 export const PATIENT_POLICY: Record<Role, Partial<Record<PatientPermission, readonly Relationship[]>>> = {
   admin: {},
-  coordinator: {
-    "read:patient": STAFF,
-    "read:carePlan": STAFF,
-    "write:carePlan": STAFF,
-    "read:appointment": STAFF,
-    "write:appointment": STAFF,
-    "read:concern": STAFF,
-    "read:rightsRequest": STAFF,
-    "read:advocacyLog": STAFF,
-    "read:preferences": STAFF,
-    "read:teamNotes": STAFF,
-    "write:teamNotes": STAFF,
-    "read:update": STAFF,
-    "write:update": STAFF,
-    "read:disclosures": STAFF,
-    "write:disclosures": STAFF,
-  },
-  advocate: {
-    "read:patient": STAFF,
-    "read:carePlan": STAFF,
-    "read:appointment": STAFF,
-    "read:concern": STAFF,
-    "read:concern:confidential": STAFF,
-    "write:concern": STAFF,
-    "raise:concern": STAFF,
-    "read:rightsRequest": STAFF,
-    "write:rightsRequest": STAFF,
-    "file:rightsRequest": STAFF,
-    "read:advocacyLog": STAFF,
-    "write:advocacyLog": STAFF,
-    "read:preferences": STAFF,
-    "write:preferences": STAFF,
-    "read:teamNotes": STAFF,
-    "write:teamNotes": STAFF,
-    "read:update": STAFF,
-    "read:disclosures": STAFF,
-    "write:disclosures": STAFF,
-  },
-  patient: {
-    "read:patient": SELF,
-    "read:carePlan": SELF,
-    "read:appointment": SELF,
-    "read:concern": SELF,
-    "raise:concern": SELF,
-    "read:rightsRequest": SELF,
-    "file:rightsRequest": SELF,
-    "read:preferences": SELF,
-    "write:preferences": SELF,
-    "read:recordAccessLog": SELF,
-    "read:update": SELF,
-    "read:sharedMessages": SELF,
-    "read:resourcesGiven": SELF,
-    "manage:family": SELF,
-    "request:appointmentChange": SELF,
-  },
-  family: {
-    "read:patient": FAMILY_VIEW,
-    "read:carePlan": FAMILY_VIEW,
-    "read:appointment": FAMILY_VIEW,
-    "read:concern": FAMILY_VIEW,
-    "raise:concern": ["family:concerns"],
-    "read:rightsRequest": FAMILY_VIEW,
-    "read:preferences": FAMILY_VIEW,
-    "read:update": FAMILY_VIEW,
-    "read:sharedMessages": FAMILY_VIEW,
-    "read:resourcesGiven": FAMILY_VIEW,
-  },
+  coordinator: COORDINATOR,
+  advocate: ADVOCATE,
+  patient: PATIENT,
+  family: FAMILY,
 };
 
 export const GLOBAL_POLICY: Record<Role, readonly GlobalPermission[]> = {
   admin: ["manage:users", "read:audit", "review:emergencyAccess"],
-  coordinator: ["list:caseload", "request:emergencyAccess", "use:calendarFeed"],
+  coordinator: [
+    "list:caseload",
+    "read:teamInbox",
+    "read:schedule",
+    "handle:appointmentChangeRequests",
+    "request:emergencyAccess",
+    "read:resources",
+    "use:calendarFeed:caseload",
+  ],
   advocate: [
     "list:caseload",
+    "read:teamInbox",
+    "read:schedule",
     "request:emergencyAccess",
-    "use:calendarFeed",
+    "use:calendarFeed:caseload",
     "work:concerns",
+    "work:rightsRequests",
+    "work:advocacyFollowUps",
+    "read:resources",
     "manage:resources",
     "read:reports",
   ],
-  patient: ["read:ownPortal", "use:calendarFeed"],
-  family: ["read:ownPortal"],
+  patient: ["open:ownRecord:portal", "use:calendarFeed:portal"],
+  family: ["open:sharedRecords:portal"],
 };
 
 export const STAFF_ROLES = ["coordinator", "advocate"] as const satisfies readonly Role[];
 
+/** Staff roles work on caseloads; their relationship to a patient is read from assignments and grants. */
 export function isStaff(role: Role): role is (typeof STAFF_ROLES)[number] {
   return role === "coordinator" || role === "advocate";
+}
+
+/** Does this role see the bilingual portal shell (patients and family) rather than the staff one? */
+export function usesPortal(role: Role): boolean {
+  return allowsGlobal(role, "open:ownRecord:portal") || allowsGlobal(role, "open:sharedRecords:portal");
 }
 
 /** May a role do this to a patient it stands to in these ways? Pure: no I/O. */

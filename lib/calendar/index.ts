@@ -5,7 +5,14 @@ import { createEvents, type EventAttributes } from "ics";
 import { db } from "@/db/client";
 import { appointments, calendarFeeds, clinicians, patients, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
-import { type Actor, authorizeGlobal, authorizePatient, caseloadPatientIds } from "@/lib/authz";
+import {
+  type Actor,
+  allowsGlobal,
+  authorizeGlobal,
+  authorizePatient,
+  caseloadPatientIds,
+  type GlobalPermission,
+} from "@/lib/authz";
 import { NotFoundError } from "@/lib/errors";
 
 const DAY = 86_400_000;
@@ -22,8 +29,16 @@ export interface FeedStatus {
   lastFetchedAt: Date | null;
 }
 
-export async function getFeedStatus(actor: Actor): Promise<FeedStatus> {
-  authorizeGlobal(actor, "use:calendarFeed");
+/** Whose appointments a feed carries: a staff member's caseload, or a patient's own (the portal). */
+export type FeedAudience = "caseload" | "portal";
+const FEED_PERMISSION = {
+  caseload: "use:calendarFeed:caseload",
+  portal: "use:calendarFeed:portal",
+} as const satisfies Record<FeedAudience, GlobalPermission>;
+
+/** Whether the actor has a calendar address, asked from the staff page or the portal's. */
+export async function getFeedStatus(actor: Actor, audience: FeedAudience): Promise<FeedStatus> {
+  await authorizeGlobal(actor, FEED_PERMISSION[audience]);
   const [feed] = await db()
     .select({ createdAt: calendarFeeds.createdAt, lastFetchedAt: calendarFeeds.lastFetchedAt })
     .from(calendarFeeds)
@@ -32,8 +47,8 @@ export async function getFeedStatus(actor: Actor): Promise<FeedStatus> {
 }
 
 /** Makes a new secret feed token (the old one stops working) and returns it: it is not kept. */
-export async function createFeed(actor: Actor): Promise<string> {
-  authorizeGlobal(actor, "use:calendarFeed");
+export async function createFeed(actor: Actor, audience: FeedAudience): Promise<string> {
+  await authorizeGlobal(actor, FEED_PERMISSION[audience]);
   const token = randomBytes(32).toString("base64url");
   await db().transaction(async (tx) => {
     await tx
@@ -53,8 +68,8 @@ export async function createFeed(actor: Actor): Promise<string> {
   return token;
 }
 
-export async function revokeFeed(actor: Actor): Promise<void> {
-  authorizeGlobal(actor, "use:calendarFeed");
+export async function revokeFeed(actor: Actor, audience: FeedAudience): Promise<void> {
+  await authorizeGlobal(actor, FEED_PERMISSION[audience]);
   await db().transaction(async (tx) => {
     const revoked = await tx
       .update(calendarFeeds)
@@ -102,15 +117,14 @@ export async function unsafeCalendarForToken(token: string): Promise<string | nu
     .where(and(eq(calendarFeeds.tokenHash, hashToken(token)), isNull(calendarFeeds.revokedAt)));
   if (!owner?.active) return null;
   const actor: Actor = { ...owner, sessionId: null };
-  try {
-    authorizeGlobal(actor, "use:calendarFeed");
-  } catch {
-    return null;
-  }
-  const staff = owner.role === "coordinator" || owner.role === "advocate";
-  const scope = staff
+  // The feed's owner is not signed in here: the policy says which appointments their role may carry.
+  const caseload = allowsGlobal(owner.role, "use:calendarFeed:caseload");
+  const scope = caseload
     ? inArray(appointments.patientId, caseloadPatientIds(owner.userId))
-    : eq(appointments.patientId, owner.patientId ?? "00000000-0000-0000-0000-000000000000");
+    : allowsGlobal(owner.role, "use:calendarFeed:portal") && owner.patientId
+      ? eq(appointments.patientId, owner.patientId)
+      : null;
+  if (!scope) return null;
   const now = Date.now();
   const rows = await database
     .select(EVENT_COLUMNS)
@@ -127,11 +141,11 @@ export async function unsafeCalendarForToken(token: string): Promise<string | nu
     .orderBy(asc(appointments.startsAt), desc(appointments.id))
     .limit(5000);
 
-  const events = rows.map((r) => toEvent(r, staff));
+  const events = rows.map((r) => toEvent(r, caseload));
   const { error, value } = createEvents(events, {
     productId: "carebridge/calendar",
     method: "PUBLISH",
-    calName: staff ? `Carebridge – ${owner.name}` : "My Carebridge appointments",
+    calName: caseload ? `Carebridge – ${owner.name}` : "My Carebridge appointments",
   });
   if (error || !value) throw error ?? new Error("could not build the calendar");
   await database.transaction(async (tx) => {
@@ -143,7 +157,7 @@ export async function unsafeCalendarForToken(token: string): Promise<string | nu
       action: "calendar.feed",
       entityType: "calendar_feed",
       entityId: owner.feedId,
-      patientId: staff ? null : owner.patientId,
+      patientId: caseload ? null : owner.patientId,
       details: { events: rows.length },
     });
   });
@@ -209,7 +223,7 @@ export async function appointmentIcs(
   patientId: string,
   appointmentId: string,
 ): Promise<string> {
-  await authorizePatient(actor, "read:appointment", patientId);
+  await authorizePatient(actor, "read:appointment:portal", patientId);
   const database = db();
   const [row] = await database
     .select(EVENT_COLUMNS)

@@ -32,8 +32,8 @@ import {
   type PatientAccess,
 } from "@/lib/authz";
 import { DomainError, NotFoundError, pgErrorCode, StaleVersionError } from "@/lib/errors";
-import { type PatientHeader, readPatientHeader } from "@/lib/patients/header";
-import { type PatientPreferences, readPatientPreferences } from "@/lib/preferences";
+import { type PatientHeader, unsafeReadPatientHeader } from "@/lib/patients/header";
+import { type PatientPreferences, unsafeReadPatientPreferences } from "@/lib/preferences";
 import { addDaysIso, zonedDate } from "@/lib/time";
 import { userName } from "@/lib/users/name";
 import { describeChanges } from "./diff";
@@ -169,7 +169,7 @@ async function readPlanContent(executor: Executor, planId: string): Promise<Plan
  * The patient's active plan, its title and its content as it stands, in one statement; null when
  * there is none. Reads no policy itself: the caller has authorised the actor for this patient's plan.
  */
-export async function readActivePlan(
+export async function unsafeReadActivePlan(
   executor: Executor,
   patientId: string,
 ): Promise<{ title: string; content: PlanContent } | null> {
@@ -768,7 +768,7 @@ export async function getCarePlanPage(
   const database = db();
   const updater = alias(users, "updater");
   const [patient, planRows, preferences, templates, contactRows] = await Promise.all([
-    readPatientHeader(database, patientId),
+    unsafeReadPatientHeader(database, patientId),
     // Each plan with what the page shows of the chosen one: a patient has a handful of plans.
     database
       .select({
@@ -785,7 +785,7 @@ export async function getCarePlanPage(
       // Drafts (and drafts withdrawn before use) are working papers of the team.
       .where(and(eq(carePlans.patientId, patientId), staff ? undefined : isNotNull(carePlans.activatedAt)))
       .orderBy(desc(carePlans.createdAt)),
-    canReadPreferences ? readPatientPreferences(database, patientId) : null,
+    canReadPreferences ? unsafeReadPatientPreferences(database, patientId) : null,
     canWrite && !print
       ? database
           .select({
@@ -887,7 +887,7 @@ export interface CarePlanWorklist {
 
 /** For the dashboard: active plans past their review date and interventions past due, in the caseload. */
 export async function getCarePlanWorklist(actor: Actor, limit = 8): Promise<CarePlanWorklist> {
-  authorizeGlobal(actor, "list:caseload");
+  await authorizeGlobal(actor, "list:caseload");
   const today = zonedDate();
   const database = db();
   const inCaseload = inCurrentCaseload(actor.userId);

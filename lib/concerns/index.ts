@@ -18,17 +18,17 @@ import type { AuditAction } from "@/lib/audit/actions";
 import { type AuditDetails, recordAudit } from "@/lib/audit/record";
 import {
   type Actor,
+  allowsGlobal,
   authorizeGlobal,
   authorizePatient,
   can,
   currentAssignments,
   inCurrentCaseload,
-  isStaff,
   type PatientAccess,
 } from "@/lib/authz";
 import { concernDueDates } from "@/lib/clocks";
 import { DomainError, NotFoundError, StaleVersionError } from "@/lib/errors";
-import { type PatientHeader, readPatientHeader } from "@/lib/patients/header";
+import { type PatientHeader, unsafeReadPatientHeader } from "@/lib/patients/header";
 import { orgTimeZone, zonedDate } from "@/lib/time";
 import { userName } from "@/lib/users/name";
 import {
@@ -43,6 +43,7 @@ import {
   type ResolveInput,
 } from "./schemas";
 
+export * from "./portal";
 export * from "./schemas";
 
 export interface ConcernSummary {
@@ -129,13 +130,11 @@ function toSummary<
 }
 
 /**
- * Staff who may not see confidential concerns see no trace of them; the patient (and family)
- * see every concern of their own, confidential or not: confidentiality is about staff.
+ * Staff who may not see confidential concerns see no trace of them. (The patient and family read
+ * their concerns through the portal, `getPortalConcern`, where confidentiality, a staff matter, is not shown.)
  */
 function visibleTo(actor: Actor, access: PatientAccess): SQL | undefined {
-  return !isStaff(actor.role) || can(actor, "read:concern:confidential", access)
-    ? undefined
-    : eq(concerns.confidential, false);
+  return can(actor, "read:concern:confidential", access) ? undefined : eq(concerns.confidential, false);
 }
 
 export interface PatientConcerns {
@@ -150,7 +149,7 @@ export async function listPatientConcerns(actor: Actor, patientId: string): Prom
   const access = await authorizePatient(actor, "read:concern", patientId);
   const database = db();
   const [patient, rows] = await Promise.all([
-    readPatientHeader(database, patientId),
+    unsafeReadPatientHeader(database, patientId),
     database
       .select(summaryColumns())
       .from(concerns)
@@ -217,13 +216,12 @@ export async function getConcern(
   if (!row) throw new NotFoundError();
   const canWrite = can(actor, "write:concern", access);
   const [patient, transitions, advocates] = await Promise.all([
-    readPatientHeader(database, patientId),
+    unsafeReadPatientHeader(database, patientId),
     database
       .select({
         from: concernTransitions.fromStatus,
         to: concernTransitions.toStatus,
-        // Notes on a move are the staff's working record: the patient and family see the moves only.
-        note: isStaff(actor.role) ? concernTransitions.note : sql<string | null>`null`,
+        note: concernTransitions.note,
         by: users.name,
         at: concernTransitions.at,
       })
@@ -296,20 +294,20 @@ export async function raiseConcernInPortal(
   patientId: string,
   input: PortalConcernInput,
 ): Promise<string> {
-  await authorizePatient(actor, "raise:concern", patientId);
-  if (actor.role !== "patient" && actor.role !== "family") throw new NotFoundError();
+  const access = await authorizePatient(actor, "raise:concern:portal", patientId);
+  const raisedBy = access.relationships.includes("self") ? "patient" : "family";
   return createConcern(
     actor,
     patientId,
     {
       ...input,
-      raisedBy: actor.role,
-      raisedByName: actor.role === "family" ? actor.name : null,
+      raisedBy,
+      raisedByName: raisedBy === "family" ? actor.name : null,
       severity: "medium",
       confidential: false,
       aboutDischarge: false,
     },
-    { via: "portal", raisedBy: actor.role },
+    { via: "portal", raisedBy },
   );
 }
 
@@ -358,7 +356,10 @@ function createConcern(
         patientId,
         receivedAt,
         ...concernDueDates(receivedAt, input.severity),
-        assignedAdvocateId: actor.role === "advocate" ? actor.userId : await primaryAdvocate(tx, patientId),
+        // Whoever works concerns and logs one owns it; one raised in the portal goes to the primary advocate.
+        assignedAdvocateId: allowsGlobal(actor.role, "work:concerns")
+          ? actor.userId
+          : await primaryAdvocate(tx, patientId),
         createdBy: actor.userId,
         updatedBy: actor.userId,
       })
@@ -594,7 +595,7 @@ export async function listConcernWorklist(
   actor: Actor,
   query: ConcernWorklistQuery,
 ): Promise<ConcernWorklist> {
-  authorizeGlobal(actor, "work:concerns");
+  await authorizeGlobal(actor, "work:concerns");
   const database = db();
   const filters = and(
     inCurrentCaseload(actor.userId),
@@ -656,7 +657,7 @@ export interface ConcernDashboard {
 
 /** For the advocate's dashboard: unresolved concerns in the caseload by status and age, and what is late. */
 export async function getConcernDashboard(actor: Actor): Promise<ConcernDashboard> {
-  authorizeGlobal(actor, "work:concerns");
+  await authorizeGlobal(actor, "work:concerns");
   const rows = await db()
     .select({
       status: concerns.status,

@@ -6,7 +6,7 @@ import { disclosureAccountings, disclosures, patients, rightsRequests, users } f
 import { recordAudit } from "@/lib/audit/record";
 import { type Actor, authorizePatient, can } from "@/lib/authz";
 import { DomainError, NotFoundError } from "@/lib/errors";
-import { type PatientHeader, readPatientHeader } from "@/lib/patients/header";
+import { type PatientHeader, unsafeReadPatientHeader } from "@/lib/patients/header";
 import { addYearsIso, zonedDate } from "@/lib/time";
 import { blankToUndefined, optionalText, requiredText } from "@/lib/validation";
 
@@ -110,7 +110,7 @@ export async function getDisclosureLog(actor: Actor, patientId: string): Promise
   const today = zonedDate();
   const canProduceAccounting = can(actor, "write:rightsRequest", access);
   const [patient, rows, accountingRows, requests] = await Promise.all([
-    readPatientHeader(database, patientId),
+    unsafeReadPatientHeader(database, patientId),
     database
       .select(itemColumns)
       .from(disclosures)
@@ -313,7 +313,7 @@ export async function getAccounting(
     .where(and(eq(disclosureAccountings.id, accountingId), eq(disclosureAccountings.patientId, patientId)));
   if (!accounting) throw new NotFoundError();
   const [patient, rows] = await Promise.all([
-    readPatientHeader(database, patientId),
+    unsafeReadPatientHeader(database, patientId),
     database
       .select({
         id: disclosures.id,

@@ -75,7 +75,7 @@ const resourceColumns = {
 
 /** The library, by category then title; every staff member may read it (it holds no PHI). */
 export async function listResources(actor: Actor): Promise<{ resources: Resource[]; canManage: boolean }> {
-  authorizeGlobal(actor, "list:caseload");
+  await authorizeGlobal(actor, "read:resources");
   const resources = await db()
     .select(resourceColumns)
     .from(educationResources)
@@ -85,7 +85,7 @@ export async function listResources(actor: Actor): Promise<{ resources: Resource
 }
 
 export async function addResource(actor: Actor, input: ResourceInput): Promise<string> {
-  authorizeGlobal(actor, "manage:resources");
+  await authorizeGlobal(actor, "manage:resources");
   try {
     return await db().transaction(async (tx) => {
       const [row] = await tx
@@ -110,7 +110,7 @@ export async function addResource(actor: Actor, input: ResourceInput): Promise<s
 
 /** Takes a resource out of the library; what patients were given stays in their record. */
 export async function archiveResource(actor: Actor, resourceId: string): Promise<void> {
-  authorizeGlobal(actor, "manage:resources");
+  await authorizeGlobal(actor, "manage:resources");
   await db().transaction(async (tx) => {
     const archived = await tx
       .update(educationResources)

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { emergencyAccessGrants, patients, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
-import { type Actor, authorizeGlobal } from "@/lib/authz";
+import { type Actor, allowsGlobal, authorizeGlobal } from "@/lib/authz";
 import { env } from "@/lib/env";
 import { DomainError, NotFoundError } from "@/lib/errors";
 
@@ -36,11 +36,16 @@ export const ReviewSchema = z.object({
  * "Break the glass": grants the actor time-limited access to a patient outside their caseload.
  * The grant, its reason and every read made through it are in the audit trail for the admin.
  */
+/** Whether to offer "break the glass" (the page, and the link on the 404 page): staff who may ask for it. */
+export function mayRequestEmergencyAccess(actor: Actor | null): boolean {
+  return actor !== null && allowsGlobal(actor.role, "request:emergencyAccess");
+}
+
 export async function requestEmergencyAccess(
   actor: Actor,
   input: EmergencyAccessInput,
 ): Promise<{ patientId: string; expiresAt: Date }> {
-  authorizeGlobal(actor, "request:emergencyAccess");
+  await authorizeGlobal(actor, "request:emergencyAccess");
   const minutes = env().EMERGENCY_ACCESS_MINUTES;
   return db().transaction(async (tx) => {
     const [patient] = await tx
@@ -95,7 +100,7 @@ const reviewer = alias(users, "reviewer");
 
 /** The admin's review list of emergency access, oldest unreviewed first. */
 export async function listEmergencyGrants(actor: Actor, query: z.infer<typeof ReviewListQuerySchema>) {
-  authorizeGlobal(actor, "review:emergencyAccess");
+  await authorizeGlobal(actor, "review:emergencyAccess");
   const where: SQL | undefined =
     query.status === "pending"
       ? isNull(emergencyAccessGrants.reviewedAt)
@@ -138,7 +143,7 @@ export async function listEmergencyGrants(actor: Actor, query: z.infer<typeof Re
 
 /** Records the admin's review of one emergency access. */
 export async function reviewEmergencyGrant(actor: Actor, grantId: string, note: string): Promise<void> {
-  authorizeGlobal(actor, "review:emergencyAccess");
+  await authorizeGlobal(actor, "review:emergencyAccess");
   await db().transaction(async (tx) => {
     const updated = await tx
       .update(emergencyAccessGrants)
@@ -158,7 +163,7 @@ export async function reviewEmergencyGrant(actor: Actor, grantId: string, note: 
 
 /** The actor's own emergency grants that are still running, for the dashboard. */
 export async function listMyActiveEmergencyGrants(actor: Actor) {
-  authorizeGlobal(actor, "request:emergencyAccess");
+  await authorizeGlobal(actor, "request:emergencyAccess");
   return db()
     .select({
       patientId: patients.id,

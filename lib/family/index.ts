@@ -5,7 +5,7 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { familyAccessGrants, familyInvitations, patients, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
-import { hashPassword, isCommonPassword } from "@/lib/auth/password";
+import { hashPassword, newPasswordSchema } from "@/lib/auth/password";
 import { type Actor, authorizePatient } from "@/lib/authz";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import type { Locale, Messages } from "@/lib/i18n/messages";
@@ -22,6 +22,7 @@ export interface FamilyMember {
   relationship: string;
   canViewTimeline: boolean;
   canRaiseConcerns: boolean;
+  canViewRequests: boolean;
   grantedAt: Date;
 }
 
@@ -31,6 +32,7 @@ export interface PendingInvitation {
   relationship: string;
   canViewTimeline: boolean;
   canRaiseConcerns: boolean;
+  canViewRequests: boolean;
   expiresAt: Date;
 }
 
@@ -43,7 +45,7 @@ const hashToken = (token: string) => createHash("sha256").update(token).digest("
 
 /** Who the patient shares their care with, and the invitations still open. */
 export async function getFamilyPage(actor: Actor, patientId: string): Promise<FamilyPage> {
-  await authorizePatient(actor, "manage:family", patientId);
+  await authorizePatient(actor, "manage:family:portal", patientId);
   const database = db();
   const [members, pending] = await Promise.all([
     database
@@ -54,6 +56,7 @@ export async function getFamilyPage(actor: Actor, patientId: string): Promise<Fa
         relationship: familyAccessGrants.relationship,
         canViewTimeline: familyAccessGrants.canViewTimeline,
         canRaiseConcerns: familyAccessGrants.canRaiseConcerns,
+        canViewRequests: familyAccessGrants.canViewRequests,
         grantedAt: familyAccessGrants.grantedAt,
       })
       .from(familyAccessGrants)
@@ -67,6 +70,7 @@ export async function getFamilyPage(actor: Actor, patientId: string): Promise<Fa
         relationship: familyInvitations.relationship,
         canViewTimeline: familyInvitations.canViewTimeline,
         canRaiseConcerns: familyInvitations.canRaiseConcerns,
+        canViewRequests: familyInvitations.canViewRequests,
         expiresAt: familyInvitations.expiresAt,
       })
       .from(familyInvitations)
@@ -103,8 +107,12 @@ export function invitationSchema(t: Messages) {
         .literal("on")
         .optional()
         .transform((v) => v === "on"),
+      canViewRequests: z
+        .literal("on")
+        .optional()
+        .transform((v) => v === "on"),
     })
-    .refine((v) => v.canViewTimeline || v.canRaiseConcerns, {
+    .refine((v) => v.canViewTimeline || v.canRaiseConcerns || v.canViewRequests, {
       error: t.family.errors.scope,
       path: ["canViewTimeline"],
     });
@@ -122,7 +130,7 @@ export async function inviteFamily(
   locale: Locale,
   t: Messages,
 ): Promise<string> {
-  await authorizePatient(actor, "manage:family", patientId);
+  await authorizePatient(actor, "manage:family:portal", patientId);
   const token = randomBytes(32).toString("base64url");
   await db().transaction(async (tx) => {
     const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
@@ -155,7 +163,11 @@ export async function inviteFamily(
       patientId,
       entityType: "family_invitation",
       entityId: row!.id,
-      details: { timeline: input.canViewTimeline, concerns: input.canRaiseConcerns },
+      details: {
+        timeline: input.canViewTimeline,
+        concerns: input.canRaiseConcerns,
+        requests: input.canViewRequests,
+      },
     });
   });
   return token;
@@ -163,7 +175,7 @@ export async function inviteFamily(
 
 /** Ends a family member's access; it takes effect on their next request. */
 export async function revokeFamilyAccess(actor: Actor, patientId: string, grantId: string): Promise<void> {
-  await authorizePatient(actor, "manage:family", patientId);
+  await authorizePatient(actor, "manage:family:portal", patientId);
   await db().transaction(async (tx) => {
     const [grant] = await tx
       .update(familyAccessGrants)
@@ -192,7 +204,7 @@ export async function withdrawInvitation(
   patientId: string,
   invitationId: string,
 ): Promise<void> {
-  await authorizePatient(actor, "manage:family", patientId);
+  await authorizePatient(actor, "manage:family:portal", patientId);
   await db().transaction(async (tx) => {
     const [row] = await tx
       .update(familyInvitations)
@@ -261,11 +273,13 @@ export function acceptSchema(t: Messages) {
       .trim()
       .min(1, { error: t.family.errors.name })
       .max(100, { error: t.errors.tooLong(100) }),
-    password: z
-      .string({ error: t.family.errors.passwordShort })
-      .min(12, { error: t.family.errors.passwordShort })
-      .max(128, { error: t.family.errors.passwordLong })
-      .refine((p) => !isCommonPassword(p), { error: t.family.errors.passwordCommon }),
+    // The same rules as every password (lib/auth/password.ts), told in the invitee's language.
+    password: newPasswordSchema({
+      short: t.family.errors.passwordShort,
+      long: t.family.errors.passwordLong,
+      common: t.family.errors.passwordCommon,
+      predictable: t.family.errors.passwordPredictable,
+    }),
   });
 }
 
@@ -306,6 +320,7 @@ export async function acceptInvitation(
         relationship: row.relationship,
         canViewTimeline: row.canViewTimeline,
         canRaiseConcerns: row.canRaiseConcerns,
+        canViewRequests: row.canViewRequests,
         grantedBy: row.invitedBy,
       })
       .returning({ id: familyAccessGrants.id });

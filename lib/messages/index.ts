@@ -6,13 +6,14 @@ import { caseloadAssignments, messageReads, messages, messageThreads, patients, 
 import { recordAudit } from "@/lib/audit/record";
 import {
   type Actor,
+  allowsGlobal,
   authorizeGlobal,
   authorizePatient,
   caseloadPatientIds,
   currentAssignments,
 } from "@/lib/authz";
 import { NotFoundError } from "@/lib/errors";
-import { type PatientHeader, readPatientHeader } from "@/lib/patients/header";
+import { type PatientHeader, unsafeReadPatientHeader } from "@/lib/patients/header";
 
 const body = z
   .string()
@@ -66,7 +67,7 @@ export async function listPatientMessages(actor: Actor, patientId: string): Prom
   await authorizePatient(actor, "read:teamNotes", patientId);
   const database = db();
   const [patient, threads, rows] = await Promise.all([
-    readPatientHeader(database, patientId),
+    unsafeReadPatientHeader(database, patientId),
     database
       .select({
         id: messageThreads.id,
@@ -211,7 +212,7 @@ export interface InboxThread extends ThreadSummary {
 
 /** Threads across the actor's caseload, those with unread messages first. */
 export async function listInbox(actor: Actor): Promise<InboxThread[]> {
-  authorizeGlobal(actor, "list:caseload");
+  await authorizeGlobal(actor, "read:teamInbox");
   const mine = caseloadPatientIds(actor.userId);
   const rows = await db()
     .select({
@@ -237,7 +238,8 @@ export async function listInbox(actor: Actor): Promise<InboxThread[]> {
 
 /** How many messages from others the actor has not read, across their caseload: the shell's badge. */
 export async function countUnread(actor: Actor): Promise<number> {
-  if (actor.role !== "coordinator" && actor.role !== "advocate") return 0;
+  // The shell asks on every page, for every role: no inbox is a count of nothing, not a refusal.
+  if (!allowsGlobal(actor.role, "read:teamInbox")) return 0;
   const [row] = await db()
     .select({ n: count() })
     .from(messages)

@@ -19,7 +19,7 @@ export interface PatientHeader {
  * (the patient's own portal shows it). Reads no policy itself: callers have already authorised
  * the actor for this patient, in the same request.
  */
-export async function readPatientHeader(
+export async function unsafeReadPatientHeader(
   executor: Executor,
   patientId: string,
   options: { dateOfBirth?: boolean } = {},

@@ -5,13 +5,14 @@ import { auditEvents, careTeamMembers, caseloadAssignments, clinicians, patients
 import { recordAudit } from "@/lib/audit/record";
 import {
   type Actor,
+  allowsGlobal,
   authorizeGlobal,
   authorizePatient,
   can,
   inCurrentCaseload,
   type Relationship,
 } from "@/lib/authz";
-import { type PatientPreferences, readPatientPreferences } from "@/lib/preferences";
+import { type PatientPreferences, unsafeReadPatientPreferences } from "@/lib/preferences";
 import { type CaseloadQuery, PATIENT_PAGE_SIZE, parsePatientSearch } from "./schemas";
 
 export * from "./schemas";
@@ -30,7 +31,7 @@ export async function listCaseload(
   actor: Actor,
   query: CaseloadQuery,
 ): Promise<{ items: PatientListItem[]; total: number; page: number; pageSize: number }> {
-  authorizeGlobal(actor, "list:caseload");
+  await authorizeGlobal(actor, "list:caseload");
   const where: SQL[] = [inCurrentCaseload(actor.userId)];
   const search = parsePatientSearch(query.q);
   if (search.kind === "dob") where.push(eq(patients.dateOfBirth, search.date));
@@ -156,7 +157,7 @@ export async function getPatientOverview(actor: Actor, patientId: string): Promi
       .innerJoin(users, eq(users.id, caseloadAssignments.staffUserId))
       .where(and(eq(caseloadAssignments.patientId, patientId), isNull(caseloadAssignments.endedAt)))
       .orderBy(asc(caseloadAssignments.kind), desc(caseloadAssignments.isPrimary), asc(users.name)),
-    canReadPreferences ? readPatientPreferences(database, patientId) : null,
+    canReadPreferences ? unsafeReadPatientPreferences(database, patientId) : null,
   ]);
   if (!p) throw new Error("patient vanished between the policy check and the read");
   await recordAudit(database, actor, {
@@ -199,9 +200,18 @@ export interface DashboardSummary {
   recent: { id: string; mrn: string; name: string; openedAt: Date }[];
 }
 
+/** Which of the dashboard's worklists this staff member works, as the policy says. */
+export function dashboardPanels(actor: Actor) {
+  return {
+    canWorkConcerns: allowsGlobal(actor.role, "work:concerns"),
+    canWorkRightsRequests: allowsGlobal(actor.role, "work:rightsRequests"),
+    canWorkFollowUps: allowsGlobal(actor.role, "work:advocacyFollowUps"),
+  };
+}
+
 /** A staff member's caseload at a glance. */
 export async function getStaffDashboard(actor: Actor): Promise<DashboardSummary> {
-  authorizeGlobal(actor, "list:caseload");
+  await authorizeGlobal(actor, "list:caseload");
   const database = db();
   // The records this person opened last (30 days), newest first, one line per patient. Newest by
   // the event's sequence, not its time: two openings can share a timestamp (PGlite's clock ticks

@@ -28,7 +28,7 @@ export async function getRecordAccessLog(
   patientId: string,
   page: number,
 ): Promise<{ rows: RecordAccess[]; hasMore: boolean; page: number }> {
-  await authorizePatient(actor, "read:recordAccessLog", patientId);
+  await authorizePatient(actor, "read:recordAccessLog:portal", patientId);
   const zone = sql.raw(`'${orgTimeZone().replace(/'/g, "")}'`);
   const day = sql<string>`(${auditEvents.occurredAt} at time zone ${zone})::date::text`;
   const rows = await db()

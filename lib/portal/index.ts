@@ -3,7 +3,7 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import { db } from "@/db/client";
 import { familyAccessGrants, patients } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
-import { type Actor, authorizeGlobal } from "@/lib/authz";
+import { type Actor, allowsGlobal, authorizeGlobal, usesPortal } from "@/lib/authz";
 
 export interface MyProfile {
   id: string;
@@ -23,17 +23,22 @@ export interface SharedPatient {
   relationship: string;
   canViewTimeline: boolean;
   canRaiseConcerns: boolean;
+  canViewRequests: boolean;
 }
 
 export type MyPortal =
   | { kind: "patient"; profile: MyProfile }
   | { kind: "family"; patients: SharedPatient[] };
 
+/** Which frame the signed-in person gets: the bilingual portal (and whether it is their own record), or staff's. */
+export function portalShell(actor: Actor): { portal: boolean; ownRecord: boolean } {
+  return { portal: usesPortal(actor.role), ownRecord: allowsGlobal(actor.role, "open:ownRecord:portal") };
+}
+
 /** What a patient or a family member sees on landing: their own record, or who shared with them. */
 export async function getMyPortal(actor: Actor): Promise<MyPortal> {
-  authorizeGlobal(actor, "read:ownPortal");
   const database = db();
-  if (actor.role === "patient") {
+  if (allowsGlobal(actor.role, "open:ownRecord:portal")) {
     const [p] = await database
       .select({
         id: patients.id,
@@ -56,6 +61,7 @@ export async function getMyPortal(actor: Actor): Promise<MyPortal> {
     });
     return { kind: "patient", profile: p };
   }
+  await authorizeGlobal(actor, "open:sharedRecords:portal");
   const shared = await database
     .select({
       patientId: patients.id,
@@ -64,6 +70,7 @@ export async function getMyPortal(actor: Actor): Promise<MyPortal> {
       relationship: familyAccessGrants.relationship,
       canViewTimeline: familyAccessGrants.canViewTimeline,
       canRaiseConcerns: familyAccessGrants.canRaiseConcerns,
+      canViewRequests: familyAccessGrants.canViewRequests,
     })
     .from(familyAccessGrants)
     .innerJoin(patients, eq(patients.id, familyAccessGrants.patientId))

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lt, ne, type SQL, sql } from "drizzle-orm";
 import { alias, unionAll } from "drizzle-orm/pg-core";
 import { db, type Executor } from "@/db/client";
 import {
@@ -15,9 +15,9 @@ import {
   users,
 } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
-import { type Actor, authorizePatient, can, type PatientPermission } from "@/lib/authz";
-import { readActivePlan } from "@/lib/care-plans";
-import { type PatientHeader, readPatientHeader } from "@/lib/patients/header";
+import { type Actor, authorizePatient, can, type PortalPermission } from "@/lib/authz";
+import { unsafeReadActivePlan } from "@/lib/care-plans";
+import { type PatientHeader, unsafeReadPatientHeader } from "@/lib/patients/header";
 import { orgTimeZone } from "@/lib/time";
 
 export const TIMELINE_KINDS = ["appointment", "update", "message", "concern", "rights", "resource"] as const;
@@ -61,16 +61,22 @@ export interface Timeline {
   kinds: TimelineKind[];
   canRaiseConcern: boolean;
   canFileRights: boolean;
+  /** Family see these only when the patient shared them (timeline; requests). */
+  canReadCarePlan: boolean;
+  canReadPreferences: boolean;
+  canReadRightsRequests: boolean;
+  /** The viewer is the patient (pages speak to "you"), not family (pages speak about the patient). */
+  self: boolean;
 }
 
 /** What each kind needs the viewer to hold. */
-const KIND_PERMISSION: Record<TimelineKind, PatientPermission> = {
-  appointment: "read:appointment",
-  update: "read:update",
-  message: "read:sharedMessages",
-  concern: "read:concern",
-  rights: "read:rightsRequest",
-  resource: "read:resourcesGiven",
+const KIND_PERMISSION: Record<TimelineKind, PortalPermission> = {
+  appointment: "read:appointment:portal",
+  update: "read:update:portal",
+  message: "read:sharedMessages:portal",
+  concern: "read:concern:portal",
+  rights: "read:rightsRequest:portal",
+  resource: "read:resourcesGiven:portal",
 };
 
 const text = (value: SQL | unknown) => sql<string | null>`${value}::text`;
@@ -120,7 +126,12 @@ function appointmentRows(where: SQL | undefined) {
 }
 
 /** Each kind's rows, as one select of the shared shape, before a moment. */
-function sources(patientId: string, kinds: TimelineKind[], before: Date) {
+function sources(
+  patientId: string,
+  kinds: TimelineKind[],
+  before: Date,
+  confidentialCommunications: boolean,
+) {
   const all = {
     appointment: () =>
       appointmentRows(and(eq(appointments.patientId, patientId), lt(appointments.startsAt, before))),
@@ -191,7 +202,13 @@ function sources(patientId: string, kinds: TimelineKind[], before: Date) {
           }),
         )
         .from(rightsRequests)
-        .where(and(eq(rightsRequests.patientId, patientId), lt(rightsRequests.createdAt, before))),
+        .where(
+          and(
+            eq(rightsRequests.patientId, patientId),
+            lt(rightsRequests.createdAt, before),
+            confidentialCommunications ? undefined : ne(rightsRequests.type, "confidential-communication"),
+          ),
+        ),
     resource: () =>
       db()
         .select(
@@ -223,12 +240,13 @@ export async function getTimeline(
   patientId: string,
   query: { kind?: TimelineKind; page: number },
 ): Promise<Timeline> {
-  const access = await authorizePatient(actor, "read:patient", patientId);
+  const access = await authorizePatient(actor, "open:record:portal", patientId);
   const allowed = TIMELINE_KINDS.filter((k) => can(actor, KIND_PERMISSION[k], access));
   const kinds = query.kind ? allowed.filter((k) => k === query.kind) : allowed;
   const now = new Date();
   const database = db();
-  const [first, ...rest] = sources(patientId, kinds, now);
+  const confidential = can(actor, "read:confidentialCommunication:portal", access);
+  const [first, ...rest] = sources(patientId, kinds, now, confidential);
   const history = first
     ? rest.length > 0
       ? unionAll(first, ...(rest as [typeof first, ...(typeof first)[]]))
@@ -241,10 +259,10 @@ export async function getTimeline(
           .offset((query.page - 1) * TIMELINE_PAGE_SIZE)
     : Promise.resolve([]);
   const showAppointments = kinds.includes("appointment");
-  const showPlan = !query.kind && can(actor, "read:carePlan", access);
-  const self = access.relationships.includes("self");
+  const showPlan = !query.kind && can(actor, "read:carePlan:portal", access);
+  const self = can(actor, "read:profile:portal", access);
   const [patient, upcoming, past, plan] = await Promise.all([
-    readPatientHeader(database, patientId, { dateOfBirth: self }),
+    unsafeReadPatientHeader(database, patientId, { dateOfBirth: self }),
     showAppointments
       ? appointmentRows(
           and(
@@ -260,7 +278,7 @@ export async function getTimeline(
     showPlan ? readPlanSummary(database, patientId) : null,
   ]);
   await recordAudit(database, actor, {
-    action: actor.role === "family" ? "portal.family-read" : "portal.timeline",
+    action: self ? "portal.timeline" : "portal.family-read",
     patientId,
     entityType: "patient",
     entityId: patientId,
@@ -277,8 +295,12 @@ export async function getTimeline(
     page: query.page,
     plan,
     kinds: allowed,
-    canRaiseConcern: can(actor, "raise:concern", access),
-    canFileRights: can(actor, "file:rightsRequest", access),
+    canRaiseConcern: can(actor, "raise:concern:portal", access),
+    canFileRights: can(actor, "file:rightsRequest:portal", access),
+    canReadCarePlan: can(actor, "read:carePlan:portal", access),
+    canReadPreferences: can(actor, "read:preferences:portal", access),
+    canReadRightsRequests: can(actor, "read:rightsRequest:portal", access),
+    self,
   };
 }
 
@@ -296,7 +318,7 @@ function normalise(row: TimelineItem): TimelineItem {
  * first twelve steps still to do, by due date, with who does them.
  */
 async function readPlanSummary(executor: Executor, patientId: string): Promise<PlanSummary | null> {
-  const plan = await readActivePlan(executor, patientId);
+  const plan = await unsafeReadActivePlan(executor, patientId);
   if (!plan) return null;
   // ISO dates sort as text; no date goes last. The sort is stable: ties stay in the plan's order.
   const target = (date: string | null) => date ?? "9999-12-31";

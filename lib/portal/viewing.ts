@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { Actor } from "@/lib/authz";
+import { type Actor, allowsGlobal } from "@/lib/authz";
 import { NotFoundError } from "@/lib/errors";
 import { getMyPortal, type SharedPatient } from "./index";
 
@@ -16,7 +16,7 @@ const Id = z.uuid();
  * the only one who shared with them, or a choice. An id that is not theirs is a 404.
  */
 export async function resolveViewing(actor: Actor, requested: unknown): Promise<Viewing> {
-  if (actor.role === "patient") {
+  if (allowsGlobal(actor.role, "open:ownRecord:portal")) {
     if (!actor.patientId) throw new NotFoundError();
     if (requested !== undefined && requested !== actor.patientId) throw new NotFoundError();
     return { kind: "patient", patientId: actor.patientId };

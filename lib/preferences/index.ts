@@ -4,9 +4,9 @@ import { z } from "zod";
 import { db, type Executor } from "@/db/client";
 import { type PreferenceSnapshot, patientPreferences, patientPreferenceVersions, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
-import { type Actor, authorizePatient, can } from "@/lib/authz";
+import { type Actor, authorizePatient, can, type PatientPermission } from "@/lib/authz";
 import { StaleVersionError } from "@/lib/errors";
-import { type PatientHeader, readPatientHeader } from "@/lib/patients/header";
+import { type PatientHeader, unsafeReadPatientHeader } from "@/lib/patients/header";
 import { userName } from "@/lib/users/name";
 
 /** What matters to the patient, in their words; each part is null until someone records it. */
@@ -49,7 +49,7 @@ export type PreferencesInput = z.infer<typeof PreferencesSchema>;
  * Reads the record for a caller that has already checked `read:preferences` for this patient
  * (the care plan and the overview show it). Null when nothing has been recorded.
  */
-export async function readPatientPreferences(
+export async function unsafeReadPatientPreferences(
   executor: Executor,
   patientId: string,
 ): Promise<PatientPreferences | null> {
@@ -96,13 +96,24 @@ export interface PreferencesPage {
   }[];
 }
 
+/** Staff pages ask the staff permissions; the portal (the patient, family with the timeline) its own. */
+export type PreferencesAudience = "staff" | "portal";
+const PERMISSIONS = {
+  staff: { read: "read:preferences", write: "write:preferences" },
+  portal: { read: "read:preferences:portal", write: "write:preferences:portal" },
+} as const satisfies Record<PreferencesAudience, { read: PatientPermission; write: PatientPermission }>;
+
 /** The patient's voice with who changed what; every read audited. */
-export async function getPreferencesPage(actor: Actor, patientId: string): Promise<PreferencesPage> {
-  const access = await authorizePatient(actor, "read:preferences", patientId);
+export async function getPreferencesPage(
+  actor: Actor,
+  patientId: string,
+  audience: PreferencesAudience,
+): Promise<PreferencesPage> {
+  const access = await authorizePatient(actor, PERMISSIONS[audience].read, patientId);
   const database = db();
   const [patient, preferences, [current], versions] = await Promise.all([
-    readPatientHeader(database, patientId),
-    readPatientPreferences(database, patientId),
+    unsafeReadPatientHeader(database, patientId),
+    unsafeReadPatientPreferences(database, patientId),
     database
       .select({ version: patientPreferences.version })
       .from(patientPreferences)
@@ -130,7 +141,7 @@ export async function getPreferencesPage(actor: Actor, patientId: string): Promi
     patient,
     preferences,
     version: current?.version ?? 0,
-    canWrite: can(actor, "write:preferences", access),
+    canWrite: can(actor, PERMISSIONS[audience].write, access),
     history: versions.slice(0, 30).map((v, k) => ({
       version: v.version,
       changedAt: v.changedAt,
@@ -151,8 +162,9 @@ export async function savePreferences(
   actor: Actor,
   patientId: string,
   input: PreferencesInput,
+  audience: PreferencesAudience,
 ): Promise<void> {
-  await authorizePatient(actor, "write:preferences", patientId);
+  await authorizePatient(actor, PERMISSIONS[audience].write, patientId);
   const { version, ...snapshot } = input;
   await db().transaction(async (tx) => {
     const [row] = await tx

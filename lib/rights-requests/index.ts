@@ -18,7 +18,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { type Actor, authorizeGlobal, authorizePatient, can, inCurrentCaseload } from "@/lib/authz";
 import { rightsClocks, rightsDueOn, rightsExtendedDueOn } from "@/lib/clocks";
 import { DomainError, NotFoundError, StaleVersionError } from "@/lib/errors";
-import { type PatientHeader, readPatientHeader } from "@/lib/patients/header";
+import { type PatientHeader, unsafeReadPatientHeader } from "@/lib/patients/header";
 import { zonedDate } from "@/lib/time";
 import { userName } from "@/lib/users/name";
 import {
@@ -34,6 +34,7 @@ import {
   type RightsWorklistQuery,
 } from "./schemas";
 
+export * from "./portal";
 export * from "./schemas";
 
 export interface RightsRequestItem {
@@ -128,7 +129,7 @@ export async function listPatientRightsRequests(
   const database = db();
   const today = zonedDate();
   const [patient, rows] = await Promise.all([
-    readPatientHeader(database, patientId),
+    unsafeReadPatientHeader(database, patientId),
     database
       .select(columns)
       .from(rightsRequests)
@@ -160,7 +161,7 @@ export async function getRightsRequest(
   await authorizePatient(actor, "read:rightsRequest", patientId);
   const database = db();
   const [patient, [row]] = await Promise.all([
-    readPatientHeader(database, patientId),
+    unsafeReadPatientHeader(database, patientId),
     database
       .select(columns)
       .from(rightsRequests)
@@ -260,7 +261,7 @@ export async function correctionSubjectTitle(
   kind: CorrectionSubject,
   id: string,
 ): Promise<string | null> {
-  await authorizePatient(actor, "file:rightsRequest", patientId);
+  await authorizePatient(actor, "file:rightsRequest:portal", patientId);
   return subjectTitle(db(), patientId, kind, id);
 }
 
@@ -275,9 +276,8 @@ export async function fileRightsRequestInPortal(
   /** The message for an item that is not theirs, in the patient's language. */
   itemMissing: string,
 ): Promise<string> {
-  await authorizePatient(actor, "file:rightsRequest", patientId);
   // Staff record requests with their own form (received date, form asked for); this one is the patient's.
-  if (actor.role !== "patient") throw new NotFoundError();
+  await authorizePatient(actor, "file:rightsRequest:portal", patientId);
   const receivedOn = zonedDate();
   return db().transaction(async (tx) => {
     if (input.subject && (await subjectTitle(tx, patientId, input.subject.kind, input.subject.id)) === null)
@@ -450,7 +450,7 @@ export interface RightsWorklist {
 
 /** The advocate's worklist: the caseload's requests by the day they fall due, answered ones last. */
 export async function listRightsWorklist(actor: Actor, query: RightsWorklistQuery): Promise<RightsWorklist> {
-  authorizeGlobal(actor, "work:concerns");
+  await authorizeGlobal(actor, "work:rightsRequests");
   const today = zonedDate();
   const database = db();
   const inCaseload = inCurrentCaseload(actor.userId);
@@ -513,7 +513,7 @@ function rightsCountsQuery(actor: Actor, today: string) {
 
 /** For the advocate's dashboard: unanswered requests due within 7 days, and overdue ones. */
 export async function getRightsCounts(actor: Actor): Promise<{ dueSoon: number; overdue: number }> {
-  authorizeGlobal(actor, "work:concerns");
+  await authorizeGlobal(actor, "work:rightsRequests");
   const [row] = await rightsCountsQuery(actor, zonedDate());
   return { dueSoon: row?.dueSoon ?? 0, overdue: row?.overdue ?? 0 };
 }

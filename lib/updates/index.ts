@@ -7,7 +7,7 @@ import { patientUpdates, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { type Actor, authorizePatient, can } from "@/lib/authz";
 import { DomainError, NotFoundError, StaleVersionError } from "@/lib/errors";
-import { type PatientHeader, readPatientHeader } from "@/lib/patients/header";
+import { type PatientHeader, unsafeReadPatientHeader } from "@/lib/patients/header";
 import { userName } from "@/lib/users/name";
 
 const optional = (max: number) =>
@@ -64,7 +64,7 @@ export async function listUpdates(actor: Actor, patientId: string): Promise<Pati
   const corrected = alias(patientUpdates, "corrected");
   const database = db();
   const [patient, rows] = await Promise.all([
-    readPatientHeader(database, patientId),
+    unsafeReadPatientHeader(database, patientId),
     database
       .select({
         id: patientUpdates.id,

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, count, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
-import type { z } from "zod";
+import { z } from "zod";
 import { db, type Executor, type Transaction } from "@/db/client";
 import {
   auditEvents,
@@ -18,11 +18,13 @@ import { DomainError, NotFoundError, StaleVersionError } from "@/lib/errors";
 import {
   type AssignCaseloadSchema,
   type CreateUserInput,
+  ResetPasswordSchema,
   type UpdateRoleSchema,
   USER_PAGE_SIZE,
   type UserListQuery,
 } from "./schemas";
 
+export * from "./new-user-form";
 export * from "./schemas";
 
 export interface UserListItem {
@@ -35,7 +37,7 @@ export interface UserListItem {
 
 /** Accounts for the admin, searched and paged in SQL. */
 export async function listUsers(actor: Actor, query: UserListQuery) {
-  authorizeGlobal(actor, "manage:users");
+  await authorizeGlobal(actor, "manage:users");
   const where: SQL[] = [];
   if (query.role) where.push(eq(users.role, query.role));
   if (query.q) {
@@ -63,7 +65,7 @@ export async function listUsers(actor: Actor, query: UserListQuery) {
 
 /** Every account as a choice for a filter, by name. */
 export async function listUserOptions(actor: Actor): Promise<{ id: string; name: string; email: string }[]> {
-  authorizeGlobal(actor, "manage:users");
+  await authorizeGlobal(actor, "manage:users");
   return db()
     .select({ id: users.id, name: users.name, email: users.email })
     .from(users)
@@ -88,7 +90,7 @@ export interface UserDetail extends UserListItem {
 }
 
 export async function getUser(actor: Actor, userId: string): Promise<UserDetail> {
-  authorizeGlobal(actor, "manage:users");
+  await authorizeGlobal(actor, "manage:users");
   const database = db();
   const [u] = await database
     .select({
@@ -158,7 +160,7 @@ async function patientIdByMrn(executor: Executor, mrn: string, field = "patientM
 
 /** Creates an account; a patient account is linked to its record, a family account gets a grant. */
 export async function createUser(actor: Actor, input: CreateUserInput): Promise<string> {
-  authorizeGlobal(actor, "manage:users");
+  await authorizeGlobal(actor, "manage:users");
   const passwordHash = await hashPassword(input.password);
   return db().transaction(async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
@@ -255,7 +257,7 @@ export async function updateUserRole(
   userId: string,
   input: z.infer<typeof UpdateRoleSchema>,
 ): Promise<"changed" | "unchanged"> {
-  authorizeGlobal(actor, "manage:users");
+  await authorizeGlobal(actor, "manage:users");
   if (userId === actor.userId) throw new DomainError("You cannot change your own role.");
   return db().transaction(async (tx) => {
     const row = await lockUserVersion(tx, userId, input.version);
@@ -292,7 +294,7 @@ export async function setUserActive(
   active: boolean,
   version: number,
 ): Promise<void> {
-  authorizeGlobal(actor, "manage:users");
+  await authorizeGlobal(actor, "manage:users");
   if (userId === actor.userId) throw new DomainError("You cannot deactivate your own account.");
   await db().transaction(async (tx) => {
     const row = await lockUserVersion(tx, userId, version);
@@ -315,10 +317,19 @@ export async function setUserActive(
   });
 }
 
-/** Sets a new password chosen by the admin; the user's sessions end. */
-export async function resetUserPassword(actor: Actor, userId: string, password: string): Promise<void> {
-  authorizeGlobal(actor, "manage:users");
-  const passwordHash = await hashPassword(password);
+/**
+ * Sets a new password chosen by the admin, under the rules of every password; the user's sessions
+ * end. The password is checked here, after the permission, so no caller can skip the rules and an
+ * unauthorised one learns nothing about them.
+ */
+export async function resetUserPassword(actor: Actor, userId: string, password: unknown): Promise<void> {
+  await authorizeGlobal(actor, "manage:users");
+  const parsed = ResetPasswordSchema.safeParse({ password });
+  if (!parsed.success) {
+    const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
+    throw new DomainError("Check the fields marked below.", fieldErrors);
+  }
+  const passwordHash = await hashPassword(parsed.data.password);
   await db().transaction(async (tx) => {
     const updated = await tx
       .update(users)
@@ -337,7 +348,7 @@ export async function assignCaseload(
   userId: string,
   input: z.infer<typeof AssignCaseloadSchema>,
 ): Promise<void> {
-  authorizeGlobal(actor, "manage:users");
+  await authorizeGlobal(actor, "manage:users");
   await db().transaction(async (tx) => {
     const [staff] = await tx
       .select({ role: users.role, active: users.active })
@@ -399,7 +410,7 @@ export async function assignCaseload(
 
 /** Takes a patient out of a caseload; the assignment is ended, never deleted. */
 export async function endCaseloadAssignment(actor: Actor, assignmentId: string): Promise<void> {
-  authorizeGlobal(actor, "manage:users");
+  await authorizeGlobal(actor, "manage:users");
   await db().transaction(async (tx) => {
     const ended = await tx
       .update(caseloadAssignments)

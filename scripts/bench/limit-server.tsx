@@ -39,7 +39,7 @@ const server = http.createServer(async (request, response) => {
       <html lang="en">
         <body>
           <main>
-            <PatientOverviewView p={overview} staff />
+            <PatientOverviewView p={overview} />
           </main>
         </body>
       </html>,

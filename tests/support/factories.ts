@@ -84,7 +84,7 @@ export async function grantFamily(
   familyUserId: string,
   patientId: string,
   grantedBy: string,
-  scope: { canViewTimeline?: boolean; canRaiseConcerns?: boolean } = {},
+  scope: { canViewTimeline?: boolean; canRaiseConcerns?: boolean; canViewRequests?: boolean } = {},
 ) {
   await db()
     .insert(familyAccessGrants)

@@ -11,16 +11,15 @@ export const metadata: Metadata = { title: "Calendar feed" };
 
 export default async function CalendarPage() {
   const actor = await requireActor();
-  const status = await orNotFound(getFeedStatus(actor));
-  const staff = actor.role === "coordinator" || actor.role === "advocate";
+  const status = await orNotFound(getFeedStatus(actor, "caseload"));
   return (
     <>
       <PageHeader title="Calendar feed" />
       <div className="max-w-2xl space-y-4 rounded-lg bg-white p-6 shadow-sm">
         <p>
-          Add {staff ? "your caseload's appointments" : "your appointments"} to Google Calendar, Outlook or
-          Apple Calendar with a private address. It covers the last month and the next six months, and updates
-          when the calendar app next checks.
+          Add your caseload's appointments to Google Calendar, Outlook or Apple Calendar with a private
+          address. It covers the last month and the next six months, and updates when the calendar app next
+          checks.
         </p>
         <p>
           Anyone who has the address can read it, so keep it to yourself. If it may have been shared, make a

@@ -7,12 +7,11 @@ import { listFollowUpsDue } from "@/lib/advocacy";
 import { listChangeRequestsForCaseload } from "@/lib/appointments/requests";
 import { getSchedule } from "@/lib/appointments/schedule";
 import { requireActor } from "@/lib/auth/current-user";
-import { allowsGlobal } from "@/lib/authz/policy";
 import { getCarePlanWorklist } from "@/lib/care-plans";
 import { CONCERN_STATUS_LABELS, getConcernDashboard } from "@/lib/concerns";
 import { listMyActiveEmergencyGrants } from "@/lib/emergency-access";
 import { listInbox } from "@/lib/messages";
-import { getStaffDashboard } from "@/lib/patients";
+import { dashboardPanels, getStaffDashboard } from "@/lib/patients";
 import { getRightsCounts } from "@/lib/rights-requests";
 import { formatCalendarDate, formatDateTime, formatTime } from "@/lib/time";
 
@@ -20,7 +19,7 @@ export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const actor = await requireActor();
-  const advocate = allowsGlobal(actor.role, "work:concerns");
+  const can = dashboardPanels(actor);
   const [summary, emergency, week, inbox, plans, concernSummary, followUps, rights, changeRequests] =
     await orNotFound(
       Promise.all([
@@ -29,9 +28,9 @@ export default async function DashboardPage() {
         getSchedule(actor, { view: "week" }, { withClinicianOptions: false }),
         listInbox(actor),
         getCarePlanWorklist(actor),
-        advocate ? getConcernDashboard(actor) : null,
-        advocate ? listFollowUpsDue(actor) : [],
-        advocate ? getRightsCounts(actor) : null,
+        can.canWorkConcerns ? getConcernDashboard(actor) : null,
+        can.canWorkFollowUps ? listFollowUpsDue(actor) : [],
+        can.canWorkRightsRequests ? getRightsCounts(actor) : null,
         listChangeRequestsForCaseload(actor),
       ]),
     );
@@ -112,7 +111,7 @@ export default async function DashboardPage() {
           </p>
         </section>
       ) : null}
-      {advocate ? (
+      {can.canWorkFollowUps ? (
         <section aria-labelledby="follow-ups-heading" className="mb-8 rounded-lg bg-white p-6 shadow-sm">
           <h2 id="follow-ups-heading">Follow-ups due this week</h2>
           {followUps.length === 0 ? (

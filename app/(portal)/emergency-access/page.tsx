@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/action-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/current-user";
-import { allowsGlobal } from "@/lib/authz/policy";
+import { mayRequestEmergencyAccess } from "@/lib/emergency-access";
 import { env } from "@/lib/env";
 import { requestEmergencyAccessAction } from "./actions";
 
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Emergency access" };
 
 export default async function EmergencyAccessPage() {
   const actor = await requireActor();
-  if (!allowsGlobal(actor.role, "request:emergencyAccess")) notFound();
+  if (!mayRequestEmergencyAccess(actor)) notFound();
   const minutes = env().EMERGENCY_ACCESS_MINUTES;
   const lasts = minutes % 60 === 0 ? `${minutes / 60} hours` : `${minutes} minutes`;
   return (

@@ -31,7 +31,7 @@ export default async function MePage({
   const f = portalFormat(locale);
   const raw = await searchParams;
   const viewing = await orNotFound(resolveViewing(actor, raw.patient));
-  if (viewing.kind === "choose" || (viewing.kind === "family" && !viewing.grant.canViewTimeline)) {
+  if (viewing.kind === "choose") {
     const choices = viewing.choices;
     return (
       <>
@@ -46,15 +46,14 @@ export default async function MePage({
                 <li key={p.patientId} className="rounded-lg bg-white p-6 shadow-sm">
                   <h2>{name}</h2>
                   <p>{t.timeline.youAre(p.relationship)}</p>
-                  <p className="text-sm text-slate-700">
-                    {t.timeline.mayDo(p.canViewTimeline, p.canRaiseConcerns)}
-                  </p>
+                  <p className="text-sm text-slate-700">{t.about.mayDo(p.givenName)}</p>
+                  <ul className="list-disc pl-5 text-sm text-slate-700">
+                    {p.canViewTimeline ? <li>{t.family.scopeTimeline}</li> : null}
+                    {p.canRaiseConcerns ? <li>{t.family.scopeConcerns}</li> : null}
+                    {p.canViewRequests ? <li>{t.family.scopeRequests}</li> : null}
+                  </ul>
                   <p className="mt-2 flex flex-wrap gap-4">
-                    {p.canViewTimeline ? (
-                      <Link href={`/me?patient=${p.patientId}`}>{t.timeline.viewCare(name)}</Link>
-                    ) : (
-                      <span>{t.timeline.noTimelineScope}</span>
-                    )}
+                    <Link href={`/me?patient=${p.patientId}`}>{t.timeline.viewCare(name)}</Link>
                     {p.canRaiseConcerns ? (
                       <Link href={`/me/concerns/new?patient=${p.patientId}`}>{t.timeline.raiseConcern}</Link>
                     ) : null}
@@ -85,7 +84,9 @@ export default async function MePage({
     <>
       <h1 className="mb-1 break-words">{heading}</h1>
       {viewing.kind === "family" ? (
-        <p className="mb-4">{t.timeline.youAre(viewing.grant.relationship)}</p>
+        <p className="mb-4">
+          {t.about.whose(timeline.patient.fullName)} {t.timeline.youAre(viewing.grant.relationship)}
+        </p>
       ) : null}
       {viewing.kind === "family" && viewing.choices.length > 1 ? (
         <p className="mb-4">
@@ -104,11 +105,13 @@ export default async function MePage({
               </Link>
             </li>
           ) : null}
-          <li>
-            <Link href={withKeep("/me/preferences")} className={SECONDARY_LINK}>
-              {t.timeline.preferences}
-            </Link>
-          </li>
+          {timeline.canReadPreferences ? (
+            <li>
+              <Link href={withKeep("/me/preferences")} className={SECONDARY_LINK}>
+                {timeline.self ? t.timeline.preferences : t.about.preferences(timeline.patient.givenName)}
+              </Link>
+            </li>
+          ) : null}
           {viewing.kind === "patient" ? (
             <li>
               <Link href="/me/access-log" className={SECONDARY_LINK}>
@@ -123,10 +126,10 @@ export default async function MePage({
               </Link>
             </li>
           ) : null}
-          {timeline.canFileRights ? (
+          {timeline.canReadRightsRequests ? (
             <li>
               <Link href={withKeep("/me/rights")} className={SECONDARY_LINK}>
-                {t.timeline.useRights}
+                {timeline.canFileRights ? t.timeline.useRights : t.about.requests(timeline.patient.givenName)}
               </Link>
             </li>
           ) : null}
@@ -209,13 +212,15 @@ export default async function MePage({
           </section>
         </div>
         <aside className="space-y-6">
-          {timeline.plan !== null || !query.kind ? (
+          {timeline.canReadCarePlan && (timeline.plan !== null || !query.kind) ? (
             <section aria-labelledby="plan-heading" className="rounded-lg bg-white p-5 shadow-sm">
               <h2 id="plan-heading" className="mb-2">
-                {t.timeline.carePlan}
+                {timeline.self ? t.timeline.carePlan : t.about.carePlan(timeline.patient.givenName)}
               </h2>
               {timeline.plan === null ? (
-                <p>{t.timeline.noCarePlan}</p>
+                <p>
+                  {timeline.self ? t.timeline.noCarePlan : t.about.noCarePlan(timeline.patient.givenName)}
+                </p>
               ) : (
                 <>
                   <p className="mb-2 font-medium break-words">{timeline.plan.title}</p>

@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { orNotFound } from "@/app/_lib/guards";
+import { RecentRefusals } from "@/components/admin/recent-refusals";
 import { ROLE_LABEL } from "@/components/app-shell";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { TableScroll } from "@/components/ui/table-scroll";
+import { listRecentRefusals, REFUSAL_WINDOW_DAYS } from "@/lib/audit";
 import { requireActor } from "@/lib/auth/current-user";
-import { ROLES } from "@/lib/authz/policy";
-import { listUsers, UserListQuerySchema } from "@/lib/users";
+import { listUsers, ROLES, UserListQuerySchema } from "@/lib/users";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -18,7 +19,9 @@ export default async function UsersPage({
 }) {
   const actor = await requireActor();
   const query = UserListQuerySchema.parse(await searchParams);
-  const result = await orNotFound(listUsers(actor, query));
+  const [result, refusals] = await orNotFound(
+    Promise.all([listUsers(actor, query), listRecentRefusals(actor)]),
+  );
   return (
     <>
       <PageHeader title="Users">
@@ -29,6 +32,7 @@ export default async function UsersPage({
           Create a user
         </Link>
       </PageHeader>
+      <RecentRefusals rows={refusals} days={REFUSAL_WINDOW_DAYS} />
       <search className="mb-6">
         <form method="get" className="flex flex-wrap items-end gap-3">
           <div>

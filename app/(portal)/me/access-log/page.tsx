@@ -21,7 +21,7 @@ export default async function AccessLogPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const actor = await requireActor();
-  if (actor.role !== "patient" || !actor.patientId) notFound();
+  if (!actor.patientId) notFound();
   const { locale, t } = await portalMessages(actor);
   const f = portalFormat(locale);
   const page = Page.parse((await searchParams).page ?? 1);

@@ -15,12 +15,16 @@ export const metadata: Metadata = { title: MESSAGES.en.family.title };
 /** Who the patient shares their care with: invite, see, and stop sharing. */
 export default async function FamilyPage() {
   const actor = await requireActor();
-  if (actor.role !== "patient" || !actor.patientId) notFound();
+  if (!actor.patientId) notFound();
   const { locale, t } = await portalMessages(actor);
   const f = portalFormat(locale);
   const data = await orNotFound(getFamilyPage(actor, actor.patientId));
-  const scopes = (m: { canViewTimeline: boolean; canRaiseConcerns: boolean }) =>
-    [m.canViewTimeline ? t.family.scopeTimeline : null, m.canRaiseConcerns ? t.family.scopeConcerns : null]
+  const scopes = (m: { canViewTimeline: boolean; canRaiseConcerns: boolean; canViewRequests: boolean }) =>
+    [
+      m.canViewTimeline ? t.family.scopeTimeline : null,
+      m.canRaiseConcerns ? t.family.scopeConcerns : null,
+      m.canViewRequests ? t.family.scopeRequests : null,
+    ]
       .filter(Boolean)
       .join(" · ");
   return (
@@ -100,6 +104,12 @@ export default async function FamilyPage() {
           <h2 id="invite-heading" className="mb-3">
             {t.family.invite}
           </h2>
+          <h3 className="font-semibold">{t.family.scopesTitle}</h3>
+          <ul className="mb-4 list-disc space-y-1 pl-5 text-sm">
+            {t.family.scopesExplained.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
           <ActionForm
             action={inviteFamilyAction}
             submitLabel={t.family.submit}
@@ -122,6 +132,7 @@ export default async function FamilyPage() {
                 defaultChecked: true,
               },
               { kind: "checkbox", name: "canRaiseConcerns", label: t.family.canRaiseConcerns },
+              { kind: "checkbox", name: "canViewRequests", label: t.family.canViewRequests },
             ]}
           />
         </section>

@@ -24,18 +24,23 @@ export default async function MyPreferencesPage({
   const f = portalFormat(locale);
   const viewing = await orNotFound(resolveViewing(actor, (await searchParams).patient));
   if (viewing.kind === "choose") notFound();
-  const data = await orNotFound(getPreferencesPage(actor, viewing.patientId));
+  const data = await orNotFound(getPreferencesPage(actor, viewing.patientId, "portal"));
   const keep = viewingQuery(viewing);
-  const canWrite = data.canWrite && viewing.kind === "patient";
+  const canWrite = data.canWrite;
+  const name = data.patient.givenName;
+  const title = viewing.kind === "family" ? t.about.preferences(name) : t.preferences.title;
   return (
     <>
       <p className="mb-4">
         <Link href={keep ? `/me?${keep}` : "/me"}>{t.concern.back}</Link>
       </p>
-      <h1 className="mb-2">{t.preferences.title}</h1>
-      <p className="mb-6 max-w-prose">{t.preferences.intro}</p>
+      <h1 className="mb-2">{title}</h1>
+      {viewing.kind === "family" ? <p className="mb-2">{t.about.whose(data.patient.fullName)}</p> : null}
+      <p className="mb-6 max-w-prose">
+        {viewing.kind === "family" ? t.about.preferencesIntro(name) : t.preferences.intro}
+      </p>
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
-        <section aria-label={t.preferences.title} className="min-w-0 rounded-lg bg-white p-6 shadow-sm">
+        <section aria-label={title} className="min-w-0 rounded-lg bg-white p-6 shadow-sm">
           {canWrite ? (
             <ActionForm
               action={savePortalPreferencesAction}

@@ -12,7 +12,7 @@ import { resolveViewing, viewingQuery } from "@/lib/portal/viewing";
 import {
   type CorrectionSubject,
   correctionSubjectTitle,
-  listPatientRightsRequests,
+  listPortalRightsRequests,
   RIGHTS_REQUEST_TYPES,
 } from "@/lib/rights-requests";
 import { fileRightsAction } from "../actions";
@@ -34,8 +34,8 @@ export default async function MyRightsPage({
   const query = await searchParams;
   const viewing = await orNotFound(resolveViewing(actor, query.patient));
   if (viewing.kind === "choose") notFound();
-  const data = await orNotFound(listPatientRightsRequests(actor, viewing.patientId));
-  const canFile = actor.role === "patient";
+  const data = await orNotFound(listPortalRightsRequests(actor, viewing.patientId));
+  const canFile = data.canFile;
   const correct = typeof query.correct === "string" ? CORRECT.exec(query.correct) : null;
   const subjectTitle =
     canFile && correct
@@ -50,15 +50,27 @@ export default async function MyRightsPage({
       <p className="mb-4">
         <Link href={keep ? `/me?${keep}` : "/me"}>{t.concern.back}</Link>
       </p>
-      <h1 className="mb-2">{t.rights.title}</h1>
-      <p className="mb-6 max-w-prose">{t.rights.intro}</p>
+      {viewing.kind === "family" ? (
+        <>
+          <h1 className="mb-2">{t.about.requests(viewing.grant.givenName)}</h1>
+          <p className="mb-2">{t.about.whose(`${viewing.grant.givenName} ${viewing.grant.familyName}`)}</p>
+          <p className="mb-6 max-w-prose">{t.about.requestsIntro(viewing.grant.givenName)}</p>
+        </>
+      ) : (
+        <>
+          <h1 className="mb-2">{t.rights.title}</h1>
+          <p className="mb-6 max-w-prose">{t.rights.intro}</p>
+        </>
+      )}
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_26rem]">
         <section aria-labelledby="mine-heading" className="min-w-0">
           <h2 id="mine-heading" className="mb-3">
-            {t.rights.mine}
+            {viewing.kind === "family" ? t.about.requests(viewing.grant.givenName) : t.rights.mine}
           </h2>
           {data.requests.length === 0 ? (
-            <p className="rounded bg-white p-4 shadow-sm">{t.rights.none}</p>
+            <p className="rounded bg-white p-4 shadow-sm">
+              {viewing.kind === "family" ? t.about.noRequests(viewing.grant.givenName) : t.rights.none}
+            </p>
           ) : (
             <ul className="space-y-3">
               {data.requests.map((r) => (

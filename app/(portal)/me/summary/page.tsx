@@ -16,14 +16,14 @@ export const metadata: Metadata = { title: MESSAGES.en.timeline.summary };
 /** A printable summary in the patient's language: details, plan, what is coming, what matters. */
 export default async function SummaryPage() {
   const actor = await requireActor();
-  if (actor.role !== "patient" || !actor.patientId) notFound();
+  if (!actor.patientId) notFound();
   const { locale, t } = await portalMessages(actor);
   const f = portalFormat(locale);
   const [portal, timeline, preferences] = await orNotFound(
     Promise.all([
       getMyPortal(actor),
       getTimeline(actor, actor.patientId, { kind: undefined, page: 1 }),
-      getPreferencesPage(actor, actor.patientId),
+      getPreferencesPage(actor, actor.patientId, "portal"),
     ]),
   );
   if (portal.kind !== "patient") notFound();

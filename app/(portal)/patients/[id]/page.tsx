@@ -3,7 +3,6 @@ import { notFound } from "next/navigation";
 import { orNotFound } from "@/app/_lib/guards";
 import { PatientOverviewView } from "@/components/patient-overview";
 import { requireActor } from "@/lib/auth/current-user";
-import { isStaff } from "@/lib/authz/policy";
 import { getPatientOverview, PatientIdSchema } from "@/lib/patients";
 
 export const metadata: Metadata = { title: "Patient" };
@@ -14,5 +13,5 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
   if (!parsed.success) notFound();
   const actor = await requireActor();
   const p = await orNotFound(getPatientOverview(actor, parsed.data));
-  return <PatientOverviewView p={p} staff={isStaff(actor.role)} />;
+  return <PatientOverviewView p={p} />;
 }

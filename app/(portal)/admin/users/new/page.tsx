@@ -1,17 +1,17 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
 import { ROLE_LABEL } from "@/components/app-shell";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/current-user";
-import { allowsGlobal, ROLES } from "@/lib/authz/policy";
+import { getNewUserForm } from "@/lib/users";
 import { createUserAction } from "../actions";
 
 export const metadata: Metadata = { title: "Create a user" };
 
 export default async function NewUserPage() {
   const actor = await requireActor();
-  if (!allowsGlobal(actor.role, "manage:users")) notFound();
+  const { roles } = await orNotFound(getNewUserForm(actor));
   return (
     <>
       <PageHeader title="Create a user" />
@@ -27,7 +27,7 @@ export default async function NewUserPage() {
               kind: "select",
               name: "role",
               label: "Role",
-              options: ROLES.map((r) => ({ value: r, label: ROLE_LABEL[r] })),
+              options: roles.map((r) => ({ value: r, label: ROLE_LABEL[r] })),
               defaultValue: "coordinator",
             },
             {
@@ -35,7 +35,7 @@ export default async function NewUserPage() {
               name: "password",
               label: "Initial password",
               required: true,
-              hint: "12 to 128 characters; a common or breached password is refused. Give it to them in person.",
+              hint: "12 to 128 characters; a common, breached, repeated or sequential password is refused. Give it to them in person.",
             },
             {
               kind: "text",

@@ -44,6 +44,9 @@ export default async function MyAppointmentPage({
         {t.kinds.appointment} · {t.appointmentStatus[a.status] ?? a.status}
       </p>
       <h1 className="mb-2 break-words">{a.title}</h1>
+      {viewing.kind === "family" ? (
+        <p className="mb-2">{t.about.whose(`${viewing.grant.givenName} ${viewing.grant.familyName}`)}</p>
+      ) : null}
       <p className="mb-4 text-lg">
         <time dateTime={a.startsAt.toISOString()}>{f.dateTime(a.startsAt)}</time> – {f.time(a.endsAt)}
       </p>

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { orNotFound } from "@/app/_lib/guards";
 import { Alert } from "@/components/ui/alert";
 import { requireActor } from "@/lib/auth/current-user";
-import { ConcernIdSchema, getConcern } from "@/lib/concerns";
+import { ConcernIdSchema, getPortalConcern } from "@/lib/concerns";
 import { portalFormat } from "@/lib/i18n/format";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { portalMessages } from "@/lib/i18n/server";
@@ -29,7 +29,7 @@ export default async function MyConcernPage({
   const query = await searchParams;
   const viewing = await orNotFound(resolveViewing(actor, query.patient));
   if (viewing.kind === "choose") notFound();
-  const { concern: c } = await orNotFound(getConcern(actor, viewing.patientId, id.data));
+  const c = await orNotFound(getPortalConcern(actor, viewing.patientId, id.data));
   const keep = viewingQuery(viewing);
   const hearBack = c.interim?.expectedBy ?? (c.resolvedAt ? null : zonedDate(c.resolveDueAt));
   return (
@@ -39,6 +39,9 @@ export default async function MyConcernPage({
       </p>
       {query.sent === "1" ? <Alert tone="success">{t.concern.sent}</Alert> : null}
       <h1 className="mb-1">{t.categories[c.category] ?? c.category}</h1>
+      {viewing.kind === "family" ? (
+        <p className="mb-2">{t.about.whose(`${viewing.grant.givenName} ${viewing.grant.familyName}`)}</p>
+      ) : null}
       <p className="mb-4 text-slate-700">{t.concern.received(f.day(c.receivedAt))}</p>
       <section aria-labelledby="status-heading" className="mb-6 rounded-lg bg-white p-5 shadow-sm">
         <h2 id="status-heading" className="mb-1">
@@ -77,7 +80,7 @@ export default async function MyConcernPage({
           {t.concern.history}
         </h2>
         <ol className="space-y-1">
-          {c.transitions.map((m) => (
+          {c.moves.map((m) => (
             <li key={`${m.to}-${m.at.toISOString()}`}>
               <time dateTime={m.at.toISOString()}>{f.day(m.at)}</time>: {t.concernStatus[m.to] ?? m.to}
             </li>

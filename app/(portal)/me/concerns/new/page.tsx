@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
 import { requireActor } from "@/lib/auth/current-user";
-import { can, getPatientAccess } from "@/lib/authz";
+import { authorizeRaiseConcernInPortal } from "@/lib/concerns";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { portalMessages } from "@/lib/i18n/server";
 import { resolveViewing, viewingQuery } from "@/lib/portal/viewing";
@@ -22,8 +22,7 @@ export default async function NewConcernPage({
   const { t } = await portalMessages(actor);
   const viewing = await orNotFound(resolveViewing(actor, (await searchParams).patient));
   if (viewing.kind === "choose") notFound();
-  const access = await getPatientAccess(actor, viewing.patientId);
-  if (!can(actor, "raise:concern", access)) notFound();
+  await orNotFound(authorizeRaiseConcernInPortal(actor, viewing.patientId));
   const keep = viewingQuery(viewing);
   const name = viewing.kind === "family" ? `${viewing.grant.givenName} ${viewing.grant.familyName}` : null;
   return (

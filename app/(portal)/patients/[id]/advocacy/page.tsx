@@ -7,7 +7,6 @@ import { PatientHeading } from "@/components/patient-nav";
 import { labelOptions } from "@/components/ui/options";
 import { CHANNEL_LABELS, COUNTERPART_LABELS, getAdvocacyLog } from "@/lib/advocacy";
 import { requireActor } from "@/lib/auth/current-user";
-import { isStaff } from "@/lib/authz/policy";
 import { listResources, listResourcesGiven, RESOURCE_CATEGORY_LABELS } from "@/lib/education";
 import { PatientIdSchema } from "@/lib/patients/schemas";
 import { formatCalendarDate, formatDateTime } from "@/lib/time";
@@ -25,7 +24,7 @@ export default async function AdvocacyPage({ params }: { params: Promise<{ id: s
   const library = data.canWrite ? (await listResources(actor)).resources : [];
   return (
     <>
-      <PatientHeading patient={data.patient} staff={isStaff(actor.role)} current="advocacy" />
+      <PatientHeading patient={data.patient} current="advocacy" />
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_26rem]">
         <section aria-labelledby="log-heading">
           <h2 id="log-heading" className="mb-3">

@@ -9,7 +9,6 @@ import { type AppointmentItem, listPatientAppointments } from "@/lib/appointment
 import { listPatientChangeRequests } from "@/lib/appointments/requests";
 import { APPOINTMENT_KIND_LABEL, APPOINTMENT_KINDS } from "@/lib/appointments/schemas";
 import { requireActor } from "@/lib/auth/current-user";
-import { isStaff } from "@/lib/authz/policy";
 import { PatientIdSchema } from "@/lib/patients/schemas";
 import { orgTimeZone, toZonedInputValue } from "@/lib/time";
 import {
@@ -103,7 +102,7 @@ export default async function AppointmentsPage({ params }: { params: Promise<{ i
   );
   return (
     <>
-      <PatientHeading patient={data.patient} staff={isStaff(actor.role)} current="appointments" />
+      <PatientHeading patient={data.patient} current="appointments" />
       <h2 className="sr-only">Appointments</h2>
       <p className="mb-4 text-sm text-slate-700">
         Times are shown in {orgTimeZone().replace("_", " ")} time.

@@ -544,7 +544,7 @@ export default async function CarePlanRoute({
   const hasDraft = data.plans.some((p) => p.status === "draft");
   return (
     <>
-      <PatientHeading patient={data.patient} staff={data.staff} current="care-plan" />
+      <PatientHeading patient={data.patient} current="care-plan" />
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div>
           {data.plan ? (

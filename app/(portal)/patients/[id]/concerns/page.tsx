@@ -8,7 +8,6 @@ import { PatientHeading } from "@/components/patient-nav";
 import { labelOptions } from "@/components/ui/options";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { requireActor } from "@/lib/auth/current-user";
-import { isStaff } from "@/lib/authz/policy";
 import {
   CONCERN_CATEGORY_LABELS,
   CONCERN_RAISER_LABELS,
@@ -29,7 +28,7 @@ export default async function PatientConcernsPage({ params }: { params: Promise<
   const data = await orNotFound(listPatientConcerns(actor, parsed.data));
   return (
     <>
-      <PatientHeading patient={data.patient} staff={isStaff(actor.role)} current="concerns" />
+      <PatientHeading patient={data.patient} current="concerns" />
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_26rem]">
         <section aria-labelledby="concerns-heading">
           <h2 id="concerns-heading" className="mb-3">

@@ -20,7 +20,7 @@ export default async function DisclosuresPage({ params }: { params: Promise<{ id
   const data = await orNotFound(getDisclosureLog(actor, parsed.data));
   return (
     <>
-      <PatientHeading patient={data.patient} staff current="disclosures" />
+      <PatientHeading patient={data.patient} current="disclosures" />
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
         <section aria-labelledby="log-heading">
           <h2 id="log-heading" className="mb-1">

@@ -21,7 +21,7 @@ export default async function MessagesPage({ params }: { params: Promise<{ id: s
   const data = await orNotFound(listPatientMessages(actor, parsed.data));
   return (
     <>
-      <PatientHeading patient={data.patient} staff current="messages" />
+      <PatientHeading patient={data.patient} current="messages" />
       <p className="mb-4 text-sm text-slate-700">
         Messages here are for the care team. One is shown to the patient and family only when it is marked as
         shared.

@@ -5,7 +5,6 @@ import { ActionForm } from "@/components/action-form";
 import { PatientPreferencesPanel } from "@/components/care-plan";
 import { PatientHeading } from "@/components/patient-nav";
 import { requireActor } from "@/lib/auth/current-user";
-import { isStaff } from "@/lib/authz/policy";
 import { PatientIdSchema } from "@/lib/patients/schemas";
 import { getPreferencesPage, PREFERENCE_FIELDS } from "@/lib/preferences";
 import { formatDateTime } from "@/lib/time";
@@ -24,11 +23,11 @@ export default async function PreferencesPage({ params }: { params: Promise<{ id
   const parsed = PatientIdSchema.safeParse((await params).id);
   if (!parsed.success) notFound();
   const actor = await requireActor();
-  const data = await orNotFound(getPreferencesPage(actor, parsed.data));
+  const data = await orNotFound(getPreferencesPage(actor, parsed.data, "staff"));
   const p = data.preferences;
   return (
     <>
-      <PatientHeading patient={data.patient} staff={isStaff(actor.role)} current="preferences" />
+      <PatientHeading patient={data.patient} current="preferences" />
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
         <div className="space-y-6">
           {data.canWrite ? (

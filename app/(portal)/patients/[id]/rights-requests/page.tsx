@@ -7,7 +7,6 @@ import { PatientHeading } from "@/components/patient-nav";
 import { RightsDue } from "@/components/rights-request";
 import { labelOptions } from "@/components/ui/options";
 import { requireActor } from "@/lib/auth/current-user";
-import { isStaff } from "@/lib/authz/policy";
 import { PatientIdSchema } from "@/lib/patients/schemas";
 import {
   DENIAL_REASONS,
@@ -144,12 +143,20 @@ function RequestForms({ r, today }: { r: RightsRequestItem; today: string }) {
 }
 
 /** Letters to print, and for an accounting request the way to produce it. */
-function RequestLinks({ patientId, r, staff }: { patientId: string; r: RightsRequestItem; staff: boolean }) {
+function RequestLinks({
+  patientId,
+  r,
+  canProduceAccounting,
+}: {
+  patientId: string;
+  r: RightsRequestItem;
+  canProduceAccounting: boolean;
+}) {
   const base = `/patients/${patientId}/rights-requests/${r.id}/letter`;
   const links = [
     r.extendedDueOn ? { href: `${base}?kind=extension`, label: "Extension letter" } : null,
     r.decision ? { href: `${base}?kind=decision`, label: "Decision letter" } : null,
-    staff && r.type === "accounting" && r.responseSentOn === null
+    canProduceAccounting && r.type === "accounting" && r.responseSentOn === null
       ? { href: `/patients/${patientId}/disclosures#accounting-heading`, label: "Produce the accounting" }
       : null,
   ].filter((l) => l !== null);
@@ -172,7 +179,7 @@ export default async function PatientRightsRequestsPage({ params }: { params: Pr
   const data = await orNotFound(listPatientRightsRequests(actor, parsed.data));
   return (
     <>
-      <PatientHeading patient={data.patient} staff={isStaff(actor.role)} current="rights-requests" />
+      <PatientHeading patient={data.patient} current="rights-requests" />
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
         <section aria-labelledby="requests-heading">
           <h2 id="requests-heading" className="mb-3">
@@ -237,7 +244,7 @@ export default async function PatientRightsRequestsPage({ params }: { params: Pr
                     ) : null}
                   </dl>
                   <p className="mt-2 whitespace-pre-wrap">{r.details}</p>
-                  <RequestLinks patientId={data.patient.id} r={r} staff={isStaff(actor.role)} />
+                  <RequestLinks patientId={data.patient.id} r={r} canProduceAccounting={data.canWrite} />
                   {data.canWrite && (r.responseSentOn === null || r.type === "amendment") ? (
                     <RequestForms r={r} today={data.today} />
                   ) : null}

@@ -4,7 +4,6 @@ import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm, type FieldSpec } from "@/components/action-form";
 import { PatientHeading } from "@/components/patient-nav";
 import { requireActor } from "@/lib/auth/current-user";
-import { isStaff } from "@/lib/authz/policy";
 import { PatientIdSchema } from "@/lib/patients/schemas";
 import { formatDateTime } from "@/lib/time";
 import { listUpdates, type UpdateItem } from "@/lib/updates";
@@ -69,7 +68,7 @@ export default async function UpdatesPage({ params }: { params: Promise<{ id: st
   const data = await orNotFound(listUpdates(actor, parsed.data));
   return (
     <>
-      <PatientHeading patient={data.patient} staff={isStaff(actor.role)} current="updates" />
+      <PatientHeading patient={data.patient} current="updates" />
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
         <section aria-labelledby="updates-heading">
           <h2 id="updates-heading" className="mb-3">

@@ -6,7 +6,6 @@ import { ActionForm } from "@/components/action-form";
 import { ConcernDue } from "@/components/concern";
 import { PatientHeading } from "@/components/patient-nav";
 import { requireActor } from "@/lib/auth/current-user";
-import { isStaff } from "@/lib/authz/policy";
 import {
   CONCERN_CATEGORY_LABELS,
   CONCERN_MOVE_LABELS,
@@ -65,7 +64,7 @@ export default async function ConcernPage({
   const letters = `/patients/${patient.id}/concerns/${c.id}/letter`;
   return (
     <>
-      <PatientHeading patient={patient} staff={isStaff(actor.role)} current="concerns" />
+      <PatientHeading patient={patient} current="concerns" />
       <p className="mb-2 print:hidden">
         <Link href={`/patients/${patient.id}/concerns`}>All concerns for this patient</Link>
       </p>
