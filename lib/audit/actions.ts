@@ -1,6 +1,7 @@
 /** Every kind of event the trail holds; the admin filters by these. */
 export const AUDIT_ACTIONS = [
   "auth.sign-in",
+  "access.denied",
   "auth.sign-in-failed",
   "auth.lockout",
   "auth.sign-out",

@@ -2,7 +2,9 @@
 
 import { notFound, redirect } from "next/navigation";
 import { type FormState, formValues, runChange } from "@/app/_lib/action-results";
+import { orNotFound } from "@/app/_lib/guards";
 import { requireActor } from "@/lib/auth/current-user";
+import { authorizeAction } from "@/lib/authz/guard";
 import { raiseConcernInPortal } from "@/lib/concerns";
 import { portalMessages } from "@/lib/i18n/server";
 import { PatientIdSchema } from "@/lib/patients/schemas";
@@ -19,7 +21,8 @@ function patientOr404(value: unknown): string {
 /** For family, the pages carry the patient they chose. */
 async function keep(patientId: string): Promise<string> {
   const actor = await requireActor();
-  return actor.role === "family" ? `?patient=${patientId}` : "";
+  // A patient account is its own record; anyone else viewing it keeps the patient in the address.
+  return actor.patientId === patientId ? "" : `?patient=${patientId}`;
 }
 
 export async function raiseConcernAction(
@@ -29,6 +32,7 @@ export async function raiseConcernAction(
 ): Promise<FormState> {
   const actor = await requireActor();
   const id = patientOr404(patientId);
+  await orNotFound(authorizeAction(actor, "raise:concern:portal", { patientId: id }));
   const { t } = await portalMessages(actor);
   let concernId: string | undefined;
   const result = await runChange(
@@ -55,6 +59,7 @@ export async function fileRightsAction(
 ): Promise<FormState> {
   const actor = await requireActor();
   const id = patientOr404(patientId);
+  await orNotFound(authorizeAction(actor, "file:rightsRequest:portal", { patientId: id }));
   const { t } = await portalMessages(actor);
   return runChange(
     "/me/rights",

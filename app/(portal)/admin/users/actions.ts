@@ -4,14 +4,15 @@ import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { type FormState, formValues, invalid, refused } from "@/app/_lib/action-results";
+import { orNotFound } from "@/app/_lib/guards";
 import { requireActor } from "@/lib/auth/current-user";
+import { authorizeGlobalAction } from "@/lib/authz/guard";
 import {
   AssignCaseloadSchema,
   assignCaseload,
   CreateUserSchema,
   createUser,
   endCaseloadAssignment,
-  ResetPasswordSchema,
   resetUserPassword,
   SetActiveSchema,
   setUserActive,
@@ -29,6 +30,7 @@ function userIdOr404(userId: unknown): string {
 
 export async function createUserAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
+  await orNotFound(authorizeGlobalAction(actor, "manage:users"));
   const values = formValues(formData, ["name", "email", "role", "patientMrn", "relationship"]);
   const parsed = CreateUserSchema.safeParse({ ...values, password: formData.get("password") });
   if (!parsed.success) return invalid(parsed.error, values);
@@ -49,6 +51,7 @@ export async function updateRoleAction(
 ): Promise<FormState> {
   const actor = await requireActor();
   const id = userIdOr404(userId);
+  await orNotFound(authorizeGlobalAction(actor, "manage:users"));
   const values = formValues(formData, ["role", "version"]);
   const parsed = UpdateRoleSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
@@ -70,6 +73,7 @@ export async function setActiveAction(
 ): Promise<FormState> {
   const actor = await requireActor();
   const id = userIdOr404(userId);
+  await orNotFound(authorizeGlobalAction(actor, "manage:users"));
   const values = formValues(formData, ["active", "version"]);
   const parsed = SetActiveSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
@@ -91,10 +95,10 @@ export async function resetPasswordAction(
 ): Promise<FormState> {
   const actor = await requireActor();
   const id = userIdOr404(userId);
-  const parsed = ResetPasswordSchema.safeParse({ password: formData.get("password") });
-  if (!parsed.success) return invalid(parsed.error, {});
+  await orNotFound(authorizeGlobalAction(actor, "manage:users"));
+  // The domain checks the permission, then the password against the rules of every password.
   try {
-    await resetUserPassword(actor, id, parsed.data.password);
+    await resetUserPassword(actor, id, formData.get("password"));
   } catch (error) {
     return refused(error, {});
   }
@@ -108,6 +112,7 @@ export async function assignCaseloadAction(
 ): Promise<FormState> {
   const actor = await requireActor();
   const id = userIdOr404(userId);
+  await orNotFound(authorizeGlobalAction(actor, "manage:users"));
   const values = formValues(formData, ["patientMrn", "primary"]);
   const parsed = AssignCaseloadSchema.safeParse({ ...values, primary: values.primary || undefined });
   if (!parsed.success) return invalid(parsed.error, values);
@@ -127,6 +132,7 @@ export async function endCaseloadAction(
 ): Promise<FormState> {
   const actor = await requireActor();
   const id = userIdOr404(userId);
+  await orNotFound(authorizeGlobalAction(actor, "manage:users"));
   const assignment = z.uuid().safeParse(formData.get("assignmentId"));
   if (!assignment.success) notFound();
   try {

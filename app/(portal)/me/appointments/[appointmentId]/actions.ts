@@ -3,12 +3,14 @@
 import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
 import { type FormState, formValues, runChange } from "@/app/_lib/action-results";
+import { orNotFound } from "@/app/_lib/guards";
 import {
   AppointmentIdSchema,
   changeRequestSchema,
   requestAppointmentChange,
 } from "@/lib/appointments/requests";
 import { requireActor } from "@/lib/auth/current-user";
+import { authorizeAction } from "@/lib/authz/guard";
 import { portalMessages } from "@/lib/i18n/server";
 
 /** The patient asks their coordinator to move or cancel an appointment. */
@@ -19,7 +21,13 @@ export async function requestChangeAction(
 ): Promise<FormState> {
   const actor = await requireActor();
   const id = AppointmentIdSchema.safeParse(appointmentId);
-  if (!id.success || actor.role !== "patient" || !actor.patientId) notFound();
+  if (!id.success) notFound();
+  // Asked of the appointment's own patient: anyone else, or someone else's appointment, is refused.
+  await orNotFound(
+    authorizeAction(actor, "request:appointmentChange:portal", { record: "appointment", id: id.data }),
+  );
+  // Only the patient themself holds that permission, so a record of their own is there.
+  if (!actor.patientId) notFound();
   const patientId = actor.patientId;
   const { t } = await portalMessages(actor);
   const result = await runChange(

@@ -2,6 +2,7 @@
 
 import { notFound } from "next/navigation";
 import { type FormState, formValues, runChange } from "@/app/_lib/action-results";
+import { orNotFound } from "@/app/_lib/guards";
 import {
   completeFollowUp,
   FollowUpDoneSchema,
@@ -10,6 +11,7 @@ import {
   logInteraction,
 } from "@/lib/advocacy";
 import { requireActor } from "@/lib/auth/current-user";
+import { authorizeAction } from "@/lib/authz/guard";
 import { GiveResourceSchema, giveResource } from "@/lib/education";
 import { PatientIdSchema } from "@/lib/patients/schemas";
 import { zonedDate } from "@/lib/time";
@@ -24,6 +26,7 @@ export async function logInteractionAction(
   const actor = await requireActor();
   const patient = PatientIdSchema.safeParse(patientId);
   if (!patient.success) notFound();
+  await orNotFound(authorizeAction(actor, "write:advocacyLog", { patientId: patient.data }));
   return runChange(
     PAGE,
     formValues(formData, [
@@ -51,6 +54,9 @@ export async function completeFollowUpAction(
   const actor = await requireActor();
   const id = InteractionIdSchema.safeParse(interactionId);
   if (!id.success) notFound();
+  await orNotFound(
+    authorizeAction(actor, "write:advocacyLog", { record: "advocacyInteraction", id: id.data }),
+  );
   return runChange(
     PAGE,
     formValues(formData, ["version"]),
@@ -68,6 +74,7 @@ export async function giveResourceAction(
   const actor = await requireActor();
   const patient = PatientIdSchema.safeParse(patientId);
   if (!patient.success) notFound();
+  await orNotFound(authorizeAction(actor, "write:advocacyLog", { patientId: patient.data }));
   return runChange(
     PAGE,
     formValues(formData, ["resourceId", "note"]),

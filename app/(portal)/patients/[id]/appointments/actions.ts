@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
 import { type FormState, formValues, invalid, refused } from "@/app/_lib/action-results";
+import { orNotFound } from "@/app/_lib/guards";
 import {
   AppointmentIdSchema,
   bookAppointments,
@@ -20,6 +21,7 @@ import {
   completeChangeRequest,
 } from "@/lib/appointments/requests";
 import { requireActor } from "@/lib/auth/current-user";
+import { authorizeAction } from "@/lib/authz/guard";
 import { PatientIdSchema } from "@/lib/patients/schemas";
 
 const PAGE = "/patients/[id]/appointments";
@@ -50,6 +52,7 @@ export async function bookAppointmentAction(
 ): Promise<FormState> {
   const actor = await requireActor();
   const id = idOr404(PatientIdSchema, patientId);
+  await orNotFound(authorizeAction(actor, "write:appointment", { patientId: id }));
   const values = formValues(formData, FIELDS);
   const parsed = parseAppointment(values);
   if (!parsed.success) return { errors: parsed.errors, message: "Check the fields marked below.", values };
@@ -70,6 +73,7 @@ export async function rescheduleAppointmentAction(
 ): Promise<FormState> {
   const actor = await requireActor();
   const id = idOr404(AppointmentIdSchema, appointmentId);
+  await orNotFound(authorizeAction(actor, "write:appointment", { record: "appointment", id }));
   const values = formValues(formData, ["startsAt", "endsAt", "version"]);
   const parsed = parseReschedule(values);
   if (!parsed.success) return { errors: parsed.errors, message: "Check the fields marked below.", values };
@@ -89,6 +93,7 @@ export async function cancelAppointmentAction(
 ): Promise<FormState> {
   const actor = await requireActor();
   const id = idOr404(AppointmentIdSchema, appointmentId);
+  await orNotFound(authorizeAction(actor, "write:appointment", { record: "appointment", id }));
   const values = formValues(formData, ["reason", "version"]);
   const parsed = CancelSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
@@ -108,6 +113,7 @@ export async function setAppointmentStatusAction(
 ): Promise<FormState> {
   const actor = await requireActor();
   const id = idOr404(AppointmentIdSchema, appointmentId);
+  await orNotFound(authorizeAction(actor, "write:appointment", { record: "appointment", id }));
   const values = formValues(formData, ["status", "version"]);
   const parsed = StatusSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
@@ -129,6 +135,9 @@ export async function completeChangeRequestAction(
   const actor = await requireActor();
   const id = AppointmentRequestIdSchema.safeParse(requestId);
   if (!id.success) notFound();
+  await orNotFound(
+    authorizeAction(actor, "write:appointment", { record: "appointmentRequest", id: id.data }),
+  );
   const values = formValues(formData, ["note"]);
   const parsed = CompleteRequestSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);

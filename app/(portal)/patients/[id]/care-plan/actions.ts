@@ -4,7 +4,9 @@ import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import type { z } from "zod";
 import { type FormState, formValues, invalid, refused, runChange } from "@/app/_lib/action-results";
+import { orNotFound } from "@/app/_lib/guards";
 import { requireActor } from "@/lib/auth/current-user";
+import { authorizeAction } from "@/lib/authz/guard";
 import {
   addPlanItem,
   CarePlanIdSchema,
@@ -59,6 +61,7 @@ export async function startPlanAction(
   const actor = await requireActor();
   const patient = PatientIdSchema.safeParse(patientId);
   if (!patient.success) notFound();
+  await orNotFound(authorizeAction(actor, "write:carePlan", { patientId: patient.data }));
   const values = formValues(formData, ["title", "reviewDate", "templateId"]);
   const parsed = carePlanSchemas(zonedDate()).start.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
@@ -79,6 +82,7 @@ export async function updatePlanDetailsAction(
 ): Promise<FormState> {
   const actor = await requireActor();
   const id = idOr404(planId);
+  await orNotFound(authorizeAction(actor, "write:carePlan", { record: "carePlan", id }));
   return run(
     formValues(formData, ["title", "reviewDate", "version"]),
     carePlanSchemas(zonedDate()).details,
@@ -96,6 +100,7 @@ export async function addPlanItemAction(
   const actor = await requireActor();
   const id = idOr404(planId);
   const k = kindOr404(kind);
+  await orNotFound(authorizeAction(actor, "write:carePlan", { record: "carePlan", id }));
   return run(
     formValues(formData, ITEM_FIELDS[k]),
     carePlanSchemas(zonedDate())[k],
@@ -115,6 +120,7 @@ export async function editPlanItemAction(
   const id = idOr404(planId);
   const k = kindOr404(kind);
   const item = idOr404(itemId);
+  await orNotFound(authorizeAction(actor, "write:carePlan", { record: "carePlan", id }));
   return run(
     formValues(formData, ITEM_FIELDS[k]),
     carePlanSchemas(zonedDate())[k],
@@ -134,6 +140,7 @@ export async function removePlanItemAction(
   const id = idOr404(planId);
   const k = kindOr404(kind);
   const item = idOr404(itemId);
+  await orNotFound(authorizeAction(actor, "write:carePlan", { record: "carePlan", id }));
   return run(
     formValues(formData, ["version"]),
     carePlanSchemas(zonedDate()).remove,
@@ -156,6 +163,7 @@ export async function transitionPlanAction(
 ): Promise<FormState> {
   const actor = await requireActor();
   const id = idOr404(planId);
+  await orNotFound(authorizeAction(actor, "write:carePlan", { record: "carePlan", id }));
   return run(
     { ...formValues(formData, ["reason", "version"]), to },
     carePlanSchemas(zonedDate()).transition,
@@ -171,6 +179,7 @@ export async function saveTemplateAction(
 ): Promise<FormState> {
   const actor = await requireActor();
   const id = idOr404(planId);
+  await orNotFound(authorizeAction(actor, "write:carePlan", { record: "carePlan", id }));
   return run(
     formValues(formData, ["name", "description"]),
     carePlanSchemas(zonedDate()).template,

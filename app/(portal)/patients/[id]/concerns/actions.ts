@@ -3,7 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import { type FormState, formValues, invalid, refused, runChange } from "@/app/_lib/action-results";
+import { orNotFound } from "@/app/_lib/guards";
 import { requireActor } from "@/lib/auth/current-user";
+import { authorizeAction } from "@/lib/authz/guard";
 import {
   assignConcern,
   ConcernIdSchema,
@@ -37,6 +39,7 @@ export async function intakeConcernAction(
   const actor = await requireActor();
   const patient = PatientIdSchema.safeParse(patientId);
   if (!patient.success) notFound();
+  await orNotFound(authorizeAction(actor, "write:concern", { patientId: patient.data }));
   const values = formValues(formData, [
     "raisedBy",
     "raisedByName",
@@ -68,6 +71,7 @@ export async function transitionConcernAction(
 ): Promise<FormState> {
   const actor = await requireActor();
   const id = idOr404(concernId);
+  await orNotFound(authorizeAction(actor, "write:concern", { record: "concern", id }));
   return runChange(
     PAGE,
     { ...formValues(formData, ["note", "version"]), to },
@@ -84,6 +88,7 @@ export async function resolveConcernAction(
 ): Promise<FormState> {
   const actor = await requireActor();
   const id = idOr404(concernId);
+  await orNotFound(authorizeAction(actor, "write:concern", { record: "concern", id }));
   return runChange(
     PAGE,
     formValues(formData, [
@@ -106,6 +111,7 @@ export async function interimNoticeAction(
 ): Promise<FormState> {
   const actor = await requireActor();
   const id = idOr404(concernId);
+  await orNotFound(authorizeAction(actor, "write:concern", { record: "concern", id }));
   return runChange(
     PAGE,
     formValues(formData, ["expectedBy", "message", "version"]),
@@ -122,6 +128,7 @@ export async function qioReferralAction(
 ): Promise<FormState> {
   const actor = await requireActor();
   const id = idOr404(concernId);
+  await orNotFound(authorizeAction(actor, "write:concern", { record: "concern", id }));
   return runChange(
     PAGE,
     formValues(formData, ["referredOn", "version"]),
@@ -138,6 +145,7 @@ export async function confidentialAction(
 ): Promise<FormState> {
   const actor = await requireActor();
   const id = idOr404(concernId);
+  await orNotFound(authorizeAction(actor, "write:concern", { record: "concern", id }));
   return runChange(
     PAGE,
     formValues(formData, ["confidential", "version"]),
@@ -154,6 +162,7 @@ export async function assignConcernAction(
 ): Promise<FormState> {
   const actor = await requireActor();
   const id = idOr404(concernId);
+  await orNotFound(authorizeAction(actor, "write:concern", { record: "concern", id }));
   return runChange(
     PAGE,
     formValues(formData, ["advocateId", "version"]),

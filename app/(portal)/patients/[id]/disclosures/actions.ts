@@ -2,7 +2,9 @@
 
 import { notFound, redirect } from "next/navigation";
 import { type FormState, formValues, runChange } from "@/app/_lib/action-results";
+import { orNotFound } from "@/app/_lib/guards";
 import { requireActor } from "@/lib/auth/current-user";
+import { authorizeAction } from "@/lib/authz/guard";
 import {
   DisclosureIdSchema,
   disclosureSchemas,
@@ -29,6 +31,7 @@ export async function recordDisclosureAction(
 ): Promise<FormState> {
   const actor = await requireActor();
   const id = patientOr404(patientId);
+  await orNotFound(authorizeAction(actor, "write:disclosures", { patientId: id }));
   return runChange(
     PAGE,
     formValues(formData, ["disclosedOn", "recipient", "recipientAddress", "description", "purpose"]),
@@ -46,6 +49,7 @@ export async function voidDisclosureAction(
   const actor = await requireActor();
   const parsed = DisclosureIdSchema.safeParse(disclosureId);
   if (!parsed.success) notFound();
+  await orNotFound(authorizeAction(actor, "write:disclosures", { record: "disclosure", id: parsed.data }));
   return runChange(
     PAGE,
     formValues(formData, ["reason"]),
@@ -62,6 +66,8 @@ export async function produceAccountingAction(
 ): Promise<FormState> {
   const actor = await requireActor();
   const id = patientOr404(patientId);
+  // produceAccounting asks write:rightsRequest: an accounting answers the patient's right to one.
+  await orNotFound(authorizeAction(actor, "write:rightsRequest", { patientId: id }));
   let accountingId: string | undefined;
   const result = await runChange(
     PAGE,

@@ -3,7 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
 import { type FormState, formValues, invalid, refused } from "@/app/_lib/action-results";
+import { orNotFound } from "@/app/_lib/guards";
 import { requireActor } from "@/lib/auth/current-user";
+import { authorizeAction } from "@/lib/authz/guard";
 import {
   markThreadRead,
   NewThreadSchema,
@@ -24,6 +26,7 @@ export async function startThreadAction(
   const actor = await requireActor();
   const id = PatientIdSchema.safeParse(patientId);
   if (!id.success) notFound();
+  await orNotFound(authorizeAction(actor, "write:teamNotes", { patientId: id.data }));
   const values = formValues(formData, ["subject", "body", "shared"]);
   const parsed = NewThreadSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
@@ -45,6 +48,7 @@ export async function replyAction(
   const actor = await requireActor();
   const id = ThreadIdSchema.safeParse(threadId);
   if (!id.success) notFound();
+  await orNotFound(authorizeAction(actor, "write:teamNotes", { record: "thread", id: id.data }));
   const values = formValues(formData, ["body", "shared"]);
   const parsed = ReplySchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
@@ -63,6 +67,7 @@ export async function markThreadReadAction(threadId: string): Promise<void> {
   const actor = await requireActor();
   const id = ThreadIdSchema.safeParse(threadId);
   if (!id.success) notFound();
+  await orNotFound(authorizeAction(actor, "read:teamNotes", { record: "thread", id: id.data }));
   try {
     await markThreadRead(actor, id.data);
   } catch {

@@ -2,7 +2,9 @@
 
 import { notFound } from "next/navigation";
 import { type FormState, formValues, runChange } from "@/app/_lib/action-results";
+import { orNotFound } from "@/app/_lib/guards";
 import { requireActor } from "@/lib/auth/current-user";
+import { authorizeAction } from "@/lib/authz/guard";
 import { PatientIdSchema } from "@/lib/patients/schemas";
 import {
   decideRightsRequest,
@@ -32,6 +34,7 @@ export async function fileRightsRequestAction(
   const actor = await requireActor();
   const patient = PatientIdSchema.safeParse(patientId);
   if (!patient.success) notFound();
+  await orNotFound(authorizeAction(actor, "write:rightsRequest", { patientId: patient.data }));
   return runChange(
     PAGE,
     formValues(formData, ["type", "receivedOn", "details", "requestedForm", "healthPlanSelfPay"]),
@@ -48,6 +51,7 @@ export async function extendRightsRequestAction(
 ): Promise<FormState> {
   const actor = await requireActor();
   const id = idOr404(requestId);
+  await orNotFound(authorizeAction(actor, "write:rightsRequest", { record: "rightsRequest", id }));
   return runChange(
     PAGE,
     formValues(formData, ["reason", "notifiedOn", "version"]),
@@ -64,6 +68,7 @@ export async function decideRightsRequestAction(
 ): Promise<FormState> {
   const actor = await requireActor();
   const id = idOr404(requestId);
+  await orNotFound(authorizeAction(actor, "write:rightsRequest", { record: "rightsRequest", id }));
   return runChange(
     PAGE,
     formValues(formData, [
@@ -87,6 +92,7 @@ export async function respondRightsRequestAction(
 ): Promise<FormState> {
   const actor = await requireActor();
   const id = idOr404(requestId);
+  await orNotFound(authorizeAction(actor, "write:rightsRequest", { record: "rightsRequest", id }));
   return runChange(
     PAGE,
     formValues(formData, ["sentOn", "version"]),
@@ -103,6 +109,7 @@ export async function disagreementAction(
 ): Promise<FormState> {
   const actor = await requireActor();
   const id = idOr404(requestId);
+  await orNotFound(authorizeAction(actor, "write:rightsRequest", { record: "rightsRequest", id }));
   return runChange(
     PAGE,
     formValues(formData, ["statement", "receivedOn", "version"]),

@@ -3,7 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
 import { type FormState, formValues, invalid, refused } from "@/app/_lib/action-results";
+import { orNotFound } from "@/app/_lib/guards";
 import { requireActor } from "@/lib/auth/current-user";
+import { authorizeAction } from "@/lib/authz/guard";
 import { PatientIdSchema } from "@/lib/patients/schemas";
 import {
   createUpdate,
@@ -35,6 +37,7 @@ export async function createUpdateAction(
   const patient = PatientIdSchema.safeParse(patientId);
   if (!patient.success) notFound();
   const original = correcting === null ? null : idOr404(correcting);
+  await orNotFound(authorizeAction(actor, "write:update", { patientId: patient.data }));
   const values = formValues(formData, FIELDS);
   const parsed = UpdateSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
@@ -54,6 +57,7 @@ export async function editUpdateAction(
 ): Promise<FormState> {
   const actor = await requireActor();
   const id = idOr404(updateId);
+  await orNotFound(authorizeAction(actor, "write:update", { record: "update", id }));
   const values = formValues(formData, [...FIELDS, "version"]);
   const parsed = EditUpdateSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
@@ -73,6 +77,7 @@ export async function publishUpdateAction(
 ): Promise<FormState> {
   const actor = await requireActor();
   const id = idOr404(updateId);
+  await orNotFound(authorizeAction(actor, "write:update", { record: "update", id }));
   const values = formValues(formData, ["version"]);
   const parsed = PublishSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
