@@ -11,7 +11,7 @@ test.describe("who sees which record", () => {
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   });
 
-  test("a patient opening another patient's page gets the 404 page; their own record opens", async ({
+  test("a patient gets the 404 page on any patient's staff page, her own included; her record opens on /me", async ({
     browser,
   }) => {
     const staff = await (await browser.newContext({ storageState: storageFor("coordinator") })).newPage();
@@ -22,9 +22,16 @@ test.describe("who sees which record", () => {
     const denied = await page.goto(`/patients/${otherId}`);
     expect(denied?.status()).toBe(404);
     await expect(page.getByText(OTHER_MRN)).toHaveCount(0);
-    const allowed = await page.goto(`/patients/${ownId}`);
-    expect(allowed?.status()).toBe(200);
-    await expect(page.getByText(`MRN ${OWN_MRN}`)).toBeVisible();
+    // Staff pages are for staff, whatever the relationship: her own record's staff page is a 404 too.
+    const own = await page.goto(`/patients/${ownId}`);
+    expect(own?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+    await expect(page.getByText(OWN_MRN)).toHaveCount(0);
+    // The control: the staff page opens for her coordinator, and she reads her record through the portal.
+    expect((await staff.goto(`/patients/${ownId}`))?.status()).toBe(200);
+    await expect(staff.getByText(`MRN ${OWN_MRN}`)).toBeVisible();
+    expect((await page.goto("/me"))?.status()).toBe(200);
+    await expect(page.getByText(OWN_MRN)).toBeVisible();
   });
 
   test("a malformed id in the URL is a 404, never an error", async ({ browser }) => {

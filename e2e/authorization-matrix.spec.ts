@@ -1,10 +1,22 @@
-import { type APIRequestContext, type Browser, expect, test } from "@playwright/test";
+import {
+  type APIRequestContext,
+  type APIResponse,
+  type Browser,
+  type BrowserContext,
+  expect,
+  type Page,
+  type Route,
+  test,
+} from "@playwright/test";
 import {
   ACCOUNTS,
   type AccountKey,
+  type AppRoute,
   actionBody,
   actionIds,
+  appRoutes,
   FORM,
+  HOME,
   OTHER_MRN,
   OWN_MRN,
   orgDate,
@@ -14,7 +26,8 @@ import {
 
 /**
  * The one authorization matrix: every route and every server action × every role × own and
- * other patient. Later issues add their routes and actions here.
+ * other patient. The routes come from the file system: a page.tsx or route.ts with no case here
+ * fails the first test below, and every route outside the portal is swept as patient and family.
  */
 const ROLES = [
   "admin",
@@ -26,9 +39,15 @@ const ROLES = [
 type MatrixRole = (typeof ROLES)[number] | "anonymous";
 
 interface RouteCase {
+  /** The file-system route this case requests, as Next names it: "/patients/[id]/care-plan". */
+  pattern: string;
   path: (ids: Ids) => string;
   name: string;
   allowed: MatrixRole[];
+  /** Signed-in roles this route sends on (303/307) instead of answering, and where to. */
+  redirects?: Partial<Record<MatrixRole, string>>;
+  /** Reached without a session (the proxy lets it through): anonymous gets 200 or 404, not the sign-in page. */
+  public?: true;
 }
 interface Ids {
   own: string;
@@ -37,6 +56,8 @@ interface Ids {
   /** Seeded concerns of the own patient: an ordinary one, and one confidential to advocates. */
   concern: string;
   confidentialConcern: string;
+  /** A concern of the own patient with an interim notice: its letter is a page. */
+  letterConcern: string;
   /** One of the own patient's upcoming appointments. */
   appointment: string;
   /** The own patient's decided rights request (seeded), and the accounting they were given. */
@@ -44,204 +65,492 @@ interface Ids {
   accounting: string;
 }
 
+const STAFF: MatrixRole[] = ["coordinator", "advocate"];
+const EVERYONE: MatrixRole[] = [...ROLES, "anonymous"];
+/** Where "/" and "/login" send a signed-in person: their own home. */
+const TO_HOME: Partial<Record<MatrixRole, string>> = Object.fromEntries(ROLES.map((r) => [r, HOME[r]]));
+
+function reportCsvPath(): string {
+  const to = orgDate();
+  return `/reports/csv?table=concerns-by-language&from=${to.slice(0, 4)}-01-01&to=${to}`;
+}
+
 const ROUTES: RouteCase[] = [
   // The benchmark's floor page and statement counter exist only under CAREBRIDGE_BENCH=1.
-  { name: "/bench/floor (benchmark off)", path: () => "/bench/floor", allowed: [] },
-  { name: "/bench/stats (benchmark off)", path: () => "/bench/stats", allowed: [] },
-  { name: "/dashboard", path: () => "/dashboard", allowed: ["coordinator", "advocate"] },
-  { name: "/patients", path: () => "/patients", allowed: ["coordinator", "advocate"] },
-  // The demo patient is in coordinator@'s and advocate@'s caseloads, is patient@ and shares with family@.
+  { name: "/bench/floor (benchmark off)", pattern: "/bench/floor", path: () => "/bench/floor", allowed: [] },
+  { name: "/bench/stats (benchmark off)", pattern: "/bench/stats", path: () => "/bench/stats", allowed: [] },
+  // Signing in: "/" is where Auth.js lands after sign-in; it renders nothing and sends each role home.
+  { name: "/", pattern: "/", path: () => "/", allowed: [], redirects: TO_HOME },
+  { name: "/login", pattern: "/login", path: () => "/login", allowed: ["anonymous"], redirects: TO_HOME },
+  {
+    name: "/api/auth/session",
+    pattern: "/api/auth/[...nextauth]",
+    path: () => "/api/auth/session",
+    allowed: EVERYONE,
+  },
+  // The calendar feed's token is its credential: no session needed, and a made-up one is nothing.
+  {
+    name: "/api/calendar/[unknown token]",
+    pattern: "/api/calendar/[token]",
+    path: () => `/api/calendar/${"A".repeat(43)}.ics`,
+    allowed: [],
+    public: true,
+  },
+  { name: "/dashboard", pattern: "/dashboard", path: () => "/dashboard", allowed: STAFF },
+  { name: "/patients", pattern: "/patients", path: () => "/patients", allowed: STAFF },
+  // The demo patient is in coordinator@'s and advocate@'s caseloads, is patient@ and shares with
+  // family@; none of that opens a staff page to the patient or her daughter: they read through /me.
   {
     name: "/patients/[own]",
+    pattern: "/patients/[id]",
     path: (ids) => `/patients/${ids.own}`,
-    allowed: ["coordinator", "advocate", "patient", "family"],
+    allowed: STAFF,
   },
-  { name: "/patients/[other]", path: (ids) => `/patients/${ids.other}`, allowed: [] },
+  {
+    name: "/patients/[other]",
+    pattern: "/patients/[id]",
+    path: (ids) => `/patients/${ids.other}`,
+    allowed: [],
+  },
   {
     name: "/patients/[own]/appointments",
+    pattern: "/patients/[id]/appointments",
     path: (ids) => `/patients/${ids.own}/appointments`,
-    allowed: ["coordinator", "advocate", "patient", "family"],
+    allowed: STAFF,
   },
   {
     name: "/patients/[other]/appointments",
+    pattern: "/patients/[id]/appointments",
     path: (ids) => `/patients/${ids.other}/appointments`,
     allowed: [],
   },
-  { name: "/emergency-access", path: () => "/emergency-access", allowed: ["coordinator", "advocate"] },
-  { name: "/schedule", path: () => "/schedule", allowed: ["coordinator", "advocate"] },
-  { name: "/schedule?view=day", path: () => "/schedule?view=day", allowed: ["coordinator", "advocate"] },
-  { name: "/calendar", path: () => "/calendar", allowed: ["coordinator", "advocate", "patient"] },
-  { name: "/messages", path: () => "/messages", allowed: ["coordinator", "advocate"] },
+  {
+    name: "/emergency-access",
+    pattern: "/emergency-access",
+    path: () => "/emergency-access",
+    allowed: STAFF,
+  },
+  { name: "/schedule", pattern: "/schedule", path: () => "/schedule", allowed: STAFF },
+  { name: "/schedule?view=day", pattern: "/schedule", path: () => "/schedule?view=day", allowed: STAFF },
+  // The caseload's calendar address; the patient's own is /me/calendar.
+  { name: "/calendar", pattern: "/calendar", path: () => "/calendar", allowed: STAFF },
+  { name: "/messages", pattern: "/messages", path: () => "/messages", allowed: STAFF },
   {
     name: "/patients/[own]/updates",
+    pattern: "/patients/[id]/updates",
     path: (ids) => `/patients/${ids.own}/updates`,
-    allowed: ["coordinator", "advocate", "patient", "family"],
+    allowed: STAFF,
   },
-  { name: "/patients/[other]/updates", path: (ids) => `/patients/${ids.other}/updates`, allowed: [] },
+  {
+    name: "/patients/[other]/updates",
+    pattern: "/patients/[id]/updates",
+    path: (ids) => `/patients/${ids.other}/updates`,
+    allowed: [],
+  },
   {
     name: "/patients/[own]/messages",
+    pattern: "/patients/[id]/messages",
     path: (ids) => `/patients/${ids.own}/messages`,
-    allowed: ["coordinator", "advocate"],
+    allowed: STAFF,
   },
-  { name: "/patients/[other]/messages", path: (ids) => `/patients/${ids.other}/messages`, allowed: [] },
+  {
+    name: "/patients/[other]/messages",
+    pattern: "/patients/[id]/messages",
+    path: (ids) => `/patients/${ids.other}/messages`,
+    allowed: [],
+  },
   {
     name: "/patients/[own]/care-plan",
+    pattern: "/patients/[id]/care-plan",
     path: (ids) => `/patients/${ids.own}/care-plan`,
-    allowed: ["coordinator", "advocate", "patient", "family"],
+    allowed: STAFF,
   },
-  { name: "/patients/[other]/care-plan", path: (ids) => `/patients/${ids.other}/care-plan`, allowed: [] },
+  {
+    name: "/patients/[other]/care-plan",
+    pattern: "/patients/[id]/care-plan",
+    path: (ids) => `/patients/${ids.other}/care-plan`,
+    allowed: [],
+  },
   {
     name: "/patients/[own]/care-plan/print",
+    pattern: "/patients/[id]/care-plan/print",
     path: (ids) => `/patients/${ids.own}/care-plan/print`,
-    allowed: ["coordinator", "advocate", "patient", "family"],
+    allowed: STAFF,
   },
   {
     name: "/patients/[other]/care-plan/print",
+    pattern: "/patients/[id]/care-plan/print",
     path: (ids) => `/patients/${ids.other}/care-plan/print`,
     allowed: [],
   },
-  { name: "/concerns", path: () => "/concerns", allowed: ["advocate"] },
+  { name: "/concerns", pattern: "/concerns", path: () => "/concerns", allowed: ["advocate"] },
   {
     name: "/patients/[own]/concerns",
+    pattern: "/patients/[id]/concerns",
     path: (ids) => `/patients/${ids.own}/concerns`,
-    allowed: ["coordinator", "advocate", "patient", "family"],
+    allowed: STAFF,
   },
-  { name: "/patients/[other]/concerns", path: (ids) => `/patients/${ids.other}/concerns`, allowed: [] },
+  {
+    name: "/patients/[other]/concerns",
+    pattern: "/patients/[id]/concerns",
+    path: (ids) => `/patients/${ids.other}/concerns`,
+    allowed: [],
+  },
   {
     name: "/patients/[own]/concerns/[concern]",
+    pattern: "/patients/[id]/concerns/[concernId]",
     path: (ids) => `/patients/${ids.own}/concerns/${ids.concern}`,
-    allowed: ["coordinator", "advocate", "patient", "family"],
+    allowed: STAFF,
   },
   {
     name: "/patients/[own]/concerns/[confidential]",
+    pattern: "/patients/[id]/concerns/[concernId]",
     path: (ids) => `/patients/${ids.own}/concerns/${ids.confidentialConcern}`,
-    allowed: ["advocate", "patient", "family"],
+    allowed: ["advocate"],
+  },
+  {
+    name: "/patients/[own]/concerns/[letter concern]",
+    pattern: "/patients/[id]/concerns/[concernId]",
+    path: (ids) => `/patients/${ids.own}/concerns/${ids.letterConcern}`,
+    allowed: STAFF,
   },
   {
     name: "/patients/[other]/concerns/[concern]",
+    pattern: "/patients/[id]/concerns/[concernId]",
     path: (ids) => `/patients/${ids.other}/concerns/${ids.concern}`,
     allowed: [],
   },
   {
-    name: "/patients/[own]/preferences",
-    path: (ids) => `/patients/${ids.own}/preferences`,
-    allowed: ["coordinator", "advocate", "patient", "family"],
+    name: "/patients/[own]/concerns/[letter concern]/letter",
+    pattern: "/patients/[id]/concerns/[concernId]/letter",
+    path: (ids) => `/patients/${ids.own}/concerns/${ids.letterConcern}/letter?kind=interim`,
+    allowed: STAFF,
   },
-  { name: "/patients/[other]/preferences", path: (ids) => `/patients/${ids.other}/preferences`, allowed: [] },
+  {
+    name: "/patients/[other]/concerns/[letter concern]/letter",
+    pattern: "/patients/[id]/concerns/[concernId]/letter",
+    path: (ids) => `/patients/${ids.other}/concerns/${ids.letterConcern}/letter?kind=interim`,
+    allowed: [],
+  },
+  {
+    name: "/patients/[own]/preferences",
+    pattern: "/patients/[id]/preferences",
+    path: (ids) => `/patients/${ids.own}/preferences`,
+    allowed: STAFF,
+  },
+  {
+    name: "/patients/[other]/preferences",
+    pattern: "/patients/[id]/preferences",
+    path: (ids) => `/patients/${ids.other}/preferences`,
+    allowed: [],
+  },
   {
     name: "/patients/[own]/advocacy",
+    pattern: "/patients/[id]/advocacy",
     path: (ids) => `/patients/${ids.own}/advocacy`,
-    allowed: ["coordinator", "advocate"],
+    allowed: STAFF,
   },
-  { name: "/patients/[other]/advocacy", path: (ids) => `/patients/${ids.other}/advocacy`, allowed: [] },
-  { name: "/resources", path: () => "/resources", allowed: ["coordinator", "advocate"] },
-  { name: "/rights-requests", path: () => "/rights-requests", allowed: ["advocate"] },
+  {
+    name: "/patients/[other]/advocacy",
+    pattern: "/patients/[id]/advocacy",
+    path: (ids) => `/patients/${ids.other}/advocacy`,
+    allowed: [],
+  },
+  { name: "/resources", pattern: "/resources", path: () => "/resources", allowed: STAFF },
+  {
+    name: "/rights-requests",
+    pattern: "/rights-requests",
+    path: () => "/rights-requests",
+    allowed: ["advocate"],
+  },
   {
     name: "/patients/[own]/rights-requests",
+    pattern: "/patients/[id]/rights-requests",
     path: (ids) => `/patients/${ids.own}/rights-requests`,
-    allowed: ["coordinator", "advocate", "patient", "family"],
+    allowed: STAFF,
   },
   {
     name: "/patients/[other]/rights-requests",
+    pattern: "/patients/[id]/rights-requests",
     path: (ids) => `/patients/${ids.other}/rights-requests`,
     allowed: [],
   },
   {
     name: "/patients/[own]/rights-requests/[request]/letter",
+    pattern: "/patients/[id]/rights-requests/[requestId]/letter",
     path: (ids) => `/patients/${ids.own}/rights-requests/${ids.decidedRequest}/letter?kind=decision`,
-    allowed: ["coordinator", "advocate", "patient", "family"],
+    allowed: STAFF,
   },
   {
     name: "/patients/[other]/rights-requests/[request]/letter",
+    pattern: "/patients/[id]/rights-requests/[requestId]/letter",
     path: (ids) => `/patients/${ids.other}/rights-requests/${ids.decidedRequest}/letter?kind=decision`,
     allowed: [],
   },
   {
     name: "/patients/[own]/disclosures",
+    pattern: "/patients/[id]/disclosures",
     path: (ids) => `/patients/${ids.own}/disclosures`,
-    allowed: ["coordinator", "advocate"],
+    allowed: STAFF,
   },
-  { name: "/patients/[other]/disclosures", path: (ids) => `/patients/${ids.other}/disclosures`, allowed: [] },
+  {
+    name: "/patients/[other]/disclosures",
+    pattern: "/patients/[id]/disclosures",
+    path: (ids) => `/patients/${ids.other}/disclosures`,
+    allowed: [],
+  },
   {
     name: "/patients/[own]/disclosures/accounting/[accounting]",
+    pattern: "/patients/[id]/disclosures/accounting/[accountingId]",
     path: (ids) => `/patients/${ids.own}/disclosures/accounting/${ids.accounting}`,
-    allowed: ["coordinator", "advocate"],
+    allowed: STAFF,
   },
   {
     name: "/patients/[other]/disclosures/accounting/[accounting]",
+    pattern: "/patients/[id]/disclosures/accounting/[accountingId]",
     path: (ids) => `/patients/${ids.other}/disclosures/accounting/${ids.accounting}`,
     allowed: [],
   },
-  { name: "/reports", path: () => "/reports", allowed: ["advocate"] },
+  { name: "/reports", pattern: "/reports", path: () => "/reports", allowed: ["advocate"] },
+  { name: "/reports/csv", pattern: "/reports/csv", path: reportCsvPath, allowed: ["advocate"] },
+  { name: "/me", pattern: "/me", path: () => "/me", allowed: ["patient", "family"] },
   {
-    name: "/reports/csv",
-    path: () => {
-      const to = orgDate();
-      return `/reports/csv?table=concerns-by-language&from=${to.slice(0, 4)}-01-01&to=${to}`;
-    },
-    allowed: ["advocate"],
+    name: "/me?kind=concern&page=2",
+    pattern: "/me",
+    path: () => "/me?kind=concern&page=2",
+    allowed: ["patient", "family"],
   },
-  { name: "/me", path: () => "/me", allowed: ["patient", "family"] },
-  { name: "/me?kind=concern&page=2", path: () => "/me?kind=concern&page=2", allowed: ["patient", "family"] },
-  { name: "/me?patient=[own]", path: (ids) => `/me?patient=${ids.own}`, allowed: ["patient", "family"] },
-  { name: "/me?patient=[other]", path: (ids) => `/me?patient=${ids.other}`, allowed: [] },
-  { name: "/me/rights", path: () => "/me/rights", allowed: ["patient", "family"] },
-  { name: "/me/family", path: () => "/me/family", allowed: ["patient"] },
+  {
+    name: "/me?patient=[own]",
+    pattern: "/me",
+    path: (ids) => `/me?patient=${ids.own}`,
+    allowed: ["patient", "family"],
+  },
+  { name: "/me?patient=[other]", pattern: "/me", path: (ids) => `/me?patient=${ids.other}`, allowed: [] },
+  // Family see rights requests only when the patient shared them; family@ was not given that scope.
+  { name: "/me/rights", pattern: "/me/rights", path: () => "/me/rights", allowed: ["patient"] },
+  { name: "/me/family", pattern: "/me/family", path: () => "/me/family", allowed: ["patient"] },
+  // The patient's own calendar address: hers alone, never her family's.
+  { name: "/me/calendar", pattern: "/me/calendar", path: () => "/me/calendar", allowed: ["patient"] },
   {
     name: "/me/appointments/[own]",
+    pattern: "/me/appointments/[appointmentId]",
     path: (ids) => `/me/appointments/${ids.appointment}`,
     allowed: ["patient", "family"],
   },
   {
     name: "/me/appointments/[own]/ics",
+    pattern: "/me/appointments/[appointmentId]/ics",
     path: (ids) => `/me/appointments/${ids.appointment}/ics`,
     allowed: ["patient", "family"],
   },
   {
     name: "/me/appointments/[own]?patient=[other]",
+    pattern: "/me/appointments/[appointmentId]",
     path: (ids) => `/me/appointments/${ids.appointment}?patient=${ids.other}`,
     allowed: [],
   },
-  { name: "/me/access-log", path: () => "/me/access-log", allowed: ["patient"] },
-  { name: "/me/export", path: () => "/me/export", allowed: ["patient"] },
-  { name: "/me/summary", path: () => "/me/summary", allowed: ["patient"] },
-  { name: "/me/preferences", path: () => "/me/preferences", allowed: ["patient", "family"] },
+  { name: "/me/access-log", pattern: "/me/access-log", path: () => "/me/access-log", allowed: ["patient"] },
+  { name: "/me/export", pattern: "/me/export", path: () => "/me/export", allowed: ["patient"] },
+  { name: "/me/summary", pattern: "/me/summary", path: () => "/me/summary", allowed: ["patient"] },
+  {
+    name: "/me/preferences",
+    pattern: "/me/preferences",
+    path: () => "/me/preferences",
+    allowed: ["patient", "family"],
+  },
   {
     name: "/me/preferences?patient=[other]",
+    pattern: "/me/preferences",
     path: (ids) => `/me/preferences?patient=${ids.other}`,
     allowed: [],
   },
   // Public: an invitation link needs no session, and a made-up one says so plainly.
   {
     name: "/invite/[unknown token]",
+    pattern: "/invite/[token]",
     path: () => `/invite/${"A".repeat(43)}`,
-    allowed: ["admin", "coordinator", "advocate", "patient", "family", "anonymous"],
+    allowed: EVERYONE,
   },
-  { name: "/me/rights?patient=[other]", path: (ids) => `/me/rights?patient=${ids.other}`, allowed: [] },
-  { name: "/me/concerns/new", path: () => "/me/concerns/new", allowed: ["patient", "family"] },
+  {
+    name: "/me/rights?patient=[other]",
+    pattern: "/me/rights",
+    path: (ids) => `/me/rights?patient=${ids.other}`,
+    allowed: [],
+  },
+  {
+    name: "/me/concerns/new",
+    pattern: "/me/concerns/new",
+    path: () => "/me/concerns/new",
+    allowed: ["patient", "family"],
+  },
   {
     name: "/me/concerns/new?patient=[other]",
+    pattern: "/me/concerns/new",
     path: (ids) => `/me/concerns/new?patient=${ids.other}`,
     allowed: [],
   },
   {
     name: "/me/concerns/[own]",
+    pattern: "/me/concerns/[concernId]",
     path: (ids) => `/me/concerns/${ids.concern}`,
     allowed: ["patient", "family"],
   },
   {
     name: "/me/concerns/[own]?patient=[other]",
+    pattern: "/me/concerns/[concernId]",
     path: (ids) => `/me/concerns/${ids.concern}?patient=${ids.other}`,
     allowed: [],
   },
-  { name: "/admin/users", path: () => "/admin/users", allowed: ["admin"] },
-  { name: "/admin/users/new", path: () => "/admin/users/new", allowed: ["admin"] },
-  { name: "/admin/users/[id]", path: (ids) => `/admin/users/${ids.staffUser}`, allowed: ["admin"] },
-  { name: "/admin/audit", path: () => "/admin/audit", allowed: ["admin"] },
-  { name: "/admin/emergency-access", path: () => "/admin/emergency-access", allowed: ["admin"] },
+  { name: "/admin/users", pattern: "/admin/users", path: () => "/admin/users", allowed: ["admin"] },
+  {
+    name: "/admin/users/new",
+    pattern: "/admin/users/new",
+    path: () => "/admin/users/new",
+    allowed: ["admin"],
+  },
+  {
+    name: "/admin/users/[id]",
+    pattern: "/admin/users/[id]",
+    path: (ids) => `/admin/users/${ids.staffUser}`,
+    allowed: ["admin"],
+  },
+  { name: "/admin/audit", pattern: "/admin/audit", path: () => "/admin/audit", allowed: ["admin"] },
+  {
+    name: "/admin/emergency-access",
+    pattern: "/admin/emergency-access",
+    path: () => "/admin/emergency-access",
+    allowed: ["admin"],
+  },
 ];
 
+/** File-system routes no case of `cases` requests, by exact pattern, as "file (pattern)". */
+function uncoveredRoutes(
+  routes: readonly AppRoute[],
+  cases: readonly Pick<RouteCase, "pattern">[],
+): string[] {
+  const covered = new Set(cases.map((c) => c.pattern));
+  return routes.filter((r) => !covered.has(r.pattern)).map((r) => `${r.file} (${r.pattern})`);
+}
+
+/**
+ * Where a patient or family member may be answered at all: the portal, invitations, signing in
+ * (with "/", the landing after sign-in, which only sends each role home) and Auth.js's own
+ * endpoints, and the calendar feed, whose token is the credential. Every other route is a staff
+ * route, and 404 for them whatever their relationship to the patient.
+ */
+const PORTAL_ROLE_ROUTES = [
+  /^\/$/,
+  /^\/me(\/|$)/,
+  /^\/invite\//,
+  /^\/login$/,
+  /^\/api\/auth\//,
+  /^\/api\/calendar\//,
+];
+const isStaffRoute = (pattern: string) => !PORTAL_ROLE_ROUTES.some((p) => p.test(pattern));
+
+/**
+ * A real value for each dynamic segment, by the segment before it: the sweep opens every staff
+ * route on the own patient's real record. A new dynamic staff route needs its value here.
+ */
+const SEGMENT_VALUES: Record<string, (ids: Ids) => string> = {
+  "patients/[id]": (ids) => ids.own,
+  "users/[id]": (ids) => ids.staffUser,
+  "concerns/[concernId]": (ids) => ids.letterConcern,
+  "rights-requests/[requestId]": (ids) => ids.decidedRequest,
+  "accounting/[accountingId]": (ids) => ids.accounting,
+  "appointments/[appointmentId]": (ids) => ids.appointment,
+};
+/** What a page needs in its query to answer at all (a letter says which letter). */
+const SWEEP_QUERY: Record<string, () => string> = {
+  "/patients/[id]/concerns/[concernId]/letter": () => "?kind=interim",
+  "/patients/[id]/rights-requests/[requestId]/letter": () => "?kind=decision",
+  "/reports/csv": () => reportCsvPath().replace("/reports/csv", ""),
+};
+/** Staff routes nobody may open in the test server, so the sweep has no staff control for them. */
+const OFF_FOR_EVERYONE = ["/bench/floor", "/bench/stats"];
+
+function sweepUrl(pattern: string, ids: Ids): string {
+  const parts = pattern.split("/");
+  const filled = parts.map((segment, i) => {
+    if (!segment.startsWith("[")) return segment;
+    const value = SEGMENT_VALUES[`${parts[i - 1]}/${segment}`];
+    if (!value) throw new Error(`${pattern}: no value for ${parts[i - 1]}/${segment} in SEGMENT_VALUES`);
+    return value(ids);
+  });
+  return filled.join("/") + (SWEEP_QUERY[pattern]?.() ?? "");
+}
+
 let ids: Ids;
+
+const CONCERN_ACTIONS = "app/(portal)/patients/[id]/concerns/actions.ts";
+const LETTER_CONCERN = "Matrix: the concern whose interim letter the matrix opens.";
+
+let actionsInBuild: Record<string, string> | undefined;
+function actionId(key: string): string {
+  actionsInBuild ??= actionIds();
+  const id = actionsInBuild[key];
+  expect(id, `action ${key} is in the build`).toBeTruthy();
+  return id!;
+}
+
+/** Posts a server action the way the browser's router does, straight to the server. */
+function postAction(
+  request: APIRequestContext,
+  key: string,
+  path: string,
+  args: unknown[],
+  form: Record<string, string> = {},
+): Promise<APIResponse> {
+  return request.post(path, {
+    headers: { "Next-Action": actionId(key), Accept: "text/x-component" },
+    multipart: actionBody(args, form),
+    maxRedirects: 0,
+  });
+}
+
+/**
+ * The own patient's concern with an interim notice, made once per database through the
+ * advocate's own actions: the concern letter route needs a real letter to open.
+ */
+async function letterConcernOf(advocate: Page, own: string): Promise<string> {
+  const row = advocate.getByRole("row").filter({ hasText: LETTER_CONCERN });
+  await advocate.goto(`/patients/${own}/concerns`);
+  if ((await row.count()) === 0) {
+    await postAction(
+      advocate.request,
+      `${CONCERN_ACTIONS}#intakeConcernAction`,
+      `/patients/${own}/concerns`,
+      [own, {}, FORM],
+      {
+        raisedBy: "patient",
+        category: "communication",
+        severity: "low",
+        whatHappened: LETTER_CONCERN,
+        desiredOutcome: "A letter saying when she will hear back.",
+      },
+    );
+    await advocate.reload();
+  }
+  const concern = (await row.getByRole("link").first().getAttribute("href"))!.split("/").at(-1)!;
+  const letter = `/patients/${own}/concerns/${concern}/letter?kind=interim`;
+  if ((await advocate.request.get(letter)).status() !== 200) {
+    await advocate.goto(`/patients/${own}/concerns/${concern}`);
+    const version = await advocate.locator('input[name="version"]').first().inputValue();
+    await postAction(
+      advocate.request,
+      `${CONCERN_ACTIONS}#interimNoticeAction`,
+      letter,
+      [concern, {}, FORM],
+      {
+        expectedBy: orgDate(30),
+        message: "We are still looking into this and will write again.",
+        version,
+      },
+    );
+  }
+  return concern;
+}
 
 async function lookUpIds(browser: Browser): Promise<Ids> {
   const coordinator = await (await browser.newContext({ storageState: storageFor("coordinator") })).newPage();
@@ -266,6 +575,7 @@ async function lookUpIds(browser: Browser): Promise<Ids> {
   const appointmentHref = await patient.locator("a[href^='/me/appointments/']").first().getAttribute("href");
   const concern = await concernIn(false);
   const confidentialConcern = await concernIn(true);
+  const letterConcern = await letterConcernOf(advocate, own);
   await advocate.goto(`/patients/${own}/rights-requests`);
   const letter = await advocate.getByRole("link", { name: "Decision letter" }).first().getAttribute("href");
   await advocate.goto(`/patients/${own}/disclosures`);
@@ -281,16 +591,85 @@ async function lookUpIds(browser: Browser): Promise<Ids> {
     staffUser: staffHref!.split("/").at(-1)!,
     concern,
     confidentialConcern,
+    letterConcern,
     appointment: appointmentHref!.split("/").at(-1)!.split("?")[0]!,
   };
 }
 
+/** One browser context per role for the worker: sessions are the saved sign-ins, or none. */
+const contexts = new WeakMap<Browser, Map<MatrixRole, Promise<BrowserContext>>>();
 async function requestFor(browser: Browser, role: MatrixRole): Promise<APIRequestContext> {
-  const context = await browser.newContext(role === "anonymous" ? {} : { storageState: storageFor(role) });
-  return context.request;
+  let byRole = contexts.get(browser);
+  if (!byRole) {
+    byRole = new Map();
+    contexts.set(browser, byRole);
+  }
+  let context = byRole.get(role);
+  if (!context) {
+    context = browser.newContext(role === "anonymous" ? {} : { storageState: storageFor(role) });
+    byRole.set(role, context);
+  }
+  return (await context).request;
 }
 
+const locationPath = (response: APIResponse) =>
+  new URL(response.headers().location ?? "", "http://matrix.invalid").pathname;
+
+test.describe("authorization matrix: the routes come from the file system", () => {
+  test("every page.tsx and route.ts under app/ has a case, and every case names a route", () => {
+    const routes = appRoutes();
+    // The walk: route groups dropped, dynamic and catch-all segments kept, the root is "/".
+    expect(routes.length).toBeGreaterThanOrEqual(50);
+    expect(routes).toContainEqual({
+      file: "app/(portal)/patients/[id]/care-plan/print/page.tsx",
+      pattern: "/patients/[id]/care-plan/print",
+    });
+    expect(routes).toContainEqual({ file: "app/page.tsx", pattern: "/" });
+    expect(routes).toContainEqual({
+      file: "app/api/auth/[...nextauth]/route.ts",
+      pattern: "/api/auth/[...nextauth]",
+    });
+    expect(routes).toContainEqual({ file: "app/(portal)/me/calendar/page.tsx", pattern: "/me/calendar" });
+
+    expect(uncoveredRoutes(routes, ROUTES), "route files with no case in ROUTES").toEqual([]);
+    const patterns = new Set(routes.map((r) => r.pattern));
+    expect(
+      ROUTES.filter((c) => !patterns.has(c.pattern)).map((c) => `${c.name}: ${c.pattern}`),
+      "cases whose pattern is no route file",
+    ).toEqual([]);
+
+    // The control: the same check notices a case taken out, and a route file added without one.
+    const dropped = "/patients/[id]/care-plan/print";
+    expect(
+      uncoveredRoutes(
+        routes,
+        ROUTES.filter((c) => c.pattern !== dropped),
+      ),
+    ).toEqual(["app/(portal)/patients/[id]/care-plan/print/page.tsx (/patients/[id]/care-plan/print)"]);
+    const added = { file: "app/(portal)/patients/[id]/new-tab/page.tsx", pattern: "/patients/[id]/new-tab" };
+    expect(uncoveredRoutes([...routes, added], ROUTES)).toEqual([
+      "app/(portal)/patients/[id]/new-tab/page.tsx (/patients/[id]/new-tab)",
+    ]);
+  });
+
+  test("every staff route can be opened on a real record by the sweep", () => {
+    const sample = new Proxy({} as Ids, { get: (_, key) => `{${String(key)}}` });
+    const staff = appRoutes().filter((r) => isStaffRoute(r.pattern));
+    // Every route outside the portal's list is swept; the portal's list holds only what it says.
+    expect(staff.length).toBeGreaterThanOrEqual(30);
+    expect(staff.map((r) => r.pattern)).toContain("/calendar");
+    expect(staff.map((r) => r.pattern)).not.toContain("/me/calendar");
+    for (const route of staff) expect(() => sweepUrl(route.pattern, sample), route.file).not.toThrow();
+    expect(sweepUrl("/patients/[id]/rights-requests/[requestId]/letter", sample)).toBe(
+      "/patients/{own}/rights-requests/{decidedRequest}/letter?kind=decision",
+    );
+    // The control: a dynamic staff route with no value is reported, not skipped.
+    expect(() => sweepUrl("/patients/[id]/goals/[goalId]", sample)).toThrow("goals/[goalId]");
+  });
+});
+
 test.describe("authorization matrix: routes", () => {
+  test.describe.configure({ timeout: 240_000 });
   test.beforeAll(async ({ browser }) => {
     ids = await lookUpIds(browser);
   });
@@ -301,59 +680,158 @@ test.describe("authorization matrix: routes", () => {
       for (const route of ROUTES) {
         const response = await request.get(route.path(ids), { maxRedirects: 0 });
         const label = `${role} ${route.name}`;
-        if (role === "anonymous" && route.allowed.includes("anonymous")) {
-          expect(response.status(), label).toBe(200);
-        } else if (role === "anonymous") {
-          expect([303, 307], label).toContain(response.status());
-          expect(response.headers().location, label).toContain("/login");
+        const sentTo = route.redirects?.[role];
+        if (sentTo !== undefined) {
+          expect.soft([303, 307], label).toContain(response.status());
+          expect.soft(locationPath(response), label).toBe(sentTo);
         } else if (route.allowed.includes(role)) {
-          expect(response.status(), label).toBe(200);
+          expect.soft(response.status(), label).toBe(200);
+        } else if (role === "anonymous" && !route.public) {
+          expect.soft([303, 307], label).toContain(response.status());
+          expect.soft(locationPath(response), label).toBe("/login");
         } else {
-          expect(response.status(), label).toBe(404);
+          expect.soft(response.status(), label).toBe(404);
           const body = await response.text();
-          expect(body, label).not.toContain(OTHER_MRN);
+          expect.soft(body, label).not.toContain(OTHER_MRN);
+          expect.soft(body, label).not.toContain(OWN_MRN);
         }
       }
     });
   }
 });
 
+test.describe("authorization matrix: patient and family against every staff route", () => {
+  test.describe.configure({ timeout: 240_000 });
+  test.beforeAll(async ({ browser }) => {
+    ids = await lookUpIds(browser);
+  });
+
+  for (const role of ["patient", "family"] as const) {
+    test(`${role} gets 404 on every file-system route outside the portal, on their own record`, async ({
+      browser,
+    }) => {
+      const portal = await requestFor(browser, role);
+      const withoutControl: string[] = [];
+      const staffRoutes = appRoutes().filter((r) => isStaffRoute(r.pattern));
+      for (const route of staffRoutes) {
+        const url = sweepUrl(route.pattern, ids);
+        const label = `${role} ${url} (${route.file})`;
+        const response = await portal.get(url, { maxRedirects: 0 });
+        // 404 itself: not a redirect to the sign-in page, not the page.
+        expect.soft(response.status(), label).toBe(404);
+        expect.soft(await response.text(), label).not.toContain(OWN_MRN);
+        // The control: the staff role the table lets in opens this very URL, so the 404 is the rule.
+        const control = ROUTES.filter((c) => c.pattern === route.pattern && c.path(ids) === url)
+          .flatMap((c) => c.allowed)
+          .find((r) => r === "coordinator" || r === "advocate" || r === "admin");
+        if (!control) {
+          withoutControl.push(route.pattern);
+          continue;
+        }
+        const staff = await (await requestFor(browser, control)).get(url, { maxRedirects: 0 });
+        expect.soft(staff.status(), `${control} ${url}, the control`).toBe(200);
+      }
+      expect(staffRoutes.length).toBeGreaterThanOrEqual(30);
+      expect(withoutControl, "staff routes with no case for this URL that a staff role opens").toEqual(
+        OFF_FOR_EVERYONE,
+      );
+    });
+  }
+});
+
 test.describe("authorization matrix: server actions called directly", () => {
-  let actions: Record<string, string>;
+  test.describe.configure({ timeout: 120_000 });
   const run = Date.now().toString(36);
 
   test.beforeAll(async ({ browser }) => {
     ids = await lookUpIds(browser);
-    actions = actionIds();
   });
 
-  async function call(
+  const label = (role: MatrixRole, key: string, path: string) =>
+    `${role} calling ${key.split("#")[1]} on ${path}`;
+
+  /**
+   * A call the policy must refuse, and the refusal itself: a signed-in caller gets the 404 and
+   * nothing else; without a session the proxy sends the call to the sign-in page.
+   */
+  async function refuse(
     role: MatrixRole,
     browser: Browser,
     key: string,
     path: string,
     args: unknown[],
-    form: Record<string, string>,
-  ) {
-    const id = actions[key];
-    expect(id, `action ${key} is in the build`).toBeTruthy();
-    const request = await requestFor(browser, role);
-    return request.post(path, {
-      headers: { "Next-Action": id!, Accept: "text/x-component" },
-      multipart: actionBody(args, form),
-      maxRedirects: 0,
-    });
+    form: Record<string, string> = {},
+  ): Promise<APIResponse> {
+    const response = await postAction(await requestFor(browser, role), key, path, args, form);
+    if (role === "anonymous") {
+      expect(response.status(), `${label(role, key, path)} is sent to sign in`).toBe(303);
+      expect(locationPath(response)).toBe("/login");
+    } else {
+      expect(response.status(), `${label(role, key, path)} is refused with the 404`).toBe(404);
+    }
+    return response;
+  }
+
+  /** The positive control: the same call from the role the policy allows goes through. */
+  async function accept(
+    role: MatrixRole,
+    browser: Browser,
+    key: string,
+    path: string,
+    args: unknown[],
+    form: Record<string, string> = {},
+  ): Promise<APIResponse> {
+    const response = await postAction(await requestFor(browser, role), key, path, args, form);
+    expect(response.status(), `${label(role, key, path)} goes through`).toBe(200);
+    return response;
+  }
+
+  /** Each role refused or accepted, as `allowed` says. */
+  async function callAs(
+    role: MatrixRole,
+    allowed: readonly MatrixRole[],
+    browser: Browser,
+    key: string,
+    path: string,
+    args: unknown[],
+    form: Record<string, string> = {},
+  ): Promise<APIResponse> {
+    return (allowed.includes(role) ? accept : refuse)(role, browser, key, path, args, form);
   }
 
   async function adminPage(browser: Browser) {
     return (await browser.newContext({ storageState: storageFor("admin") })).newPage();
   }
 
+  /**
+   * The id a page's form binds to its action (`action.bind(null, id)`), read from what the
+   * browser would send: the form is submitted with the request held back.
+   */
+  async function boundIdOf(page: Page, submit: () => Promise<void>): Promise<string> {
+    let body = "";
+    const hold = async (route: Route) => {
+      if (route.request().method() === "POST" && route.request().headers()["next-action"]) {
+        body = route.request().postDataBuffer()?.toString("utf8") ?? "";
+        await route.abort();
+      } else await route.continue();
+    };
+    await page.route("**/*", hold);
+    await submit();
+    await expect.poll(() => body, { message: "the form's action call" }).not.toBe("");
+    await page.unroute("**/*", hold);
+    // The root part "0" is the argument list, bound arguments first.
+    const root = /name="0"\r\n\r\n([^\r]*)/.exec(body)?.[1] ?? body;
+    const id = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/.exec(root)?.[0];
+    expect(id, "the bound id in the call").toBeTruthy();
+    return id!;
+  }
+
   test("createUserAction: only an admin creates accounts", async ({ browser }) => {
-    for (const role of [...ROLES, "anonymous"] as MatrixRole[]) {
+    for (const role of EVERYONE) {
       const email = `matrix-${role}-${run}@carebridge.example`;
-      await call(
+      await callAs(
         role,
+        ["admin"],
         browser,
         "app/(portal)/admin/users/actions.ts#createUserAction",
         "/admin/users/new",
@@ -372,17 +850,17 @@ test.describe("authorization matrix: server actions called directly", () => {
     }
   });
 
-  test("user management actions on someone else's account: only an admin", async ({ browser }) => {
-    // A target account of its own, made by the admin through the action.
-    const email = `matrix-target-${run}@carebridge.example`;
-    await call(
+  /** An account of the test's own, made by the admin through the action. */
+  async function matrixAccount(browser: Browser, name: string) {
+    const email = `matrix-${name.toLowerCase().replace(/\W+/g, "-")}-${run}@carebridge.example`;
+    await accept(
       "admin",
       browser,
       "app/(portal)/admin/users/actions.ts#createUserAction",
       "/admin/users/new",
       [{}, FORM],
       {
-        name: "Matrix Target",
+        name: `${name} ${run}`,
         email,
         role: "coordinator",
         password: "a long matrix password 2026",
@@ -390,9 +868,14 @@ test.describe("authorization matrix: server actions called directly", () => {
     );
     const admin = await adminPage(browser);
     await admin.goto(`/admin/users?q=${encodeURIComponent(email)}`);
-    const targetId = (await admin.getByRole("link", { name: "Matrix Target" }).getAttribute("href"))!
+    const id = (await admin.getByRole("link", { name: `${name} ${run}` }).getAttribute("href"))!
       .split("/")
       .at(-1)!;
+    return { admin, id };
+  }
+
+  test("user management actions on someone else's account: only an admin", async ({ browser }) => {
+    const { admin, id: targetId } = await matrixAccount(browser, "Matrix Target");
     const path = `/admin/users/${targetId}`;
     const attempts: [string, Record<string, string>][] = [
       ["updateRoleAction", { role: "advocate", version: "1" }],
@@ -402,7 +885,7 @@ test.describe("authorization matrix: server actions called directly", () => {
     ];
     for (const role of ["coordinator", "advocate", "patient", "family", "anonymous"] as MatrixRole[]) {
       for (const [name, form] of attempts) {
-        await call(
+        await refuse(
           role,
           browser,
           `app/(portal)/admin/users/actions.ts#${name}`,
@@ -419,7 +902,7 @@ test.describe("authorization matrix: server actions called directly", () => {
     await expect(admin.getByRole("cell", { name: targetId })).toHaveCount(0);
 
     // The same calls from the admin do take effect: the test can tell the difference.
-    await call(
+    await accept(
       "admin",
       browser,
       "app/(portal)/admin/users/actions.ts#assignCaseloadAction",
@@ -434,31 +917,53 @@ test.describe("authorization matrix: server actions called directly", () => {
   });
 
   test("endCaseloadAction: only an admin takes a patient out of a caseload", async ({ browser }) => {
-    const admin = await adminPage(browser);
-    await admin.goto(`/admin/users/${ids.staffUser}`);
+    // A caseload of the test's own, so the admin's control ends nobody else's assignment.
+    const { admin, id: targetId } = await matrixAccount(browser, "Matrix Caseload");
+    const path = `/admin/users/${targetId}`;
+    await accept(
+      "admin",
+      browser,
+      "app/(portal)/admin/users/actions.ts#assignCaseloadAction",
+      path,
+      [targetId, {}, FORM],
+      { patientMrn: OTHER_MRN },
+    );
+    await admin.goto(path);
     const assignmentId = await admin.locator('input[name="assignmentId"]').first().getAttribute("value");
+    expect(assignmentId, "the assignment to end").toBeTruthy();
     for (const role of ["coordinator", "advocate", "patient", "family", "anonymous"] as MatrixRole[]) {
-      await call(
+      await refuse(
         role,
         browser,
         "app/(portal)/admin/users/actions.ts#endCaseloadAction",
-        `/admin/users/${ids.staffUser}`,
-        [ids.staffUser, {}, FORM],
+        path,
+        [targetId, {}, FORM],
         {
           assignmentId: assignmentId!,
         },
       );
     }
-    await admin.goto(`/admin/users/${ids.staffUser}`);
+    await admin.goto(path);
     await expect(admin.locator(`input[name="assignmentId"][value="${assignmentId}"]`)).toHaveCount(1);
+    await accept(
+      "admin",
+      browser,
+      "app/(portal)/admin/users/actions.ts#endCaseloadAction",
+      path,
+      [targetId, {}, FORM],
+      { assignmentId: assignmentId! },
+    );
+    await admin.goto(path);
+    await expect(admin.locator(`input[name="assignmentId"][value="${assignmentId}"]`)).toHaveCount(0);
   });
 
   test("requestEmergencyAccessAction: only coordinators and advocates break the glass", async ({
     browser,
   }) => {
-    for (const role of [...ROLES, "anonymous"] as MatrixRole[]) {
-      await call(
+    for (const role of EVERYONE) {
+      await callAs(
         role,
+        STAFF,
         browser,
         "app/(portal)/emergency-access/actions.ts#requestEmergencyAccessAction",
         "/emergency-access",
@@ -472,7 +977,7 @@ test.describe("authorization matrix: server actions called directly", () => {
     }
     const admin = await adminPage(browser);
     await admin.goto("/admin/emergency-access?status=all");
-    for (const role of [...ROLES, "anonymous"]) {
+    for (const role of EVERYONE) {
       const shown = admin.getByText(`matrix ${role} ${run} needs this record`);
       if (role === "coordinator" || role === "advocate") await expect(shown).toBeVisible();
       else await expect(shown).toHaveCount(0);
@@ -480,23 +985,47 @@ test.describe("authorization matrix: server actions called directly", () => {
   });
 
   test("reviewEmergencyAccessAction: only an admin reviews", async ({ browser }) => {
+    // A grant of the test's own: the advocate breaks the glass, the audit trail names the grant.
+    await accept(
+      "advocate",
+      browser,
+      "app/(portal)/emergency-access/actions.ts#requestEmergencyAccessAction",
+      "/emergency-access",
+      [{}, FORM],
+      { patientMrn: "CB-100003", reason: `matrix review ${run} needs this record`, confirm: "on" },
+    );
     const admin = await adminPage(browser);
-    await admin.goto("/admin/emergency-access?status=reviewed");
-    const before = await admin.getByText(/^Reviewed by/).count();
+    await admin.goto("/admin/audit?patient=CB-100003&action=emergency-access.grant");
+    const entity = await admin
+      .getByRole("cell", { name: /^emergency_access_grant / })
+      .first()
+      .textContent();
+    const grantId = entity!.replace("emergency_access_grant", "").trim();
     for (const role of ["coordinator", "advocate", "patient", "family", "anonymous"] as MatrixRole[]) {
-      const response = await call(
+      await refuse(
         role,
         browser,
         "app/(portal)/admin/actions.ts#reviewEmergencyAccessAction",
         "/admin/emergency-access",
-        ["00000000-0000-4000-8000-000000000000", {}, FORM],
-        { note: "matrix says fine" },
+        [grantId, {}, FORM],
+        { note: `matrix says fine ${role} ${run}` },
       );
-      expect(response.status()).not.toBe(500);
     }
-    await admin.goto("/admin/emergency-access?status=reviewed");
-    await expect(admin.getByText(/^Reviewed by/)).toHaveCount(before);
-    await expect(admin.getByText("matrix says fine")).toHaveCount(0);
+    await admin.goto("/admin/emergency-access?status=all");
+    const item = admin.getByRole("listitem").filter({ hasText: `matrix review ${run} needs this record` });
+    await expect(item.getByRole("button", { name: "Record review" })).toBeVisible();
+    await expect(admin.getByText(new RegExp(`matrix says fine .* ${run}`))).toHaveCount(0);
+    // The admin's review of the same grant is recorded.
+    await accept(
+      "admin",
+      browser,
+      "app/(portal)/admin/actions.ts#reviewEmergencyAccessAction",
+      "/admin/emergency-access",
+      [grantId, {}, FORM],
+      { note: `matrix says fine admin ${run}` },
+    );
+    await admin.reload();
+    await expect(item).toContainText(`matrix says fine admin ${run}`);
   });
 
   test("appointment actions: only the patient's coordinator books, moves, cancels or sets status", async ({
@@ -513,10 +1042,10 @@ test.describe("authorization matrix: server actions called directly", () => {
       repeat: "none",
       occurrences: "2",
     });
-    const roles = [...ROLES, "anonymous"] as MatrixRole[];
-    for (const [i, role] of roles.entries()) {
-      await call(
+    for (const [i, role] of EVERYONE.entries()) {
+      await callAs(
         role,
+        ["coordinator"],
         browser,
         `${FILE}#bookAppointmentAction`,
         `/patients/${ids.own}/appointments`,
@@ -524,7 +1053,7 @@ test.describe("authorization matrix: server actions called directly", () => {
         booking(`matrix ${role} ${run}`, 8 + i),
       );
       // And never on a patient outside the caseload.
-      await call(
+      await refuse(
         role,
         browser,
         `${FILE}#bookAppointmentAction`,
@@ -537,7 +1066,7 @@ test.describe("authorization matrix: server actions called directly", () => {
       await browser.newContext({ storageState: storageFor("coordinator") })
     ).newPage();
     await coordinator.goto(`/patients/${ids.own}/appointments`);
-    for (const role of roles) {
+    for (const role of EVERYONE) {
       const shown = coordinator.getByRole("heading", { name: new RegExp(`matrix ${role} ${run}`) });
       if (role === "coordinator") await expect(shown).toHaveCount(1);
       else await expect(shown).toHaveCount(0);
@@ -557,56 +1086,43 @@ test.describe("authorization matrix: server actions called directly", () => {
     const html = await coordinator.content();
     const appointmentId = /appointment-([0-9a-f-]{36})/.exec(html)?.[1];
     expect(appointmentId, "the card carries its id").toBeTruthy();
+    const path = `/patients/${ids.own}/appointments`;
     for (const role of ["admin", "advocate", "patient", "family", "anonymous"] as MatrixRole[]) {
-      await call(
-        role,
-        browser,
-        `${FILE}#rescheduleAppointmentAction`,
-        `/patients/${ids.own}/appointments`,
-        [appointmentId, {}, FORM],
-        {
-          startsAt: `${day}T18:00`,
-          endsAt: `${day}T18:30`,
-          version,
-        },
-      );
-      await call(
-        role,
-        browser,
-        `${FILE}#setAppointmentStatusAction`,
-        `/patients/${ids.own}/appointments`,
-        [appointmentId, {}, FORM],
-        {
-          status: "no-show",
-          version,
-        },
-      );
-      await call(
-        role,
-        browser,
-        `${FILE}#cancelAppointmentAction`,
-        `/patients/${ids.own}/appointments`,
-        [appointmentId, {}, FORM],
-        {
-          reason: "matrix attack",
-          version,
-        },
-      );
+      await refuse(role, browser, `${FILE}#rescheduleAppointmentAction`, path, [appointmentId, {}, FORM], {
+        startsAt: `${day}T18:00`,
+        endsAt: `${day}T18:30`,
+        version,
+      });
+      await refuse(role, browser, `${FILE}#setAppointmentStatusAction`, path, [appointmentId, {}, FORM], {
+        status: "no-show",
+        version,
+      });
+      await refuse(role, browser, `${FILE}#cancelAppointmentAction`, path, [appointmentId, {}, FORM], {
+        reason: "matrix attack",
+        version,
+      });
     }
     await coordinator.reload();
     const after = coordinator.getByRole("listitem").filter({ hasText: `matrix coordinator ${run}` });
     await expect(after).toContainText("scheduled");
     await expect(after).not.toContainText("matrix attack");
     await expect(after).not.toContainText("6:00");
+    // The coordinator's own cancellation of it goes through.
+    await accept("coordinator", browser, `${FILE}#cancelAppointmentAction`, path, [appointmentId, {}, FORM], {
+      reason: `matrix cancelled by the coordinator ${run}`,
+      version,
+    });
+    await coordinator.reload();
+    await expect(after).toContainText(`Cancelled: matrix cancelled by the coordinator ${run}`);
   });
 
   test("message actions: only the care team's staff post and reply", async ({ browser }) => {
     const FILE = "app/(portal)/patients/[id]/messages/actions.ts";
-    const roles = [...ROLES, "anonymous"] as MatrixRole[];
-    for (const role of roles) {
+    for (const role of EVERYONE) {
       for (const patient of [ids.own, ids.other]) {
-        await call(
+        await callAs(
           role,
+          patient === ids.own ? STAFF : [],
           browser,
           `${FILE}#startThreadAction`,
           `/patients/${patient}/messages`,
@@ -620,7 +1136,7 @@ test.describe("authorization matrix: server actions called directly", () => {
     }
     const advocate = await (await browser.newContext({ storageState: storageFor("advocate") })).newPage();
     await advocate.goto(`/patients/${ids.own}/messages`);
-    for (const role of roles) {
+    for (const role of EVERYONE) {
       const shown = advocate.getByText(`matrix ${role} own ${run}`);
       if (role === "coordinator" || role === "advocate") await expect(shown).toHaveCount(1);
       else await expect(shown).toHaveCount(0);
@@ -631,14 +1147,15 @@ test.describe("authorization matrix: server actions called directly", () => {
     await coordinator2.goto(`/patients/${ids.other}/messages`);
     await expect(coordinator2.getByText(new RegExp(`matrix .* other ${run}`))).toHaveCount(0);
 
-    // Replies into the coordinator's thread from everyone else who is not on the team.
+    // Replies into the coordinator's thread from everyone who is not on the team; then the advocate's.
     const threadId = (await advocate
       .locator("details")
       .filter({ hasText: `matrix coordinator own ${run}` })
       .getAttribute("id"))!.replace("thread-", "");
-    for (const role of ["admin", "patient", "family", "anonymous"] as MatrixRole[]) {
-      await call(
+    for (const role of ["admin", "patient", "family", "anonymous", "advocate"] as MatrixRole[]) {
+      await callAs(
         role,
+        STAFF,
         browser,
         `${FILE}#replyAction`,
         `/patients/${ids.own}/messages`,
@@ -649,15 +1166,18 @@ test.describe("authorization matrix: server actions called directly", () => {
       );
     }
     await advocate.reload();
-    await expect(advocate.getByText(new RegExp(`matrix reply .* ${run}`))).toHaveCount(0);
+    await expect(
+      advocate.getByText(new RegExp(`matrix reply (admin|patient|family|anonymous) ${run}`)),
+    ).toHaveCount(0);
+    await expect(advocate.getByText(`matrix reply advocate ${run}`)).toHaveCount(1);
   });
 
   test("update actions: only the patient's coordinator writes updates", async ({ browser }) => {
     const FILE = "app/(portal)/patients/[id]/updates/actions.ts";
-    const roles = [...ROLES, "anonymous"] as MatrixRole[];
-    for (const role of roles) {
-      await call(
+    for (const role of EVERYONE) {
+      await callAs(
         role,
+        ["coordinator"],
         browser,
         `${FILE}#createUpdateAction`,
         `/patients/${ids.own}/updates`,
@@ -670,7 +1190,7 @@ test.describe("authorization matrix: server actions called directly", () => {
     }
     const advocate = await (await browser.newContext({ storageState: storageFor("advocate") })).newPage();
     await advocate.goto(`/patients/${ids.own}/updates`);
-    for (const role of roles) {
+    for (const role of EVERYONE) {
       const shown = advocate.getByRole("heading", { name: `matrix update ${role} ${run}` });
       if (role === "coordinator") await expect(shown).toHaveCount(1);
       else await expect(shown).toHaveCount(0);
@@ -708,10 +1228,10 @@ test.describe("authorization matrix: server actions called directly", () => {
     ];
     for (const role of outsiders) {
       for (const [name, args, form] of attempts)
-        await call(role, browser, `${FILE}#${name}`, path, args, form);
+        await refuse(role, browser, `${FILE}#${name}`, path, args, form);
     }
     // The coordinator may not start a plan for a patient outside the caseload either.
-    await call("coordinator", browser, `${FILE}#startPlanAction`, path, [ids.other, {}, FORM], {
+    await refuse("coordinator", browser, `${FILE}#startPlanAction`, path, [ids.other, {}, FORM], {
       title: `matrix start ${run}`,
       reviewDate: "2027-06-01",
     });
@@ -724,7 +1244,7 @@ test.describe("authorization matrix: server actions called directly", () => {
     await expect(coordinator2.getByText(`matrix start ${run}`)).toHaveCount(0);
 
     // The same call from the coordinator does take effect; then nobody else can edit or remove it.
-    await call("coordinator", browser, `${FILE}#addPlanItemAction`, path, [planId, "problem", {}, FORM], {
+    await accept("coordinator", browser, `${FILE}#addPlanItemAction`, path, [planId, "problem", {}, FORM], {
       description: `matrix problem ${run}`,
       version,
     });
@@ -732,17 +1252,24 @@ test.describe("authorization matrix: server actions called directly", () => {
     const item = coordinator.locator("li[id^='problem-']").filter({ hasText: `matrix problem ${run}` });
     const itemId = (await item.getAttribute("id"))!.replace("problem-", "");
     for (const role of outsiders) {
-      await call(role, browser, `${FILE}#editPlanItemAction`, path, [planId, "problem", itemId, {}, FORM], {
+      await refuse(role, browser, `${FILE}#editPlanItemAction`, path, [planId, "problem", itemId, {}, FORM], {
         description: `matrix edited ${run}`,
         version: added.version,
       });
-      await call(role, browser, `${FILE}#removePlanItemAction`, path, [planId, "problem", itemId, {}, FORM], {
-        version: added.version,
-      });
+      await refuse(
+        role,
+        browser,
+        `${FILE}#removePlanItemAction`,
+        path,
+        [planId, "problem", itemId, {}, FORM],
+        {
+          version: added.version,
+        },
+      );
     }
     expect((await open()).version).toBe(added.version);
     await expect(item).toBeVisible();
-    await call(
+    await accept(
       "coordinator",
       browser,
       `${FILE}#removePlanItemAction`,
@@ -757,12 +1284,12 @@ test.describe("authorization matrix: server actions called directly", () => {
   });
 
   test("concern actions: only the patient's advocate records and moves concerns", async ({ browser }) => {
-    const FILE = "app/(portal)/patients/[id]/concerns/actions.ts";
-    const roles = [...ROLES, "anonymous"] as MatrixRole[];
-    for (const role of roles) {
+    const FILE = CONCERN_ACTIONS;
+    for (const role of EVERYONE) {
       for (const patient of [ids.own, ids.other]) {
-        await call(
+        await callAs(
           role,
+          patient === ids.own ? ["advocate"] : [],
           browser,
           `${FILE}#intakeConcernAction`,
           `/patients/${patient}/concerns`,
@@ -779,7 +1306,7 @@ test.describe("authorization matrix: server actions called directly", () => {
     }
     const advocate = await (await browser.newContext({ storageState: storageFor("advocate") })).newPage();
     await advocate.goto(`/patients/${ids.own}/concerns`);
-    for (const role of roles) {
+    for (const role of EVERYONE) {
       const shown = advocate.getByText(`matrix ${role} own ${run}`);
       if (role === "advocate") await expect(shown).toHaveCount(1);
       else await expect(shown).toHaveCount(0);
@@ -827,14 +1354,14 @@ test.describe("authorization matrix: server actions called directly", () => {
     ];
     for (const role of ["admin", "coordinator", "patient", "family", "anonymous"] as MatrixRole[]) {
       for (const [name, args, form] of attempts)
-        await call(role, browser, `${FILE}#${name}`, path, args, form);
+        await refuse(role, browser, `${FILE}#${name}`, path, args, form);
     }
     await advocate.reload();
     await expect(advocate.getByRole("heading", { name: "Other: Open" })).toBeVisible();
     expect(await advocate.locator('input[name="version"]').first().inputValue()).toBe(version);
     await expect(advocate.getByText(new RegExp(`matrix (note|interim) ${run}`))).toHaveCount(0);
     // The same move from the advocate does take effect.
-    await call(
+    await accept(
       "advocate",
       browser,
       `${FILE}#transitionConcernAction`,
@@ -849,7 +1376,7 @@ test.describe("authorization matrix: server actions called directly", () => {
     await expect(advocate.getByRole("heading", { name: "Other: Acknowledged" })).toBeVisible();
   });
 
-  test("savePreferencesAction: only the advocate and the patient themself write what matters", async ({
+  test("savePreferencesAction (staff): only the patient's advocate; the patient writes through /me", async ({
     browser,
   }) => {
     const FILE = "app/(portal)/patients/[id]/preferences/actions.ts";
@@ -859,9 +1386,10 @@ test.describe("authorization matrix: server actions called directly", () => {
       return advocate.locator('input[name="version"]').inputValue();
     };
     const before = await version();
-    const save = (role: MatrixRole, patient: string, v: string) =>
-      call(
+    const save = (role: MatrixRole, patient: string, v: string, allowed: MatrixRole[] = []) =>
+      callAs(
         role,
+        allowed,
         browser,
         `${FILE}#savePreferencesAction`,
         `/patients/${patient}/preferences`,
@@ -871,18 +1399,16 @@ test.describe("authorization matrix: server actions called directly", () => {
           version: v,
         },
       );
-    for (const role of ["admin", "coordinator", "family", "anonymous"] as MatrixRole[])
+    // The patient and her daughter hold no staff permission, even on her own record.
+    for (const role of ["admin", "coordinator", "patient", "family", "anonymous"] as MatrixRole[])
       await save(role, ids.own, before);
     await save("advocate", ids.other, "0");
     await save("patient", ids.other, "0");
     expect(await version()).toBe(before);
     await expect(advocate.getByText(new RegExp(`matrix .* ${run}`))).toHaveCount(0);
-    // The patient's own save and then the advocate's do take effect.
-    await save("patient", ids.own, before);
-    const afterPatient = await version();
-    expect(afterPatient).toBe(String(Number(before) + 1));
-    await save("advocate", ids.own, afterPatient);
-    expect(await version()).toBe(String(Number(before) + 2));
+    // The advocate's save does take effect.
+    await save("advocate", ids.own, before, ["advocate"]);
+    expect(await version()).toBe(String(Number(before) + 1));
     await expect(advocate.getByRole("region", { name: "Who changed what" })).toContainText(
       `matrix advocate ${run}`,
     );
@@ -893,11 +1419,11 @@ test.describe("authorization matrix: server actions called directly", () => {
   }) => {
     const FILE = "app/(portal)/patients/[id]/advocacy/actions.ts";
     const today = orgDate();
-    const roles = [...ROLES, "anonymous"] as MatrixRole[];
-    for (const role of roles) {
+    for (const role of EVERYONE) {
       for (const patient of [ids.own, ids.other]) {
-        await call(
+        await callAs(
           role,
+          patient === ids.own ? ["advocate"] : [],
           browser,
           `${FILE}#logInteractionAction`,
           `/patients/${patient}/advocacy`,
@@ -915,7 +1441,7 @@ test.describe("authorization matrix: server actions called directly", () => {
     }
     const advocate = await (await browser.newContext({ storageState: storageFor("advocate") })).newPage();
     await advocate.goto(`/patients/${ids.own}/advocacy`);
-    for (const role of roles) {
+    for (const role of EVERYONE) {
       const shown = advocate.getByRole("heading", { name: `Insurer: matrix ${role} own ${run}` });
       if (role === "advocate") await expect(shown).toHaveCount(1);
       else await expect(shown).toHaveCount(0);
@@ -926,8 +1452,9 @@ test.describe("authorization matrix: server actions called directly", () => {
       .filter({ hasText: `matrix advocate own ${run}` });
     const interactionId = (await entry.getAttribute("id"))!.replace("interaction-", "");
     const done = (role: MatrixRole) =>
-      call(
+      callAs(
         role,
+        ["advocate"],
         browser,
         `${FILE}#completeFollowUpAction`,
         `/patients/${ids.own}/advocacy`,
@@ -949,9 +1476,8 @@ test.describe("authorization matrix: server actions called directly", () => {
     browser,
   }) => {
     const LIBRARY = "app/(portal)/resources/actions.ts";
-    const roles = [...ROLES, "anonymous"] as MatrixRole[];
-    for (const role of roles)
-      await call(role, browser, `${LIBRARY}#addResourceAction`, "/resources", [{}, FORM], {
+    for (const role of EVERYONE)
+      await callAs(role, ["advocate"], browser, `${LIBRARY}#addResourceAction`, "/resources", [{}, FORM], {
         title: `matrix resource ${role} ${run}`,
         category: "other",
         summary: "A matrix resource summary long enough to pass.",
@@ -959,7 +1485,7 @@ test.describe("authorization matrix: server actions called directly", () => {
       });
     const advocate = await (await browser.newContext({ storageState: storageFor("advocate") })).newPage();
     await advocate.goto("/resources");
-    for (const role of roles) {
+    for (const role of EVERYONE) {
       const shown = advocate.getByRole("heading", { name: new RegExp(`matrix resource ${role} ${run}`) });
       if (role === "advocate") await expect(shown).toHaveCount(1);
       else await expect(shown).toHaveCount(0);
@@ -973,9 +1499,10 @@ test.describe("authorization matrix: server actions called directly", () => {
       .locator("option", { hasText: `matrix resource advocate ${run}` })
       .getAttribute("value");
     const GIVE = "app/(portal)/patients/[id]/advocacy/actions.ts";
-    for (const role of roles)
-      await call(
+    for (const role of EVERYONE)
+      await callAs(
         role,
+        ["advocate"],
         browser,
         `${GIVE}#giveResourceAction`,
         `/patients/${ids.own}/advocacy`,
@@ -986,18 +1513,25 @@ test.describe("authorization matrix: server actions called directly", () => {
         },
       );
     await advocate.reload();
-    for (const role of roles) {
+    for (const role of EVERYONE) {
       const shown = advocate.getByText(`matrix given ${role} ${run}`);
       if (role === "advocate") await expect(shown).toHaveCount(1);
       else await expect(shown).toHaveCount(0);
     }
     for (const role of ["admin", "coordinator", "patient", "family", "anonymous"] as MatrixRole[])
-      await call(role, browser, `${LIBRARY}#archiveResourceAction`, "/resources", [resourceId, {}, FORM], {});
+      await refuse(
+        role,
+        browser,
+        `${LIBRARY}#archiveResourceAction`,
+        "/resources",
+        [resourceId, {}, FORM],
+        {},
+      );
     await advocate.goto("/resources");
     await expect(
       advocate.getByRole("heading", { name: new RegExp(`matrix resource advocate ${run}`) }),
     ).toHaveCount(1);
-    await call(
+    await accept(
       "advocate",
       browser,
       `${LIBRARY}#archiveResourceAction`,
@@ -1016,11 +1550,11 @@ test.describe("authorization matrix: server actions called directly", () => {
   }) => {
     const FILE = "app/(portal)/patients/[id]/rights-requests/actions.ts";
     const today = orgDate();
-    const roles = [...ROLES, "anonymous"] as MatrixRole[];
-    for (const role of roles) {
+    for (const role of EVERYONE) {
       for (const patient of [ids.own, ids.other]) {
-        await call(
+        await callAs(
           role,
+          patient === ids.own ? ["advocate"] : [],
           browser,
           `${FILE}#fileRightsRequestAction`,
           `/patients/${patient}/rights-requests`,
@@ -1035,7 +1569,7 @@ test.describe("authorization matrix: server actions called directly", () => {
     }
     const advocate = await (await browser.newContext({ storageState: storageFor("advocate") })).newPage();
     await advocate.goto(`/patients/${ids.own}/rights-requests`);
-    for (const role of roles) {
+    for (const role of EVERYONE) {
       const shown = advocate.getByText(`matrix ${role} own ${run}`);
       if (role === "advocate") await expect(shown).toHaveCount(1);
       else await expect(shown).toHaveCount(0);
@@ -1046,12 +1580,12 @@ test.describe("authorization matrix: server actions called directly", () => {
     const version = await card.locator('input[name="version"]').first().inputValue();
     const path = `/patients/${ids.own}/rights-requests`;
     for (const role of ["admin", "coordinator", "patient", "family", "anonymous"] as MatrixRole[]) {
-      await call(role, browser, `${FILE}#decideRightsRequestAction`, path, [requestId, {}, FORM], {
+      await refuse(role, browser, `${FILE}#decideRightsRequestAction`, path, [requestId, {}, FORM], {
         decision: "granted",
         decidedOn: today,
         version,
       });
-      await call(role, browser, `${FILE}#extendRightsRequestAction`, path, [requestId, {}, FORM], {
+      await refuse(role, browser, `${FILE}#extendRightsRequestAction`, path, [requestId, {}, FORM], {
         reason: "matrix extension reason",
         notifiedOn: today,
         version,
@@ -1060,7 +1594,7 @@ test.describe("authorization matrix: server actions called directly", () => {
     await advocate.reload();
     await expect(card).not.toContainText("Granted on");
     await expect(card).not.toContainText("(extended)");
-    await call("advocate", browser, `${FILE}#decideRightsRequestAction`, path, [requestId, {}, FORM], {
+    await accept("advocate", browser, `${FILE}#decideRightsRequestAction`, path, [requestId, {}, FORM], {
       decision: "granted",
       decidedOn: today,
       version,
@@ -1074,15 +1608,16 @@ test.describe("authorization matrix: server actions called directly", () => {
   }) => {
     const FILE = "app/(portal)/patients/[id]/disclosures/actions.ts";
     const today = orgDate();
-    const roles = [...ROLES, "anonymous"] as MatrixRole[];
     const advocate = await (await browser.newContext({ storageState: storageFor("advocate") })).newPage();
     await advocate.goto(`/patients/${ids.own}/disclosures`);
     const accountingsBefore = await advocate.getByRole("link", { name: /^Accounting of / }).count();
-    for (const role of roles) {
+    for (const role of EVERYONE) {
       for (const patient of [ids.own, ids.other]) {
-        const who = `matrix ${role} ${patient === ids.own ? "own" : "other"} ${run}`;
-        await call(
+        const own = patient === ids.own;
+        const who = `matrix ${role} ${own ? "own" : "other"} ${run}`;
+        await callAs(
           role,
+          own ? STAFF : [],
           browser,
           `${FILE}#recordDisclosureAction`,
           `/patients/${patient}/disclosures`,
@@ -1094,8 +1629,9 @@ test.describe("authorization matrix: server actions called directly", () => {
             purpose: "matrix purpose",
           },
         );
-        await call(
+        await callAs(
           role,
+          own ? ["advocate"] : [],
           browser,
           `${FILE}#produceAccountingAction`,
           `/patients/${patient}/disclosures`,
@@ -1107,7 +1643,7 @@ test.describe("authorization matrix: server actions called directly", () => {
       }
     }
     await advocate.reload();
-    for (const role of roles) {
+    for (const role of EVERYONE) {
       const shown = advocate.getByRole("heading", { name: `matrix ${role} own ${run}` });
       if (role === "coordinator" || role === "advocate") await expect(shown).toHaveCount(1);
       else await expect(shown).toHaveCount(0);
@@ -1128,12 +1664,12 @@ test.describe("authorization matrix: server actions called directly", () => {
     const disclosureId = (await card.getAttribute("id"))!.replace("disclosure-", "");
     const path = `/patients/${ids.own}/disclosures`;
     for (const role of ["admin", "patient", "family", "anonymous"] as MatrixRole[])
-      await call(role, browser, `${FILE}#voidDisclosureAction`, path, [disclosureId, {}, FORM], {
+      await refuse(role, browser, `${FILE}#voidDisclosureAction`, path, [disclosureId, {}, FORM], {
         reason: "matrix says void",
       });
     await advocate.reload();
     await expect(card).not.toContainText("Voided");
-    await call("coordinator", browser, `${FILE}#voidDisclosureAction`, path, [disclosureId, {}, FORM], {
+    await accept("coordinator", browser, `${FILE}#voidDisclosureAction`, path, [disclosureId, {}, FORM], {
       reason: "matrix says void",
     });
     await advocate.reload();
@@ -1144,30 +1680,47 @@ test.describe("authorization matrix: server actions called directly", () => {
     browser,
   }) => {
     const FILE = "app/(portal)/me/actions.ts";
-    const roles = [...ROLES, "anonymous"] as MatrixRole[];
-    for (const role of roles) {
+    for (const role of EVERYONE) {
       for (const patient of [ids.own, ids.other]) {
-        const who = `matrix ${role} ${patient === ids.own ? "own" : "other"} ${run}`;
-        await call(role, browser, `${FILE}#raiseConcernAction`, "/me/concerns/new", [patient, {}, FORM], {
-          category: "other",
-          whatHappened: `${who} concern`,
-          desiredOutcome: "matrix outcome",
-        });
-        await call(role, browser, `${FILE}#fileRightsAction`, "/me/rights", [patient, {}, FORM], {
-          type: "access",
-          details: `${who} request`,
-        });
+        const own = patient === ids.own;
+        const who = `matrix ${role} ${own ? "own" : "other"} ${run}`;
+        await callAs(
+          role,
+          own ? ["patient", "family"] : [],
+          browser,
+          `${FILE}#raiseConcernAction`,
+          "/me/concerns/new",
+          [patient, {}, FORM],
+          {
+            category: "other",
+            whatHappened: `${who} concern`,
+            desiredOutcome: "matrix outcome",
+          },
+        );
+        // family@ was given the timeline and concerns, not requests: she files none.
+        await callAs(
+          role,
+          own ? ["patient"] : [],
+          browser,
+          `${FILE}#fileRightsAction`,
+          "/me/rights",
+          [patient, {}, FORM],
+          {
+            type: "access",
+            details: `${who} request`,
+          },
+        );
       }
     }
     const advocate = await (await browser.newContext({ storageState: storageFor("advocate") })).newPage();
     await advocate.goto(`/patients/${ids.own}/concerns`);
-    for (const role of roles) {
+    for (const role of EVERYONE) {
       const shown = advocate.getByText(`matrix ${role} own ${run} concern`);
       if (role === "patient" || role === "family") await expect(shown).toHaveCount(1);
       else await expect(shown).toHaveCount(0);
     }
     await advocate.goto(`/patients/${ids.own}/rights-requests`);
-    for (const role of roles) {
+    for (const role of EVERYONE) {
       const shown = advocate.getByText(`matrix ${role} own ${run} request`);
       if (role === "patient") await expect(shown).toHaveCount(1);
       else await expect(shown).toHaveCount(0);
@@ -1183,42 +1736,48 @@ test.describe("authorization matrix: server actions called directly", () => {
 
   test("family actions: only the patient invites, withdraws and stops sharing", async ({ browser }) => {
     const FILE = "app/(portal)/me/family/actions.ts";
-    const roles = [...ROLES, "anonymous"] as MatrixRole[];
-    for (const role of roles)
-      await call(role, browser, `${FILE}#inviteFamilyAction`, "/me/family", [{}, FORM], {
+    for (const role of EVERYONE)
+      await callAs(role, ["patient"], browser, `${FILE}#inviteFamilyAction`, "/me/family", [{}, FORM], {
         email: `matrix-${role}-${run}@example.org`,
         relationship: "friend",
         canViewTimeline: "on",
       });
     const patient = await (await browser.newContext({ storageState: storageFor("patient") })).newPage();
     await patient.goto("/me/family");
-    for (const role of roles) {
+    for (const role of EVERYONE) {
       const shown = patient.getByText(`matrix-${role}-${run}@example.org`, { exact: true });
       if (role === "patient") await expect(shown).toHaveCount(1);
       else await expect(shown).toHaveCount(0);
     }
     // Stopping someone's access or withdrawing an invitation is the patient's alone: nobody else's
-    // call takes Lucia's access away.
+    // call takes Lucia's access away, nor the patient's new invitation.
+    const invited = `matrix-patient-${run}@example.org`;
+    const invitationId = await boundIdOf(patient, () =>
+      patient
+        .getByRole("button", {
+          name: new RegExp(
+            `(Withdraw the invitation to|Retirar la invitación a) ${invited.replace(/[.]/g, "\\.")}`,
+          ),
+        })
+        .click(),
+    );
     for (const role of ["admin", "coordinator", "advocate", "family", "anonymous"] as MatrixRole[]) {
-      for (const name of ["revokeFamilyAction", "withdrawInvitationAction"])
-        expect(
-          (
-            await call(
-              role,
-              browser,
-              `${FILE}#${name}`,
-              "/me/family",
-              ["00000000-0000-4000-8000-000000000000", {}],
-              {},
-            )
-          ).status(),
-        ).not.toBe(500);
+      await refuse(role, browser, `${FILE}#revokeFamilyAction`, "/me/family", [
+        "00000000-0000-4000-8000-000000000000",
+        {},
+      ]);
+      await refuse(role, browser, `${FILE}#withdrawInvitationAction`, "/me/family", [invitationId, {}]);
     }
-    await patient.reload();
+    await patient.goto("/me/family");
     await expect(patient.getByRole("heading", { name: /Lucia Alvarez/ })).toBeVisible();
+    await expect(patient.getByText(invited, { exact: true })).toHaveCount(1);
     const family = await (await browser.newContext({ storageState: storageFor("family") })).newPage();
     await family.goto("/me");
     await expect(family.getByRole("heading", { name: /Maria Alvarez/ })).toBeVisible();
+    // The patient's own withdrawal of the same invitation goes through.
+    await accept("patient", browser, `${FILE}#withdrawInvitationAction`, "/me/family", [invitationId, {}]);
+    await patient.reload();
+    await expect(patient.getByText(invited, { exact: true })).toHaveCount(0);
   });
 
   test("savePortalPreferencesAction: only the patient writes their own words", async ({ browser }) => {
@@ -1227,7 +1786,7 @@ test.describe("authorization matrix: server actions called directly", () => {
     await patient.goto("/me/preferences");
     const version = await patient.locator('input[name="version"]').inputValue();
     for (const role of ["admin", "coordinator", "advocate", "family", "anonymous"] as MatrixRole[])
-      await call(role, browser, `${FILE}#savePortalPreferencesAction`, "/me/preferences", [{}, FORM], {
+      await refuse(role, browser, `${FILE}#savePortalPreferencesAction`, "/me/preferences", [{}, FORM], {
         whatMattersMost: `portal prefs ${role} ${run}`,
         version,
       });
@@ -1235,7 +1794,7 @@ test.describe("authorization matrix: server actions called directly", () => {
     // (The advocate's own preferences action, tested above, may write here legitimately.)
     await expect(patient.getByText(new RegExp(`portal prefs .* ${run}`))).toHaveCount(0);
     // The same call from the patient takes effect: the test can tell the difference.
-    await call("patient", browser, `${FILE}#savePortalPreferencesAction`, "/me/preferences", [{}, FORM], {
+    await accept("patient", browser, `${FILE}#savePortalPreferencesAction`, "/me/preferences", [{}, FORM], {
       whatMattersMost: `portal prefs patient ${run}`,
       version: await patient.locator('input[name="version"]').inputValue(),
     });
@@ -1247,8 +1806,9 @@ test.describe("authorization matrix: server actions called directly", () => {
     browser,
   }) => {
     const ASK = "app/(portal)/me/appointments/[appointmentId]/actions.ts#requestChangeAction";
+    const path = `/me/appointments/${ids.appointment}`;
     for (const role of ["admin", "coordinator", "advocate", "family", "anonymous"] as MatrixRole[])
-      await call(role, browser, ASK, `/me/appointments/${ids.appointment}`, [ids.appointment, {}, FORM], {
+      await refuse(role, browser, ASK, path, [ids.appointment, {}, FORM], {
         kind: "cancel",
         reason: `matrix change ${role} ${run}`,
       });
@@ -1258,11 +1818,56 @@ test.describe("authorization matrix: server actions called directly", () => {
     await coordinator.goto(`/patients/${ids.own}/appointments`);
     await expect(coordinator.getByText(new RegExp(`matrix change .* ${run}`))).toHaveCount(0);
     // The patient's own call takes effect, and only the coordinator can close it.
-    await call("patient", browser, ASK, `/me/appointments/${ids.appointment}`, [ids.appointment, {}, FORM], {
+    await accept("patient", browser, ASK, path, [ids.appointment, {}, FORM], {
       kind: "cancel",
       reason: `matrix change patient ${run}`,
     });
     await coordinator.reload();
     await expect(coordinator.getByText(`“matrix change patient ${run}”`)).toHaveCount(1);
+  });
+
+  test("calendar feed actions: staff make their caseload's address, the patient her own", async ({
+    browser,
+    playwright,
+  }) => {
+    const STAFF_FEED = "app/(portal)/calendar/actions.ts";
+    const PORTAL_FEED = "app/(portal)/me/calendar/actions.ts";
+    const ADDRESS = /\/api\/calendar\/[A-Za-z0-9_-]{43}\.ics/;
+    // A calendar app sends no cookie: the address alone opens the feed.
+    const app = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+    const cases = [
+      {
+        file: STAFF_FEED,
+        page: "/calendar",
+        make: "createFeedAction",
+        stop: "revokeFeedAction",
+        owner: "coordinator",
+      },
+      {
+        file: PORTAL_FEED,
+        page: "/me/calendar",
+        make: "createPortalFeedAction",
+        stop: "revokePortalFeedAction",
+        owner: "patient",
+      },
+    ] as const;
+    for (const c of cases) {
+      const others = EVERYONE.filter(
+        (r) => r !== c.owner && !(c.owner === "coordinator" && r === "advocate"),
+      );
+      for (const role of others) {
+        const response = await refuse(role, browser, `${c.file}#${c.make}`, c.page, [{}, FORM]);
+        expect(await response.text(), `${role} ${c.make}`).not.toMatch(ADDRESS);
+      }
+      const made = await accept(c.owner, browser, `${c.file}#${c.make}`, c.page, [{}, FORM]);
+      const address = ADDRESS.exec(await made.text())?.[0];
+      expect(address, `${c.owner}'s calendar address`).toBeTruthy();
+      expect((await app.get(address!)).status()).toBe(200);
+      for (const role of others) await refuse(role, browser, `${c.file}#${c.stop}`, c.page, [{}, FORM]);
+      expect((await app.get(address!)).status(), "nobody else turns it off").toBe(200);
+      await accept(c.owner, browser, `${c.file}#${c.stop}`, c.page, [{}, FORM]);
+      expect((await app.get(address!)).status(), "the owner turned it off").toBe(404);
+    }
+    await app.dispose();
   });
 });

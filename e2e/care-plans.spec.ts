@@ -212,11 +212,14 @@ test("an advocate, the patient and family read the plan; the dashboard lists wha
   await expect(advocate.getByText(/^Edit or remove/)).toHaveCount(0);
   await expect(advocate.getByRole("region", { name: "Start a new plan" })).toHaveCount(0);
 
+  // The patient and her daughter read the plan through the portal; the staff page is a 404 for them.
   for (const account of ["patient", "family"] as const) {
     const page = await (await browser.newContext({ storageState: storageFor(account) })).newPage();
-    await page.goto(`/patients/${id}/care-plan`);
-    await expect(page.getByRole("heading", { name: /Home safely after the hospital stay/ })).toBeVisible();
-    await expect(page.getByRole("heading", { name: "What matters to Maria" })).toBeVisible();
+    const staffPage = await page.goto(`/patients/${id}/care-plan`);
+    expect(staffPage?.status(), `${account} on the staff care plan`).toBe(404);
+    await expect(page.getByText(/Home safely after the hospital stay/)).toHaveCount(0);
+    await page.goto("/me");
+    await expect(page.getByText(/Home safely after the hospital stay/).first()).toBeVisible();
     await expect(page.getByRole("region", { name: "Version history" })).toHaveCount(0);
     await expect(page.getByText(/^Edit or remove/)).toHaveCount(0);
   }

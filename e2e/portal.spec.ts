@@ -176,7 +176,7 @@ test.describe("the patient and family portal", () => {
       "Called the patient to acknowledge.",
       "Arrange interpreter.",
     ];
-    // The staff pages of her record that she and her daughter may also open.
+    // The staff pages of her record: a 404 for her and her daughter, whatever they share.
     const staff = await (await browser.newContext({ storageState: storageFor("coordinator") })).newPage();
     const own = await patientIdFor(staff, OWN_MRN);
     for (const account of ["patient", "family"] as const) {
@@ -195,23 +195,27 @@ test.describe("the patient and family portal", () => {
         "/rights-requests",
         "/preferences",
       ].map((p) => `/patients/${own}${p}`);
-      const paths = [
+      const staffPaths = [
         ...staffPages,
         ...concernLinks
           .map((href) => /\/me\/concerns\/([0-9a-f-]{36})/.exec(href)?.[1])
           .filter((id) => id !== undefined)
           .map((id) => `/patients/${own}/concerns/${id}`),
+      ];
+      const paths = [
+        ...staffPaths,
         "/me",
         "/me?page=2",
         ...["appointment", "update", "message", "concern", "rights", "resource"].map((k) => `/me?kind=${k}`),
-        "/me/rights",
+        // Her daughter was not given her requests (a scope of its own): /me/rights is hers alone.
+        ...(account === "patient" ? ["/me/rights"] : []),
         ...concernLinks,
       ];
       let sawShared = false;
       for (const path of paths) {
         for (const headers of [{}, { RSC: "1" }] as Record<string, string>[]) {
-          const response = await page.request.get(path, { headers });
-          expect(response.status(), path).toBe(200);
+          const response = await page.request.get(path, { headers, maxRedirects: 0 });
+          expect(response.status(), `${account} ${path}`).toBe(staffPaths.includes(path) ? 404 : 200);
           const body = await response.text();
           for (const secret of internal) expect(body, `${account} ${path}`).not.toContain(secret);
           sawShared ||= body.includes("the car will collect you at 9:15");

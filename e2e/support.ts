@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { expect, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "Carebridge-demo-2026";
@@ -91,4 +91,40 @@ export function orgDate(daysAhead = 0): string {
     month: "2-digit",
     day: "2-digit",
   }).format(new Date(Date.now() + daysAhead * 86_400_000));
+}
+
+/** A route file under app/ and the URL pattern Next serves it at. */
+export interface AppRoute {
+  file: string;
+  pattern: string;
+}
+
+const ROUTE_FILE = /^(page\.(tsx|ts|jsx|js|mdx)|route\.(ts|js))$/;
+
+/**
+ * The URL pattern of a route file, as Next derives it: route groups "(portal)" and parallel-route
+ * slots "@modal" are not part of the URL; dynamic segments stay as written ("[id]", "[...nextauth]").
+ */
+export function routePattern(file: string): string {
+  const segments = file.split("/").slice(1, -1);
+  // An intercepting route "(.)x" serves another route's URL: say so rather than guess its pattern.
+  const intercepting = segments.find((s) => /^\(\.{1,3}\)/.test(s));
+  if (intercepting)
+    throw new Error(`${file}: intercepting route ${intercepting}; teach routePattern about it`);
+  const kept = segments.filter((s) => !/^\(.+\)$/.test(s) && !s.startsWith("@"));
+  return `/${kept.join("/")}`;
+}
+
+/** Every page and route handler under app/ as the file system has it now ("_folders" are private, not routes). */
+export function appRoutes(root = "app"): AppRoute[] {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith("_")) walk(`${dir}/${entry.name}`);
+      } else if (ROUTE_FILE.test(entry.name)) files.push(`${dir}/${entry.name}`);
+    }
+  };
+  walk(root);
+  return files.sort().map((file) => ({ file, pattern: routePattern(file) }));
 }

@@ -21,8 +21,11 @@ test("a coordinator drafts, publishes and corrects an update; the patient sees o
   await write.getByRole("button", { name: "Save draft" }).click();
   await expect(write.getByText(/Draft saved/)).toBeVisible();
 
+  // The patient reads updates on her timeline; the staff page is a 404 for her.
   const patient = await (await browser.newContext({ storageState: storageFor("patient") })).newPage();
-  await patient.goto(`/patients/${id}/updates`);
+  expect((await patient.goto(`/patients/${id}/updates`))?.status()).toBe(404);
+  await patient.goto("/me?kind=update");
+  await expect(patient.locator("article[id^='item-']").first()).toBeVisible();
   await expect(patient.getByRole("heading", { name: title })).toHaveCount(0);
 
   // Two coordinators edit the same draft: the second, stale save is refused and keeps its text.
