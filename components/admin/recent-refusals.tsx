@@ -40,12 +40,18 @@ export function RecentRefusals({ rows, days }: { rows: Row[]; days: number }) {
             <tbody>
               {rows.map((r) => (
                 <tr key={r.userId} className="border-t">
-                  <td className="px-3 py-2 break-words">
-                    <Link href={`/admin/audit?user=${r.userId}&action=access.denied`}>{r.name}</Link>{" "}
-                    <span className="text-sm text-slate-700">{r.email}</span>
+                  <td className="px-3 py-2 break-words" id={`refusals-${r.userId}`}>
+                    {r.name} <span className="text-sm text-slate-700">{r.email}</span>
                   </td>
                   <td className="px-3 py-2">{r.role}</td>
-                  <td className="px-3 py-2">{r.refusals}</td>
+                  <td className="px-3 py-2">
+                    <Link
+                      href={`/admin/audit?user=${r.userId}&action=access.denied`}
+                      aria-describedby={`refusals-${r.userId}`}
+                    >
+                      {r.refusals} {r.refusals === 1 ? "refusal" : "refusals"}
+                    </Link>
+                  </td>
                   <td className="px-3 py-2">{formatDateTime(r.lastAt)}</td>
                 </tr>
               ))}
