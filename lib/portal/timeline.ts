@@ -43,7 +43,7 @@ export interface TimelineItem {
   due: string | null;
 }
 
-export interface PlanSummary {
+export interface PortalPlanSummary {
   title: string;
   goals: { id: string; description: string; status: string; targetDate: string | null }[];
   nextSteps: { id: string; description: string; dueDate: string | null; owner: string | null }[];
@@ -57,7 +57,7 @@ export interface Timeline {
   history: TimelineItem[];
   hasMore: boolean;
   page: number;
-  plan: PlanSummary | null;
+  plan: PortalPlanSummary | null;
   kinds: TimelineKind[];
   canRaiseConcern: boolean;
   canFileRights: boolean;
@@ -317,7 +317,7 @@ function normalise(row: TimelineItem): TimelineItem {
  * The active plan in plain words: its goals by target date (cancelled ones left out), and the
  * first twelve steps still to do, by due date, with who does them.
  */
-async function readPlanSummary(executor: Executor, patientId: string): Promise<PlanSummary | null> {
+async function readPlanSummary(executor: Executor, patientId: string): Promise<PortalPlanSummary | null> {
   const plan = await unsafeReadActivePlan(executor, patientId);
   if (!plan) return null;
   // ISO dates sort as text; no date goes last. The sort is stable: ties stay in the plan's order.

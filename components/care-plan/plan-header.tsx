@@ -1,0 +1,85 @@
+import Link from "next/link";
+import { ActionForm } from "@/components/action-form";
+import type { CarePlanPage, PlanDetail } from "@/lib/care-plans";
+import { formatCalendarDate, formatDateTime } from "@/lib/time";
+import type { CarePlanActions } from "./plan-actions";
+import { PlanLifecycleForms } from "./plan-lifecycle-forms";
+import { PlanStatusBadge } from "./plan-status-badge";
+
+/**
+ * The plan's name, state and dates, whether its review is due, and (on an open plan, for whoever
+ * may write it) the forms that rename it, move its review date and move it along its lifecycle.
+ */
+export function PlanHeader({
+  data,
+  plan,
+  editable,
+  actions,
+}: {
+  data: CarePlanPage;
+  plan: PlanDetail;
+  editable: boolean;
+  actions: CarePlanActions;
+}) {
+  const reviewDue = plan.status === "active" && plan.reviewDate <= data.today;
+  return (
+    <section aria-labelledby="plan-heading" className="rounded-lg bg-white p-5 shadow-sm">
+      <div className="flex flex-wrap items-baseline justify-between gap-3">
+        <h2 id="plan-heading">
+          {plan.title} <PlanStatusBadge status={plan.status} />
+        </h2>
+        <Link href={`/patients/${data.patient.id}/care-plan/print?plan=${plan.id}`} className="print:hidden">
+          Print for the patient and family
+        </Link>
+      </div>
+      <p className="mt-1 text-sm text-slate-700">
+        Review by {formatCalendarDate(plan.reviewDate)}
+        {plan.activatedAt ? ` · active since ${formatDateTime(plan.activatedAt)}` : ""}
+        {plan.endedAt ? ` · closed ${formatDateTime(plan.endedAt)}` : ""}
+        {plan.templateName ? ` · started from “${plan.templateName}”` : ""}
+      </p>
+      {data.staff ? (
+        <p className="text-sm text-slate-700">
+          Version {plan.version}, saved by {plan.updatedByName} {formatDateTime(plan.updatedAt)}
+        </p>
+      ) : null}
+      {plan.endReason ? <p className="mt-2">Reason: {plan.endReason}</p> : null}
+      {reviewDue ? (
+        <p className="mt-2 rounded border-l-4 border-amber-600 bg-amber-50 px-3 py-2">
+          This plan is due for review. Review it with the patient and set the next review date.
+        </p>
+      ) : null}
+      {editable ? (
+        <div className="mt-4 space-y-4">
+          <details>
+            <summary className="cursor-pointer font-medium">Edit the name and review date</summary>
+            <div className="mt-3">
+              <ActionForm
+                action={actions.updateDetails.bind(null, plan.id)}
+                hidden={{ version: String(plan.version) }}
+                submitLabel="Save plan"
+                fields={[
+                  {
+                    kind: "text",
+                    name: "title",
+                    label: "Plan name",
+                    required: true,
+                    defaultValue: plan.title,
+                  },
+                  {
+                    kind: "date",
+                    name: "reviewDate",
+                    label: "Review date",
+                    required: true,
+                    defaultValue: plan.reviewDate,
+                  },
+                ]}
+              />
+            </div>
+          </details>
+          <PlanLifecycleForms plan={plan} plans={data.plans} actions={actions} />
+        </div>
+      ) : null}
+    </section>
+  );
+}

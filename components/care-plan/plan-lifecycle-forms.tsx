@@ -1,0 +1,79 @@
+import { ActionForm } from "@/components/action-form";
+import type { CarePlanListItem, PlanDetail } from "@/lib/care-plans";
+import { PLAN_TRANSITIONS } from "@/lib/care-plans/schemas";
+import type { CarePlanActions } from "./plan-actions";
+
+/** The lifecycle buttons the plan's state allows, each behind a confirmation. */
+export function PlanLifecycleForms({
+  plan,
+  plans,
+  actions,
+}: {
+  plan: PlanDetail;
+  /** The patient's plans, to name the active one that activating this plan replaces. */
+  plans: CarePlanListItem[];
+  actions: CarePlanActions;
+}) {
+  const version = { version: String(plan.version) };
+  const replacing = plans.find((p) => p.status === "active" && p.id !== plan.id);
+  const moves = PLAN_TRANSITIONS[plan.status];
+  if (moves.length === 0) return null;
+  return (
+    <div className="flex flex-wrap items-start gap-6">
+      {moves.includes("active") ? (
+        <ActionForm
+          action={actions.transition.bind(null, plan.id, "active")}
+          hidden={version}
+          submitLabel="Activate plan"
+          fields={[]}
+          confirm={{
+            title: `Activate “${plan.title}”?`,
+            body: replacing
+              ? `It becomes the patient's plan. The current active plan, “${replacing.title}”, will be marked completed.`
+              : "It becomes the patient's plan, and the patient and family can see it.",
+            confirmLabel: "Activate",
+          }}
+        />
+      ) : null}
+      {moves.includes("completed") ? (
+        <ActionForm
+          action={actions.transition.bind(null, plan.id, "completed")}
+          hidden={version}
+          submitLabel="Mark plan completed"
+          fields={[
+            {
+              kind: "text",
+              name: "reason",
+              label: "Closing note",
+              hint: "E.g. 'Goals met; discharged from care management'.",
+            },
+          ]}
+          confirm={{
+            title: `Complete “${plan.title}”?`,
+            body: "A completed plan can no longer change. It stays in the patient's history.",
+            confirmLabel: "Complete plan",
+          }}
+        />
+      ) : null}
+      <ActionForm
+        action={actions.transition.bind(null, plan.id, "revoked")}
+        hidden={version}
+        submitLabel={plan.status === "draft" ? "Withdraw draft" : "Revoke plan"}
+        variant="danger"
+        fields={[
+          {
+            kind: "text",
+            name: "reason",
+            label: plan.status === "draft" ? "Why withdraw it" : "Why revoke it",
+            required: true,
+          },
+        ]}
+        confirm={{
+          title: plan.status === "draft" ? `Withdraw the draft “${plan.title}”?` : `Revoke “${plan.title}”?`,
+          body: "The plan is closed and can no longer change. It stays in the history with your reason.",
+          confirmLabel: plan.status === "draft" ? "Withdraw draft" : "Revoke plan",
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import type { PlanVersionEntry } from "@/lib/care-plans";
+import { formatDateTime } from "@/lib/time";
+
+/** Who changed the plan, when, and what each version changed, newest first. */
+export function PlanVersionHistory({ history }: { history: PlanVersionEntry[] }) {
+  return (
+    <section aria-labelledby="history-heading" className="rounded-lg bg-white p-5 shadow-sm print:hidden">
+      <h3 id="history-heading" className="text-lg font-semibold">
+        Version history
+      </h3>
+      <ol className="mt-2 space-y-3">
+        {history.map((v) => (
+          <li key={v.version}>
+            <p className="font-medium">
+              Version {v.version} · {v.changedBy} · {formatDateTime(v.changedAt)}
+            </p>
+            <ul className="list-disc pl-6">
+              {v.changes.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ol>
+      {history.length > 0 && history.at(-1)!.version > 1 ? (
+        <p className="mt-2 text-sm text-slate-700">Showing the latest {history.length} versions.</p>
+      ) : null}
+    </section>
+  );
+}

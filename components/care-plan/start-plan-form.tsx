@@ -1,0 +1,56 @@
+import { ActionForm } from "@/components/action-form";
+import type { FormState } from "@/components/ui/form-state";
+import type { CarePlanPage } from "@/lib/care-plans";
+import { addDaysIso } from "@/lib/time";
+
+/** The form that starts a draft plan, blank or from a template; only one draft is open at a time. */
+export function StartPlanForm({
+  patientId,
+  templates,
+  today,
+  draftOpen,
+  action,
+}: {
+  patientId: string;
+  templates: CarePlanPage["templates"];
+  today: string;
+  draftOpen: boolean;
+  action: (patientId: string, prev: FormState, formData: FormData) => Promise<FormState>;
+}) {
+  return (
+    <section aria-labelledby="start-heading" className="rounded-lg bg-white p-5 shadow-sm print:hidden">
+      <h2 id="start-heading" className="text-lg">
+        Start a new plan
+      </h2>
+      {draftOpen ? (
+        <p className="mt-2">A draft is already open. Finish or withdraw it before starting another.</p>
+      ) : (
+        <div className="mt-3">
+          <ActionForm
+            action={action.bind(null, patientId)}
+            submitLabel="Start draft plan"
+            fields={[
+              { kind: "text", name: "title", label: "Plan name", required: true },
+              {
+                kind: "select",
+                name: "templateId",
+                label: "Start from",
+                options: [
+                  { value: "", label: "A blank plan" },
+                  ...templates.map((t) => ({ value: t.id, label: `Template: ${t.name}` })),
+                ],
+              },
+              {
+                kind: "date",
+                name: "reviewDate",
+                label: "Review date",
+                required: true,
+                defaultValue: addDaysIso(today, 90),
+              },
+            ]}
+          />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+import "server-only";
+import { type SQL, sql } from "drizzle-orm";
+import { type Executor, queryRows } from "@/db/client";
+import {
+  carePlanGoals,
+  carePlanInterventions,
+  carePlanProblems,
+  carePlans,
+  clinicians,
+  type GoalPriority,
+  type GoalStatus,
+  type InterventionStatus,
+  users,
+} from "@/db/schema";
+
+export interface PlanContent {
+  problems: { id: string; description: string }[];
+  goals: {
+    id: string;
+    description: string;
+    measure: string | null;
+    targetDate: string | null;
+    status: GoalStatus;
+    priority: GoalPriority;
+    patientSet: boolean;
+  }[];
+  interventions: {
+    id: string;
+    description: string;
+    goalId: string | null;
+    goalDescription: string | null;
+    /** "clinician:<id>" or "user:<id>", as the owner list offers it; null when not assigned. */
+    ownerKey: string | null;
+    ownerName: string | null;
+    dueDate: string | null;
+    status: InterventionStatus;
+  }[];
+}
+
+/**
+ * A plan's problems, goals and interventions as they stand (removed items left out), as three
+ * JSON columns in the order the plan reads, for the plan `planId` names: an id, or a column of
+ * the query they go in.
+ */
+function planContentColumns(planId: SQL | string): SQL {
+  return sql`(select coalesce(json_agg(json_build_object('id', p.id, 'description', p.description) order by p.seq), '[]')
+         from ${carePlanProblems} p
+        where p.plan_id = ${planId} and p.removed_at is null) as problems,
+      (select coalesce(json_agg(json_build_object(
+                'id', g.id, 'description', g.description, 'measure', g.measure, 'targetDate', g.target_date,
+                'status', g.status, 'priority', g.priority, 'patientSet', g.patient_set) order by g.seq), '[]')
+         from ${carePlanGoals} g
+        where g.plan_id = ${planId} and g.removed_at is null) as goals,
+      (select coalesce(json_agg(json_build_object(
+                'id', i.id, 'description', i.description, 'goalId', i.goal_id, 'goalDescription', goal.description,
+                'ownerKey', case when i.owner_clinician_id is not null then 'clinician:' || i.owner_clinician_id
+                                 when i.owner_user_id is not null then 'user:' || i.owner_user_id end,
+                'ownerName', coalesce(c.name, u.name), 'dueDate', i.due_date, 'status', i.status)
+                order by i.due_date asc nulls last, i.seq), '[]')
+         from ${carePlanInterventions} i
+         left join ${carePlanGoals} goal on goal.id = i.goal_id
+         left join ${clinicians} c on c.id = i.owner_clinician_id
+         left join ${users} u on u.id = i.owner_user_id
+        where i.plan_id = ${planId} and i.removed_at is null) as interventions`;
+}
+
+/** The plan's content as it stands, in one statement. */
+export async function readPlanContent(executor: Executor, planId: string): Promise<PlanContent> {
+  const [row] = await queryRows<PlanContent>(executor, sql`select ${planContentColumns(planId)}`);
+  return row!;
+}
+
+/**
+ * The patient's active plan, its title and its content as it stands, in one statement; null when
+ * there is none. Reads no policy itself: the caller has authorised the actor for this patient's plan.
+ */
+export async function unsafeReadActivePlan(
+  executor: Executor,
+  patientId: string,
+): Promise<{ title: string; content: PlanContent } | null> {
+  const [row] = await queryRows<{ title: string } & PlanContent>(
+    executor,
+    sql`select plan.title, ${planContentColumns(sql`plan.id`)}
+          from ${carePlans} plan
+         where plan.patient_id = ${patientId} and plan.status = 'active'
+         limit 1`,
+  );
+  if (!row) return null;
+  const { title, ...content } = row;
+  return { title, content };
+}

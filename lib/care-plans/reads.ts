@@ -1,0 +1,184 @@
+import "server-only";
+import { and, asc, desc, eq, isNotNull, isNull } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { db } from "@/db/client";
+import { type CarePlanStatus, carePlans, carePlanTemplates, carePlanVersions, users } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
+import { type Actor, authorizePatient, can } from "@/lib/authz";
+import { NotFoundError } from "@/lib/errors";
+import { type PatientHeader, unsafeReadPatientHeader } from "@/lib/patients/header";
+import { type PatientPreferences, unsafeReadPatientPreferences } from "@/lib/preferences";
+import { zonedDate } from "@/lib/time";
+import { type PlanContent, readPlanContent } from "./content";
+import { describeChanges } from "./diff";
+import { caseloadStaff, ownerCandidates, ownerOptions } from "./owners";
+import { PLAN_TRANSITIONS } from "./schemas";
+
+/** One of the patient's plans in the page's list of them. */
+export interface CarePlanListItem {
+  id: string;
+  title: string;
+  status: CarePlanStatus;
+  reviewDate: string;
+  createdAt: Date;
+  activatedAt: Date | null;
+  endedAt: Date | null;
+}
+
+export interface PlanDetail extends CarePlanListItem {
+  version: number;
+  endReason: string | null;
+  updatedAt: Date;
+  updatedByName: string;
+  templateName: string | null;
+  content: PlanContent;
+}
+
+export interface PlanVersionEntry {
+  version: number;
+  changedAt: Date;
+  changedBy: string;
+  changes: string[];
+}
+
+export interface CarePlanPage {
+  patient: PatientHeader;
+  /** Staff see drafts and the version history; the patient and family see what was agreed. */
+  staff: boolean;
+  canWrite: boolean;
+  today: string;
+  plans: CarePlanListItem[];
+  plan: PlanDetail | null;
+  history: PlanVersionEntry[];
+  owners: { value: string; label: string }[];
+  templates: { id: string; name: string; description: string }[];
+  preferences: PatientPreferences | null;
+  canReadPreferences: boolean;
+  /** For the print view: whom the patient and family can call about the plan. */
+  contacts: { name: string; email: string; kind: "coordinator" | "advocate" }[];
+}
+
+const HISTORY_LIMIT = 50;
+
+const listItemColumns = {
+  id: carePlans.id,
+  title: carePlans.title,
+  status: carePlans.status,
+  reviewDate: carePlans.reviewDate,
+  createdAt: carePlans.createdAt,
+  activatedAt: carePlans.activatedAt,
+  endedAt: carePlans.endedAt,
+};
+
+/**
+ * One patient's care plans for the care-plan page: the list, the chosen plan (by default the
+ * active one, else the draft) with its content and, for staff, its version history.
+ */
+export async function getCarePlanPage(
+  actor: Actor,
+  patientId: string,
+  planId: string | null = null,
+  { print = false }: { print?: boolean } = {},
+): Promise<CarePlanPage> {
+  const access = await authorizePatient(actor, "read:carePlan", patientId);
+  const staff = can(actor, "read:teamNotes", access);
+  const canWrite = can(actor, "write:carePlan", access);
+  const canReadPreferences = can(actor, "read:preferences", access);
+  const database = db();
+  const updater = alias(users, "updater");
+  const [patient, planRows, preferences, templates, contactRows] = await Promise.all([
+    unsafeReadPatientHeader(database, patientId),
+    // Each plan with what the page shows of the chosen one: a patient has a handful of plans.
+    database
+      .select({
+        ...listItemColumns,
+        version: carePlans.version,
+        endReason: carePlans.endReason,
+        updatedAt: carePlans.updatedAt,
+        updatedByName: updater.name,
+        templateName: carePlanTemplates.name,
+      })
+      .from(carePlans)
+      .innerJoin(updater, eq(updater.id, carePlans.updatedBy))
+      .leftJoin(carePlanTemplates, eq(carePlanTemplates.id, carePlans.templateId))
+      // Drafts (and drafts withdrawn before use) are working papers of the team.
+      .where(and(eq(carePlans.patientId, patientId), staff ? undefined : isNotNull(carePlans.activatedAt)))
+      .orderBy(desc(carePlans.createdAt)),
+    canReadPreferences ? unsafeReadPatientPreferences(database, patientId) : null,
+    canWrite && !print
+      ? database
+          .select({
+            id: carePlanTemplates.id,
+            name: carePlanTemplates.name,
+            description: carePlanTemplates.description,
+          })
+          .from(carePlanTemplates)
+          .where(isNull(carePlanTemplates.archivedAt))
+          .orderBy(asc(carePlanTemplates.name))
+      : [],
+    print ? caseloadStaff(database, patientId) : [],
+  ]);
+  const contacts = contactRows.map(({ name, email, kind }) => ({ name, email, kind }));
+  const plans: CarePlanListItem[] = planRows.map(
+    ({ version: _v, endReason: _e, updatedAt: _u, updatedByName: _n, templateName: _t, ...item }) => item,
+  );
+  const chosen = planId
+    ? planRows.find((p) => p.id === planId)
+    : (planRows.find((p) => p.status === "active") ??
+      planRows.find((p) => p.status === "draft") ??
+      planRows[0]);
+  if (planId && !chosen) throw new NotFoundError();
+  let plan: PlanDetail | null = null;
+  let history: PlanVersionEntry[] = [];
+  let owners: CarePlanPage["owners"] = [];
+  if (chosen) {
+    const offersOwners = canWrite && !print && PLAN_TRANSITIONS[chosen.status].length > 0;
+    const [content, versions, candidates] = await Promise.all([
+      readPlanContent(database, chosen.id),
+      staff && !print
+        ? database
+            .select({
+              version: carePlanVersions.version,
+              changedAt: carePlanVersions.changedAt,
+              changedBy: users.name,
+              snapshot: carePlanVersions.snapshot,
+            })
+            .from(carePlanVersions)
+            .innerJoin(users, eq(users.id, carePlanVersions.changedBy))
+            .where(eq(carePlanVersions.planId, chosen.id))
+            .orderBy(desc(carePlanVersions.version))
+            .limit(HISTORY_LIMIT + 1)
+        : [],
+      offersOwners ? ownerCandidates(database, patientId) : null,
+    ]);
+    plan = { ...chosen, content };
+    history = versions.slice(0, HISTORY_LIMIT).map((v, k) => ({
+      version: v.version,
+      changedAt: v.changedAt,
+      changedBy: v.changedBy,
+      changes: describeChanges(versions[k + 1]?.snapshot ?? null, v.snapshot),
+    }));
+    if (candidates) owners = ownerOptions(candidates, content);
+  }
+  await recordAudit(database, actor, {
+    action: "care-plan.view",
+    patientId,
+    entityType: "care_plan",
+    entityId: chosen?.id ?? null,
+    details: { print },
+  });
+  return {
+    patient,
+    staff,
+    canWrite,
+    today: zonedDate(),
+    plans,
+    plan,
+    history,
+    owners,
+    templates,
+    preferences,
+    canReadPreferences,
+    contacts,
+  };
+}

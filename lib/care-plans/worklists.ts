@@ -1,0 +1,95 @@
+import "server-only";
+import { and, asc, eq, inArray, isNull, lt, lte, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import {
+  carePlanInterventions,
+  carePlans,
+  caseloadAssignments,
+  clinicians,
+  patients,
+  users,
+} from "@/db/schema";
+import { type Actor, authorizeGlobal, inCurrentCaseload } from "@/lib/authz";
+import { zonedDate } from "@/lib/time";
+
+export interface CarePlanWorklist {
+  dueForReviewTotal: number;
+  overdueTotal: number;
+  dueForReview: {
+    planId: string;
+    title: string;
+    reviewDate: string;
+    patientId: string;
+    patientName: string;
+  }[];
+  overdue: {
+    id: string;
+    description: string;
+    dueDate: string;
+    ownerName: string | null;
+    patientId: string;
+    patientName: string;
+  }[];
+}
+
+/** For the dashboard: active plans past their review date and interventions past due, in the caseload. */
+export async function getCarePlanWorklist(actor: Actor, limit = 8): Promise<CarePlanWorklist> {
+  await authorizeGlobal(actor, "list:caseload");
+  const today = zonedDate();
+  const database = db();
+  const inCaseload = inCurrentCaseload(actor.userId);
+  const patientName = sql<string>`${patients.givenName} || ' ' || ${patients.familyName}`;
+  // How many there are in all, beside the first few listed.
+  const total = sql<number>`count(*) over ()`.mapWith(Number);
+  const [dueForReview, overdue] = await Promise.all([
+    database
+      .select({
+        planId: carePlans.id,
+        title: carePlans.title,
+        reviewDate: carePlans.reviewDate,
+        patientId: patients.id,
+        patientName,
+        total,
+      })
+      .from(carePlans)
+      .innerJoin(patients, eq(patients.id, carePlans.patientId))
+      .innerJoin(caseloadAssignments, eq(caseloadAssignments.patientId, carePlans.patientId))
+      .where(and(inCaseload, eq(carePlans.status, "active"), lte(carePlans.reviewDate, today)))
+      .orderBy(asc(carePlans.reviewDate), asc(patients.familyName))
+      .limit(limit),
+    database
+      .select({
+        id: carePlanInterventions.id,
+        description: carePlanInterventions.description,
+        dueDate: sql<string>`${carePlanInterventions.dueDate}`,
+        ownerName: sql<string | null>`coalesce(${clinicians.name}, ${users.name})`,
+        patientId: patients.id,
+        patientName,
+        total,
+      })
+      .from(carePlanInterventions)
+      .innerJoin(carePlans, eq(carePlans.id, carePlanInterventions.planId))
+      .innerJoin(patients, eq(patients.id, carePlans.patientId))
+      .innerJoin(caseloadAssignments, eq(caseloadAssignments.patientId, carePlans.patientId))
+      .leftJoin(clinicians, eq(clinicians.id, carePlanInterventions.ownerClinicianId))
+      .leftJoin(users, eq(users.id, carePlanInterventions.ownerUserId))
+      .where(
+        and(
+          inCaseload,
+          eq(carePlans.status, "active"),
+          isNull(carePlanInterventions.removedAt),
+          inArray(carePlanInterventions.status, ["not-started", "in-progress"]),
+          lt(carePlanInterventions.dueDate, today),
+        ),
+      )
+      .orderBy(asc(carePlanInterventions.dueDate), asc(patients.familyName))
+      .limit(limit),
+  ]);
+  const strip = <T extends { total: number }>(rows: T[]) => rows.map(({ total: _total, ...row }) => row);
+  return {
+    dueForReview: strip(dueForReview),
+    overdue: strip(overdue),
+    dueForReviewTotal: dueForReview[0]?.total ?? 0,
+    overdueTotal: overdue[0]?.total ?? 0,
+  };
+}
