@@ -1,5 +1,7 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
+
 // Unexpected errors show a reference, never the error's text (which may hold data).
 export default function ErrorPage({
   error,
@@ -21,9 +23,9 @@ export default function ErrorPage({
         ) : null}
         .
       </p>
-      <button type="button" onClick={reset} className="rounded bg-brand-700 px-4 py-2 font-medium text-white">
+      <Button type="button" onClick={reset}>
         Try again
-      </button>
+      </Button>
     </main>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useActionState, useId, useRef } from "react";
 import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import { Field, FieldError, SelectField, TextAreaField } from "@/components/ui/field";
 import { EMPTY_FORM, type FormAction } from "@/components/ui/form-state";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -172,15 +173,13 @@ export function ActionForm({
       })}
       {confirm ? (
         <>
-          <button
+          <Button
             type="button"
+            variant={variant === "danger" ? "danger" : "primary"}
             onClick={() => dialogRef.current?.showModal()}
-            className={`inline-flex items-center rounded px-4 py-2 font-medium ${
-              variant === "danger" ? "bg-red-700 text-white hover:bg-red-800" : "bg-brand-700 text-white"
-            }`}
           >
             {submitLabel}
-          </button>
+          </Button>
           <dialog
             ref={dialogRef}
             aria-labelledby={`${prefix}-confirm-title`}
@@ -192,16 +191,16 @@ export function ActionForm({
               {confirm.body}
             </p>
             <div className="flex gap-3">
-              <button
+              <Button
                 type="button"
-                className="rounded bg-red-700 px-4 py-2 font-medium text-white"
+                variant="danger"
                 onClick={() => {
                   dialogRef.current?.close();
                   formRef.current?.requestSubmit();
                 }}
               >
                 {confirm.confirmLabel}
-              </button>
+              </Button>
               <button
                 type="button"
                 className="rounded border border-slate-500 px-4 py-2"

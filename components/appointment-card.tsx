@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { Card } from "@/components/ui/card";
 import type { AppointmentItem } from "@/lib/appointments";
 import { APPOINTMENT_KIND_LABEL } from "@/lib/appointments/schemas";
 import { formatTimeRange } from "@/lib/time";
@@ -15,7 +16,7 @@ export const STATUS_STYLE: Record<AppointmentItem["status"], string> = {
 /** One appointment as staff read it; `actions` holds the forms for those who may change it. */
 export function AppointmentCard({ item, actions }: { item: AppointmentItem; actions?: ReactNode }) {
   return (
-    <li id={`appointment-${item.id}`} className="rounded-lg bg-white p-4 shadow-sm">
+    <Card as="li" padding={4} id={`appointment-${item.id}`}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h3 className="font-semibold">
           {item.title}{" "}
@@ -47,6 +48,6 @@ export function AppointmentCard({ item, actions }: { item: AppointmentItem; acti
         <p className="mt-1 text-sm text-slate-700">Staff only: {item.internalNotes}</p>
       ) : null}
       {actions}
-    </li>
+    </Card>
   );
 }

@@ -1,6 +1,7 @@
-import { PatientPreferencesPanel } from "@/components/care-plan";
+import { PatientPreferencesPanel } from "@/components/care-plan/patient-preferences-panel";
 import { PatientNav } from "@/components/patient-nav";
 import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
 import type { PatientOverview } from "@/lib/patients";
 import { ageOn, formatCalendarDate } from "@/lib/time";
 
@@ -43,7 +44,7 @@ export function PatientOverviewView({ p }: { p: PatientOverview }) {
         </div>
       ) : null}
       <div className="grid gap-6 md:grid-cols-2">
-        <section aria-labelledby="demographics" className="rounded-lg bg-white p-6 shadow-sm">
+        <Card as="section" aria-labelledby="demographics">
           <h2 id="demographics">Demographics and contact</h2>
           <dl className="mt-2">
             <Row label="Sex" value={p.sex} />
@@ -60,8 +61,8 @@ export function PatientOverviewView({ p }: { p: PatientOverview }) {
             <Row label="Insurer" value={p.insurer} />
             <Row label="Member ID" value={p.insuranceMemberId} />
           </dl>
-        </section>
-        <section aria-labelledby="team" className="rounded-lg bg-white p-6 shadow-sm">
+        </Card>
+        <Card as="section" aria-labelledby="team">
           <h2 id="team">Care team</h2>
           <dl className="mt-2">
             <Row label="Coordinator" value={staffLine(coordinators)} />
@@ -86,7 +87,7 @@ export function PatientOverviewView({ p }: { p: PatientOverview }) {
               ))}
             </ul>
           )}
-        </section>
+        </Card>
       </div>
     </>
   );

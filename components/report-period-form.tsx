@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import { QUARTER_OPTIONS } from "@/lib/reports/periods";
 
@@ -39,9 +40,9 @@ export function ReportPeriodForm({
             error={errors.quarter}
           />
         </div>
-        <button type="submit" className="mb-4 rounded bg-brand-700 px-4 py-2 font-medium text-white">
+        <Button type="submit" className="mb-4">
           Show
-        </button>
+        </Button>
         <Link href="/reports" className="mb-6">
           Latest quarter
         </Link>

@@ -1,3 +1,4 @@
+import { Card } from "@/components/ui/card";
 import { periodParams, type ReportPeriod } from "@/lib/reports/periods";
 import type { ReportTable } from "@/lib/reports/schemas";
 import { TableScroll } from "./ui/table-scroll";
@@ -37,7 +38,7 @@ export function ReportTableSection({ table, period }: { table: ReportTable; peri
   const concerns = table.kind === "concerns";
   const csv = `/reports/csv?${new URLSearchParams({ table: table.id, ...periodParams(period) })}`;
   return (
-    <section aria-labelledby={`${table.id}-heading`} className="rounded-lg bg-white p-5 shadow-sm">
+    <Card as="section" padding={5} aria-labelledby={`${table.id}-heading`}>
       <h3 id={`${table.id}-heading`} className="mb-3 text-lg font-semibold">
         {table.title}
       </h3>
@@ -99,7 +100,7 @@ export function ReportTableSection({ table, period }: { table: ReportTable; peri
           Download “{table.title}” as CSV
         </a>
       </p>
-    </section>
+    </Card>
   );
 }
 

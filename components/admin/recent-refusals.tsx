@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Card } from "@/components/ui/card";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { formatDateTime } from "@/lib/time";
 
@@ -14,7 +15,7 @@ interface Row {
 /** Who was refused access over the last days, each row opening the trail of their refusals. */
 export function RecentRefusals({ rows, days }: { rows: Row[]; days: number }) {
   return (
-    <section aria-labelledby="refusals-heading" className="mb-8 rounded-lg bg-white p-6 shadow-sm">
+    <Card as="section" aria-labelledby="refusals-heading" className="mb-8">
       <h2 id="refusals-heading">Refused access, last {days} days</h2>
       {rows.length === 0 ? (
         <p className="mt-2">Nobody was refused access to a page, a record or an action.</p>
@@ -59,6 +60,6 @@ export function RecentRefusals({ rows, days }: { rows: Row[]; days: number }) {
           </table>
         </TableScroll>
       )}
-    </section>
+    </Card>
   );
 }

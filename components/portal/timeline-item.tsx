@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Card } from "@/components/ui/card";
 import type { portalFormat } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages";
 import type { TimelineItem } from "@/lib/portal/timeline";
@@ -49,11 +50,7 @@ export function TimelineEntry({
           : null;
   const correct = `/me/rights?${query ? `${query}&` : ""}correct=${item.kind}:${item.id}`;
   return (
-    <article
-      id={`item-${item.id}`}
-      aria-labelledby={`item-${item.id}-title`}
-      className="rounded-lg bg-white p-4 shadow-sm"
-    >
+    <Card as="article" padding={4} id={`item-${item.id}`} aria-labelledby={`item-${item.id}-title`}>
       <p className="text-sm font-medium text-brand-700">
         {t.kinds[item.kind]} ·{" "}
         <time dateTime={item.at.toISOString()}>
@@ -123,6 +120,6 @@ export function TimelineEntry({
           </Link>
         </p>
       ) : null}
-    </article>
+    </Card>
   );
 }

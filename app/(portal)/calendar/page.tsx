@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
+import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/current-user";
 import { getFeedStatus } from "@/lib/calendar";
@@ -15,7 +16,7 @@ export default async function CalendarPage() {
   return (
     <>
       <PageHeader title="Calendar feed" />
-      <div className="max-w-2xl space-y-4 rounded-lg bg-white p-6 shadow-sm">
+      <Card className="max-w-2xl space-y-4">
         <p>
           Add your caseload's appointments to Google Calendar, Outlook or Apple Calendar with a private
           address. It covers the last month and the next six months, and updates when the calendar app next
@@ -58,7 +59,7 @@ export default async function CalendarPage() {
             }}
           />
         ) : null}
-      </div>
+      </Card>
     </>
   );
 }

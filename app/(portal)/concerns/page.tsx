@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { orNotFound } from "@/app/_lib/guards";
 import { ConcernDue } from "@/components/concern";
+import { Button } from "@/components/ui/button";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { labelOptions } from "@/components/ui/options";
 import { PageHeader } from "@/components/ui/page-header";
@@ -65,9 +66,7 @@ export default async function ConcernsPage({
             value={query.advocate}
             options={list.advocates.map((a) => ({ value: a.id, label: a.name }))}
           />
-          <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white">
-            Filter
-          </button>
+          <Button type="submit">Filter</Button>
           <Link href="/concerns">Clear filters</Link>
         </form>
       </search>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { orNotFound } from "@/app/_lib/guards";
 import { ChangeRequestList } from "@/components/change-requests";
+import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { listFollowUpsDue } from "@/lib/advocacy";
 import { listChangeRequestsForCaseload } from "@/lib/appointments/requests";
@@ -44,7 +45,7 @@ export default async function DashboardPage() {
   return (
     <>
       <PageHeader title={`Good to see you, ${actor.name.split(" ")[0]}`} />
-      <section aria-labelledby="caseload-heading" className="mb-8 rounded-lg bg-white p-6 shadow-sm">
+      <Card as="section" aria-labelledby="caseload-heading" className="mb-8">
         <h2 id="caseload-heading">Your caseload</h2>
         <p className="mt-2 text-3xl font-bold" data-testid="caseload-count">
           {summary.caseloadCount}
@@ -53,17 +54,17 @@ export default async function DashboardPage() {
           {summary.caseloadCount === 1 ? "patient" : "patients"} assigned to you.{" "}
           <Link href="/patients">See and search your patients</Link>.
         </p>
-      </section>
+      </Card>
       {changeRequests.length > 0 ? (
-        <section aria-labelledby="change-requests-heading" className="mb-8 rounded-lg bg-white p-6 shadow-sm">
+        <Card as="section" aria-labelledby="change-requests-heading" className="mb-8">
           <h2 id="change-requests-heading" className="mb-3">
             Patients asking to move or cancel ({changeRequests.length})
           </h2>
           <ChangeRequestList tasks={changeRequests} showPatient />
-        </section>
+        </Card>
       ) : null}
       {concernSummary ? (
-        <section aria-labelledby="concerns-heading" className="mb-8 rounded-lg bg-white p-6 shadow-sm">
+        <Card as="section" aria-labelledby="concerns-heading" className="mb-8">
           <h2 id="concerns-heading">Concerns not yet resolved</h2>
           {concernSummary.byStatus.length === 0 ? (
             <p className="mt-2">No open concerns in your caseload.</p>
@@ -100,19 +101,19 @@ export default async function DashboardPage() {
               </table>
             </>
           )}
-        </section>
+        </Card>
       ) : null}
       {rights ? (
-        <section aria-labelledby="rights-heading" className="mb-8 rounded-lg bg-white p-6 shadow-sm">
+        <Card as="section" aria-labelledby="rights-heading" className="mb-8">
           <h2 id="rights-heading">Rights requests</h2>
           <p className="mt-2">
             <strong>{rights.dueSoon}</strong> due within 7 days · <strong>{rights.overdue}</strong> overdue.{" "}
             <Link href="/rights-requests?status=open">Open the worklist</Link>
           </p>
-        </section>
+        </Card>
       ) : null}
       {can.canWorkFollowUps ? (
-        <section aria-labelledby="follow-ups-heading" className="mb-8 rounded-lg bg-white p-6 shadow-sm">
+        <Card as="section" aria-labelledby="follow-ups-heading" className="mb-8">
           <h2 id="follow-ups-heading">Follow-ups due this week</h2>
           {followUps.length === 0 ? (
             <p className="mt-2">No follow-ups from the representation log are due in the next 7 days.</p>
@@ -127,10 +128,10 @@ export default async function DashboardPage() {
               ))}
             </ul>
           )}
-        </section>
+        </Card>
       ) : null}
       <div className="mb-8 grid gap-6 md:grid-cols-2">
-        <section aria-labelledby="today-heading" className="rounded-lg bg-white p-6 shadow-sm">
+        <Card as="section" aria-labelledby="today-heading">
           <h2 id="today-heading">Today&apos;s appointments ({today.length})</h2>
           {today.length === 0 ? (
             <p className="mt-2">Nothing booked for your patients today.</p>
@@ -150,8 +151,8 @@ export default async function DashboardPage() {
           <p className="mt-2">
             <Link href="/schedule?view=day">Open today&apos;s agenda</Link>
           </p>
-        </section>
-        <section aria-labelledby="week-heading" className="rounded-lg bg-white p-6 shadow-sm">
+        </Card>
+        <Card as="section" aria-labelledby="week-heading">
           <h2 id="week-heading">Later this week ({later.length})</h2>
           {later.length === 0 ? (
             <p className="mt-2">Nothing else booked this week.</p>
@@ -170,8 +171,8 @@ export default async function DashboardPage() {
           <p className="mt-2">
             <Link href="/schedule">Open the week</Link>
           </p>
-        </section>
-        <section aria-labelledby="review-heading" className="rounded-lg bg-white p-6 shadow-sm">
+        </Card>
+        <Card as="section" aria-labelledby="review-heading">
           <h2 id="review-heading">Plans due for review ({plans.dueForReviewTotal})</h2>
           {plans.dueForReview.length === 0 ? (
             <p className="mt-2">No care plan in your caseload is past its review date.</p>
@@ -190,8 +191,8 @@ export default async function DashboardPage() {
               The {plans.dueForReview.length} longest overdue are listed.
             </p>
           ) : null}
-        </section>
-        <section aria-labelledby="overdue-heading" className="rounded-lg bg-white p-6 shadow-sm">
+        </Card>
+        <Card as="section" aria-labelledby="overdue-heading">
           <h2 id="overdue-heading">Overdue interventions ({plans.overdueTotal})</h2>
           {plans.overdue.length === 0 ? (
             <p className="mt-2">No task on an active plan in your caseload is past due.</p>
@@ -212,8 +213,8 @@ export default async function DashboardPage() {
               The {plans.overdue.length} longest overdue are listed.
             </p>
           ) : null}
-        </section>
-        <section aria-labelledby="unread-heading" className="rounded-lg bg-white p-6 shadow-sm md:col-span-2">
+        </Card>
+        <Card as="section" aria-labelledby="unread-heading" className="md:col-span-2">
           <h2 id="unread-heading">Unread messages</h2>
           {unreadThreads.length === 0 ? (
             <p className="mt-2">You are up to date with your care teams&apos; messages.</p>
@@ -230,9 +231,9 @@ export default async function DashboardPage() {
           <p className="mt-2">
             <Link href="/messages">All messages</Link>
           </p>
-        </section>
+        </Card>
       </div>
-      <section aria-labelledby="recent-heading" className="mb-8 rounded-lg bg-white p-6 shadow-sm">
+      <Card as="section" aria-labelledby="recent-heading" className="mb-8">
         <h2 id="recent-heading">Records you opened recently</h2>
         {summary.recent.length === 0 ? (
           <p className="mt-2">
@@ -249,7 +250,7 @@ export default async function DashboardPage() {
             ))}
           </ul>
         )}
-      </section>
+      </Card>
       {emergency.length > 0 ? (
         <section
           aria-labelledby="emergency-heading"

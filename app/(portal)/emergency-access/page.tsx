@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/action-form";
+import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/current-user";
 import { mayRequestEmergencyAccess } from "@/lib/emergency-access";
@@ -17,7 +18,7 @@ export default async function EmergencyAccessPage() {
   return (
     <>
       <PageHeader title="Emergency access" />
-      <div className="max-w-2xl rounded-lg bg-white p-6 shadow-sm">
+      <Card className="max-w-2xl">
         <p className="mb-4">
           Use this only when a patient outside your caseload needs you now, for example when covering for a
           colleague in an urgent situation. Give the patient&apos;s MRN and your reason.
@@ -50,7 +51,7 @@ export default async function EmergencyAccessPage() {
             },
           ]}
         />
-      </div>
+      </Card>
     </>
   );
 }

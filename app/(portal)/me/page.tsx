@@ -3,6 +3,8 @@ import Link from "next/link";
 import { z } from "zod";
 import { orNotFound } from "@/app/_lib/guards";
 import { TimelineEntry } from "@/components/portal/timeline-item";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/current-user";
 import { portalFormat } from "@/lib/i18n/format";
 import { portalMessages } from "@/lib/i18n/server";
@@ -43,7 +45,7 @@ export default async function MePage({
             {choices.map((p) => {
               const name = `${p.givenName} ${p.familyName}`;
               return (
-                <li key={p.patientId} className="rounded-lg bg-white p-6 shadow-sm">
+                <Card as="li" key={p.patientId}>
                   <h2>{name}</h2>
                   <p>{t.timeline.youAre(p.relationship)}</p>
                   <p className="text-sm text-slate-700">{t.about.mayDo(p.givenName)}</p>
@@ -58,7 +60,7 @@ export default async function MePage({
                       <Link href={`/me/concerns/new?patient=${p.patientId}`}>{t.timeline.raiseConcern}</Link>
                     ) : null}
                   </p>
-                </li>
+                </Card>
               );
             })}
           </ul>
@@ -97,12 +99,7 @@ export default async function MePage({
         <ul className="flex flex-wrap gap-3">
           {timeline.canRaiseConcern ? (
             <li>
-              <Link
-                href={withKeep("/me/concerns/new")}
-                className="inline-block rounded bg-brand-700 px-4 py-2 font-medium text-white no-underline"
-              >
-                {t.timeline.raiseConcern}
-              </Link>
+              <ButtonLink href={withKeep("/me/concerns/new")}>{t.timeline.raiseConcern}</ButtonLink>
             </li>
           ) : null}
           {timeline.canReadPreferences ? (
@@ -188,9 +185,7 @@ export default async function MePage({
                     ))}
                   </select>
                 </div>
-                <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white">
-                  {t.timeline.filterApply}
-                </button>
+                <Button type="submit">{t.timeline.filterApply}</Button>
               </form>
             </search>
             {timeline.history.length === 0 ? (
@@ -213,7 +208,7 @@ export default async function MePage({
         </div>
         <aside className="space-y-6">
           {timeline.canReadCarePlan && (timeline.plan !== null || !query.kind) ? (
-            <section aria-labelledby="plan-heading" className="rounded-lg bg-white p-5 shadow-sm">
+            <Card as="section" padding={5} aria-labelledby="plan-heading">
               <h2 id="plan-heading" className="mb-2">
                 {timeline.self ? t.timeline.carePlan : t.about.carePlan(timeline.patient.givenName)}
               </h2>
@@ -254,10 +249,10 @@ export default async function MePage({
                   ) : null}
                 </>
               )}
-            </section>
+            </Card>
           ) : null}
           {profile ? (
-            <section aria-labelledby="profile-heading" className="rounded-lg bg-white p-5 shadow-sm">
+            <Card as="section" padding={5} aria-labelledby="profile-heading">
               <h2 id="profile-heading" className="mb-2">
                 {t.timeline.myDetails}
               </h2>
@@ -276,7 +271,7 @@ export default async function MePage({
               <p className="mt-3">
                 <Link href="/me/summary">{t.timeline.summary}</Link>
               </p>
-            </section>
+            </Card>
           ) : null}
         </aside>
       </div>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { orNotFound } from "@/app/_lib/guards";
+import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/current-user";
 import { listInbox } from "@/lib/messages";
@@ -21,7 +22,7 @@ export default async function InboxPage() {
       ) : (
         <ul className="space-y-2">
           {threads.map((t) => (
-            <li key={t.id} className="rounded-lg bg-white p-4 shadow-sm">
+            <Card as="li" padding={4} key={t.id}>
               <p>
                 <Link href={`/patients/${t.patientId}/messages#thread-${t.id}`} className="font-semibold">
                   {t.subject}
@@ -37,7 +38,7 @@ export default async function InboxPage() {
                 {t.messageCount} {t.messageCount === 1 ? "message" : "messages"}, last{" "}
                 {formatDateTime(t.lastMessageAt)}
               </p>
-            </li>
+            </Card>
           ))}
         </ul>
       )}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { orNotFound } from "@/app/_lib/guards";
+import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { TableScroll } from "@/components/ui/table-scroll";
@@ -53,9 +54,7 @@ export default async function PatientsPage({
           </div>
           <input type="hidden" name="sort" value={query.sort} />
           <input type="hidden" name="dir" value={query.dir} />
-          <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white">
-            Search
-          </button>
+          <Button type="submit">Search</Button>
           {query.q ? <Link href="/patients">Clear search</Link> : null}
         </form>
       </search>

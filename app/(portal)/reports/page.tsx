@@ -4,6 +4,7 @@ import { orNotFound } from "@/app/_lib/guards";
 import { ReportPeriodForm } from "@/components/report-period-form";
 import { formatMedianDays, formatShare, ReportTableSection } from "@/components/report-table";
 import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/current-user";
 import {
@@ -63,32 +64,32 @@ export default async function ReportsPage({
         </Alert>
       ) : null}
       <dl className="mb-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <div className="rounded-lg bg-white p-4 shadow-sm">
+        <Card padding={4}>
           <dt className="text-slate-700">Concerns received</dt>
           <dd className="text-2xl font-semibold" data-testid="report-concerns">
             {totals.concerns}
           </dd>
-        </div>
-        <div className="rounded-lg bg-white p-4 shadow-sm">
+        </Card>
+        <Card padding={4}>
           <dt className="text-slate-700">Median days to resolve</dt>
           <dd className="text-2xl font-semibold">
             {formatMedianDays(totals.concernMedianDays)}{" "}
             <span className="text-base font-normal">({totals.concernsResolved} resolved)</span>
           </dd>
-        </div>
-        <div className="rounded-lg bg-white p-4 shadow-sm">
+        </Card>
+        <Card padding={4}>
           <dt className="text-slate-700">Rights requests received</dt>
           <dd className="text-2xl font-semibold" data-testid="report-rights">
             {totals.rights}
           </dd>
-        </div>
-        <div className="rounded-lg bg-white p-4 shadow-sm">
+        </Card>
+        <Card padding={4}>
           <dt className="text-slate-700">Rights requests answered on time</dt>
           <dd className="text-2xl font-semibold">
             {formatShare(totals.rightsOnTimeShare)}{" "}
             <span className="text-base font-normal">(of {totals.rightsAnswered} answered)</span>
           </dd>
-        </div>
+        </Card>
       </dl>
       <h2 className="mb-3">Concerns and grievances</h2>
       <div className="mb-10 space-y-6">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
+import { Card } from "@/components/ui/card";
 import { labelOptions } from "@/components/ui/options";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/current-user";
@@ -26,11 +27,7 @@ export default async function ResourcesPage() {
             </p>
           ) : (
             [...byCategory].map(([category, list]) => (
-              <section
-                key={category}
-                aria-labelledby={`cat-${category}`}
-                className="rounded-lg bg-white p-5 shadow-sm"
-              >
+              <Card as="section" padding={5} key={category} aria-labelledby={`cat-${category}`}>
                 <h2 id={`cat-${category}`} className="mb-2">
                   {RESOURCE_CATEGORY_LABELS[category as keyof typeof RESOURCE_CATEGORY_LABELS]}
                 </h2>
@@ -62,12 +59,12 @@ export default async function ResourcesPage() {
                     </li>
                   ))}
                 </ul>
-              </section>
+              </Card>
             ))
           )}
         </div>
         {canManage ? (
-          <section aria-labelledby="add-resource" className="self-start rounded-lg bg-white p-6 shadow-sm">
+          <Card as="section" aria-labelledby="add-resource" className="self-start">
             <h2 id="add-resource" className="mb-4">
               Add a resource
             </h2>
@@ -98,7 +95,7 @@ export default async function ResourcesPage() {
                 },
               ]}
             />
-          </section>
+          </Card>
         ) : null}
       </div>
     </>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { orNotFound } from "@/app/_lib/guards";
 import { RightsDue } from "@/components/rights-request";
+import { Button } from "@/components/ui/button";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { labelOptions } from "@/components/ui/options";
 import { PageHeader } from "@/components/ui/page-header";
@@ -52,9 +53,7 @@ export default async function RightsRequestsPage({
               { value: "answered", label: "Answered" },
             ]}
           />
-          <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white">
-            Filter
-          </button>
+          <Button type="submit">Filter</Button>
           <Link href="/rights-requests">Clear filters</Link>
         </form>
       </search>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { orNotFound } from "@/app/_lib/guards";
 import { ScheduleAppointment } from "@/components/schedule/schedule-appointment";
+import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { getSchedule, ScheduleQuerySchema } from "@/lib/appointments/schedule";
 import { requireActor } from "@/lib/auth/current-user";
@@ -71,9 +72,7 @@ export default async function SchedulePage({
               ))}
             </select>
           </div>
-          <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white">
-            Show
-          </button>
+          <Button type="submit">Show</Button>
         </form>
       </div>
       <h2 className="mb-1">

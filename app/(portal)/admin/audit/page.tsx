@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { orNotFound } from "@/app/_lib/guards";
+import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { TableScroll } from "@/components/ui/table-scroll";
@@ -71,9 +72,7 @@ export default async function AuditPage({
           </label>
           <input id="to" name="to" type="date" defaultValue={filter.to ?? ""} className={inputClass} />
         </div>
-        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white">
-          Filter
-        </button>
+        <Button type="submit">Filter</Button>
         <Link href="/admin/audit">Clear</Link>
       </form>
       {result.rows.length === 0 ? (

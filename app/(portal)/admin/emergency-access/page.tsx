@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
+import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requireActor } from "@/lib/auth/current-user";
@@ -52,7 +53,7 @@ export default async function EmergencyReviewPage({
       ) : (
         <ul className="space-y-4">
           {result.rows.map((g) => (
-            <li key={g.id} className="rounded-lg bg-white p-6 shadow-sm">
+            <Card as="li" key={g.id}>
               <h2>
                 {g.userName} ({g.userRole}) opened {g.patientMrn}
               </h2>
@@ -86,7 +87,7 @@ export default async function EmergencyReviewPage({
                   ]}
                 />
               )}
-            </li>
+            </Card>
           ))}
         </ul>
       )}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { orNotFound } from "@/app/_lib/guards";
 import { RecentRefusals } from "@/components/admin/recent-refusals";
 import { ROLE_LABEL } from "@/components/app-shell";
+import { Button, ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { TableScroll } from "@/components/ui/table-scroll";
@@ -25,12 +26,7 @@ export default async function UsersPage({
   return (
     <>
       <PageHeader title="Users">
-        <Link
-          href="/admin/users/new"
-          className="rounded bg-brand-700 px-4 py-2 font-medium text-white no-underline"
-        >
-          Create a user
-        </Link>
+        <ButtonLink href="/admin/users/new">Create a user</ButtonLink>
       </PageHeader>
       <RecentRefusals rows={refusals} days={REFUSAL_WINDOW_DAYS} />
       <search className="mb-6">
@@ -65,9 +61,7 @@ export default async function UsersPage({
               ))}
             </select>
           </div>
-          <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white">
-            Filter
-          </button>
+          <Button type="submit">Filter</Button>
         </form>
       </search>
       {result.items.length === 0 ? (

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
+import { Card } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/current-user";
 import { getFeedStatus } from "@/lib/calendar";
 import { portalFormat } from "@/lib/i18n/format";
@@ -20,7 +21,7 @@ export default async function MyCalendarPage() {
   return (
     <>
       <h1 className="mb-4">{c.title}</h1>
-      <div className="max-w-2xl space-y-4 rounded-lg bg-white p-6 shadow-sm">
+      <Card className="max-w-2xl space-y-4">
         <p>{c.intro}</p>
         <p>{c.private}</p>
         <p className="font-medium">
@@ -53,7 +54,7 @@ export default async function MyCalendarPage() {
             confirm={{ title: c.confirmOffTitle, body: c.confirmOffBody, confirmLabel: c.confirmOff }}
           />
         ) : null}
-      </div>
+      </Card>
     </>
   );
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
+import { Card } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/current-user";
 import { getFamilyPage } from "@/lib/family";
 import { portalFormat } from "@/lib/i18n/format";
@@ -45,7 +46,7 @@ export default async function FamilyPage() {
             ) : (
               <ul className="space-y-3">
                 {data.members.map((m) => (
-                  <li key={m.grantId} className="rounded-lg bg-white p-4 shadow-sm">
+                  <Card as="li" padding={4} key={m.grantId}>
                     <h3 className="font-semibold break-words">
                       {m.name} <span className="font-normal">({m.relationship})</span>
                     </h3>
@@ -68,7 +69,7 @@ export default async function FamilyPage() {
                         }}
                       />
                     </div>
-                  </li>
+                  </Card>
                 ))}
               </ul>
             )}
@@ -80,7 +81,7 @@ export default async function FamilyPage() {
               </h2>
               <ul className="space-y-3">
                 {data.pending.map((p) => (
-                  <li key={p.id} className="rounded-lg bg-white p-4 shadow-sm">
+                  <Card as="li" padding={4} key={p.id}>
                     <p className="font-semibold break-all">{p.email}</p>
                     <p className="text-sm">
                       {p.relationship} · {scopes(p)} · {t.family.expires(f.dateTime(p.expiresAt))}
@@ -94,13 +95,13 @@ export default async function FamilyPage() {
                         variant="secondary"
                       />
                     </div>
-                  </li>
+                  </Card>
                 ))}
               </ul>
             </section>
           ) : null}
         </div>
-        <section aria-labelledby="invite-heading" className="self-start rounded-lg bg-white p-6 shadow-sm">
+        <Card as="section" aria-labelledby="invite-heading" className="self-start">
           <h2 id="invite-heading" className="mb-3">
             {t.family.invite}
           </h2>
@@ -135,7 +136,7 @@ export default async function FamilyPage() {
               { kind: "checkbox", name: "canViewRequests", label: t.family.canViewRequests },
             ]}
           />
-        </section>
+        </Card>
       </div>
     </>
   );

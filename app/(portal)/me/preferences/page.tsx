@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
+import { Card } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/current-user";
 import { portalFormat } from "@/lib/i18n/format";
 import { MESSAGES } from "@/lib/i18n/messages";
@@ -40,7 +41,7 @@ export default async function MyPreferencesPage({
         {viewing.kind === "family" ? t.about.preferencesIntro(name) : t.preferences.intro}
       </p>
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
-        <section aria-label={title} className="min-w-0 rounded-lg bg-white p-6 shadow-sm">
+        <Card as="section" aria-label={title} className="min-w-0">
           {canWrite ? (
             <ActionForm
               action={savePortalPreferencesAction}
@@ -67,8 +68,8 @@ export default async function MyPreferencesPage({
               ))}
             </dl>
           )}
-        </section>
-        <section aria-labelledby="changes-heading" className="self-start rounded-lg bg-white p-5 shadow-sm">
+        </Card>
+        <Card as="section" padding={5} aria-labelledby="changes-heading" className="self-start">
           <h2 id="changes-heading" className="mb-2">
             {t.preferences.history}
           </h2>
@@ -88,7 +89,7 @@ export default async function MyPreferencesPage({
               ))}
             </ol>
           )}
-        </section>
+        </Card>
       </div>
     </>
   );

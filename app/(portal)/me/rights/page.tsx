@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
+import { Card } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/current-user";
 import { rightsClocks } from "@/lib/clocks";
 import { portalFormat } from "@/lib/i18n/format";
@@ -74,7 +75,7 @@ export default async function MyRightsPage({
           ) : (
             <ul className="space-y-3">
               {data.requests.map((r) => (
-                <li key={r.id} id={`request-${r.id}`} className="rounded-lg bg-white p-4 shadow-sm">
+                <Card as="li" padding={4} key={r.id} id={`request-${r.id}`}>
                   <h3 className="font-semibold">{t.rights.types[r.type]?.name ?? r.type}</h3>
                   <p className="text-sm text-slate-700">{t.rights.received(f.date(r.receivedOn))}</p>
                   <p className="mt-1 whitespace-pre-wrap break-words">{r.details}</p>
@@ -97,13 +98,13 @@ export default async function MyRightsPage({
                   {r.responseSentOn ? (
                     <p className="mt-1 text-sm">{t.rights.answeredOn(f.date(r.responseSentOn))}</p>
                   ) : null}
-                </li>
+                </Card>
               ))}
             </ul>
           )}
         </section>
         {canFile ? (
-          <section aria-labelledby="file-heading" className="self-start rounded-lg bg-white p-6 shadow-sm">
+          <Card as="section" aria-labelledby="file-heading" className="self-start">
             <h2 id="file-heading" className="mb-3">
               {t.rights.type}
             </h2>
@@ -151,7 +152,7 @@ export default async function MyRightsPage({
                 { kind: "checkbox", name: "healthPlanSelfPay", label: t.rights.selfPay },
               ]}
             />
-          </section>
+          </Card>
         ) : null}
       </div>
     </>

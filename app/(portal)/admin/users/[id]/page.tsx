@@ -5,6 +5,7 @@ import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
 import { ROLE_LABEL } from "@/components/app-shell";
 import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/current-user";
 import { formatDateTime } from "@/lib/time";
 import { getUser, UserIdSchema } from "@/lib/users";
@@ -48,7 +49,7 @@ export default async function UserPage({
 
       <div className="grid gap-6 lg:grid-cols-2">
         {staff && !self ? (
-          <section aria-labelledby="role-heading" className="rounded-lg bg-white p-6 shadow-sm">
+          <Card as="section" aria-labelledby="role-heading">
             <h2 id="role-heading" className="mb-4">
               Role
             </h2>
@@ -74,11 +75,11 @@ export default async function UserPage({
                 },
               ]}
             />
-          </section>
+          </Card>
         ) : null}
 
         {!self ? (
-          <section aria-labelledby="status-heading" className="rounded-lg bg-white p-6 shadow-sm">
+          <Card as="section" aria-labelledby="status-heading">
             <h2 id="status-heading" className="mb-4">
               Account status
             </h2>
@@ -103,10 +104,10 @@ export default async function UserPage({
                 fields={[]}
               />
             )}
-          </section>
+          </Card>
         ) : null}
 
-        <section aria-labelledby="password-heading" className="rounded-lg bg-white p-6 shadow-sm">
+        <Card as="section" aria-labelledby="password-heading">
           <h2 id="password-heading" className="mb-4">
             Reset password
           </h2>
@@ -123,13 +124,10 @@ export default async function UserPage({
               },
             ]}
           />
-        </section>
+        </Card>
 
         {user.role === "coordinator" || user.role === "advocate" ? (
-          <section
-            aria-labelledby="caseload-heading"
-            className="rounded-lg bg-white p-6 shadow-sm lg:col-span-2"
-          >
+          <Card as="section" aria-labelledby="caseload-heading" className="lg:col-span-2">
             <h2 id="caseload-heading" className="mb-4">
               Caseload ({user.caseload.length})
             </h2>
@@ -192,11 +190,11 @@ export default async function UserPage({
                 </tbody>
               </table>
             )}
-          </section>
+          </Card>
         ) : null}
 
         {user.familyOf.length > 0 ? (
-          <section aria-labelledby="family-heading" className="rounded-lg bg-white p-6 shadow-sm">
+          <Card as="section" aria-labelledby="family-heading">
             <h2 id="family-heading">Family access</h2>
             <ul className="mt-2">
               {user.familyOf.map((f) => (
@@ -205,7 +203,7 @@ export default async function UserPage({
                 </li>
               ))}
             </ul>
-          </section>
+          </Card>
         ) : null}
       </div>
     </>

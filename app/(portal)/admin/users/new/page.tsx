@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
 import { ROLE_LABEL } from "@/components/app-shell";
+import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/current-user";
 import { getNewUserForm } from "@/lib/users";
@@ -15,7 +16,7 @@ export default async function NewUserPage() {
   return (
     <>
       <PageHeader title="Create a user" />
-      <div className="rounded-lg bg-white p-6 shadow-sm">
+      <Card>
         <ActionForm
           action={createUserAction}
           submitLabel="Create the account"
@@ -51,7 +52,7 @@ export default async function NewUserPage() {
             },
           ]}
         />
-      </div>
+      </Card>
     </>
   );
 }

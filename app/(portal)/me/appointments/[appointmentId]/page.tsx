@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
+import { Card } from "@/components/ui/card";
 import {
   APPOINTMENT_REQUEST_KINDS,
   AppointmentIdSchema,
@@ -89,7 +90,7 @@ export default async function MyAppointmentPage({
         </p>
       ) : null}
       {a.canRequestChange ? (
-        <section aria-labelledby="change-heading" className="rounded-lg bg-white p-6 shadow-sm">
+        <Card as="section" aria-labelledby="change-heading">
           <h2 id="change-heading" className="mb-2">
             {t.appointmentRequest.askTitle}
           </h2>
@@ -120,7 +121,7 @@ export default async function MyAppointmentPage({
               { kind: "text", name: "preferredTimes", label: t.appointmentRequest.preferredTimes },
             ]}
           />
-        </section>
+        </Card>
       ) : null}
     </article>
   );

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { orNotFound } from "@/app/_lib/guards";
 import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/current-user";
 import { ConcernIdSchema, getPortalConcern } from "@/lib/concerns";
 import { portalFormat } from "@/lib/i18n/format";
@@ -43,7 +44,7 @@ export default async function MyConcernPage({
         <p className="mb-2">{t.about.whose(`${viewing.grant.givenName} ${viewing.grant.familyName}`)}</p>
       ) : null}
       <p className="mb-4 text-slate-700">{t.concern.received(f.day(c.receivedAt))}</p>
-      <section aria-labelledby="status-heading" className="mb-6 rounded-lg bg-white p-5 shadow-sm">
+      <Card as="section" padding={5} aria-labelledby="status-heading" className="mb-6">
         <h2 id="status-heading" className="mb-1">
           {t.concern.status}
         </h2>
@@ -52,17 +53,17 @@ export default async function MyConcernPage({
         {c.interim?.message ? (
           <p className="mt-2 whitespace-pre-wrap break-words">{c.interim.message}</p>
         ) : null}
-      </section>
-      <section aria-labelledby="what-heading" className="mb-6 rounded-lg bg-white p-5 shadow-sm">
+      </Card>
+      <Card as="section" padding={5} aria-labelledby="what-heading" className="mb-6">
         <h2 id="what-heading" className="mb-1">
           {t.concern.whatHappened}
         </h2>
         <p className="whitespace-pre-wrap break-words">{c.whatHappened}</p>
         <h2 className="mt-4 mb-1">{t.concern.desiredOutcome}</h2>
         <p className="whitespace-pre-wrap break-words">{c.desiredOutcome}</p>
-      </section>
+      </Card>
       {c.response ? (
-        <section aria-labelledby="response-heading" className="mb-6 rounded-lg bg-white p-5 shadow-sm">
+        <Card as="section" padding={5} aria-labelledby="response-heading" className="mb-6">
           <h2 id="response-heading" className="mb-2">
             {t.concern.response}
           </h2>
@@ -73,9 +74,9 @@ export default async function MyConcernPage({
           <h3 className="font-semibold">{t.concern.contact}</h3>
           <p className="mb-3 break-words">{c.response.contact}</p>
           <p>{t.concern.completedOn(f.date(c.response.completedOn))}</p>
-        </section>
+        </Card>
       ) : null}
-      <section aria-labelledby="history-heading" className="rounded-lg bg-white p-5 shadow-sm">
+      <Card as="section" padding={5} aria-labelledby="history-heading">
         <h2 id="history-heading" className="mb-2">
           {t.concern.history}
         </h2>
@@ -86,7 +87,7 @@ export default async function MyConcernPage({
             </li>
           ))}
         </ol>
-      </section>
+      </Card>
     </article>
   );
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
+import { Card } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/current-user";
 import { authorizeRaiseConcernInPortal } from "@/lib/concerns";
 import { MESSAGES } from "@/lib/i18n/messages";
@@ -33,7 +34,7 @@ export default async function NewConcernPage({
       <h1 className="mb-2">{t.concern.newTitle}</h1>
       <p className="mb-2">{t.concern.intro}</p>
       {name ? <p className="mb-4 font-medium">{t.concern.onBehalf(name)}</p> : null}
-      <section aria-label={t.concern.newTitle} className="rounded-lg bg-white p-6 shadow-sm">
+      <Card as="section" aria-label={t.concern.newTitle}>
         <ActionForm
           action={raiseConcernAction.bind(null, viewing.patientId)}
           submitLabel={t.concern.submit}
@@ -65,7 +66,7 @@ export default async function NewConcernPage({
             { kind: "date", name: "eventDate", label: t.concern.eventDate },
           ]}
         />
-      </section>
+      </Card>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
 import { PatientHeading } from "@/components/patient-nav";
+import { Card } from "@/components/ui/card";
 import { labelOptions } from "@/components/ui/options";
 import { CHANNEL_LABELS, COUNTERPART_LABELS, getAdvocacyLog } from "@/lib/advocacy";
 import { requireActor } from "@/lib/auth/current-user";
@@ -38,7 +39,7 @@ export default async function AdvocacyPage({ params }: { params: Promise<{ id: s
           ) : (
             <ul className="space-y-4">
               {data.interactions.map((i) => (
-                <li key={i.id} id={`interaction-${i.id}`} className="rounded-lg bg-white p-5 shadow-sm">
+                <Card as="li" padding={5} key={i.id} id={`interaction-${i.id}`}>
                   <h3 className="font-semibold">
                     {COUNTERPART_LABELS[i.counterpartType]}: {i.organisation}
                   </h3>
@@ -92,7 +93,7 @@ export default async function AdvocacyPage({ params }: { params: Promise<{ id: s
                       />
                     </div>
                   ) : null}
-                </li>
+                </Card>
               ))}
             </ul>
           )}
@@ -122,7 +123,7 @@ export default async function AdvocacyPage({ params }: { params: Promise<{ id: s
             </ul>
           )}
           {data.canWrite ? (
-            <div className="mt-4 rounded-lg bg-white p-5 shadow-sm">
+            <Card padding={5} className="mt-4">
               <h3 className="mb-3 font-semibold">Give a resource</h3>
               {library.length === 0 ? (
                 <p>
@@ -149,13 +150,14 @@ export default async function AdvocacyPage({ params }: { params: Promise<{ id: s
                   ]}
                 />
               )}
-            </div>
+            </Card>
           ) : null}
         </section>
         {data.canWrite ? (
-          <section
+          <Card
+            as="section"
             aria-labelledby="log-form-heading"
-            className="self-start rounded-lg bg-white p-6 shadow-sm lg:col-start-2 lg:row-span-2 lg:row-start-1"
+            className="self-start lg:col-start-2 lg:row-span-2 lg:row-start-1"
           >
             <h2 id="log-form-heading" className="mb-4">
               Log an interaction
@@ -188,7 +190,7 @@ export default async function AdvocacyPage({ params }: { params: Promise<{ id: s
                 },
               ]}
             />
-          </section>
+          </Card>
         ) : null}
       </div>
     </>

@@ -5,6 +5,7 @@ import { ActionForm } from "@/components/action-form";
 import { AppointmentCard } from "@/components/appointment-card";
 import { ChangeRequestList } from "@/components/change-requests";
 import { PatientHeading } from "@/components/patient-nav";
+import { Card } from "@/components/ui/card";
 import { type AppointmentItem, listPatientAppointments } from "@/lib/appointments";
 import { listPatientChangeRequests } from "@/lib/appointments/requests";
 import { APPOINTMENT_KIND_LABEL, APPOINTMENT_KINDS } from "@/lib/appointments/schemas";
@@ -158,10 +159,7 @@ export default async function AppointmentsPage({ params }: { params: Promise<{ i
           </section>
         </div>
         {data.canWrite ? (
-          <section
-            aria-labelledby="book-heading"
-            className="self-start rounded-lg bg-white p-6 shadow-sm lg:sticky lg:top-4"
-          >
+          <Card as="section" aria-labelledby="book-heading" className="self-start lg:sticky lg:top-4">
             <h2 id="book-heading" className="mb-4">
               Book an appointment
             </h2>
@@ -246,7 +244,7 @@ export default async function AppointmentsPage({ params }: { params: Promise<{ i
                 },
               ]}
             />
-          </section>
+          </Card>
         ) : null}
       </div>
     </>

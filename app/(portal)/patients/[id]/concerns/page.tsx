@@ -5,6 +5,7 @@ import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
 import { ConcernDue } from "@/components/concern";
 import { PatientHeading } from "@/components/patient-nav";
+import { Card } from "@/components/ui/card";
 import { labelOptions } from "@/components/ui/options";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { requireActor } from "@/lib/auth/current-user";
@@ -78,7 +79,7 @@ export default async function PatientConcernsPage({ params }: { params: Promise<
           )}
         </section>
         {data.canWrite ? (
-          <section aria-labelledby="intake-heading" className="self-start rounded-lg bg-white p-6 shadow-sm">
+          <Card as="section" aria-labelledby="intake-heading" className="self-start">
             <h2 id="intake-heading" className="mb-4">
               Record a concern
             </h2>
@@ -134,7 +135,7 @@ export default async function PatientConcernsPage({ params }: { params: Promise<
                 },
               ]}
             />
-          </section>
+          </Card>
         ) : null}
       </div>
     </>

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
 import { PatientHeading } from "@/components/patient-nav";
+import { Card } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/current-user";
 import { getDisclosureLog } from "@/lib/disclosures";
 import { PatientIdSchema } from "@/lib/patients/schemas";
@@ -38,7 +39,7 @@ export default async function DisclosuresPage({ params }: { params: Promise<{ id
           ) : (
             <ul className="space-y-4">
               {data.disclosures.map((d) => (
-                <li key={d.id} id={`disclosure-${d.id}`} className="rounded-lg bg-white p-5 shadow-sm">
+                <Card as="li" padding={5} key={d.id} id={`disclosure-${d.id}`}>
                   <h3 className="font-semibold">
                     {d.voidedAt ? <s>{d.recipient}</s> : d.recipient}
                     {d.voidedAt ? <span className="ml-2 text-red-800">Voided</span> : null}
@@ -85,7 +86,7 @@ export default async function DisclosuresPage({ params }: { params: Promise<{ id
                       </div>
                     </details>
                   ) : null}
-                </li>
+                </Card>
               ))}
             </ul>
           )}
@@ -112,7 +113,7 @@ export default async function DisclosuresPage({ params }: { params: Promise<{ id
         </section>
         <div className="space-y-8 self-start">
           {data.canWrite ? (
-            <section aria-labelledby="record-heading" className="rounded-lg bg-white p-6 shadow-sm">
+            <Card as="section" aria-labelledby="record-heading">
               <h2 id="record-heading" className="mb-4">
                 Record a disclosure
               </h2>
@@ -146,10 +147,10 @@ export default async function DisclosuresPage({ params }: { params: Promise<{ id
                   },
                 ]}
               />
-            </section>
+            </Card>
           ) : null}
           {data.canProduceAccounting ? (
-            <section aria-labelledby="accounting-heading" className="rounded-lg bg-white p-6 shadow-sm">
+            <Card as="section" aria-labelledby="accounting-heading">
               <h2 id="accounting-heading" className="mb-2">
                 Produce an accounting
               </h2>
@@ -184,7 +185,7 @@ export default async function DisclosuresPage({ params }: { params: Promise<{ id
                   },
                 ]}
               />
-            </section>
+            </Card>
           ) : null}
         </div>
       </div>

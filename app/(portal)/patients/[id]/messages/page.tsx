@@ -4,6 +4,7 @@ import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
 import { PatientHeading } from "@/components/patient-nav";
 import { ThreadDetails } from "@/components/thread-details";
+import { Card } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/current-user";
 import { listPatientMessages } from "@/lib/messages";
 import { PatientIdSchema } from "@/lib/patients/schemas";
@@ -91,10 +92,7 @@ export default async function MessagesPage({ params }: { params: Promise<{ id: s
             </ul>
           )}
         </section>
-        <section
-          aria-labelledby="new-thread-heading"
-          className="self-start rounded-lg bg-white p-6 shadow-sm"
-        >
+        <Card as="section" aria-labelledby="new-thread-heading" className="self-start">
           <h2 id="new-thread-heading" className="mb-4">
             Start a thread
           </h2>
@@ -108,7 +106,7 @@ export default async function MessagesPage({ params }: { params: Promise<{ id: s
               { kind: "checkbox", name: "shared", label: SHARE_LABEL },
             ]}
           />
-        </section>
+        </Card>
       </div>
     </>
   );

@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
-import { PatientPreferencesPanel } from "@/components/care-plan";
+import { PatientPreferencesPanel } from "@/components/care-plan/patient-preferences-panel";
 import { PatientHeading } from "@/components/patient-nav";
+import { Card } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/current-user";
 import { PatientIdSchema } from "@/lib/patients/schemas";
 import { getPreferencesPage, PREFERENCE_FIELDS } from "@/lib/preferences";
@@ -31,7 +32,7 @@ export default async function PreferencesPage({ params }: { params: Promise<{ id
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
         <div className="space-y-6">
           {data.canWrite ? (
-            <section aria-labelledby="edit-heading" className="rounded-lg bg-white p-6 shadow-sm">
+            <Card as="section" aria-labelledby="edit-heading">
               <h2 id="edit-heading" className="mb-4">
                 What matters to {data.patient.givenName}
               </h2>
@@ -48,12 +49,12 @@ export default async function PreferencesPage({ params }: { params: Promise<{ id
                   defaultValue: p?.[key] ?? undefined,
                 }))}
               />
-            </section>
+            </Card>
           ) : (
             <PatientPreferencesPanel givenName={data.patient.givenName} preferences={p} />
           )}
         </div>
-        <section aria-labelledby="changes-heading" className="self-start rounded-lg bg-white p-6 shadow-sm">
+        <Card as="section" aria-labelledby="changes-heading" className="self-start">
           <h2 id="changes-heading" className="mb-3">
             Who changed what
           </h2>
@@ -75,7 +76,7 @@ export default async function PreferencesPage({ params }: { params: Promise<{ id
               ))}
             </ol>
           )}
-        </section>
+        </Card>
       </div>
     </>
   );

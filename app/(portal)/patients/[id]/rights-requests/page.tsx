@@ -5,6 +5,7 @@ import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
 import { PatientHeading } from "@/components/patient-nav";
 import { RightsDue } from "@/components/rights-request";
+import { Card } from "@/components/ui/card";
 import { labelOptions } from "@/components/ui/options";
 import { requireActor } from "@/lib/auth/current-user";
 import { PatientIdSchema } from "@/lib/patients/schemas";
@@ -192,7 +193,7 @@ export default async function PatientRightsRequestsPage({ params }: { params: Pr
           ) : (
             <ul className="space-y-4">
               {data.requests.map((r) => (
-                <li key={r.id} id={`request-${r.id}`} className="rounded-lg bg-white p-5 shadow-sm">
+                <Card as="li" padding={5} key={r.id} id={`request-${r.id}`}>
                   <h3 className="font-semibold">{RIGHTS_TYPE_LABELS[r.type]}</h3>
                   <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-4 text-sm">
                     <dt className="text-slate-700">Received</dt>
@@ -248,13 +249,13 @@ export default async function PatientRightsRequestsPage({ params }: { params: Pr
                   {data.canWrite && (r.responseSentOn === null || r.type === "amendment") ? (
                     <RequestForms r={r} today={data.today} />
                   ) : null}
-                </li>
+                </Card>
               ))}
             </ul>
           )}
         </section>
         {data.canWrite ? (
-          <section aria-labelledby="file-heading" className="self-start rounded-lg bg-white p-6 shadow-sm">
+          <Card as="section" aria-labelledby="file-heading" className="self-start">
             <h2 id="file-heading" className="mb-4">
               Record a rights request
             </h2>
@@ -296,7 +297,7 @@ export default async function PatientRightsRequestsPage({ params }: { params: Pr
                 },
               ]}
             />
-          </section>
+          </Card>
         ) : null}
       </div>
     </>

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm, type FieldSpec } from "@/components/action-form";
 import { PatientHeading } from "@/components/patient-nav";
+import { Card } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/current-user";
 import { PatientIdSchema } from "@/lib/patients/schemas";
 import { formatDateTime } from "@/lib/time";
@@ -81,7 +82,7 @@ export default async function UpdatesPage({ params }: { params: Promise<{ id: st
           ) : (
             <ul className="space-y-4">
               {data.updates.map((u) => (
-                <li key={u.id} className="rounded-lg bg-white p-5 shadow-sm">
+                <Card as="li" padding={5} key={u.id}>
                   <h3 className="text-lg font-semibold">{u.title}</h3>
                   <p className="mb-2 text-sm text-slate-700">
                     {u.status === "published"
@@ -125,16 +126,13 @@ export default async function UpdatesPage({ params }: { params: Promise<{ id: st
                       </div>
                     </details>
                   ) : null}
-                </li>
+                </Card>
               ))}
             </ul>
           )}
         </section>
         {data.canWrite ? (
-          <section
-            aria-labelledby="new-update-heading"
-            className="self-start rounded-lg bg-white p-6 shadow-sm"
-          >
+          <Card as="section" aria-labelledby="new-update-heading" className="self-start">
             <h2 id="new-update-heading" className="mb-4">
               Write an update
             </h2>
@@ -143,7 +141,7 @@ export default async function UpdatesPage({ params }: { params: Promise<{ id: st
               submitLabel="Save draft"
               fields={fields()}
             />
-          </section>
+          </Card>
         ) : null}
       </div>
     </>

@@ -5,6 +5,7 @@ import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
 import { ConcernDue } from "@/components/concern";
 import { PatientHeading } from "@/components/patient-nav";
+import { Card } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/current-user";
 import {
   CONCERN_CATEGORY_LABELS,
@@ -33,12 +34,12 @@ export const metadata: Metadata = { title: "Concern" };
 function Panel({ title, children }: { title: string; children: React.ReactNode }) {
   const id = `panel-${title.toLowerCase().replace(/[^a-z]+/g, "-")}`;
   return (
-    <section aria-labelledby={id} className="rounded-lg bg-white p-5 shadow-sm">
+    <Card as="section" padding={5} aria-labelledby={id}>
       <h3 id={id} className="mb-3 text-lg font-semibold">
         {title}
       </h3>
       {children}
-    </section>
+    </Card>
   );
 }
 
@@ -70,7 +71,7 @@ export default async function ConcernPage({
       </p>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
         <div className="space-y-6">
-          <section aria-labelledby="concern-heading" className="rounded-lg bg-white p-5 shadow-sm">
+          <Card as="section" padding={5} aria-labelledby="concern-heading">
             <h2 id="concern-heading">
               {CONCERN_CATEGORY_LABELS[c.category]}: {CONCERN_STATUS_LABELS[c.status]}
               {c.confidential ? (
@@ -108,7 +109,7 @@ export default async function ConcernPage({
             <p className="whitespace-pre-wrap">{c.whatHappened}</p>
             <h3 className="mt-3 font-semibold">What the patient wants</h3>
             <p className="whitespace-pre-wrap">{c.desiredOutcome}</p>
-          </section>
+          </Card>
           {c.response ? (
             <Panel title="Written response">
               <dl className="space-y-2">
