@@ -45,9 +45,12 @@ export default defineConfig({
     // Specs that lock, deactivate or time out accounts run against their own server and database.
     { name: "aux", testMatch: /\.aux\.spec\.ts$/, use: { baseURL: AUX_URL } },
   ],
+  // Request contexts reuse idle connections; with Node's 5 s keep-alive a request sent as the server
+  // closes its end fails with ECONNRESET (seen on action calls after a page's slow reload). Keep
+  // connections open longer than any pause between a test's requests.
   webServer: [
     {
-      command: "node_modules/.bin/next start -p 3100 -H 127.0.0.1",
+      command: "node_modules/.bin/next start -p 3100 -H 127.0.0.1 --keepAliveTimeout 65000",
       url: `${MAIN_URL}/login`,
       reuseExistingServer: false,
       timeout: 120_000,
@@ -55,7 +58,7 @@ export default defineConfig({
       env: serverEnv({ ...mainEnv, PUBLIC_URL: MAIN_URL }),
     },
     {
-      command: "node_modules/.bin/next start -p 3101 -H 127.0.0.1",
+      command: "node_modules/.bin/next start -p 3101 -H 127.0.0.1 --keepAliveTimeout 65000",
       url: `${AUX_URL}/login`,
       reuseExistingServer: false,
       timeout: 120_000,
