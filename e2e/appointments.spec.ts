@@ -30,7 +30,7 @@ async function book(page: Page, title: string, day: string, from: string, to: st
 test.describe("scheduling as a coordinator", () => {
   test.use({ storageState: storageFor("coordinator") });
 
-  test("book, see the clash, reschedule and cancel", async ({ page }) => {
+  test("book, see the clash, reschedule and cancel @smoke", async ({ page }) => {
     const stamp = Date.now().toString(36);
     const echoTitle = `Echocardiogram ${stamp}`;
     const stressTitle = `Stress test ${stamp}`;

@@ -700,7 +700,7 @@ test.describe("authorization matrix: routes", () => {
   }
 });
 
-test.describe("authorization matrix: patient and family against every staff route", () => {
+test.describe("authorization matrix: patient and family against every staff route @smoke", () => {
   test.describe.configure({ timeout: 240_000 });
   test.beforeAll(async ({ browser }) => {
     ids = await lookUpIds(browser);

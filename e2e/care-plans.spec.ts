@@ -26,7 +26,9 @@ async function withdrawOpenDraft(page: Page, patientId: string) {
   await expect(page.getByRole("region", { name: "Start a new plan" }).getByRole("button")).toBeVisible();
 }
 
-test("a coordinator builds a plan, activates it, reads its history and prints it", async ({ browser }) => {
+test("a coordinator builds a plan, activates it, reads its history and prints it @smoke", async ({
+  browser,
+}) => {
   const stamp = Date.now().toString(36);
   const title = `Home after surgery ${stamp}`;
   const page = await (await browser.newContext({ storageState: storageFor("coordinator") })).newPage();

@@ -8,7 +8,7 @@ function isoDaysAhead(days: number): string {
   return orgDate(days);
 }
 
-test("an advocate takes a concern from intake to a written response, with an interim notice on the way", async ({
+test("an advocate takes a concern from intake to a written response, with an interim notice on the way @smoke", async ({
   browser,
 }) => {
   const stamp = Date.now().toString(36);

@@ -3,7 +3,8 @@
  * PostgreSQL of DATABASE_URL), the browser suite (Playwright against `next start`), the
  * resilience suite (races under a crash, a database outage, a five-minute soak), and the benchmark's quick
  * run (so it never rots; its figures are printed, not judged).
- * Flags: --only unit|e2e|resilience, --smoke (the @smoke subset of the browser suite); any other
+ * Flags: --only unit|e2e|resilience, --smoke (the @smoke subset of the browser suite; the default
+ * under CI=true on PGlite), --full (the whole browser suite even there); any other
  * arguments pick browser spec files, e.g. `npm run test:e2e -- e2e/care-plans.spec.ts`.
  */
 import { randomBytes } from "node:crypto";
@@ -146,7 +147,7 @@ async function prepareE2eDatabases(): Promise<Record<"main" | "aux", Record<stri
 
 async function main() {
   const { values, positionals } = parseArgs({
-    options: { only: { type: "string" }, smoke: { type: "boolean" } },
+    options: { only: { type: "string" }, smoke: { type: "boolean" }, full: { type: "boolean" } },
     allowPositionals: true,
   });
   const only = values.only as "unit" | "e2e" | "resilience" | undefined;
@@ -170,6 +171,14 @@ async function main() {
     countVitest(vitestReport);
   }
 
+  // CI runs the whole browser suite on PostgreSQL and its @smoke subset on PGlite: the same pages
+  // and policy on both databases, without doubling the slowest step (ask for the full run with --full).
+  const smoke =
+    values.smoke ||
+    (process.env.CI === "true" && !process.env.DATABASE_URL && !values.full && positionals.length === 0);
+  if (smoke && !values.smoke)
+    console.log("\nCI on PGlite: the browser suite's @smoke subset (the full suite runs on PostgreSQL)");
+
   if (only === undefined || only === "e2e") {
     try {
       await ensureChromium();
@@ -179,9 +188,9 @@ async function main() {
       rmSync(playwrightReport, { force: true });
       const secret = randomBytes(33).toString("base64");
       await step(
-        values.smoke ? "browser tests (smoke subset)" : "browser tests",
+        smoke ? "browser tests (smoke subset)" : "browser tests",
         bin("playwright"),
-        ["test", ...(values.smoke ? ["--grep", "@smoke"] : []), ...positionals],
+        ["test", ...(smoke ? ["--grep", "@smoke"] : []), ...positionals],
         {
           ...process.env,
           AUTH_SECRET: secret,
