@@ -56,6 +56,7 @@ export const AUDIT_ACTIONS = [
   "care-plan.item-remove",
   "care-plan.transition",
   "care-plan.template-save",
+  "care-plan.worklist",
   "concern.list",
   "concern.read",
   "concern.worklist",

@@ -1,13 +1,13 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import { db, type Transaction } from "@/db/client";
-import { type CarePlanSnapshot, type CarePlanStatus, carePlans, carePlanVersions } from "@/db/schema";
+import { type CarePlanSnapshot, carePlans, carePlanVersions } from "@/db/schema";
 import type { AuditAction } from "@/lib/audit/actions";
-import { type AuditDetails, recordAudit } from "@/lib/audit/record";
-import { type Actor, authorizePatient, type PatientAccess } from "@/lib/authz";
-import { DomainError, NotFoundError, StaleVersionError } from "@/lib/errors";
-import { userName } from "@/lib/users/name";
+import type { AuditDetails } from "@/lib/audit/record";
+import type { Actor, PatientAccess } from "@/lib/authz";
+import { DomainError, NotFoundError } from "@/lib/errors";
+import { changeVersioned, type Row, saveVersion, versionedRecord } from "@/lib/records/versioned-change";
 import { readPlanContent } from "./content";
 import { PLAN_STATUS_LABELS, PLAN_TRANSITIONS } from "./schemas";
 
@@ -58,6 +58,18 @@ export async function planPatientId(planId: string): Promise<string> {
 
 type PlanAudit = { action: AuditAction; details?: AuditDetails };
 
+/** Care plans as the versioned-change helper sees them (docs/decisions/010). */
+const CARE_PLAN = versionedRecord({
+  table: carePlans,
+  entityType: "care_plan",
+  patientId: carePlans.patientId,
+});
+
+/** What every change writes besides the row: the whole plan as this version left it. */
+const snapshotAs = (planId: string, userId: string) => async (tx: Transaction) => {
+  await writeVersion(tx, planId, userId);
+};
+
 /**
  * Saves a change to a plan the transaction has locked as the plan's next version: the row with the
  * new version number, the snapshot of the plan as it now stands, and the audit event, together.
@@ -65,33 +77,19 @@ type PlanAudit = { action: AuditAction; details?: AuditDetails };
 export async function commitPlanVersion(
   tx: Transaction,
   actor: Actor,
-  plan: { id: string; patientId: string; version: number },
+  plan: LockedPlan,
   set: PgUpdateSetSource<typeof carePlans>,
   audit: PlanAudit,
 ): Promise<void> {
-  const next = plan.version + 1;
-  await tx
-    .update(carePlans)
-    .set({ ...set, version: next, updatedBy: actor.userId, updatedAt: sql`now()` })
-    .where(eq(carePlans.id, plan.id));
-  await writeVersion(tx, plan.id, actor.userId);
-  await recordAudit(tx, actor, {
+  await saveVersion(tx, actor, CARE_PLAN, plan, set, {
     action: audit.action,
     patientId: plan.patientId,
-    entityType: "care_plan",
-    entityId: plan.id,
-    details: { ...audit.details, version: next },
+    details: { ...audit.details, version: plan.version + 1 },
   });
+  await snapshotAs(plan.id, actor.userId)(tx);
 }
 
-export interface LockedPlan {
-  id: string;
-  patientId: string;
-  title: string;
-  status: CarePlanStatus;
-  reviewDate: string;
-  createdAt: Date;
-}
+export type LockedPlan = Row<typeof carePlans>;
 
 /**
  * Every change to a plan goes through here: the actor may write the patient's plan, the save was
@@ -109,31 +107,21 @@ export async function changePlan(
     access: PatientAccess,
   ) => Promise<PgUpdateSetSource<typeof carePlans> | undefined>,
 ): Promise<void> {
-  const patientId = await planPatientId(planId);
-  const access = await authorizePatient(actor, "write:carePlan", patientId);
-  await db().transaction(async (tx) => {
-    // Locked on its own, without joins (see userName).
-    const [plan] = await tx
-      .select({
-        id: carePlans.id,
-        patientId: carePlans.patientId,
-        title: carePlans.title,
-        status: carePlans.status,
-        reviewDate: carePlans.reviewDate,
-        createdAt: carePlans.createdAt,
-        version: carePlans.version,
-        updatedBy: carePlans.updatedBy,
-      })
-      .from(carePlans)
-      .where(eq(carePlans.id, planId))
-      .for("update");
-    if (!plan) throw new NotFoundError();
-    if (plan.version !== version) throw new StaleVersionError(await userName(tx, plan.updatedBy));
-    if (PLAN_TRANSITIONS[plan.status].length === 0)
-      throw new DomainError(
-        `This plan is ${PLAN_STATUS_LABELS[plan.status].toLowerCase()} and can no longer change. Start a new plan instead.`,
-      );
-    const set = (await change(tx, plan, access)) ?? {};
-    await commitPlanVersion(tx, actor, { id: planId, patientId, version }, set, audit);
+  await changeVersioned(actor, CARE_PLAN, {
+    id: planId,
+    version,
+    permission: "write:carePlan",
+    audit,
+    change: async (tx, plan, access) => {
+      if (PLAN_TRANSITIONS[plan.status].length === 0)
+        throw new DomainError(
+          `This plan is ${PLAN_STATUS_LABELS[plan.status].toLowerCase()} and can no longer change. Start a new plan instead.`,
+        );
+      return {
+        set: await change(tx, plan, access),
+        details: { version: version + 1 },
+        after: snapshotAs(planId, actor.userId),
+      };
+    },
   });
 }

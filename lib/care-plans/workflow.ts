@@ -113,7 +113,7 @@ export async function transitionPlan(actor: Actor, planId: string, input: Transi
         throw new DomainError(message, { reviewDate: [message] });
       }
       const [replaced] = await tx
-        .select({ id: carePlans.id, version: carePlans.version })
+        .select()
         .from(carePlans)
         .where(and(eq(carePlans.patientId, plan.patientId), eq(carePlans.status, "active")))
         .for("update");
@@ -121,7 +121,7 @@ export async function transitionPlan(actor: Actor, planId: string, input: Transi
         await commitPlanVersion(
           tx,
           actor,
-          { id: replaced.id, patientId: plan.patientId, version: replaced.version },
+          replaced,
           { status: "completed", endedAt: sql`now()`, endReason: `Replaced by “${plan.title}”.` },
           { action: "care-plan.transition", details: { to: "completed", replacedBy: planId } },
         );

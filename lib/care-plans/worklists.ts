@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, inArray, isNull, lt, lte, sql } from "drizzle-orm";
-import { db } from "@/db/client";
+import type { Database } from "@/db/client";
 import {
   carePlanInterventions,
   carePlans,
@@ -9,7 +9,8 @@ import {
   patients,
   users,
 } from "@/db/schema";
-import { type Actor, authorizeGlobal, inCurrentCaseload } from "@/lib/authz";
+import { type Actor, inCurrentCaseload } from "@/lib/authz";
+import { readWorklist } from "@/lib/records/patient-read";
 import { zonedDate } from "@/lib/time";
 
 export interface CarePlanWorklist {
@@ -34,9 +35,21 @@ export interface CarePlanWorklist {
 
 /** For the dashboard: active plans past their review date and interventions past due, in the caseload. */
 export async function getCarePlanWorklist(actor: Actor, limit = 8): Promise<CarePlanWorklist> {
-  await authorizeGlobal(actor, "list:caseload");
+  return readWorklist(
+    actor,
+    "list:caseload",
+    "care-plan.worklist",
+    (database) => readCarePlanWorklist(database, actor, limit),
+    (list) => [...list.dueForReview, ...list.overdue].map((row) => row.patientId),
+  );
+}
+
+async function readCarePlanWorklist(
+  database: Database,
+  actor: Actor,
+  limit: number,
+): Promise<CarePlanWorklist> {
   const today = zonedDate();
-  const database = db();
   const inCaseload = inCurrentCaseload(actor.userId);
   const patientName = sql<string>`${patients.givenName} || ' ' || ${patients.familyName}`;
   // How many there are in all, beside the first few listed.
