@@ -29,6 +29,7 @@ import { DomainError, NotFoundError, StaleVersionError } from "@/lib/errors";
 import { exportPatientBundle } from "@/lib/portal/fhir";
 import { getTimeline } from "@/lib/portal/timeline";
 import { addDaysIso, zonedDate } from "@/lib/time";
+import { auditTrail } from "./support/audit-trail";
 import { expectDatabaseError } from "./support/database-errors";
 import {
   actorFor,
@@ -615,6 +616,22 @@ describe("care plans", () => {
     const theirs = await getCarePlanWorklist(outsider);
     expect(theirs.dueForReview).toHaveLength(0);
     expect(theirs.overdue).toHaveLength(0);
+    // Each view is audited, naming the patients it showed.
+    expect(await auditTrail(coordinator.userId, "care-plan.worklist")).toEqual([
+      expect.objectContaining({ patientId: null, details: { shown: 1, patients: [patientId] } }),
+    ]);
+    expect(await auditTrail(outsider.userId, "care-plan.worklist")).toEqual([
+      expect.objectContaining({ details: { shown: 0, patients: [] } }),
+    ]);
+  });
+
+  it("refuses the worklist to a role without a caseload, audited, with no worklist event", async () => {
+    const family = actorFor(await createUser("family"));
+    await expect(getCarePlanWorklist(family)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await auditTrail(family.userId, "care-plan.worklist")).toEqual([]);
+    expect(await auditTrail(family.userId, "access.denied")).toEqual([
+      expect.objectContaining({ details: expect.objectContaining({ permission: "list:caseload" }) }),
+    ]);
   });
 });
 

@@ -170,22 +170,31 @@ export const carePlanInterventions = pgTable(
   ],
 );
 
+/** A problem as the plan states it. */
+export interface PlanProblem {
+  id: string;
+  description: string;
+}
+
+/** A goal as the plan states it (the same in the live plan and in every version). */
+export interface PlanGoal {
+  id: string;
+  description: string;
+  measure: string | null;
+  targetDate: string | null;
+  status: GoalStatus;
+  priority: GoalPriority;
+  patientSet: boolean;
+}
+
 /** The plan as one version left it: what the history shows and compares. */
 export interface CarePlanSnapshot {
   title: string;
   status: CarePlanStatus;
   reviewDate: string;
   endReason: string | null;
-  problems: { id: string; description: string }[];
-  goals: {
-    id: string;
-    description: string;
-    measure: string | null;
-    targetDate: string | null;
-    status: GoalStatus;
-    priority: GoalPriority;
-    patientSet: boolean;
-  }[];
+  problems: PlanProblem[];
+  goals: PlanGoal[];
   interventions: {
     id: string;
     description: string;

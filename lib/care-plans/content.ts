@@ -7,23 +7,15 @@ import {
   carePlanProblems,
   carePlans,
   clinicians,
-  type GoalPriority,
-  type GoalStatus,
   type InterventionStatus,
+  type PlanGoal,
+  type PlanProblem,
   users,
 } from "@/db/schema";
 
 export interface PlanContent {
-  problems: { id: string; description: string }[];
-  goals: {
-    id: string;
-    description: string;
-    measure: string | null;
-    targetDate: string | null;
-    status: GoalStatus;
-    priority: GoalPriority;
-    patientSet: boolean;
-  }[];
+  problems: PlanProblem[];
+  goals: PlanGoal[];
   interventions: {
     id: string;
     description: string;

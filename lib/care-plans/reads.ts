@@ -1,13 +1,12 @@
 import "server-only";
 import { and, asc, desc, eq, isNotNull, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { db } from "@/db/client";
 import { type CarePlanStatus, carePlans, carePlanTemplates, carePlanVersions, users } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/record";
-import { type Actor, authorizePatient, can } from "@/lib/authz";
+import type { Actor } from "@/lib/authz";
 import { NotFoundError } from "@/lib/errors";
-import { type PatientHeader, unsafeReadPatientHeader } from "@/lib/patients/header";
+import type { PatientHeader } from "@/lib/patients/header";
 import { type PatientPreferences, unsafeReadPatientPreferences } from "@/lib/preferences";
+import { type RecordRead, readPatientRecord } from "@/lib/records/patient-read";
 import { zonedDate } from "@/lib/time";
 import { type PlanContent, readPlanContent } from "./content";
 import { describeChanges } from "./diff";
@@ -80,14 +79,30 @@ export async function getCarePlanPage(
   planId: string | null = null,
   { print = false }: { print?: boolean } = {},
 ): Promise<CarePlanPage> {
-  const access = await authorizePatient(actor, "read:carePlan", patientId);
-  const staff = can(actor, "read:teamNotes", access);
-  const canWrite = can(actor, "write:carePlan", access);
-  const canReadPreferences = can(actor, "read:preferences", access);
-  const database = db();
+  return readPatientRecord(
+    actor,
+    "read:carePlan",
+    patientId,
+    (record) => readPlans(record, planId, print),
+    (page) => ({
+      action: "care-plan.view",
+      entityType: "care_plan",
+      entityId: page.plan?.id ?? null,
+      details: { print },
+    }),
+  );
+}
+
+async function readPlans(
+  { patientId, database, can }: RecordRead,
+  planId: string | null,
+  print: boolean,
+): Promise<Omit<CarePlanPage, "patient">> {
+  const staff = can("read:teamNotes");
+  const canWrite = can("write:carePlan");
+  const canReadPreferences = can("read:preferences");
   const updater = alias(users, "updater");
-  const [patient, planRows, preferences, templates, contactRows] = await Promise.all([
-    unsafeReadPatientHeader(database, patientId),
+  const [planRows, preferences, templates, contactRows] = await Promise.all([
     // Each plan with what the page shows of the chosen one: a patient has a handful of plans.
     database
       .select({
@@ -160,15 +175,7 @@ export async function getCarePlanPage(
     }));
     if (candidates) owners = ownerOptions(candidates, content);
   }
-  await recordAudit(database, actor, {
-    action: "care-plan.view",
-    patientId,
-    entityType: "care_plan",
-    entityId: chosen?.id ?? null,
-    details: { print },
-  });
   return {
-    patient,
     staff,
     canWrite,
     today: zonedDate(),
