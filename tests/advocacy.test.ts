@@ -10,9 +10,10 @@ import {
   logInteraction,
 } from "@/lib/advocacy";
 import { intakeConcern } from "@/lib/concerns";
-import { DomainError, NotFoundError } from "@/lib/errors";
+import { DomainError, NotFoundError, StaleVersionError } from "@/lib/errors";
 import { fileRightsRequest } from "@/lib/rights-requests";
 import { addDaysIso, zonedDate } from "@/lib/time";
+import { auditTrail } from "./support/audit-trail";
 import { expectDatabaseError } from "./support/database-errors";
 import { actorFor, assignToCaseload, createPatient, createUser } from "./support/factories";
 
@@ -105,6 +106,39 @@ describe("the representation log", () => {
     ])
       await expect(call()).rejects.toBeInstanceOf(NotFoundError);
     await expect(listFollowUpsDue(coordinator)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("audits the follow-ups due as one event naming the patients shown, and a refusal with no such event", async () => {
+    const advocate = actorFor(await createUser("advocate"));
+    const coordinator = actorFor(await createUser("coordinator"));
+    const patientId = (await createPatient()).id;
+    const quiet = (await createPatient()).id;
+    await assignToCaseload(advocate.userId, patientId, "advocate");
+    await assignToCaseload(advocate.userId, quiet, "advocate");
+    await assignToCaseload(coordinator.userId, patientId, "coordinator");
+    const first = await logInteraction(advocate, patientId, entry());
+    await logInteraction(advocate, patientId, entry({ followUpOn: addDaysIso(today, 5) }));
+    await logInteraction(advocate, quiet, entry({ followUpOn: null }));
+
+    expect(await listFollowUpsDue(advocate)).toHaveLength(2);
+    expect(await auditTrail(advocate.userId, "advocacy.follow-ups-due")).toEqual([
+      expect.objectContaining({ patientId: null, details: { shown: 1, patients: [patientId] } }),
+    ]);
+
+    await expect(listFollowUpsDue(coordinator)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await auditTrail(coordinator.userId, "advocacy.follow-ups-due")).toEqual([]);
+    expect(await auditTrail(coordinator.userId, "access.denied")).toEqual([
+      expect.objectContaining({
+        details: expect.objectContaining({ permission: "work:advocacyFollowUps" }),
+      }),
+    ]);
+
+    // Completing a follow-up is a versioned change: audited against the entry, a stale save refused.
+    await completeFollowUp(advocate, first, 1);
+    expect(await auditTrail(advocate.userId, "advocacy.follow-up-done")).toEqual([
+      expect.objectContaining({ patientId, entityType: "advocacy_interaction", entityId: first }),
+    ]);
+    await expect(completeFollowUp(advocate, first, 1)).rejects.toBeInstanceOf(StaleVersionError);
   });
 
   it("refuses a date in the future and a follow-up in the past, on their fields", () => {

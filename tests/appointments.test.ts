@@ -1,7 +1,7 @@
-import { and, eq, ne } from "drizzle-orm";
+import { and, asc, eq, ne } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { appointments } from "@/db/schema";
+import { appointments, auditEvents } from "@/db/schema";
 import {
   bookAppointments,
   ClashError,
@@ -11,7 +11,10 @@ import {
   rescheduleAppointment,
   setAppointmentStatus,
 } from "@/lib/appointments";
+import { listChangeRequestsForCaseload, requestAppointmentChange } from "@/lib/appointments/requests";
+import type { AuditAction } from "@/lib/audit/actions";
 import { DomainError, NotFoundError, StaleVersionError } from "@/lib/errors";
+import { MESSAGES } from "@/lib/i18n/messages";
 import { getTimeline } from "@/lib/portal/timeline";
 import { toZonedInputValue } from "@/lib/time";
 import { expectDatabaseError } from "./support/database-errors";
@@ -47,6 +50,19 @@ function valid(raw: Record<string, string>) {
 function daysAhead(n: number): string {
   return toZonedInputValue(new Date(Date.now() + n * 86_400_000)).slice(0, 10);
 }
+
+/** The actor's audit events of one action, oldest first. */
+const eventsOf = (userId: string, action: AuditAction) =>
+  db()
+    .select({
+      patientId: auditEvents.patientId,
+      entityType: auditEvents.entityType,
+      entityId: auditEvents.entityId,
+      details: auditEvents.details,
+    })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.actorUserId, userId), eq(auditEvents.action, action)))
+    .orderBy(asc(auditEvents.id));
 
 describe("appointments", () => {
   let coordinator: Actor;
@@ -287,5 +303,52 @@ describe("appointments", () => {
         form(daysAhead(21), "09:00", "10:00", { clinicianId: stranger }),
       ),
     ).rejects.toBeInstanceOf(DomainError);
+  });
+
+  it("audits each change with its details, the appointment list, and the change-request worklist", async () => {
+    const mover = actorFor(await createUser("coordinator"));
+    const patient = (await createPatient()).id;
+    await assignToCaseload(mover.userId, patient, "coordinator");
+    const [id] = await bookAppointments(mover, patient, form(daysAhead(30), "09:00", "10:00"));
+    const moved = form(daysAhead(31), "09:00", "10:00");
+    await rescheduleAppointment(mover, id!, { start: moved.start, end: moved.end, version: 1 });
+    await setAppointmentStatus(mover, id!, { status: "confirmed", version: 2 });
+    const change = { patientId: patient, entityType: "appointment", entityId: id };
+    expect(await eventsOf(mover.userId, "appointment.reschedule")).toEqual([
+      { ...change, details: { fields: ["startsAt", "endsAt"] } },
+    ]);
+    expect(await eventsOf(mover.userId, "appointment.status")).toEqual([
+      { ...change, details: { status: "confirmed" } },
+    ]);
+
+    await listPatientAppointments(mover, patient);
+    expect(await eventsOf(mover.userId, "appointment.list")).toEqual([
+      { patientId: patient, entityType: "patient", entityId: patient, details: null },
+    ]);
+
+    const patientUser = actorFor(await createUser("patient", { patientId: patient }));
+    await requestAppointmentChange(
+      patientUser,
+      patient,
+      id!,
+      { kind: "cancel", reason: "I am away that week.", preferredTimes: null },
+      MESSAGES.en,
+    );
+    const tasks = await listChangeRequestsForCaseload(mover);
+    expect(tasks.map((t) => t.appointmentId)).toEqual([id]);
+    expect(await eventsOf(mover.userId, "appointment.change-request-list")).toEqual([
+      { patientId: null, entityType: null, entityId: null, details: { shown: 1, patients: [patient] } },
+    ]);
+    expect(await eventsOf(mover.userId, "access.denied")).toEqual([]);
+
+    // The patient has no caseload: refused and audited as a refusal, with no worklist read.
+    await expect(listChangeRequestsForCaseload(patientUser)).rejects.toBeInstanceOf(NotFoundError);
+    expect((await eventsOf(patientUser.userId, "access.denied")).map((e) => e.details?.permission)).toEqual([
+      "list:caseload",
+    ]);
+    expect(await eventsOf(patientUser.userId, "appointment.change-request-list")).toEqual([]);
+    // Advocates do not handle requests: an empty list that showed no one, so nothing to audit.
+    expect(await listChangeRequestsForCaseload(advocate)).toEqual([]);
+    expect(await eventsOf(advocate.userId, "appointment.change-request-list")).toEqual([]);
   });
 });

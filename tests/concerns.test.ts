@@ -28,6 +28,7 @@ import {
 } from "@/lib/concerns";
 import { type DomainError, NotFoundError, StaleVersionError } from "@/lib/errors";
 import { addDaysIso, zonedDate } from "@/lib/time";
+import { auditTrail } from "./support/audit-trail";
 import { expectDatabaseError } from "./support/database-errors";
 import { actorFor, assignToCaseload, createPatient, createUser } from "./support/factories";
 
@@ -279,5 +280,80 @@ describe("concerns", () => {
     expect(dashboard.byStatus.map((r) => [r.status, r.count])).toEqual([["open", 3]]);
     expect(dashboard).toMatchObject({ overdue: 1, interimNoticesDue: 1 });
     await expect(listConcernWorklist(coordinator, { page: 1 })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("audits the patient's list and one concern naming the patient; a refused caller leaves only access.denied", async () => {
+    const id = await intakeConcern(advocate, patientId, intake());
+    await listPatientConcerns(advocate, patientId);
+    await getConcern(advocate, patientId, id);
+    expect(await auditTrail(advocate.userId, "concern.list")).toEqual([
+      { action: "concern.list", patientId, entityType: "patient", entityId: patientId, details: null },
+    ]);
+    expect(await auditTrail(advocate.userId, "concern.read")).toEqual([
+      {
+        action: "concern.read",
+        patientId,
+        entityType: "concern",
+        entityId: id,
+        details: { confidential: false },
+      },
+    ]);
+
+    await expect(listPatientConcerns(outsider, patientId)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getConcern(outsider, patientId, id)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await auditTrail(outsider.userId, "concern.list")).toEqual([]);
+    expect(await auditTrail(outsider.userId, "concern.read")).toEqual([]);
+    expect(await auditTrail(outsider.userId, "access.denied")).toEqual([
+      expect.objectContaining({
+        patientId,
+        details: expect.objectContaining({ permission: "read:concern" }),
+      }),
+      expect.objectContaining({
+        patientId,
+        details: expect.objectContaining({ permission: "read:concern" }),
+      }),
+    ]);
+  });
+
+  it("keeps one of 10 concurrent moves made from the same version; the rest are stale, one transition row", async () => {
+    const id = await intakeConcern(advocate, patientId, intake());
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) =>
+        transitionConcern(advocate, id, { to: "acknowledged", note: `try ${i}`, version: 1 }),
+      ),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    for (const r of results.filter((r) => r.status === "rejected"))
+      expect((r as PromiseRejectedResult).reason).toBeInstanceOf(StaleVersionError);
+    const moves = await db().select().from(concernTransitions).where(eq(concernTransitions.concernId, id));
+    expect(moves.map((m) => m.toStatus).sort()).toEqual(["acknowledged", "open"]);
+  });
+
+  it("audits each change with its move, and the worklist with its page and filter", async () => {
+    const id = await intakeConcern(advocate, patientId, intake());
+    await transitionConcern(advocate, id, { to: "acknowledged", note: null, version: 1 });
+    await setConcernConfidential(advocate, id, { confidential: true, version: 2 });
+    expect(await auditTrail(advocate.userId, "concern.transition")).toEqual([
+      {
+        action: "concern.transition",
+        patientId,
+        entityType: "concern",
+        entityId: id,
+        details: { from: "open", to: "acknowledged" },
+      },
+    ]);
+    expect(await auditTrail(advocate.userId, "concern.confidential")).toEqual([
+      expect.objectContaining({ entityId: id, details: { confidential: true } }),
+    ]);
+    const [saved] = await db().select().from(concerns).where(eq(concerns.id, id));
+    expect(saved).toMatchObject({ version: 3, updatedBy: advocate.userId, status: "acknowledged" });
+
+    await listConcernWorklist(advocate, { page: 1, status: "active" });
+    expect(await auditTrail(advocate.userId, "concern.worklist")).toEqual([
+      expect.objectContaining({
+        patientId: null,
+        details: { page: 1, status: "active", shown: 1, patients: [patientId] },
+      }),
+    ]);
   });
 });

@@ -13,6 +13,7 @@ import {
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { fileRightsRequest } from "@/lib/rights-requests";
 import { addDaysIso, addYearsIso, zonedDate } from "@/lib/time";
+import { auditTrail } from "./support/audit-trail";
 import { expectDatabaseError } from "./support/database-errors";
 import { actorFor, assignToCaseload, createPatient, createUser } from "./support/factories";
 
@@ -93,6 +94,45 @@ describe("the disclosure log and the accounting of disclosures", () => {
     expect(again.accounting.free, "the second within 12 months may carry a fee").toBe(false);
     expect(again.disclosures.map((d) => d.id)).toEqual([old, kept, later]);
     expect((await getDisclosureLog(advocate, patientId)).nextAccountingFree).toBe(false);
+  });
+
+  it("audits the log and an accounting's view under the patient; an outsider is refused and audited", async () => {
+    const { advocate, coordinator, patientId } = await setup();
+    await recordDisclosure(coordinator, patientId, entry());
+    const log = await getDisclosureLog(coordinator, patientId);
+    expect(log.patient.id).toBe(patientId);
+    expect(await auditTrail(coordinator.userId, "disclosure.list")).toEqual([
+      expect.objectContaining({ patientId, entityType: "patient", entityId: patientId, details: null }),
+    ]);
+    const accounting = await produceAccounting(advocate, patientId, {
+      periodFrom: today,
+      rightsRequestId: null,
+    });
+    expect((await getAccounting(advocate, patientId, accounting)).patient.id).toBe(patientId);
+    expect(await auditTrail(advocate.userId, "disclosure.accounting-view")).toEqual([
+      expect.objectContaining({
+        patientId,
+        entityType: "disclosure_accounting",
+        entityId: accounting,
+        details: null,
+      }),
+    ]);
+
+    const outsider = actorFor(await createUser("advocate"));
+    await expect(getDisclosureLog(outsider, patientId)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getAccounting(outsider, patientId, accounting)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await auditTrail(outsider.userId, "disclosure.list")).toEqual([]);
+    expect(await auditTrail(outsider.userId, "disclosure.accounting-view")).toEqual([]);
+    expect(await auditTrail(outsider.userId, "access.denied")).toEqual([
+      expect.objectContaining({
+        patientId,
+        details: expect.objectContaining({ permission: "read:disclosures" }),
+      }),
+      expect.objectContaining({
+        patientId,
+        details: expect.objectContaining({ permission: "read:disclosures" }),
+      }),
+    ]);
   });
 
   it("serialises accountings so only one of two produced at once is free", async () => {

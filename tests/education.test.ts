@@ -1,6 +1,8 @@
-import { sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
+import { auditEvents } from "@/db/schema";
+import type { AuditAction } from "@/lib/audit/actions";
 import {
   addResource,
   archiveResource,
@@ -20,6 +22,19 @@ const resource = {
   url: null,
   language: "en" as const,
 };
+
+/** The actor's audit events of one action, oldest first. */
+const eventsOf = (userId: string, action: AuditAction) =>
+  db()
+    .select({
+      patientId: auditEvents.patientId,
+      entityType: auditEvents.entityType,
+      entityId: auditEvents.entityId,
+      details: auditEvents.details,
+    })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.actorUserId, userId), eq(auditEvents.action, action)))
+    .orderBy(asc(auditEvents.id));
 
 describe("education", () => {
   it("keeps a library advocates maintain and a record of what each patient was given", async () => {
@@ -63,6 +78,27 @@ describe("education", () => {
         message: "resources given are kept: delete refused",
       },
     );
+  });
+
+  it("audits reading what a patient was given; a refused reader gets a refusal and no read", async () => {
+    const advocate = actorFor(await createUser("advocate"));
+    const outsider = actorFor(await createUser("advocate"));
+    const patientId = (await createPatient()).id;
+    await assignToCaseload(advocate.userId, patientId, "advocate");
+    const id = await addResource(advocate, { ...resource, title: "Help paying for medicines" });
+    await giveResource(advocate, patientId, { resourceId: id, note: null });
+
+    expect(await listResourcesGiven(advocate, patientId)).toHaveLength(1);
+    expect(await eventsOf(advocate.userId, "resource.list-given")).toEqual([
+      { patientId, entityType: "patient", entityId: patientId, details: { shown: 1 } },
+    ]);
+    expect(await eventsOf(advocate.userId, "access.denied")).toEqual([]);
+
+    await expect(listResourcesGiven(outsider, patientId)).rejects.toBeInstanceOf(NotFoundError);
+    expect(
+      (await eventsOf(outsider.userId, "access.denied")).map((e) => [e.patientId, e.details?.permission]),
+    ).toEqual([[patientId, "read:advocacyLog"]]);
+    expect(await eventsOf(outsider.userId, "resource.list-given")).toEqual([]);
   });
 
   it("wants a plain summary and a web link", () => {

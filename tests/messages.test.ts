@@ -1,4 +1,8 @@
+import { and, asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { db } from "@/db/client";
+import { auditEvents } from "@/db/schema";
+import type { AuditAction } from "@/lib/audit/actions";
 import { NotFoundError } from "@/lib/errors";
 import {
   countUnread,
@@ -9,6 +13,19 @@ import {
   startThread,
 } from "@/lib/messages";
 import { actorFor, assignToCaseload, createPatient, createUser } from "./support/factories";
+
+/** The actor's audit events of one action, oldest first. */
+const eventsOf = (userId: string, action: AuditAction) =>
+  db()
+    .select({
+      patientId: auditEvents.patientId,
+      entityType: auditEvents.entityType,
+      entityId: auditEvents.entityId,
+      details: auditEvents.details,
+    })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.actorUserId, userId), eq(auditEvents.action, action)))
+    .orderBy(asc(auditEvents.id));
 
 describe("team messages", () => {
   it("threads a conversation, counts what each person has not read, and clears it on reading", async () => {
@@ -62,5 +79,32 @@ describe("team messages", () => {
       startThread(patientUser, patient.id, { subject: "From me", body: "Hello", shared: true }),
     ).rejects.toBeInstanceOf(NotFoundError);
     expect(await countUnread(outsider)).toBe(0);
+  });
+
+  it("audits the inbox and a patient's threads, naming whom they showed; a refusal reads nothing", async () => {
+    const coordinator = actorFor(await createUser("coordinator"));
+    const patient = await createPatient();
+    const quiet = await createPatient();
+    await assignToCaseload(coordinator.userId, patient.id, "coordinator");
+    await assignToCaseload(coordinator.userId, quiet.id, "coordinator");
+    await startThread(coordinator, patient.id, { subject: "Transport", body: "Booked.", shared: false });
+
+    expect(await listInbox(coordinator)).toHaveLength(1);
+    expect(await eventsOf(coordinator.userId, "message.inbox")).toEqual([
+      { patientId: null, entityType: null, entityId: null, details: { shown: 1, patients: [patient.id] } },
+    ]);
+    await listPatientMessages(coordinator, patient.id);
+    expect(await eventsOf(coordinator.userId, "message.list")).toEqual([
+      { patientId: patient.id, entityType: "patient", entityId: patient.id, details: null },
+    ]);
+    expect(await eventsOf(coordinator.userId, "access.denied")).toEqual([]);
+
+    // A patient has no team inbox: refused, audited as a refusal, and no inbox read is recorded.
+    const patientUser = actorFor(await createUser("patient", { patientId: patient.id }));
+    await expect(listInbox(patientUser)).rejects.toBeInstanceOf(NotFoundError);
+    expect((await eventsOf(patientUser.userId, "access.denied")).map((e) => e.details?.permission)).toEqual([
+      "read:teamInbox",
+    ]);
+    expect(await eventsOf(patientUser.userId, "message.inbox")).toEqual([]);
   });
 });

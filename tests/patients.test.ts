@@ -5,6 +5,7 @@ import { NotFoundError } from "@/lib/errors";
 import { getPatientOverview, getStaffDashboard, listCaseload, parsePatientSearch } from "@/lib/patients";
 import { CaseloadQuerySchema } from "@/lib/patients/schemas";
 import { UserListQuerySchema } from "@/lib/users/schemas";
+import { auditTrail } from "./support/audit-trail";
 import { actorFor, assignToCaseload, createPatient, createUser } from "./support/factories";
 
 const query = (
@@ -176,5 +177,25 @@ describe("the staff dashboard's caseload summary", () => {
   it("is not open to patients or family", async () => {
     for (const role of ["patient", "family"] as const)
       await expect(getStaffDashboard(actorFor(await createUser(role)))).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("audits each view as one event naming the records it listed, and a refusal with no such event", async () => {
+    const coordinator = actorFor(await createUser("coordinator"));
+    const p = await createPatient();
+    await assignToCaseload(coordinator.userId, p.id, "coordinator");
+    await getStaffDashboard(coordinator);
+    await getPatientOverview(coordinator, p.id);
+    await getStaffDashboard(coordinator);
+    expect(await auditTrail(coordinator.userId, "patient.dashboard")).toEqual([
+      expect.objectContaining({ patientId: null, details: { shown: 0, patients: [] } }),
+      expect.objectContaining({ patientId: null, details: { shown: 1, patients: [p.id] } }),
+    ]);
+
+    const family = actorFor(await createUser("family"));
+    await expect(getStaffDashboard(family)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await auditTrail(family.userId, "patient.dashboard")).toEqual([]);
+    expect(await auditTrail(family.userId, "access.denied")).toEqual([
+      expect.objectContaining({ details: expect.objectContaining({ permission: "list:caseload" }) }),
+    ]);
   });
 });

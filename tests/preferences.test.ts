@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { NotFoundError, StaleVersionError } from "@/lib/errors";
 import { getPatientOverview } from "@/lib/patients";
 import { getPreferencesPage, savePreferences } from "@/lib/preferences";
+import { auditTrail } from "./support/audit-trail";
 import { actorFor, assignToCaseload, createPatient, createUser, grantFamily } from "./support/factories";
 
 const blank = {
@@ -79,5 +80,11 @@ describe("the patient's voice", () => {
     ] as const) {
       await expect(call(), actor.role).rejects.toBeInstanceOf(NotFoundError);
     }
+    // Each read is one event naming the patient; a refused one leaves only the refusal.
+    expect(await auditTrail(coordinator.userId, "preferences.read")).toEqual([
+      { action: "preferences.read", patientId, entityType: "patient", entityId: patientId, details: null },
+    ]);
+    expect(await auditTrail(outsider.userId, "preferences.read")).toEqual([]);
+    expect(await auditTrail(outsider.userId, "access.denied")).toHaveLength(1);
   });
 });

@@ -10,6 +10,7 @@ import {
   extendRightsRequest,
   fileRightsRequest,
   getRightsCounts,
+  getRightsRequest,
   listPatientRightsRequests,
   listRightsWorklist,
   recordDisagreement,
@@ -17,6 +18,7 @@ import {
   rightsSchemas,
 } from "@/lib/rights-requests";
 import { addDaysIso, zonedDate } from "@/lib/time";
+import { auditTrail } from "./support/audit-trail";
 import { expectDatabaseError } from "./support/database-errors";
 import { actorFor, assignToCaseload, createPatient, createUser } from "./support/factories";
 
@@ -200,6 +202,68 @@ describe("rights requests", () => {
       NotFoundError,
     );
     await expect(listRightsWorklist(coordinator, { page: 1 })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("audits the worklist naming the patients it showed; a role without it is refused, with no worklist event", async () => {
+    await fileRightsRequest(advocate, patientId, request("access"));
+    await fileRightsRequest(advocate, patientId, request("amendment"));
+    await listRightsWorklist(advocate, { page: 1 });
+    expect(await auditTrail(advocate.userId, "rights-request.worklist")).toEqual([
+      expect.objectContaining({ patientId: null, details: { page: 1, shown: 1, patients: [patientId] } }),
+    ]);
+    await expect(listRightsWorklist(coordinator, { page: 1 })).rejects.toBeInstanceOf(NotFoundError);
+    expect(await auditTrail(coordinator.userId, "rights-request.worklist")).toEqual([]);
+    expect(await auditTrail(coordinator.userId, "access.denied")).toEqual([
+      expect.objectContaining({ details: expect.objectContaining({ permission: "work:rightsRequests" }) }),
+    ]);
+  });
+
+  it("audits a patient's list and a letter's read under the patient; an outsider is refused and audited", async () => {
+    const id = await fileRightsRequest(advocate, patientId, request("access"));
+    const list = await listPatientRightsRequests(coordinator, patientId);
+    expect(list.patient.id).toBe(patientId);
+    expect(list.canWrite, "coordinators read, never write").toBe(false);
+    expect(await auditTrail(coordinator.userId, "rights-request.list")).toEqual([
+      expect.objectContaining({ patientId, entityType: "patient", entityId: patientId, details: null }),
+    ]);
+    const letter = await getRightsRequest(advocate, patientId, id);
+    expect(letter.request.id).toBe(id);
+    expect(await auditTrail(advocate.userId, "rights-request.letter")).toEqual([
+      expect.objectContaining({ patientId, entityType: "rights_request", entityId: id, details: null }),
+    ]);
+
+    const outsider = actorFor(await createUser("coordinator"));
+    await expect(listPatientRightsRequests(outsider, patientId)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getRightsRequest(outsider, patientId, id)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await auditTrail(outsider.userId, "rights-request.list")).toEqual([]);
+    expect(await auditTrail(outsider.userId, "rights-request.letter")).toEqual([]);
+    expect(await auditTrail(outsider.userId, "access.denied")).toEqual([
+      expect.objectContaining({
+        patientId,
+        details: expect.objectContaining({ permission: "read:rightsRequest" }),
+      }),
+      expect.objectContaining({
+        patientId,
+        details: expect.objectContaining({ permission: "read:rightsRequest" }),
+      }),
+    ]);
+  });
+
+  it("audits each step of a request against it, by version, and names who saved first when stale", async () => {
+    const id = await fileRightsRequest(advocate, patientId, request("access"));
+    await decideRightsRequest(advocate, id, { ...denial(1), reasonCode: "not-held" });
+    expect(await auditTrail(advocate.userId, "rights-request.decide")).toEqual([
+      expect.objectContaining({ patientId, entityType: "rights_request", entityId: id }),
+    ]);
+    const [row] = await db().select().from(rightsRequests).where(eq(rightsRequests.id, id));
+    expect(row).toMatchObject({ version: 2, updatedBy: advocate.userId, decision: "denied" });
+    await expect(recordRightsResponse(advocate, id, { sentOn: today, version: 1 })).rejects.toThrow(
+      "Avery First",
+    );
+    await expect(recordRightsResponse(coordinator, id, { sentOn: today, version: 2 })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    expect(await auditTrail(coordinator.userId, "rights-request.respond")).toEqual([]);
   });
 
   it("refuses a received date in the future on its field", () => {

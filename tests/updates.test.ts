@@ -1,7 +1,8 @@
-import { eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { patientUpdates } from "@/db/schema";
+import { auditEvents, patientUpdates } from "@/db/schema";
+import type { AuditAction } from "@/lib/audit/actions";
 import { DomainError, NotFoundError, StaleVersionError } from "@/lib/errors";
 import { getTimeline } from "@/lib/portal/timeline";
 import { createUpdate, editUpdate, listUpdates, publishUpdate } from "@/lib/updates";
@@ -14,6 +15,19 @@ const text = {
   nextSteps: "Physio on Tuesday; blood test on Friday.",
   resources: null,
 };
+
+/** The actor's audit events of one action, oldest first. */
+const eventsOf = (userId: string, action: AuditAction) =>
+  db()
+    .select({
+      patientId: auditEvents.patientId,
+      entityType: auditEvents.entityType,
+      entityId: auditEvents.entityId,
+      details: auditEvents.details,
+    })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.actorUserId, userId), eq(auditEvents.action, action)))
+    .orderBy(asc(auditEvents.id));
 
 describe("updates to the patient and family", () => {
   it("goes draft → published, refuses stale edits, and keeps a published update fixed", async () => {
@@ -85,5 +99,29 @@ describe("updates to the patient and family", () => {
     await expect(createUpdate(advocate, patient.id, text)).rejects.toBeInstanceOf(NotFoundError);
     const outsider = actorFor(await createUser("coordinator"));
     await expect(listUpdates(outsider, patient.id)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("audits the list and each edit, and says a draft published meanwhile is published, not stale", async () => {
+    const coordinator = actorFor(await createUser("coordinator"));
+    const colleague = actorFor(await createUser("coordinator"));
+    const patient = await createPatient();
+    for (const staff of [coordinator, colleague])
+      await assignToCaseload(staff.userId, patient.id, "coordinator");
+    const id = await createUpdate(coordinator, patient.id, text);
+    await editUpdate(coordinator, id, { ...text, title: "Your first week, updated", version: 1 });
+    expect(await eventsOf(coordinator.userId, "update.edit")).toEqual([
+      { patientId: patient.id, entityType: "patient_update", entityId: id, details: { fromVersion: 1 } },
+    ]);
+    await listUpdates(coordinator, patient.id);
+    expect(await eventsOf(coordinator.userId, "update.list")).toEqual([
+      { patientId: patient.id, entityType: "patient", entityId: patient.id, details: null },
+    ]);
+
+    await publishUpdate(coordinator, id, 2);
+    const late = await editUpdate(colleague, id, { ...text, version: 2 }).catch((e: unknown) => e);
+    expect(late).not.toBeInstanceOf(StaleVersionError);
+    expect((late as Error).message).toBe(
+      "This update is published and cannot change. Write a correction instead.",
+    );
   });
 });

@@ -29,6 +29,7 @@ export const AUDIT_ACTIONS = [
   "appointment.read",
   "appointment.change-request",
   "appointment.change-request-done",
+  "appointment.change-request-list",
   "family.invite",
   "family.invite-withdraw",
   "family.invite-accept",
@@ -44,6 +45,7 @@ export const AUDIT_ACTIONS = [
   "calendar.feed",
   "message.list",
   "message.post",
+  "message.inbox",
   "update.list",
   "update.create",
   "update.edit",
@@ -75,6 +77,7 @@ export const AUDIT_ACTIONS = [
   "resource.create",
   "resource.archive",
   "resource.give",
+  "resource.list-given",
   "rights-request.list",
   "rights-request.worklist",
   "rights-request.file",
@@ -90,6 +93,8 @@ export const AUDIT_ACTIONS = [
   "disclosure.accounting-view",
   "report.view",
   "report.csv",
+  "advocacy.follow-ups-due",
+  "patient.dashboard",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

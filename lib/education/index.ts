@@ -12,6 +12,7 @@ import {
 import { recordAudit } from "@/lib/audit/record";
 import { type Actor, allowsGlobal, authorizeGlobal, authorizePatient } from "@/lib/authz";
 import { DomainError, NotFoundError, pgErrorCode } from "@/lib/errors";
+import { readPatientRecord } from "@/lib/records/patient-read";
 import { blankToUndefined, optionalText } from "@/lib/validation";
 
 export const RESOURCE_CATEGORY_LABELS: Record<ResourceCategory, string> = {
@@ -135,21 +136,30 @@ export interface GivenResource extends Resource {
 
 /** What the patient was given, newest first. */
 export async function listResourcesGiven(actor: Actor, patientId: string): Promise<GivenResource[]> {
-  await authorizePatient(actor, "read:advocacyLog", patientId);
-  return db()
-    .select({
-      ...resourceColumns,
-      givenId: resourcesGiven.id,
-      givenAt: resourcesGiven.givenAt,
-      givenBy: users.name,
-      note: resourcesGiven.note,
-    })
-    .from(resourcesGiven)
-    .innerJoin(educationResources, eq(educationResources.id, resourcesGiven.resourceId))
-    .innerJoin(users, eq(users.id, resourcesGiven.givenBy))
-    .where(eq(resourcesGiven.patientId, patientId))
-    .orderBy(desc(resourcesGiven.givenAt))
-    .limit(200);
+  // The advocacy page shows the patient's header from its own read: only the list is returned.
+  const { given } = await readPatientRecord(
+    actor,
+    "read:advocacyLog",
+    patientId,
+    async ({ database }) => ({
+      given: await database
+        .select({
+          ...resourceColumns,
+          givenId: resourcesGiven.id,
+          givenAt: resourcesGiven.givenAt,
+          givenBy: users.name,
+          note: resourcesGiven.note,
+        })
+        .from(resourcesGiven)
+        .innerJoin(educationResources, eq(educationResources.id, resourcesGiven.resourceId))
+        .innerJoin(users, eq(users.id, resourcesGiven.givenBy))
+        .where(eq(resourcesGiven.patientId, patientId))
+        .orderBy(desc(resourcesGiven.givenAt))
+        .limit(200),
+    }),
+    ({ given }) => ({ action: "resource.list-given", details: { shown: given.length } }),
+  );
+  return given;
 }
 
 /** Records that the advocate gave the patient a resource from the library. */

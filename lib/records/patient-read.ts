@@ -68,11 +68,12 @@ export async function readWorklist<T>(
   action: AuditAction,
   read: (database: Database) => Promise<T>,
   patientsShown: (result: T) => string[],
+  details: AuditDetails = {},
 ): Promise<T> {
   await authorizeGlobal(actor, permission);
   const database = db();
   const result = await read(database);
   const ids = [...new Set(patientsShown(result))];
-  await recordAudit(database, actor, { action, details: { shown: ids.length, patients: ids } });
+  await recordAudit(database, actor, { action, details: { ...details, shown: ids.length, patients: ids } });
   return result;
 }

@@ -20,6 +20,11 @@ export interface VersionedRecord<T extends VersionedTable> {
   entityType: string;
   /** The column naming the patient the row belongs to; absent for records that are not a patient's. */
   patientId?: PgColumn;
+  /**
+   * A rule that holds whatever version the editor saw (a published update never changes): checked
+   * before the version, so the editor is told what they can act on. Throws DomainError.
+   */
+  refuseAnyChange?: (row: T["$inferSelect"]) => void;
   /** Who saved the row last, for the "changed while you were editing" message; by default `updatedBy`'s name. */
   lastSavedBy?: (tx: Transaction, row: T["$inferSelect"]) => Promise<string | null>;
 }
@@ -53,6 +58,7 @@ export async function lockVersion<T extends VersionedTable>(
     .where(eq(record.table.id, id))
     .for("update")) as Row<T>[];
   if (!row) throw new NotFoundError();
+  record.refuseAnyChange?.(row);
   const saved = row as { version: number; updatedBy?: string | null };
   if (saved.version !== version)
     throw new StaleVersionError(
@@ -93,6 +99,12 @@ export async function saveVersion<T extends VersionedTable>(
     details: audit.details,
   });
   return next;
+}
+
+/** The audit details of a change, or none at all when neither side names any (as before the helper). */
+function mergeDetails(...parts: (AuditDetails | undefined)[]): AuditDetails | undefined {
+  const merged = Object.assign({}, ...parts) as AuditDetails;
+  return Object.keys(merged).length > 0 ? merged : undefined;
 }
 
 /** What a change returns: the fields to set, and anything the audit event should add. */
@@ -142,7 +154,7 @@ export async function changeVersioned<T extends VersionedTable>(
       const next = await saveVersion(tx, actor, record, row, result.set ?? {}, {
         action: request.audit.action,
         patientId,
-        details: { ...request.audit.details, ...result.details },
+        details: mergeDetails(request.audit.details, result.details),
       });
       await result.after?.(tx, next);
       return next;

@@ -1,0 +1,94 @@
+import "server-only";
+import { and, asc, desc, eq, gte, isNull, lt, sql } from "drizzle-orm";
+import { type AppointmentStatus, appointments, careTeamMembers, clinicians } from "@/db/schema";
+import type { Actor } from "@/lib/authz";
+import type { PatientHeader } from "@/lib/patients/header";
+import { readPatientRecord } from "@/lib/records/patient-read";
+
+export interface AppointmentItem {
+  id: string;
+  kind: string;
+  title: string;
+  clinicianName: string | null;
+  location: string | null;
+  videoUrl: string | null;
+  startsAt: Date;
+  endsAt: Date;
+  status: AppointmentStatus;
+  cancelReason: string | null;
+  patientNotes: string | null;
+  /** Null unless the reader may see staff-only notes. */
+  internalNotes: string | null;
+  inSeries: boolean;
+  version: number;
+}
+
+export interface PatientAppointments {
+  patient: PatientHeader;
+  upcoming: AppointmentItem[];
+  past: AppointmentItem[];
+  careTeam: { id: string; name: string; discipline: string }[];
+  canWrite: boolean;
+}
+
+const columns = {
+  id: appointments.id,
+  kind: appointments.kind,
+  title: appointments.title,
+  clinicianName: clinicians.name,
+  location: appointments.location,
+  videoUrl: appointments.videoUrl,
+  startsAt: appointments.startsAt,
+  endsAt: appointments.endsAt,
+  status: appointments.status,
+  cancelReason: appointments.cancelReason,
+  patientNotes: appointments.patientNotes,
+  internalNotes: appointments.internalNotes,
+  seriesId: appointments.seriesId,
+  version: appointments.version,
+};
+
+/** A patient's appointments, upcoming first; staff-only notes only for staff. */
+export async function listPatientAppointments(actor: Actor, patientId: string): Promise<PatientAppointments> {
+  return readPatientRecord(
+    actor,
+    "read:appointment",
+    patientId,
+    async ({ database, can }) => {
+      const staffNotes = can("read:teamNotes");
+      const base = () =>
+        database
+          .select(columns)
+          .from(appointments)
+          .leftJoin(clinicians, eq(clinicians.id, appointments.clinicianId));
+      const [upcoming, past, careTeam] = await Promise.all([
+        base()
+          .where(and(eq(appointments.patientId, patientId), gte(appointments.endsAt, sql`now()`)))
+          .orderBy(asc(appointments.startsAt))
+          .limit(200),
+        base()
+          .where(and(eq(appointments.patientId, patientId), lt(appointments.endsAt, sql`now()`)))
+          .orderBy(desc(appointments.startsAt))
+          .limit(100),
+        database
+          .select({ id: clinicians.id, name: clinicians.name, discipline: clinicians.discipline })
+          .from(careTeamMembers)
+          .innerJoin(clinicians, eq(clinicians.id, careTeamMembers.clinicianId))
+          .where(and(eq(careTeamMembers.patientId, patientId), isNull(careTeamMembers.archivedAt)))
+          .orderBy(asc(clinicians.name)),
+      ]);
+      const toItem = (r: (typeof upcoming)[number]): AppointmentItem => ({
+        ...r,
+        internalNotes: staffNotes ? r.internalNotes : null,
+        inSeries: r.seriesId !== null,
+      });
+      return {
+        upcoming: upcoming.map(toItem),
+        past: past.map(toItem),
+        careTeam,
+        canWrite: can("write:appointment"),
+      };
+    },
+    "appointment.list",
+  );
+}

@@ -1,0 +1,101 @@
+import "server-only";
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { type Database, db } from "@/db/client";
+import { appointmentRequests, appointments, patients, users } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
+import {
+  type Actor,
+  allowsGlobal,
+  authorizeGlobal,
+  authorizePatient,
+  can,
+  caseloadPatientIds,
+} from "@/lib/authz";
+import { DomainError, NotFoundError } from "@/lib/errors";
+import { readWorklist } from "@/lib/records/patient-read";
+import { type OpenRequest, requestColumns } from "./portal-requests";
+
+export interface CoordinatorTask extends OpenRequest {
+  patientId: string;
+  patientName: string;
+  appointmentId: string;
+  appointmentTitle: string;
+  appointmentStartsAt: Date;
+  requestedByName: string;
+}
+
+function taskQuery(database: Database) {
+  return database
+    .select({
+      ...requestColumns,
+      patientId: appointmentRequests.patientId,
+      patientName: sql<string>`${patients.givenName} || ' ' || ${patients.familyName}`,
+      appointmentId: appointments.id,
+      appointmentTitle: appointments.title,
+      appointmentStartsAt: appointments.startsAt,
+      requestedByName: users.name,
+    })
+    .from(appointmentRequests)
+    .innerJoin(appointments, eq(appointments.id, appointmentRequests.appointmentId))
+    .innerJoin(patients, eq(patients.id, appointmentRequests.patientId))
+    .innerJoin(users, eq(users.id, appointmentRequests.requestedBy));
+}
+
+/** The coordinator's tasks: open requests from patients in their caseload, oldest first. */
+export async function listChangeRequestsForCaseload(actor: Actor, limit = 20): Promise<CoordinatorTask[]> {
+  // Advocates share the dashboard but do not move appointments: their list is empty, not refused,
+  // and shows no one, so it is not audited.
+  if (!allowsGlobal(actor.role, "handle:appointmentChangeRequests")) {
+    await authorizeGlobal(actor, "list:caseload");
+    return [];
+  }
+  return readWorklist(
+    actor,
+    "list:caseload",
+    "appointment.change-request-list",
+    (database) =>
+      taskQuery(database)
+        .where(
+          and(
+            isNull(appointmentRequests.handledAt),
+            inArray(appointmentRequests.patientId, caseloadPatientIds(actor.userId)),
+          ),
+        )
+        .orderBy(asc(appointmentRequests.requestedAt))
+        .limit(limit),
+    (tasks) => tasks.map((task) => task.patientId),
+  );
+}
+
+/** Open requests for one patient, on the coordinator's appointments page. */
+export async function listPatientChangeRequests(actor: Actor, patientId: string): Promise<CoordinatorTask[]> {
+  const access = await authorizePatient(actor, "read:appointment", patientId);
+  if (!can(actor, "write:appointment", access)) return [];
+  return taskQuery(db())
+    .where(and(eq(appointmentRequests.patientId, patientId), isNull(appointmentRequests.handledAt)))
+    .orderBy(desc(appointmentRequests.requestedAt));
+}
+
+/** The coordinator made the change (or could not): the request is closed with what was done. */
+export async function completeChangeRequest(actor: Actor, requestId: string, note: string): Promise<void> {
+  const [found] = await db()
+    .select({ patientId: appointmentRequests.patientId, appointmentId: appointmentRequests.appointmentId })
+    .from(appointmentRequests)
+    .where(eq(appointmentRequests.id, requestId));
+  if (!found) throw new NotFoundError();
+  await authorizePatient(actor, "write:appointment", found.patientId);
+  await db().transaction(async (tx) => {
+    const [row] = await tx
+      .update(appointmentRequests)
+      .set({ handledAt: sql`now()`, handledBy: actor.userId, handledNote: note })
+      .where(and(eq(appointmentRequests.id, requestId), isNull(appointmentRequests.handledAt)))
+      .returning({ id: appointmentRequests.id });
+    if (!row) throw new DomainError("This request was already dealt with.");
+    await recordAudit(tx, actor, {
+      action: "appointment.change-request-done",
+      patientId: found.patientId,
+      entityType: "appointment",
+      entityId: found.appointmentId,
+    });
+  });
+}

@@ -1,0 +1,195 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
+import type { Transaction } from "@/db/client";
+import { CONCERN_TRANSITIONS, type ConcernStatus, concerns, concernTransitions, users } from "@/db/schema";
+import type { AuditAction } from "@/lib/audit/actions";
+import type { AuditDetails } from "@/lib/audit/record";
+import type { Actor } from "@/lib/authz";
+import { DomainError } from "@/lib/errors";
+import { changeVersioned, type Row, versionedRecord } from "@/lib/records/versioned-change";
+import { zonedDate } from "@/lib/time";
+import {
+  CONCERN_STATUS_LABELS,
+  type ConcernTransitionInput,
+  type InterimInput,
+  isOpenStatus,
+  type QioInput,
+  type ResolveInput,
+} from "./schemas";
+
+/** Concerns as the versioned-change helper sees them (docs/decisions/010). */
+const CONCERN = versionedRecord({
+  table: concerns,
+  entityType: "concern",
+  patientId: concerns.patientId,
+});
+
+/** What a change to a concern does: the fields it sets, and the move it makes, if any, with its note. */
+interface ConcernChange {
+  set: PgUpdateSetSource<typeof concerns>;
+  to?: ConcernStatus;
+  note?: string | null;
+}
+
+/**
+ * Every change to a concern: the actor may write the patient's concerns, the save was made
+ * against the version they saw, the concern is not closed, and the change, its transition row and
+ * the audit event commit together.
+ */
+async function changeConcern(
+  actor: Actor,
+  concernId: string,
+  version: number,
+  audit: { action: AuditAction; details?: AuditDetails },
+  change: (tx: Transaction, concern: Row<typeof concerns>) => Promise<ConcernChange>,
+): Promise<void> {
+  await changeVersioned(actor, CONCERN, {
+    id: concernId,
+    version,
+    permission: "write:concern",
+    audit,
+    change: async (tx, concern) => {
+      if (concern.status === "closed")
+        throw new DomainError("This concern is closed and can no longer change.");
+      const { set, to, note } = await change(tx, concern);
+      if (!to) return { set };
+      const from = concern.status;
+      return {
+        set: { ...set, status: to },
+        details: { from, to },
+        after: async (t) => {
+          await t
+            .insert(concernTransitions)
+            .values({ concernId, fromStatus: from, toStatus: to, note: note ?? null, actorId: actor.userId });
+        },
+      };
+    },
+  });
+}
+
+function refuseMove(from: ConcernStatus, to: ConcernStatus): never {
+  const message = `A concern that is ${CONCERN_STATUS_LABELS[from].toLowerCase()} cannot move to ${CONCERN_STATUS_LABELS[to].toLowerCase()}.`;
+  throw new DomainError(message, { to: [message] });
+}
+
+/** Moves a concern along the workflow (resolving goes through resolveConcern, with the response). */
+export async function transitionConcern(
+  actor: Actor,
+  concernId: string,
+  input: ConcernTransitionInput,
+): Promise<void> {
+  await changeConcern(actor, concernId, input.version, { action: "concern.transition" }, async (_tx, c) => {
+    if (!CONCERN_TRANSITIONS.some(([from, to]) => from === c.status && to === input.to))
+      refuseMove(c.status, input.to);
+    if (input.to === "resolved")
+      throw new DomainError("Resolving needs the written response to the patient: use the response form.");
+    const set: PgUpdateSetSource<typeof concerns> = {};
+    if (input.to === "acknowledged") set.acknowledgedAt = sql`now()`;
+    if (input.to === "closed") set.closedAt = sql`now()`;
+    return { set, to: input.to, note: input.note };
+  });
+}
+
+/**
+ * Resolves a concern with the written response the patient receives, which must state the
+ * contact person, the steps taken to investigate, the results and the date of completion.
+ */
+export async function resolveConcern(actor: Actor, concernId: string, input: ResolveInput): Promise<void> {
+  await changeConcern(actor, concernId, input.version, { action: "concern.resolve" }, async (_tx, c) => {
+    if (!CONCERN_TRANSITIONS.some(([from, to]) => from === c.status && to === "resolved"))
+      refuseMove(c.status, "resolved");
+    if (input.responseCompletedOn < zonedDate(c.receivedAt)) {
+      const message = "The date of completion cannot be before the concern was received.";
+      throw new DomainError(message, { responseCompletedOn: [message] });
+    }
+    return {
+      set: {
+        responseContact: input.responseContact,
+        responseSteps: input.responseSteps,
+        responseResults: input.responseResults,
+        responseCompletedOn: input.responseCompletedOn,
+        resolvedAt: sql`now()`,
+        acknowledgedAt: sql`coalesce(${concerns.acknowledgedAt}, now())`,
+      },
+      to: "resolved",
+      note: "Written response sent to the patient.",
+    };
+  });
+}
+
+/** Records the written interim notice: still being worked on, and when the patient will hear back. */
+export async function sendInterimNotice(actor: Actor, concernId: string, input: InterimInput): Promise<void> {
+  await changeConcern(
+    actor,
+    concernId,
+    input.version,
+    { action: "concern.interim-notice" },
+    async (_tx, c) => {
+      if (!isOpenStatus(c.status))
+        throw new DomainError("This concern is resolved: the response has been sent.");
+      return {
+        set: {
+          interimNoticeSentAt: sql`now()`,
+          interimExpectedBy: input.expectedBy,
+          interimMessage: input.message,
+        },
+      };
+    },
+  );
+}
+
+/** Marks a quality-of-care or premature-discharge concern as referred to the Quality Improvement Organization. */
+export async function referToQio(actor: Actor, concernId: string, input: QioInput): Promise<void> {
+  await changeConcern(actor, concernId, input.version, { action: "concern.qio-referral" }, async (_tx, c) => {
+    if (c.category !== "quality-of-care" && !c.aboutDischarge) {
+      const message = "Only concerns about quality of care or a premature discharge go to the QIO.";
+      throw new DomainError(message, { referredOn: [message] });
+    }
+    if (input.referredOn < zonedDate(c.receivedAt)) {
+      const message = "The referral cannot be before the concern was received.";
+      throw new DomainError(message, { referredOn: [message] });
+    }
+    return { set: { qioReferredOn: input.referredOn } };
+  });
+}
+
+/** Marks a concern confidential (coordinators then see no trace of it) or ordinary again. */
+export async function setConcernConfidential(
+  actor: Actor,
+  concernId: string,
+  input: { confidential: boolean; version: number },
+): Promise<void> {
+  await changeConcern(
+    actor,
+    concernId,
+    input.version,
+    { action: "concern.confidential", details: { confidential: input.confidential } },
+    async () => ({ set: { confidential: input.confidential } }),
+  );
+}
+
+/** Gives a concern to another active advocate. */
+export async function assignConcern(
+  actor: Actor,
+  concernId: string,
+  input: { advocateId: string; version: number },
+): Promise<void> {
+  await changeConcern(
+    actor,
+    concernId,
+    input.version,
+    { action: "concern.assign", details: { advocate: input.advocateId } },
+    async (tx) => {
+      const [target] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.id, input.advocateId), eq(users.role, "advocate"), eq(users.active, true)));
+      if (!target) {
+        const message = "Choose an active advocate from the list.";
+        throw new DomainError(message, { advocateId: [message] });
+      }
+      return { set: { assignedAdvocateId: input.advocateId } };
+    },
+  );
+}

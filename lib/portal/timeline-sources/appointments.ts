@@ -1,0 +1,44 @@
+import "server-only";
+import { and, asc, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { appointments, clinicians } from "@/db/schema";
+import { shape, text } from "./shape";
+
+/** Appointments in the timeline's shape: what the patient is told, never the staff's notes. */
+function appointmentRows(where: SQL | undefined) {
+  return db()
+    .select(
+      shape("appointment", {
+        id: sql`${appointments.id}`,
+        at: sql`${appointments.startsAt}`,
+        endsAt: sql`${appointments.endsAt}`,
+        title: sql`${appointments.title}`,
+        status: text(appointments.status),
+        place: text(appointments.location),
+        link: text(appointments.videoUrl),
+        who: text(clinicians.name),
+        extra: text(appointments.patientNotes),
+      }),
+    )
+    .from(appointments)
+    .leftJoin(clinicians, eq(clinicians.id, appointments.clinicianId))
+    .where(where);
+}
+
+/** The patient's appointments that started before a moment, for the history. */
+export function pastAppointments(patientId: string, before: Date) {
+  return appointmentRows(and(eq(appointments.patientId, patientId), lt(appointments.startsAt, before)));
+}
+
+/** The next twenty appointments still on (scheduled or confirmed), soonest first. */
+export function upcomingAppointments(patientId: string, now: Date) {
+  return appointmentRows(
+    and(
+      eq(appointments.patientId, patientId),
+      gte(appointments.startsAt, now),
+      inArray(appointments.status, ["scheduled", "confirmed"]),
+    ),
+  )
+    .orderBy(asc(appointments.startsAt))
+    .limit(20);
+}

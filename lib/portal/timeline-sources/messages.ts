@@ -1,0 +1,32 @@
+import "server-only";
+import { and, eq, lt, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { db } from "@/db/client";
+import { messages, messageThreads, users } from "@/db/schema";
+import { shape, text } from "./shape";
+
+const author = alias(users, "author");
+
+/** Messages the care team shared with the patient before a moment; staff-only ones never. */
+export function sharedMessages(patientId: string, before: Date) {
+  return db()
+    .select(
+      shape("message", {
+        id: sql`${messages.id}`,
+        at: sql`${messages.createdAt}`,
+        title: sql`${messageThreads.subject}`,
+        body: text(messages.body),
+        who: text(author.name),
+      }),
+    )
+    .from(messages)
+    .innerJoin(messageThreads, eq(messageThreads.id, messages.threadId))
+    .innerJoin(author, eq(author.id, messages.authorId))
+    .where(
+      and(
+        eq(messages.patientId, patientId),
+        eq(messages.sharedWithPatient, true),
+        lt(messages.createdAt, before),
+      ),
+    );
+}
