@@ -1,9 +1,8 @@
 import { z } from "zod";
 
-/**
- * The field shapes every form shares, so each says its limits the same way: text with a length
- * window and a message for too short, optional text (blank is null), a ticked box, a version.
- */
+// The field shapes every form shares, so each says its limits the same way: an id, text with a
+// length window and a message for too short, optional text (blank is null), a ticked box, a version.
+
 /**
  * Text with any NUL character dropped: nobody types one, it shows as nothing, and PostgreSQL text
  * cannot hold it (a statement carrying one fails), so a stray byte must not turn into a server error.
@@ -14,9 +13,14 @@ export const withoutNul = (text: string) => text.replaceAll("\u0000", "");
 export const searchText = () =>
   z.string().transform(withoutNul).pipe(z.string().trim().max(100)).default("").catch("");
 
-const tooLong = (max: number) => `Keep this under ${max.toLocaleString("en-US")} characters.`;
+/** Every id a form, an address or a bound argument carries: a record's uuid. */
+export const IdSchema = z.uuid();
 
-export function requiredText(min: number, max: number, tooShort: string) {
+/** What a field over its limit says; the portal passes one in the person's language. */
+export type TooLong = (max: number) => string;
+const tooLongInEnglish: TooLong = (max) => `Keep this under ${max.toLocaleString("en-US")} characters.`;
+
+export function requiredText(min: number, max: number, tooShort: string, tooLong = tooLongInEnglish) {
   return z
     .string({ error: tooShort })
     .trim()
@@ -24,7 +28,7 @@ export function requiredText(min: number, max: number, tooShort: string) {
     .max(max, { error: tooLong(max) });
 }
 
-export function optionalText(max: number) {
+export function optionalText(max: number, tooLong = tooLongInEnglish) {
   return z
     .string()
     .trim()

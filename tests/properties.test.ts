@@ -348,3 +348,25 @@ describe("every action and route handler under generated input", () => {
     expect(empty).toMatchObject({ errors: { body: ["Write your message."] } });
   });
 });
+
+describe("the fields an action reads are the ones its schema names", () => {
+  it("reads them through refinements, transforms, preprocess, wrappers and unions", async () => {
+    const { z } = await import("zod");
+    const { fieldNames } = await import("@/app/_lib/field-names");
+    const a = z.object({ a: z.string(), b: z.string().optional() });
+    expect(fieldNames(a)).toEqual(["a", "b"]);
+    expect(fieldNames(a.refine(() => true).transform((v) => v))).toEqual(["a", "b"]);
+    expect(fieldNames(z.preprocess((v) => v, a))).toEqual(["a", "b"]);
+    expect(fieldNames(a.optional().catch({ a: "" }))).toEqual(["a", "b"]);
+    expect(
+      fieldNames(
+        z.discriminatedUnion("kind", [
+          z.object({ kind: z.literal("x"), c: z.string() }),
+          z.object({ kind: z.literal("y"), d: z.string() }),
+        ]),
+      ),
+    ).toEqual(["kind", "c", "d"]);
+    expect(fieldNames(z.union([a, z.object({ e: z.string() })]))).toEqual(["a", "b", "e"]);
+    expect(fieldNames(z.string())).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import { revalidatePath } from "next/cache";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import type { FormState } from "@/components/ui/form-state";
 import { DomainError, NotFoundError, StaleVersionError } from "@/lib/errors";
@@ -42,28 +42,62 @@ export function refused(error: unknown, values: Record<string, string>): FormSta
   throw error;
 }
 
+/** One form's change, from the values typed to the answer the form shows. */
+export interface FormChange<S extends z.ZodType, R> {
+  /** The page that shows the record: refreshed after a save, and after a save refused as stale. */
+  page?: string;
+  /** Other pages that show the record (a worklist, the dashboard), refreshed after a save. */
+  also?: readonly string[];
+  schema: S;
+  change: (input: z.output<S>) => Promise<R>;
+  /** What the form says after a save: a sentence, or a whole answer (one with a link). */
+  ok?: string | ((result: R, input: z.output<S>, values: Record<string, string>) => string | FormState);
+  /** Where to go after a save instead of answering; outside any try, as `redirect` must be. */
+  redirect?: (result: R) => string;
+  /** The summary over field errors, in the page's language. */
+  checkFields?: string;
+  /** What a stale save says, in the page's language (the domain's message is in English). */
+  stale?: string;
+}
+
 /**
  * Runs one change with the user's input for a page: bad input comes back on its fields; a refusal
  * comes back with the input kept. A save refused as stale also refreshes the page, so the user
  * sees the other person's change beside their own unsaved input and can save again on purpose.
+ * `input` is what is checked when it holds more than is handed back (a password never is).
  */
-export async function runChange<S extends z.ZodType>(
+export async function saveForm<S extends z.ZodType, R>(
+  values: Record<string, string>,
+  form: FormChange<S, R>,
+  input: Record<string, unknown> = values,
+): Promise<FormState> {
+  const parsed = form.schema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error, values, form.checkFields);
+  let result: R;
+  try {
+    result = await form.change(parsed.data);
+  } catch (error) {
+    if (error instanceof StaleVersionError) {
+      if (form.page) revalidatePath(form.page, "page");
+      if (form.stale) return { message: form.stale, values };
+    }
+    return refused(error, values);
+  }
+  if (form.page) revalidatePath(form.page, "page");
+  for (const path of form.also ?? []) revalidatePath(path);
+  if (form.redirect) redirect(form.redirect(result));
+  const ok = typeof form.ok === "function" ? form.ok(result, parsed.data, values) : form.ok;
+  return typeof ok === "string" ? { ok } : (ok ?? {});
+}
+
+/** `saveForm` for a page's form whose values are already read. */
+export function runChange<S extends z.ZodType>(
   page: string,
   values: Record<string, string>,
   schema: S,
   change: (input: z.infer<S>) => Promise<unknown>,
   ok: string,
-  /** The summary over field errors, in the page's language. */
   checkFields?: string,
 ): Promise<FormState> {
-  const parsed = schema.safeParse(values);
-  if (!parsed.success) return invalid(parsed.error, values, checkFields);
-  try {
-    await change(parsed.data);
-  } catch (error) {
-    if (error instanceof StaleVersionError) revalidatePath(page, "page");
-    return refused(error, values);
-  }
-  revalidatePath(page, "page");
-  return { ok };
+  return saveForm(values, { page, schema, change, ok, checkFields });
 }

@@ -1,7 +1,23 @@
 import { notFound } from "next/navigation";
+import type { z } from "zod";
 import type { Actor } from "@/lib/authz/actor";
 import { authorizeAction, authorizeGlobalAction } from "@/lib/authz/guard";
 import { NotFoundError } from "@/lib/errors";
+import { IdSchema } from "@/lib/validation";
+
+/**
+ * An id bound to an action (`action.bind(null, id)`) or taken from an address: it came back from
+ * the browser, so it is parsed again; anything else is the 404. A bound value that is not an id
+ * (a plan item's kind) passes its own schema.
+ */
+export function idOr404<T = string>(
+  value: unknown,
+  schema: z.ZodType<T> = IdSchema as unknown as z.ZodType<T>,
+): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) notFound();
+  return parsed.data;
+}
 
 /** Awaits a domain read; "not there" and "not yours" both become the 404 page. */
 export async function orNotFound<T>(read: Promise<T>): Promise<T> {

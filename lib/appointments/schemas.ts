@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { APPOINTMENT_KINDS } from "@/db/schema/appointments";
+import { IdSchema, versionField } from "@/lib/validation";
 
 export { APPOINTMENT_KINDS };
 
@@ -119,7 +120,7 @@ export function parseAppointment(raw: Record<string, unknown>, now = Date.now())
   });
 }
 
-const RescheduleFields = z.object({ version: z.coerce.number().int().min(1) });
+const RescheduleFields = z.object({ version: versionField });
 
 export function parseReschedule(
   raw: Record<string, unknown>,
@@ -131,18 +132,38 @@ export function parseReschedule(
   });
 }
 
+/**
+ * A checker of the kind above as one zod schema over the fields it reads, each mistake on its
+ * field, so an action reads, checks and answers it like any other form.
+ */
+function asSchema<T>(fields: readonly string[], parse: (raw: Record<string, unknown>) => Parsed<T>) {
+  const raw = z.object(Object.fromEntries(fields.map((name) => [name, z.unknown().optional()])));
+  return raw.transform((values, ctx): T => {
+    const parsed = parse(values);
+    if (parsed.success) return parsed.data;
+    for (const [field, messages] of Object.entries(parsed.errors))
+      for (const message of messages) ctx.addIssue({ code: "custom", path: [field], message });
+    return z.NEVER;
+  });
+}
+
+/** The booking form: `parseAppointment` (the clock read when it is checked). */
+export const BookingSchema = asSchema(Object.keys(AppointmentFields.shape), (raw) => parseAppointment(raw));
+/** The move form: `parseReschedule`. */
+export const RescheduleSchema = asSchema(["startsAt", "endsAt", "version"], (raw) => parseReschedule(raw));
+
 export const CancelSchema = z.object({
   reason: z
     .string()
     .trim()
     .min(3, { error: "Say why it is cancelled, e.g. 'patient in hospital'." })
     .max(500),
-  version: z.coerce.number().int().min(1),
+  version: versionField,
 });
 
 export const StatusSchema = z.object({
   status: z.enum(["scheduled", "confirmed", "completed", "no-show"], { error: "Choose a status." }),
-  version: z.coerce.number().int().min(1),
+  version: versionField,
 });
 
-export const AppointmentIdSchema = z.uuid();
+export const AppointmentIdSchema = IdSchema;

@@ -7,11 +7,18 @@ import {
   INTERVENTION_STATUSES,
 } from "@/db/schema/care-plans";
 import { addDaysIso } from "@/lib/time";
-import { blankToUndefined, checkbox, optionalText, requiredText, versionField } from "@/lib/validation";
+import {
+  blankToUndefined,
+  checkbox,
+  IdSchema,
+  optionalText,
+  requiredText,
+  versionField,
+} from "@/lib/validation";
 
 export type { CarePlanStatus };
 
-export const CarePlanIdSchema = z.uuid();
+export const CarePlanIdSchema = IdSchema;
 export const PlanItemKindSchema = z.enum(["problem", "goal", "intervention"]);
 export type PlanItemKind = z.infer<typeof PlanItemKindSchema>;
 

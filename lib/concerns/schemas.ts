@@ -8,11 +8,19 @@ import {
   type ConcernStatus,
 } from "@/db/schema/concerns";
 import { addDaysIso } from "@/lib/time";
-import { blankToUndefined, checkbox, optionalText, requiredText, versionField } from "@/lib/validation";
+import {
+  blankToUndefined,
+  checkbox,
+  IdSchema,
+  optionalText,
+  requiredText,
+  type TooLong,
+  versionField,
+} from "@/lib/validation";
 
 export type { ConcernStatus };
 
-export const ConcernIdSchema = z.uuid();
+export const ConcernIdSchema = IdSchema;
 export const CONCERN_PAGE_SIZE = 25;
 
 export const CONCERN_STATUS_LABELS: Record<ConcernStatus, string> = {
@@ -75,15 +83,40 @@ function pastDate(today: string, yearsBack: number, future: string) {
     });
 }
 
+/** What a concern's own words are checked against, with the messages of the form that asks. */
+export interface ConcernWords {
+  category: string;
+  whatHappened: string;
+  desiredOutcome: string;
+  tooLong?: TooLong;
+}
+
+/**
+ * The fields a concern is told in, shared by the staff intake and the portal's form (which passes
+ * its messages in the person's language), so each limit is written once.
+ */
+export function concernStoryFields(words: ConcernWords) {
+  return {
+    category: z.enum(CONCERN_CATEGORIES, { error: words.category }),
+    whatHappened: text(10, 5000, words.whatHappened, words.tooLong),
+    desiredOutcome: text(3, 2000, words.desiredOutcome, words.tooLong),
+  };
+}
+
 export function concernSchemas(today: string) {
+  const story = concernStoryFields({
+    category: "Choose a category from the list.",
+    whatHappened: "Say what happened, in the patient's words where you can.",
+    desiredOutcome: "Say what the patient wants to happen.",
+  });
   return {
     intake: z.object({
       raisedBy: z.enum(CONCERN_RAISERS, { error: "Say who raised the concern." }),
       raisedByName: optionalText(120),
-      category: z.enum(CONCERN_CATEGORIES, { error: "Choose a category from the list." }),
+      category: story.category,
       severity: z.enum(CONCERN_SEVERITIES, { error: "Choose how serious it is." }),
-      whatHappened: text(10, 5000, "Say what happened, in the patient's words where you can."),
-      desiredOutcome: text(3, 2000, "Say what the patient wants to happen."),
+      whatHappened: story.whatHappened,
+      desiredOutcome: story.desiredOutcome,
       eventDate: z
         .preprocess(blankToUndefined, pastDate(today, 3, "The event cannot be in the future.").optional())
         .transform((v) => v ?? null),

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { searchText } from "@/lib/validation";
+import { IdSchema, searchText } from "@/lib/validation";
 
 export const PATIENT_PAGE_SIZE = 25;
 export const MRN_PATTERN = /^[A-Z0-9-]{4,20}$/;
 
-export const PatientIdSchema = z.uuid();
+export const PatientIdSchema = IdSchema;
 
 /** The caseload list's query string: all of it is user input. */
 export const CaseloadQuerySchema = z.object({

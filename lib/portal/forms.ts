@@ -1,35 +1,41 @@
 import { z } from "zod";
-import { CONCERN_CATEGORIES } from "@/db/schema/concerns";
-import { CORRECTION_SUBJECTS, RIGHTS_REQUEST_TYPES } from "@/db/schema/rights-requests";
+import { CORRECTION_SUBJECTS } from "@/db/schema/rights-requests";
+import { concernStoryFields } from "@/lib/concerns/schemas";
 import type { Messages } from "@/lib/i18n/messages";
+import { PREFERENCE_FIELDS, PreferencesSchema } from "@/lib/preferences/schemas";
+import { rightsRequestFields } from "@/lib/rights-requests/schemas";
 import { addDaysIso } from "@/lib/time";
-import { blankToUndefined } from "@/lib/validation";
+import { blankToUndefined, optionalText } from "@/lib/validation";
 
-/** Text the person must give, with every message in their language. */
-function said(t: Messages, min: number, max: number, tooShort: string) {
-  return z
-    .string({ error: tooShort })
-    .trim()
-    .min(min, { error: tooShort })
-    .max(max, { error: t.errors.tooLong(max) });
+/**
+ * The staff schema's limit for each part of the preferences record, read from that schema so the
+ * portal cannot drift from it.
+ */
+const PREFERENCE_MAX = limitOf(PreferencesSchema.shape.whatMattersMost.in.unwrap());
+
+function limitOf(text: z.ZodString): number {
+  if (text.maxLength === null) throw new Error("The preferences schema has lost its length limit.");
+  return text.maxLength;
 }
 
-function maybe(t: Messages, max: number) {
-  return z
-    .string()
-    .trim()
-    .max(max, { error: t.errors.tooLong(max) })
-    .optional()
-    .transform((v) => v || null);
-}
+const SUBJECT = new RegExp(
+  `^(${CORRECTION_SUBJECTS.join("|")}):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`,
+);
 
-/** The portal's forms, their messages in the person's language. */
+/**
+ * The portal's forms: the same fields and limits as the staff's (built by the same factories),
+ * with every message in the person's language.
+ */
 export function portalSchemas(t: Messages, today: string) {
+  const tooLong = t.errors.tooLong;
   return {
     concern: z.object({
-      category: z.enum(CONCERN_CATEGORIES, { error: t.errors.category }),
-      whatHappened: said(t, 10, 5000, t.errors.whatHappened),
-      desiredOutcome: said(t, 3, 2000, t.errors.desiredOutcome),
+      ...concernStoryFields({
+        category: t.errors.category,
+        whatHappened: t.errors.whatHappened,
+        desiredOutcome: t.errors.desiredOutcome,
+        tooLong,
+      }),
       eventDate: z
         .preprocess(
           blankToUndefined,
@@ -41,36 +47,15 @@ export function portalSchemas(t: Messages, today: string) {
         .transform((v) => v ?? null),
     }),
     preferences: z.object({
-      whatMattersMost: maybe(t, 2000),
-      myGoals: maybe(t, 2000),
-      treatmentPreferences: maybe(t, 2000),
-      communicationPreferences: maybe(t, 2000),
-      languageNeeds: maybe(t, 2000),
-      decisionSupport: maybe(t, 2000),
-      whoMayBeTold: maybe(t, 2000),
-      version: z.coerce.number().int().min(0),
+      ...(Object.fromEntries(
+        PREFERENCE_FIELDS.map(([key]) => [key, optionalText(PREFERENCE_MAX, tooLong)]),
+      ) as Record<(typeof PREFERENCE_FIELDS)[number][0], ReturnType<typeof optionalText>>),
+      version: PreferencesSchema.shape.version,
     }),
     rights: z.object({
-      type: z.enum(RIGHTS_REQUEST_TYPES, { error: t.errors.type }),
-      details: said(t, 5, 3000, t.errors.details),
-      requestedForm: maybe(t, 200),
-      healthPlanSelfPay: z
-        .literal("on")
-        .optional()
-        .transform((v) => v === "on"),
+      ...rightsRequestFields({ type: t.errors.type, details: t.errors.details, tooLong }),
       subject: z
-        .preprocess(
-          blankToUndefined,
-          z
-            .string()
-            .regex(
-              new RegExp(
-                `^(${CORRECTION_SUBJECTS.join("|")}):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`,
-              ),
-              { error: t.errors.item },
-            )
-            .optional(),
-        )
+        .preprocess(blankToUndefined, z.string().regex(SUBJECT, { error: t.errors.item }).optional())
         .transform((v) => {
           if (!v) return null;
           const [kind, id] = v.split(":") as [(typeof CORRECTION_SUBJECTS)[number], string];

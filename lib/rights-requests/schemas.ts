@@ -1,7 +1,15 @@
 import { z } from "zod";
 import { RIGHTS_DECISIONS, RIGHTS_REQUEST_TYPES, type RightsRequestType } from "@/db/schema/rights-requests";
 import { addDaysIso } from "@/lib/time";
-import { blankToUndefined, checkbox, optionalText, requiredText, versionField } from "@/lib/validation";
+import {
+  blankToUndefined,
+  checkbox,
+  IdSchema,
+  optionalText,
+  requiredText,
+  type TooLong,
+  versionField,
+} from "@/lib/validation";
 
 export {
   CORRECTION_SUBJECTS,
@@ -10,7 +18,7 @@ export {
   type RightsRequestType,
 } from "@/db/schema/rights-requests";
 
-export const RightsRequestIdSchema = z.uuid();
+export const RightsRequestIdSchema = IdSchema;
 export const RIGHTS_PAGE_SIZE = 25;
 
 export const RIGHTS_TYPE_LABELS: Record<RightsRequestType, string> = {
@@ -70,14 +78,38 @@ const pastDate = (today: string, label: string) =>
     .refine((v) => v <= today, { error: `${label} cannot be in the future.` })
     .refine((v) => v >= addDaysIso(today, -365), { error: "That is more than a year ago. Check the year." });
 
+/** What a request's own words are checked against, with the messages of the form that asks. */
+export interface RightsRequestWords {
+  type: string;
+  details: string;
+  tooLong?: TooLong;
+}
+
+/**
+ * The fields a request is made in, shared by the staff's filing form and the portal's (which
+ * passes its messages in the person's language), so each limit is written once.
+ */
+export function rightsRequestFields(words: RightsRequestWords) {
+  return {
+    type: z.enum(RIGHTS_REQUEST_TYPES, { error: words.type }),
+    details: text(5, 3000, words.details, words.tooLong),
+    requestedForm: optionalText(200, words.tooLong),
+    healthPlanSelfPay: checkbox,
+  };
+}
+
 export function rightsSchemas(today: string) {
+  const request = rightsRequestFields({
+    type: "Choose the kind of request.",
+    details: "Say what the patient asks for.",
+  });
   return {
     file: z.object({
-      type: z.enum(RIGHTS_REQUEST_TYPES, { error: "Choose the kind of request." }),
+      type: request.type,
       receivedOn: pastDate(today, "The received date"),
-      details: text(5, 3000, "Say what the patient asks for."),
-      requestedForm: optionalText(200),
-      healthPlanSelfPay: checkbox,
+      details: request.details,
+      requestedForm: request.requestedForm,
+      healthPlanSelfPay: request.healthPlanSelfPay,
     }),
     extend: z.object({
       reason: text(10, 2000, "Give the reason the patient will read, e.g. the records are held off site."),

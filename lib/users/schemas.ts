@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ROLES } from "@/db/schema/users";
 import { NewPasswordSchema } from "@/lib/auth/password";
-import { searchText } from "@/lib/validation";
+import { blankToUndefined, IdSchema, searchText, versionField } from "@/lib/validation";
 
 export const USER_PAGE_SIZE = 25;
 
@@ -46,26 +46,24 @@ export const CreateUserSchema = z
   });
 export type CreateUserInput = z.infer<typeof CreateUserSchema>;
 
-export const UserIdSchema = z.uuid();
+export const UserIdSchema = IdSchema;
 
 export const UpdateRoleSchema = z.object({
   role: z.enum(["admin", "coordinator", "advocate"], { error: "Choose a staff role." }),
-  version: z.coerce.number().int().min(1),
+  version: versionField,
 });
 
 export const SetActiveSchema = z.object({
   active: z.enum(["true", "false"]).transform((v) => v === "true"),
-  version: z.coerce.number().int().min(1),
+  version: versionField,
 });
 
 export const ResetPasswordSchema = z.object({ password: NewPasswordSchema });
 
 export const AssignCaseloadSchema = z.object({
   patientMrn: mrn,
-  primary: z
-    .enum(["on"])
-    .optional()
-    .transform((v) => v === "on"),
+  // A box left unticked can arrive blank as well as absent.
+  primary: z.preprocess(blankToUndefined, z.enum(["on"]).optional()).transform((v) => v === "on"),
 });
 
 export const UserListQuerySchema = z.object({

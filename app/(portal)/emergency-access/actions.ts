@@ -1,26 +1,19 @@
 "use server";
 
-import { redirect } from "next/navigation";
-import { type FormState, formValues, invalid, refused } from "@/app/_lib/action-results";
-import { orNotFound } from "@/app/_lib/guards";
-import { requireActor } from "@/lib/auth/current-user";
-import { authorizeGlobalAction } from "@/lib/authz/guard";
+import type { FormState } from "@/app/_lib/action-results";
+import { recordAction } from "@/app/_lib/record-action";
 import { EmergencyAccessSchema, requestEmergencyAccess } from "@/lib/emergency-access";
 
 export async function requestEmergencyAccessAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireActor();
-  await orNotFound(authorizeGlobalAction(actor, "request:emergencyAccess"));
-  const values = formValues(formData, ["patientMrn", "reason"]);
-  const parsed = EmergencyAccessSchema.safeParse({
-    ...values,
-    confirm: formData.get("confirm") ?? undefined,
-  });
-  if (!parsed.success) return invalid(parsed.error, values);
-  let patientId: string;
-  try {
-    ({ patientId } = await requestEmergencyAccess(actor, parsed.data));
-  } catch (error) {
-    return refused(error, values);
-  }
-  redirect(`/patients/${patientId}`);
+  return recordAction(
+    formData,
+    { global: "request:emergencyAccess" },
+    EmergencyAccessSchema,
+    ({ actor }) => ({
+      // The box is ticked again after a mistake: never handed back ticked.
+      secret: ["confirm"],
+      change: (input) => requestEmergencyAccess(actor, input),
+      redirect: ({ patientId }) => `/patients/${patientId}`,
+    }),
+  );
 }

@@ -1,23 +1,16 @@
 "use server";
 
-import { notFound } from "next/navigation";
 import { z } from "zod";
-import { type FormState, formValues, runChange } from "@/app/_lib/action-results";
-import { orNotFound } from "@/app/_lib/guards";
-import { requireActor } from "@/lib/auth/current-user";
-import { authorizeGlobalAction } from "@/lib/authz/guard";
-import { addResource, archiveResource, ResourceIdSchema, ResourceSchema } from "@/lib/education";
+import type { FormState } from "@/app/_lib/action-results";
+import { recordAction } from "@/app/_lib/record-action";
+import { addResource, archiveResource, ResourceSchema } from "@/lib/education";
 
 export async function addResourceAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireActor();
-  await orNotFound(authorizeGlobalAction(actor, "manage:resources"));
-  return runChange(
-    "/resources",
-    formValues(formData, ["title", "category", "summary", "url", "language"]),
-    ResourceSchema,
-    (input) => addResource(actor, input),
-    "Added to the library.",
-  );
+  return recordAction(formData, { global: "manage:resources" }, ResourceSchema, ({ actor }) => ({
+    page: "/resources",
+    change: (input) => addResource(actor, input),
+    ok: "Added to the library.",
+  }));
 }
 
 export async function archiveResourceAction(
@@ -25,9 +18,14 @@ export async function archiveResourceAction(
   _prev: FormState,
   _formData: FormData,
 ): Promise<FormState> {
-  const actor = await requireActor();
-  const id = ResourceIdSchema.safeParse(resourceId);
-  if (!id.success) notFound();
-  await orNotFound(authorizeGlobalAction(actor, "manage:resources"));
-  return runChange("/resources", {}, z.object({}), () => archiveResource(actor, id.data), "Archived.");
+  return recordAction(
+    undefined,
+    { global: "manage:resources", id: resourceId },
+    z.object({}),
+    ({ actor, id }) => ({
+      page: "/resources",
+      change: () => archiveResource(actor, id),
+      ok: "Archived.",
+    }),
+  );
 }

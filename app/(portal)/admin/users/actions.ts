@@ -1,12 +1,9 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
-import { type FormState, formValues, invalid, refused } from "@/app/_lib/action-results";
-import { orNotFound } from "@/app/_lib/guards";
-import { requireActor } from "@/lib/auth/current-user";
-import { authorizeGlobalAction } from "@/lib/authz/guard";
+import type { FormState } from "@/app/_lib/action-results";
+import { idOr404 } from "@/app/_lib/guards";
+import { recordAction } from "@/app/_lib/record-action";
 import {
   AssignCaseloadSchema,
   assignCaseload,
@@ -17,31 +14,22 @@ import {
   SetActiveSchema,
   setUserActive,
   UpdateRoleSchema,
-  UserIdSchema,
   updateUserRole,
 } from "@/lib/users";
 
-// Ids arrive bound by the page, but a bound argument is still client input: parse it.
-function userIdOr404(userId: unknown): string {
-  const parsed = UserIdSchema.safeParse(userId);
-  if (!parsed.success) notFound();
-  return parsed.data;
-}
+/** Managing accounts is the admin's power; a user named by a bound id is parsed (or the 404) first. */
+const manage = (userId?: string) =>
+  userId === undefined
+    ? ({ global: "manage:users" } as const)
+    : ({ global: "manage:users", id: userId } as const);
 
 export async function createUserAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireActor();
-  await orNotFound(authorizeGlobalAction(actor, "manage:users"));
-  const values = formValues(formData, ["name", "email", "role", "patientMrn", "relationship"]);
-  const parsed = CreateUserSchema.safeParse({ ...values, password: formData.get("password") });
-  if (!parsed.success) return invalid(parsed.error, values);
-  let id: string;
-  try {
-    id = await createUser(actor, parsed.data);
-  } catch (error) {
-    return refused(error, values);
-  }
-  revalidatePath("/admin/users");
-  redirect(`/admin/users/${id}?created=1`);
+  return recordAction(formData, manage(), CreateUserSchema, ({ actor }) => ({
+    secret: ["password"],
+    also: ["/admin/users"],
+    change: (input) => createUser(actor, input),
+    redirect: (id) => `/admin/users/${id}?created=1`,
+  }));
 }
 
 export async function updateRoleAction(
@@ -49,21 +37,14 @@ export async function updateRoleAction(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const actor = await requireActor();
-  const id = userIdOr404(userId);
-  await orNotFound(authorizeGlobalAction(actor, "manage:users"));
-  const values = formValues(formData, ["role", "version"]);
-  const parsed = UpdateRoleSchema.safeParse(values);
-  if (!parsed.success) return invalid(parsed.error, values);
-  let outcome: "changed" | "unchanged";
-  try {
-    outcome = await updateUserRole(actor, id, parsed.data);
-  } catch (error) {
-    return refused(error, values);
-  }
-  if (outcome === "unchanged") return { message: "That is already their role: nothing changed.", values };
-  revalidatePath(`/admin/users/${id}`);
-  return { ok: "Role saved. Their open sessions have ended." };
+  return recordAction(formData, manage(userId), UpdateRoleSchema, ({ actor, id }) => ({
+    also: [`/admin/users/${id}`],
+    change: (input) => updateUserRole(actor, id, input),
+    ok: (outcome, _input, values) =>
+      outcome === "unchanged"
+        ? { message: "That is already their role: nothing changed.", values }
+        : "Role saved. Their open sessions have ended.",
+  }));
 }
 
 export async function setActiveAction(
@@ -71,21 +52,12 @@ export async function setActiveAction(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const actor = await requireActor();
-  const id = userIdOr404(userId);
-  await orNotFound(authorizeGlobalAction(actor, "manage:users"));
-  const values = formValues(formData, ["active", "version"]);
-  const parsed = SetActiveSchema.safeParse(values);
-  if (!parsed.success) return invalid(parsed.error, values);
-  try {
-    await setUserActive(actor, id, parsed.data.active, parsed.data.version);
-  } catch (error) {
-    return refused(error, values);
-  }
-  revalidatePath(`/admin/users/${id}`);
-  return {
-    ok: parsed.data.active ? "Account reactivated." : "Account deactivated. Their open sessions have ended.",
-  };
+  return recordAction(formData, manage(userId), SetActiveSchema, ({ actor, id }) => ({
+    also: [`/admin/users/${id}`],
+    change: (input) => setUserActive(actor, id, input.active, input.version),
+    ok: (_result, input) =>
+      input.active ? "Account reactivated." : "Account deactivated. Their open sessions have ended.",
+  }));
 }
 
 export async function resetPasswordAction(
@@ -93,16 +65,17 @@ export async function resetPasswordAction(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const actor = await requireActor();
-  const id = userIdOr404(userId);
-  await orNotFound(authorizeGlobalAction(actor, "manage:users"));
-  // The domain checks the permission, then the password against the rules of every password.
-  try {
-    await resetUserPassword(actor, id, formData.get("password"));
-  } catch (error) {
-    return refused(error, {});
-  }
-  return { ok: "Password reset. Give it to them in person or by phone; their sessions have ended." };
+  // The domain checks the password, against the rules of every password.
+  return recordAction(
+    formData,
+    manage(userId),
+    z.object({ password: z.unknown().optional() }),
+    ({ actor, id }) => ({
+      secret: ["password"],
+      change: (input) => resetUserPassword(actor, id, input.password),
+      ok: "Password reset. Give it to them in person or by phone; their sessions have ended.",
+    }),
+  );
 }
 
 export async function assignCaseloadAction(
@@ -110,19 +83,11 @@ export async function assignCaseloadAction(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const actor = await requireActor();
-  const id = userIdOr404(userId);
-  await orNotFound(authorizeGlobalAction(actor, "manage:users"));
-  const values = formValues(formData, ["patientMrn", "primary"]);
-  const parsed = AssignCaseloadSchema.safeParse({ ...values, primary: values.primary || undefined });
-  if (!parsed.success) return invalid(parsed.error, values);
-  try {
-    await assignCaseload(actor, id, parsed.data);
-  } catch (error) {
-    return refused(error, values);
-  }
-  revalidatePath(`/admin/users/${id}`);
-  return { ok: `${parsed.data.patientMrn} added to the caseload.` };
+  return recordAction(formData, manage(userId), AssignCaseloadSchema, ({ actor, id }) => ({
+    also: [`/admin/users/${id}`],
+    change: (input) => assignCaseload(actor, id, input),
+    ok: (_result, input) => `${input.patientMrn} added to the caseload.`,
+  }));
 }
 
 export async function endCaseloadAction(
@@ -130,16 +95,16 @@ export async function endCaseloadAction(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const actor = await requireActor();
-  const id = userIdOr404(userId);
-  await orNotFound(authorizeGlobalAction(actor, "manage:users"));
-  const assignment = z.uuid().safeParse(formData.get("assignmentId"));
-  if (!assignment.success) notFound();
-  try {
-    await endCaseloadAssignment(actor, assignment.data);
-  } catch (error) {
-    return refused(error, {});
-  }
-  revalidatePath(`/admin/users/${id}`);
-  return { ok: "Removed from the caseload." };
+  return recordAction(
+    formData,
+    manage(userId),
+    z.object({ assignmentId: z.unknown().optional() }),
+    ({ actor, id }) => ({
+      // The assignment is named by the page, not typed: one that is not an id is the 404.
+      secret: ["assignmentId"],
+      also: [`/admin/users/${id}`],
+      change: (input) => endCaseloadAssignment(actor, idOr404(input.assignmentId)),
+      ok: "Removed from the caseload.",
+    }),
+  );
 }

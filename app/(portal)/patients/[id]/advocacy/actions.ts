@@ -1,19 +1,9 @@
 "use server";
 
-import { notFound } from "next/navigation";
-import { type FormState, formValues, runChange } from "@/app/_lib/action-results";
-import { orNotFound } from "@/app/_lib/guards";
-import {
-  completeFollowUp,
-  FollowUpDoneSchema,
-  InteractionIdSchema,
-  interactionSchema,
-  logInteraction,
-} from "@/lib/advocacy";
-import { requireActor } from "@/lib/auth/current-user";
-import { authorizeAction } from "@/lib/authz/guard";
+import type { FormState } from "@/app/_lib/action-results";
+import { recordAction } from "@/app/_lib/record-action";
+import { completeFollowUp, FollowUpDoneSchema, interactionSchema, logInteraction } from "@/lib/advocacy";
 import { GiveResourceSchema, giveResource } from "@/lib/education";
-import { PatientIdSchema } from "@/lib/patients/schemas";
 import { zonedDate } from "@/lib/time";
 
 const PAGE = "/patients/[id]/advocacy";
@@ -23,26 +13,15 @@ export async function logInteractionAction(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const actor = await requireActor();
-  const patient = PatientIdSchema.safeParse(patientId);
-  if (!patient.success) notFound();
-  await orNotFound(authorizeAction(actor, "write:advocacyLog", { patientId: patient.data }));
-  return runChange(
-    PAGE,
-    formValues(formData, [
-      "counterpartType",
-      "organisation",
-      "contact",
-      "occurredOn",
-      "channel",
-      "asked",
-      "outcome",
-      "followUpOn",
-      "subject",
-    ]),
-    interactionSchema(zonedDate()),
-    ({ subject, ...entry }) => logInteraction(actor, patient.data, { ...entry, ...subject }),
-    "Logged.",
+  return recordAction(
+    formData,
+    { patient: patientId, may: "write:advocacyLog" },
+    () => interactionSchema(zonedDate()),
+    ({ actor, id }) => ({
+      page: PAGE,
+      change: ({ subject, ...entry }) => logInteraction(actor, id, { ...entry, ...subject }),
+      ok: "Logged.",
+    }),
   );
 }
 
@@ -51,18 +30,15 @@ export async function completeFollowUpAction(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const actor = await requireActor();
-  const id = InteractionIdSchema.safeParse(interactionId);
-  if (!id.success) notFound();
-  await orNotFound(
-    authorizeAction(actor, "write:advocacyLog", { record: "advocacyInteraction", id: id.data }),
-  );
-  return runChange(
-    PAGE,
-    formValues(formData, ["version"]),
+  return recordAction(
+    formData,
+    { record: "advocacyInteraction", id: interactionId, may: "write:advocacyLog" },
     FollowUpDoneSchema,
-    (input) => completeFollowUp(actor, id.data, input.version),
-    "Follow-up done.",
+    ({ actor, id }) => ({
+      page: PAGE,
+      change: (input) => completeFollowUp(actor, id, input.version),
+      ok: "Follow-up done.",
+    }),
   );
 }
 
@@ -71,15 +47,14 @@ export async function giveResourceAction(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const actor = await requireActor();
-  const patient = PatientIdSchema.safeParse(patientId);
-  if (!patient.success) notFound();
-  await orNotFound(authorizeAction(actor, "write:advocacyLog", { patientId: patient.data }));
-  return runChange(
-    PAGE,
-    formValues(formData, ["resourceId", "note"]),
+  return recordAction(
+    formData,
+    { patient: patientId, may: "write:advocacyLog" },
     GiveResourceSchema,
-    (input) => giveResource(actor, patient.data, input),
-    "Recorded as given.",
+    ({ actor, id }) => ({
+      page: PAGE,
+      change: (input) => giveResource(actor, id, input),
+      ok: "Recorded as given.",
+    }),
   );
 }

@@ -1,69 +1,43 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { notFound } from "next/navigation";
-import { type FormState, formValues, invalid, refused } from "@/app/_lib/action-results";
-import { orNotFound } from "@/app/_lib/guards";
+import type { FormState } from "@/app/_lib/action-results";
+import { recordAction, recordActions } from "@/app/_lib/record-action";
 import {
-  AppointmentIdSchema,
+  BookingSchema,
   bookAppointments,
   CancelSchema,
   cancelAppointment,
-  parseAppointment,
-  parseReschedule,
+  RescheduleSchema,
   rescheduleAppointment,
   StatusSchema,
   setAppointmentStatus,
 } from "@/lib/appointments";
-import {
-  AppointmentRequestIdSchema,
-  CompleteRequestSchema,
-  completeChangeRequest,
-} from "@/lib/appointments/requests";
-import { requireActor } from "@/lib/auth/current-user";
-import { authorizeAction } from "@/lib/authz/guard";
-import { PatientIdSchema } from "@/lib/patients/schemas";
+import { CompleteRequestSchema, completeChangeRequest } from "@/lib/appointments/requests";
 
 const PAGE = "/patients/[id]/appointments";
-const FIELDS = [
-  "kind",
-  "title",
-  "clinicianId",
-  "location",
-  "videoUrl",
-  "startsAt",
-  "endsAt",
-  "repeat",
-  "occurrences",
-  "patientNotes",
-  "internalNotes",
-] as const;
 
-function idOr404(schema: typeof PatientIdSchema, value: unknown): string {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) notFound();
-  return parsed.data;
-}
+/** A change to one appointment, by someone who may book for its patient. */
+const appointmentAction = recordActions("appointment", "write:appointment", PAGE, () => ({
+  reschedule: RescheduleSchema,
+  cancel: CancelSchema,
+  status: StatusSchema,
+}));
 
 export async function bookAppointmentAction(
   patientId: string,
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const actor = await requireActor();
-  const id = idOr404(PatientIdSchema, patientId);
-  await orNotFound(authorizeAction(actor, "write:appointment", { patientId: id }));
-  const values = formValues(formData, FIELDS);
-  const parsed = parseAppointment(values);
-  if (!parsed.success) return { errors: parsed.errors, message: "Check the fields marked below.", values };
-  let booked: string[];
-  try {
-    booked = await bookAppointments(actor, id, parsed.data);
-  } catch (error) {
-    return refused(error, values);
-  }
-  revalidatePath(PAGE, "page");
-  return { ok: booked.length === 1 ? "Appointment booked." : `${booked.length} appointments booked.` };
+  return recordAction(
+    formData,
+    { patient: patientId, may: "write:appointment" },
+    BookingSchema,
+    ({ actor, id }) => ({
+      page: PAGE,
+      change: (input) => bookAppointments(actor, id, input),
+      ok: (booked) => (booked.length === 1 ? "Appointment booked." : `${booked.length} appointments booked.`),
+    }),
+  );
 }
 
 export async function rescheduleAppointmentAction(
@@ -71,19 +45,15 @@ export async function rescheduleAppointmentAction(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const actor = await requireActor();
-  const id = idOr404(AppointmentIdSchema, appointmentId);
-  await orNotFound(authorizeAction(actor, "write:appointment", { record: "appointment", id }));
-  const values = formValues(formData, ["startsAt", "endsAt", "version"]);
-  const parsed = parseReschedule(values);
-  if (!parsed.success) return { errors: parsed.errors, message: "Check the fields marked below.", values };
-  try {
-    await rescheduleAppointment(actor, id, parsed.data);
-  } catch (error) {
-    return refused(error, values);
-  }
-  revalidatePath(PAGE, "page");
-  return { ok: "Appointment moved." };
+  return appointmentAction(
+    appointmentId,
+    formData,
+    (s) => s.reschedule,
+    (actor, id) => ({
+      change: (input) => rescheduleAppointment(actor, id, input),
+      ok: "Appointment moved.",
+    }),
+  );
 }
 
 export async function cancelAppointmentAction(
@@ -91,19 +61,15 @@ export async function cancelAppointmentAction(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const actor = await requireActor();
-  const id = idOr404(AppointmentIdSchema, appointmentId);
-  await orNotFound(authorizeAction(actor, "write:appointment", { record: "appointment", id }));
-  const values = formValues(formData, ["reason", "version"]);
-  const parsed = CancelSchema.safeParse(values);
-  if (!parsed.success) return invalid(parsed.error, values);
-  try {
-    await cancelAppointment(actor, id, parsed.data);
-  } catch (error) {
-    return refused(error, values);
-  }
-  revalidatePath(PAGE, "page");
-  return { ok: "Appointment cancelled." };
+  return appointmentAction(
+    appointmentId,
+    formData,
+    (s) => s.cancel,
+    (actor, id) => ({
+      change: (input) => cancelAppointment(actor, id, input),
+      ok: "Appointment cancelled.",
+    }),
+  );
 }
 
 export async function setAppointmentStatusAction(
@@ -111,19 +77,15 @@ export async function setAppointmentStatusAction(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const actor = await requireActor();
-  const id = idOr404(AppointmentIdSchema, appointmentId);
-  await orNotFound(authorizeAction(actor, "write:appointment", { record: "appointment", id }));
-  const values = formValues(formData, ["status", "version"]);
-  const parsed = StatusSchema.safeParse(values);
-  if (!parsed.success) return invalid(parsed.error, values);
-  try {
-    await setAppointmentStatus(actor, id, parsed.data);
-  } catch (error) {
-    return refused(error, values);
-  }
-  revalidatePath(PAGE, "page");
-  return { ok: "Status saved." };
+  return appointmentAction(
+    appointmentId,
+    formData,
+    (s) => s.status,
+    (actor, id) => ({
+      change: (input) => setAppointmentStatus(actor, id, input),
+      ok: "Status saved.",
+    }),
+  );
 }
 
 /** The coordinator closes a patient's request to move or cancel, saying what was done. */
@@ -132,21 +94,15 @@ export async function completeChangeRequestAction(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const actor = await requireActor();
-  const id = AppointmentRequestIdSchema.safeParse(requestId);
-  if (!id.success) notFound();
-  await orNotFound(
-    authorizeAction(actor, "write:appointment", { record: "appointmentRequest", id: id.data }),
+  return recordAction(
+    formData,
+    { record: "appointmentRequest", id: requestId, may: "write:appointment" },
+    CompleteRequestSchema,
+    ({ actor, id }) => ({
+      page: PAGE,
+      also: ["/dashboard"],
+      change: (input) => completeChangeRequest(actor, id, input.note),
+      ok: "Done. The patient sees the appointment as it now stands.",
+    }),
   );
-  const values = formValues(formData, ["note"]);
-  const parsed = CompleteRequestSchema.safeParse(values);
-  if (!parsed.success) return invalid(parsed.error, values);
-  try {
-    await completeChangeRequest(actor, id.data, parsed.data.note);
-  } catch (error) {
-    return refused(error, values);
-  }
-  revalidatePath(PAGE, "page");
-  revalidatePath("/dashboard");
-  return { ok: "Done. The patient sees the appointment as it now stands." };
 }

@@ -1,19 +1,19 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { notFound, redirect } from "next/navigation";
 import type { z } from "zod";
-import { type FormState, formValues, invalid, refused, runChange } from "@/app/_lib/action-results";
-import { orNotFound } from "@/app/_lib/guards";
-import { requireActor } from "@/lib/auth/current-user";
-import { authorizeAction } from "@/lib/authz/guard";
+import type { FormState } from "@/app/_lib/action-results";
+import { idOr404 } from "@/app/_lib/guards";
+import {
+  type ActionAccess,
+  type ActionContext,
+  type ActionForm,
+  recordAction,
+} from "@/app/_lib/record-action";
 import {
   addPlanItem,
-  CarePlanIdSchema,
   carePlanSchemas,
   editPlanItem,
   type PlanItemInput,
-  type PlanItemKind,
   PlanItemKindSchema,
   removePlanItem,
   saveAsTemplate,
@@ -21,36 +21,34 @@ import {
   transitionPlan,
   updatePlanDetails,
 } from "@/lib/care-plans";
-import { PatientIdSchema } from "@/lib/patients/schemas";
 import { zonedDate } from "@/lib/time";
 
 const PAGE = "/patients/[id]/care-plan";
-const ITEM_FIELDS: Record<PlanItemKind, readonly string[]> = {
-  problem: ["description", "version"],
-  goal: ["description", "measure", "targetDate", "status", "priority", "patientSet", "version"],
-  intervention: ["description", "goalId", "owner", "dueDate", "status", "version"],
-};
+const schemas = () => carePlanSchemas(zonedDate());
+type Schemas = ReturnType<typeof schemas>;
 
-function idOr404(value: unknown): string {
-  const parsed = CarePlanIdSchema.safeParse(value);
-  if (!parsed.success) notFound();
-  return parsed.data;
-}
-
-function kindOr404(value: unknown): PlanItemKind {
-  const parsed = PlanItemKindSchema.safeParse(value);
-  if (!parsed.success) notFound();
-  return parsed.data;
-}
-
-function run<S extends z.ZodType>(
-  values: Record<string, string>,
-  schema: S,
-  change: (input: z.infer<S>) => Promise<unknown>,
-  ok: string,
+/** A change to one plan, by someone who may write care plans for its patient. */
+function planAction<S extends z.ZodType, B = undefined>(
+  planId: unknown,
+  formData: FormData,
+  bound: (() => B) | undefined,
+  schema: (all: Schemas, bound: B) => S,
+  form: (context: ActionContext<B>) => ActionForm<S, unknown>,
 ): Promise<FormState> {
-  return runChange(PAGE, values, schema, change, ok);
+  const access: ActionAccess<B> = { record: "carePlan", id: planId, may: "write:carePlan", bound };
+  return recordAction(
+    formData,
+    access,
+    (context) => schema(schemas(), context.bound),
+    (context) => ({ page: PAGE, ...form(context) }),
+  );
 }
+
+/** An item's kind and id, bound by the page beside the plan's: parsed (or the 404) before the policy. */
+const itemOf = (kind: unknown, itemId?: unknown) => () => ({
+  kind: idOr404(kind, PlanItemKindSchema),
+  item: itemId === undefined ? "" : idOr404(itemId),
+});
 
 /** Starts a draft plan (blank or from a template) and opens it. */
 export async function startPlanAction(
@@ -58,21 +56,16 @@ export async function startPlanAction(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const actor = await requireActor();
-  const patient = PatientIdSchema.safeParse(patientId);
-  if (!patient.success) notFound();
-  await orNotFound(authorizeAction(actor, "write:carePlan", { patientId: patient.data }));
-  const values = formValues(formData, ["title", "reviewDate", "templateId"]);
-  const parsed = carePlanSchemas(zonedDate()).start.safeParse(values);
-  if (!parsed.success) return invalid(parsed.error, values);
-  let planId: string;
-  try {
-    planId = await startCarePlan(actor, patient.data, parsed.data);
-  } catch (error) {
-    return refused(error, values);
-  }
-  revalidatePath(PAGE, "page");
-  redirect(`/patients/${patient.data}/care-plan?plan=${planId}`);
+  return recordAction(
+    formData,
+    { patient: patientId, may: "write:carePlan" },
+    () => schemas().start,
+    ({ actor, id }) => ({
+      page: PAGE,
+      change: (input) => startCarePlan(actor, id, input),
+      redirect: (planId) => `/patients/${id}/care-plan?plan=${planId}`,
+    }),
+  );
 }
 
 export async function updatePlanDetailsAction(
@@ -80,14 +73,15 @@ export async function updatePlanDetailsAction(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const actor = await requireActor();
-  const id = idOr404(planId);
-  await orNotFound(authorizeAction(actor, "write:carePlan", { record: "carePlan", id }));
-  return run(
-    formValues(formData, ["title", "reviewDate", "version"]),
-    carePlanSchemas(zonedDate()).details,
-    (input) => updatePlanDetails(actor, id, input),
-    "Plan saved.",
+  return planAction(
+    planId,
+    formData,
+    undefined,
+    (s) => s.details,
+    ({ actor, id }) => ({
+      change: (input) => updatePlanDetails(actor, id, input),
+      ok: "Plan saved.",
+    }),
   );
 }
 
@@ -97,15 +91,15 @@ export async function addPlanItemAction(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const actor = await requireActor();
-  const id = idOr404(planId);
-  const k = kindOr404(kind);
-  await orNotFound(authorizeAction(actor, "write:carePlan", { record: "carePlan", id }));
-  return run(
-    formValues(formData, ITEM_FIELDS[k]),
-    carePlanSchemas(zonedDate())[k],
-    (input) => addPlanItem(actor, id, { ...input, kind: k } as PlanItemInput),
-    `Added the ${k}.`,
+  return planAction(
+    planId,
+    formData,
+    itemOf(kind),
+    (s, { kind: k }) => s[k],
+    ({ actor, id, bound }) => ({
+      change: (input) => addPlanItem(actor, id, { ...input, kind: bound.kind } as PlanItemInput),
+      ok: `Added the ${bound.kind}.`,
+    }),
   );
 }
 
@@ -116,16 +110,15 @@ export async function editPlanItemAction(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const actor = await requireActor();
-  const id = idOr404(planId);
-  const k = kindOr404(kind);
-  const item = idOr404(itemId);
-  await orNotFound(authorizeAction(actor, "write:carePlan", { record: "carePlan", id }));
-  return run(
-    formValues(formData, ITEM_FIELDS[k]),
-    carePlanSchemas(zonedDate())[k],
-    (input) => editPlanItem(actor, id, item, { ...input, kind: k } as PlanItemInput),
-    `Saved the ${k}.`,
+  return planAction(
+    planId,
+    formData,
+    itemOf(kind, itemId),
+    (s, { kind: k }) => s[k],
+    ({ actor, id, bound }) => ({
+      change: (input) => editPlanItem(actor, id, bound.item, { ...input, kind: bound.kind } as PlanItemInput),
+      ok: `Saved the ${bound.kind}.`,
+    }),
   );
 }
 
@@ -136,16 +129,15 @@ export async function removePlanItemAction(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const actor = await requireActor();
-  const id = idOr404(planId);
-  const k = kindOr404(kind);
-  const item = idOr404(itemId);
-  await orNotFound(authorizeAction(actor, "write:carePlan", { record: "carePlan", id }));
-  return run(
-    formValues(formData, ["version"]),
-    carePlanSchemas(zonedDate()).remove,
-    (input) => removePlanItem(actor, id, k, item, input.version),
-    `Removed the ${k}. The plan's history keeps it.`,
+  return planAction(
+    planId,
+    formData,
+    itemOf(kind, itemId),
+    (s) => s.remove,
+    ({ actor, id, bound }) => ({
+      change: (input) => removePlanItem(actor, id, bound.kind, bound.item, input.version),
+      ok: `Removed the ${bound.kind}. The plan's history keeps it.`,
+    }),
   );
 }
 
@@ -161,14 +153,16 @@ export async function transitionPlanAction(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const actor = await requireActor();
-  const id = idOr404(planId);
-  await orNotFound(authorizeAction(actor, "write:carePlan", { record: "carePlan", id }));
-  return run(
-    { ...formValues(formData, ["reason", "version"]), to },
-    carePlanSchemas(zonedDate()).transition,
-    (input) => transitionPlan(actor, id, input),
-    TRANSITION_DONE[to as keyof typeof TRANSITION_DONE] ?? "Saved.",
+  return planAction(
+    planId,
+    formData,
+    undefined,
+    (s) => s.transition,
+    ({ actor, id }) => ({
+      given: { to },
+      change: (input) => transitionPlan(actor, id, input),
+      ok: TRANSITION_DONE[to as keyof typeof TRANSITION_DONE] ?? "Saved.",
+    }),
   );
 }
 
@@ -177,13 +171,14 @@ export async function saveTemplateAction(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const actor = await requireActor();
-  const id = idOr404(planId);
-  await orNotFound(authorizeAction(actor, "write:carePlan", { record: "carePlan", id }));
-  return run(
-    formValues(formData, ["name", "description"]),
-    carePlanSchemas(zonedDate()).template,
-    (input) => saveAsTemplate(actor, id, input),
-    "Saved as a template. Coordinators can now start plans from it; this plan is unchanged.",
+  return planAction(
+    planId,
+    formData,
+    undefined,
+    (s) => s.template,
+    ({ actor, id }) => ({
+      change: (input) => saveAsTemplate(actor, id, input),
+      ok: "Saved as a template. Coordinators can now start plans from it; this plan is unchanged.",
+    }),
   );
 }

@@ -1,14 +1,9 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { notFound, redirect } from "next/navigation";
-import { type FormState, formValues, invalid, refused, runChange } from "@/app/_lib/action-results";
-import { orNotFound } from "@/app/_lib/guards";
-import { requireActor } from "@/lib/auth/current-user";
-import { authorizeAction } from "@/lib/authz/guard";
+import type { FormState } from "@/app/_lib/action-results";
+import { recordAction, recordActions } from "@/app/_lib/record-action";
 import {
   assignConcern,
-  ConcernIdSchema,
   concernSchemas,
   intakeConcern,
   referToQio,
@@ -17,18 +12,12 @@ import {
   setConcernConfidential,
   transitionConcern,
 } from "@/lib/concerns";
-import { PatientIdSchema } from "@/lib/patients/schemas";
 import { zonedDate } from "@/lib/time";
 
 const PAGE = "/patients/[id]/concerns/[concernId]";
-
-function idOr404(value: unknown): string {
-  const parsed = ConcernIdSchema.safeParse(value);
-  if (!parsed.success) notFound();
-  return parsed.data;
-}
-
 const schemas = () => concernSchemas(zonedDate());
+/** A change to one concern, by someone who may write concerns for its patient. */
+const concernAction = recordActions("concern", "write:concern", PAGE, schemas);
 
 /** Records a concern and opens it. */
 export async function intakeConcernAction(
@@ -36,31 +25,16 @@ export async function intakeConcernAction(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const actor = await requireActor();
-  const patient = PatientIdSchema.safeParse(patientId);
-  if (!patient.success) notFound();
-  await orNotFound(authorizeAction(actor, "write:concern", { patientId: patient.data }));
-  const values = formValues(formData, [
-    "raisedBy",
-    "raisedByName",
-    "category",
-    "severity",
-    "whatHappened",
-    "desiredOutcome",
-    "eventDate",
-    "aboutDischarge",
-    "confidential",
-  ]);
-  const parsed = schemas().intake.safeParse(values);
-  if (!parsed.success) return invalid(parsed.error, values);
-  let id: string;
-  try {
-    id = await intakeConcern(actor, patient.data, parsed.data);
-  } catch (error) {
-    return refused(error, values);
-  }
-  revalidatePath("/patients/[id]/concerns", "page");
-  redirect(`/patients/${patient.data}/concerns/${id}`);
+  return recordAction(
+    formData,
+    { patient: patientId, may: "write:concern" },
+    () => schemas().intake,
+    ({ actor, id }) => ({
+      page: "/patients/[id]/concerns",
+      change: (input) => intakeConcern(actor, id, input),
+      redirect: (concernId) => `/patients/${id}/concerns/${concernId}`,
+    }),
+  );
 }
 
 export async function transitionConcernAction(
@@ -69,15 +43,15 @@ export async function transitionConcernAction(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const actor = await requireActor();
-  const id = idOr404(concernId);
-  await orNotFound(authorizeAction(actor, "write:concern", { record: "concern", id }));
-  return runChange(
-    PAGE,
-    { ...formValues(formData, ["note", "version"]), to },
-    schemas().transition,
-    (input) => transitionConcern(actor, id, input),
-    "Saved. The move is in the concern's history.",
+  return concernAction(
+    concernId,
+    formData,
+    (s) => s.transition,
+    (actor, id) => ({
+      given: { to },
+      change: (input) => transitionConcern(actor, id, input),
+      ok: "Saved. The move is in the concern's history.",
+    }),
   );
 }
 
@@ -86,21 +60,14 @@ export async function resolveConcernAction(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const actor = await requireActor();
-  const id = idOr404(concernId);
-  await orNotFound(authorizeAction(actor, "write:concern", { record: "concern", id }));
-  return runChange(
-    PAGE,
-    formValues(formData, [
-      "responseContact",
-      "responseSteps",
-      "responseResults",
-      "responseCompletedOn",
-      "version",
-    ]),
-    schemas().resolve,
-    (input) => resolveConcern(actor, id, input),
-    "Resolved. Print the response letter for the patient.",
+  return concernAction(
+    concernId,
+    formData,
+    (s) => s.resolve,
+    (actor, id) => ({
+      change: (input) => resolveConcern(actor, id, input),
+      ok: "Resolved. Print the response letter for the patient.",
+    }),
   );
 }
 
@@ -109,15 +76,14 @@ export async function interimNoticeAction(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const actor = await requireActor();
-  const id = idOr404(concernId);
-  await orNotFound(authorizeAction(actor, "write:concern", { record: "concern", id }));
-  return runChange(
-    PAGE,
-    formValues(formData, ["expectedBy", "message", "version"]),
-    schemas().interim,
-    (input) => sendInterimNotice(actor, id, input),
-    "Interim notice recorded. Print it for the patient.",
+  return concernAction(
+    concernId,
+    formData,
+    (s) => s.interim,
+    (actor, id) => ({
+      change: (input) => sendInterimNotice(actor, id, input),
+      ok: "Interim notice recorded. Print it for the patient.",
+    }),
   );
 }
 
@@ -126,15 +92,14 @@ export async function qioReferralAction(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const actor = await requireActor();
-  const id = idOr404(concernId);
-  await orNotFound(authorizeAction(actor, "write:concern", { record: "concern", id }));
-  return runChange(
-    PAGE,
-    formValues(formData, ["referredOn", "version"]),
-    schemas().qio,
-    (input) => referToQio(actor, id, input),
-    "Referral to the Quality Improvement Organization recorded.",
+  return concernAction(
+    concernId,
+    formData,
+    (s) => s.qio,
+    (actor, id) => ({
+      change: (input) => referToQio(actor, id, input),
+      ok: "Referral to the Quality Improvement Organization recorded.",
+    }),
   );
 }
 
@@ -143,15 +108,14 @@ export async function confidentialAction(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const actor = await requireActor();
-  const id = idOr404(concernId);
-  await orNotFound(authorizeAction(actor, "write:concern", { record: "concern", id }));
-  return runChange(
-    PAGE,
-    formValues(formData, ["confidential", "version"]),
-    schemas().confidential,
-    (input) => setConcernConfidential(actor, id, input),
-    "Saved.",
+  return concernAction(
+    concernId,
+    formData,
+    (s) => s.confidential,
+    (actor, id) => ({
+      change: (input) => setConcernConfidential(actor, id, input),
+      ok: "Saved.",
+    }),
   );
 }
 
@@ -160,14 +124,13 @@ export async function assignConcernAction(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const actor = await requireActor();
-  const id = idOr404(concernId);
-  await orNotFound(authorizeAction(actor, "write:concern", { record: "concern", id }));
-  return runChange(
-    PAGE,
-    formValues(formData, ["advocateId", "version"]),
-    schemas().assign,
-    (input) => assignConcern(actor, id, input),
-    "Assigned.",
+  return concernAction(
+    concernId,
+    formData,
+    (s) => s.assign,
+    (actor, id) => ({
+      change: (input) => assignConcern(actor, id, input),
+      ok: "Assigned.",
+    }),
   );
 }

@@ -1,43 +1,27 @@
 "use server";
 
-import { notFound, redirect } from "next/navigation";
-import { type FormState, formValues, runChange } from "@/app/_lib/action-results";
-import { orNotFound } from "@/app/_lib/guards";
-import { requireActor } from "@/lib/auth/current-user";
-import { authorizeAction } from "@/lib/authz/guard";
-import {
-  DisclosureIdSchema,
-  disclosureSchemas,
-  produceAccounting,
-  recordDisclosure,
-  voidDisclosure,
-} from "@/lib/disclosures";
-import { PatientIdSchema } from "@/lib/patients/schemas";
+import type { FormState } from "@/app/_lib/action-results";
+import { recordAction } from "@/app/_lib/record-action";
+import { disclosureSchemas, produceAccounting, recordDisclosure, voidDisclosure } from "@/lib/disclosures";
 import { zonedDate } from "@/lib/time";
 
 const PAGE = "/patients/[id]/disclosures";
 const schemas = () => disclosureSchemas(zonedDate());
-
-function patientOr404(value: unknown): string {
-  const parsed = PatientIdSchema.safeParse(value);
-  if (!parsed.success) notFound();
-  return parsed.data;
-}
 
 export async function recordDisclosureAction(
   patientId: string,
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const actor = await requireActor();
-  const id = patientOr404(patientId);
-  await orNotFound(authorizeAction(actor, "write:disclosures", { patientId: id }));
-  return runChange(
-    PAGE,
-    formValues(formData, ["disclosedOn", "recipient", "recipientAddress", "description", "purpose"]),
-    schemas().record,
-    (input) => recordDisclosure(actor, id, input),
-    "Recorded in the disclosure log.",
+  return recordAction(
+    formData,
+    { patient: patientId, may: "write:disclosures" },
+    () => schemas().record,
+    ({ actor, id }) => ({
+      page: PAGE,
+      change: (input) => recordDisclosure(actor, id, input),
+      ok: "Recorded in the disclosure log.",
+    }),
   );
 }
 
@@ -46,16 +30,15 @@ export async function voidDisclosureAction(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const actor = await requireActor();
-  const parsed = DisclosureIdSchema.safeParse(disclosureId);
-  if (!parsed.success) notFound();
-  await orNotFound(authorizeAction(actor, "write:disclosures", { record: "disclosure", id: parsed.data }));
-  return runChange(
-    PAGE,
-    formValues(formData, ["reason"]),
-    schemas().void,
-    (input) => voidDisclosure(actor, parsed.data, input),
-    "Voided. The entry stays in the log, marked, and leaves future accountings.",
+  return recordAction(
+    formData,
+    { record: "disclosure", id: disclosureId, may: "write:disclosures" },
+    () => schemas().void,
+    ({ actor, id }) => ({
+      page: PAGE,
+      change: (input) => voidDisclosure(actor, id, input),
+      ok: "Voided. The entry stays in the log, marked, and leaves future accountings.",
+    }),
   );
 }
 
@@ -64,20 +47,15 @@ export async function produceAccountingAction(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const actor = await requireActor();
-  const id = patientOr404(patientId);
-  // produceAccounting asks write:rightsRequest: an accounting answers the patient's right to one.
-  await orNotFound(authorizeAction(actor, "write:rightsRequest", { patientId: id }));
-  let accountingId: string | undefined;
-  const result = await runChange(
-    PAGE,
-    formValues(formData, ["periodFrom", "rightsRequestId"]),
-    schemas().accounting,
-    async (input) => {
-      accountingId = await produceAccounting(actor, id, input);
-    },
-    "Accounting produced.",
+  return recordAction(
+    formData,
+    // produceAccounting asks write:rightsRequest: an accounting answers the patient's right to one.
+    { patient: patientId, may: "write:rightsRequest" },
+    () => schemas().accounting,
+    ({ actor, id }) => ({
+      page: PAGE,
+      change: (input) => produceAccounting(actor, id, input),
+      redirect: (accountingId) => `/patients/${id}/disclosures/accounting/${accountingId}`,
+    }),
   );
-  if (accountingId) redirect(`/patients/${id}/disclosures/accounting/${accountingId}`);
-  return result;
 }

@@ -2,19 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
-import { type FormState, formValues, invalid, refused } from "@/app/_lib/action-results";
-import { orNotFound } from "@/app/_lib/guards";
-import { requireActor } from "@/lib/auth/current-user";
-import { authorizeAction } from "@/lib/authz/guard";
-import {
-  markThreadRead,
-  NewThreadSchema,
-  ReplySchema,
-  replyToThread,
-  startThread,
-  ThreadIdSchema,
-} from "@/lib/messages";
-import { PatientIdSchema } from "@/lib/patients/schemas";
+import type { FormState } from "@/app/_lib/action-results";
+import { actionAccess, recordAction } from "@/app/_lib/record-action";
+import { markThreadRead, NewThreadSchema, ReplySchema, replyToThread, startThread } from "@/lib/messages";
 
 const PAGE = "/patients/[id]/messages";
 
@@ -23,21 +13,17 @@ export async function startThreadAction(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const actor = await requireActor();
-  const id = PatientIdSchema.safeParse(patientId);
-  if (!id.success) notFound();
-  await orNotFound(authorizeAction(actor, "write:teamNotes", { patientId: id.data }));
-  const values = formValues(formData, ["subject", "body", "shared"]);
-  const parsed = NewThreadSchema.safeParse(values);
-  if (!parsed.success) return invalid(parsed.error, values);
-  try {
-    await startThread(actor, id.data, parsed.data);
-  } catch (error) {
-    return refused(error, values);
-  }
-  revalidatePath(PAGE, "page");
-  revalidatePath("/messages");
-  return { ok: "Thread started." };
+  return recordAction(
+    formData,
+    { patient: patientId, may: "write:teamNotes" },
+    NewThreadSchema,
+    ({ actor, id }) => ({
+      page: PAGE,
+      also: ["/messages"],
+      change: (input) => startThread(actor, id, input),
+      ok: "Thread started.",
+    }),
+  );
 }
 
 export async function replyAction(
@@ -45,31 +31,24 @@ export async function replyAction(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const actor = await requireActor();
-  const id = ThreadIdSchema.safeParse(threadId);
-  if (!id.success) notFound();
-  await orNotFound(authorizeAction(actor, "write:teamNotes", { record: "thread", id: id.data }));
-  const values = formValues(formData, ["body", "shared"]);
-  const parsed = ReplySchema.safeParse(values);
-  if (!parsed.success) return invalid(parsed.error, values);
-  try {
-    await replyToThread(actor, id.data, parsed.data);
-  } catch (error) {
-    return refused(error, values);
-  }
-  revalidatePath(PAGE, "page");
-  revalidatePath("/messages");
-  return { ok: "Reply posted." };
+  return recordAction(
+    formData,
+    { record: "thread", id: threadId, may: "write:teamNotes" },
+    ReplySchema,
+    ({ actor, id }) => ({
+      page: PAGE,
+      also: ["/messages"],
+      change: (input) => replyToThread(actor, id, input),
+      ok: "Reply posted.",
+    }),
+  );
 }
 
 /** Called when a person opens a thread: a POST, never a side effect of rendering. */
 export async function markThreadReadAction(threadId: string): Promise<void> {
-  const actor = await requireActor();
-  const id = ThreadIdSchema.safeParse(threadId);
-  if (!id.success) notFound();
-  await orNotFound(authorizeAction(actor, "read:teamNotes", { record: "thread", id: id.data }));
+  const { actor, id } = await actionAccess({ record: "thread", id: threadId, may: "read:teamNotes" });
   try {
-    await markThreadRead(actor, id.data);
+    await markThreadRead(actor, id);
   } catch {
     notFound();
   }

@@ -1,16 +1,11 @@
 "use server";
 
-import { notFound } from "next/navigation";
-import { type FormState, formValues, runChange } from "@/app/_lib/action-results";
-import { orNotFound } from "@/app/_lib/guards";
-import { requireActor } from "@/lib/auth/current-user";
-import { authorizeAction } from "@/lib/authz/guard";
-import { PatientIdSchema } from "@/lib/patients/schemas";
+import type { FormState } from "@/app/_lib/action-results";
+import { recordAction, recordActions } from "@/app/_lib/record-action";
 import {
   decideRightsRequest,
   extendRightsRequest,
   fileRightsRequest,
-  RightsRequestIdSchema,
   recordDisagreement,
   recordRightsResponse,
   rightsSchemas,
@@ -19,28 +14,23 @@ import { zonedDate } from "@/lib/time";
 
 const PAGE = "/patients/[id]/rights-requests";
 const schemas = () => rightsSchemas(zonedDate());
-
-function idOr404(value: unknown): string {
-  const parsed = RightsRequestIdSchema.safeParse(value);
-  if (!parsed.success) notFound();
-  return parsed.data;
-}
+/** A change to one request, by someone who may write rights requests for its patient. */
+const requestAction = recordActions("rightsRequest", "write:rightsRequest", PAGE, schemas);
 
 export async function fileRightsRequestAction(
   patientId: string,
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const actor = await requireActor();
-  const patient = PatientIdSchema.safeParse(patientId);
-  if (!patient.success) notFound();
-  await orNotFound(authorizeAction(actor, "write:rightsRequest", { patientId: patient.data }));
-  return runChange(
-    PAGE,
-    formValues(formData, ["type", "receivedOn", "details", "requestedForm", "healthPlanSelfPay"]),
-    schemas().file,
-    (input) => fileRightsRequest(actor, patient.data, input),
-    "Recorded. The due date is computed from the day it was received.",
+  return recordAction(
+    formData,
+    { patient: patientId, may: "write:rightsRequest" },
+    () => schemas().file,
+    ({ actor, id }) => ({
+      page: PAGE,
+      change: (input) => fileRightsRequest(actor, id, input),
+      ok: "Recorded. The due date is computed from the day it was received.",
+    }),
   );
 }
 
@@ -49,15 +39,14 @@ export async function extendRightsRequestAction(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const actor = await requireActor();
-  const id = idOr404(requestId);
-  await orNotFound(authorizeAction(actor, "write:rightsRequest", { record: "rightsRequest", id }));
-  return runChange(
-    PAGE,
-    formValues(formData, ["reason", "notifiedOn", "version"]),
-    schemas().extend,
-    (input) => extendRightsRequest(actor, id, input),
-    "Extended.",
+  return requestAction(
+    requestId,
+    formData,
+    (s) => s.extend,
+    (actor, id) => ({
+      change: (input) => extendRightsRequest(actor, id, input),
+      ok: "Extended.",
+    }),
   );
 }
 
@@ -66,22 +55,14 @@ export async function decideRightsRequestAction(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const actor = await requireActor();
-  const id = idOr404(requestId);
-  await orNotFound(authorizeAction(actor, "write:rightsRequest", { record: "rightsRequest", id }));
-  return runChange(
-    PAGE,
-    formValues(formData, [
-      "decision",
-      "reasonCode",
-      "reason",
-      "disagreementRightStated",
-      "decidedOn",
-      "version",
-    ]),
-    schemas().decide,
-    (input) => decideRightsRequest(actor, id, input),
-    "Decision recorded.",
+  return requestAction(
+    requestId,
+    formData,
+    (s) => s.decide,
+    (actor, id) => ({
+      change: (input) => decideRightsRequest(actor, id, input),
+      ok: "Decision recorded.",
+    }),
   );
 }
 
@@ -90,15 +71,14 @@ export async function respondRightsRequestAction(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const actor = await requireActor();
-  const id = idOr404(requestId);
-  await orNotFound(authorizeAction(actor, "write:rightsRequest", { record: "rightsRequest", id }));
-  return runChange(
-    PAGE,
-    formValues(formData, ["sentOn", "version"]),
-    schemas().respond,
-    (input) => recordRightsResponse(actor, id, input),
-    "Response recorded as sent.",
+  return requestAction(
+    requestId,
+    formData,
+    (s) => s.respond,
+    (actor, id) => ({
+      change: (input) => recordRightsResponse(actor, id, input),
+      ok: "Response recorded as sent.",
+    }),
   );
 }
 
@@ -107,14 +87,13 @@ export async function disagreementAction(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const actor = await requireActor();
-  const id = idOr404(requestId);
-  await orNotFound(authorizeAction(actor, "write:rightsRequest", { record: "rightsRequest", id }));
-  return runChange(
-    PAGE,
-    formValues(formData, ["statement", "receivedOn", "version"]),
-    schemas().disagreement,
-    (input) => recordDisagreement(actor, id, input),
-    "Statement of disagreement recorded with the request.",
+  return requestAction(
+    requestId,
+    formData,
+    (s) => s.disagreement,
+    (actor, id) => ({
+      change: (input) => recordDisagreement(actor, id, input),
+      ok: "Statement of disagreement recorded with the request.",
+    }),
   );
 }

@@ -1,0 +1,28 @@
+import { z } from "zod";
+
+const optional = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `Keep this under ${max} characters.` })
+    .optional()
+    .transform((v) => v || null);
+
+export const UpdateSchema = z.object({
+  title: z
+    .string()
+    .trim()
+    .min(3, { error: "Give the update a title, e.g. 'Your first week home'." })
+    .max(120),
+  progress: z
+    .string()
+    .trim()
+    .min(10, { error: "Say how things are going, in plain words." })
+    .max(5000, { error: "Keep this under 5,000 characters." }),
+  nextSteps: optional(3000),
+  resources: optional(3000),
+});
+export type UpdateInput = z.infer<typeof UpdateSchema>;
+export const EditUpdateSchema = UpdateSchema.extend({ version: z.coerce.number().int().min(1) });
+export const PublishSchema = z.object({ version: z.coerce.number().int().min(1) });
+export const UpdateIdSchema = z.uuid();
