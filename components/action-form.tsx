@@ -201,13 +201,9 @@ export function ActionForm({
               >
                 {confirm.confirmLabel}
               </Button>
-              <button
-                type="button"
-                className="rounded border border-slate-500 px-4 py-2"
-                onClick={() => dialogRef.current?.close()}
-              >
+              <Button type="button" variant="secondary" onClick={() => dialogRef.current?.close()}>
                 {cancelLabel}
-              </button>
+              </Button>
             </div>
           </dialog>
         </>

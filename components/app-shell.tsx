@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { Button } from "@/components/ui/button";
 import type { Role } from "@/lib/authz/actor";
 
 const NAV: Record<Role, { href: string; label: string }[]> = {
@@ -106,12 +107,9 @@ export function AppShell({
               {name} <span className="opacity-90">({portal?.roleLabel ?? ROLE_LABEL[role]})</span>
             </span>
             <form action={signOut}>
-              <button
-                type="submit"
-                className="rounded border border-white px-3 py-1 text-white hover:bg-brand-800"
-              >
+              <Button type="submit" variant="inverse" size="sm">
                 {portal?.signOut ?? "Sign out"}
-              </button>
+              </Button>
             </form>
           </div>
         </div>

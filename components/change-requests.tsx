@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { CoordinatorTask } from "@/lib/appointments/requests";
 import { formatDateTime } from "@/lib/time";
 import { ActionForm } from "./action-form";
+import { Expander } from "./ui/expander";
 import type { FormAction } from "./ui/form-state";
 
 const KIND: Record<string, string> = { reschedule: "Move", cancel: "Cancel" };
@@ -36,24 +37,21 @@ export function ChangeRequestList({
           <p className="mt-1 whitespace-pre-wrap">“{r.reason}”</p>
           {r.preferredTimes ? <p className="mt-1">Better times: {r.preferredTimes}</p> : null}
           {complete ? (
-            <details className="mt-2">
-              <summary className="cursor-pointer font-medium">Mark as dealt with</summary>
-              <div className="mt-2">
-                <ActionForm
-                  action={complete(r.id)}
-                  submitLabel="Mark as dealt with"
-                  fields={[
-                    {
-                      kind: "textarea",
-                      name: "note",
-                      label: "What you did",
-                      required: true,
-                      maxLength: 1000,
-                    },
-                  ]}
-                />
-              </div>
-            </details>
+            <Expander className="mt-2" summary="Mark as dealt with">
+              <ActionForm
+                action={complete(r.id)}
+                submitLabel="Mark as dealt with"
+                fields={[
+                  {
+                    kind: "textarea",
+                    name: "note",
+                    label: "What you did",
+                    required: true,
+                    maxLength: 1000,
+                  },
+                ]}
+              />
+            </Expander>
           ) : null}
         </li>
       ))}

@@ -1,3 +1,4 @@
+import { Button } from "@/components/ui/button";
 import { LOCALES, type Locale, MESSAGES } from "@/lib/i18n/messages";
 
 /** Buttons to switch the portal's language; each names the language in that language. */
@@ -13,16 +14,9 @@ export function LanguageSwitch({
   return (
     <form action={action} aria-label={label} className="flex items-center gap-1">
       {LOCALES.filter((l) => l !== current).map((l) => (
-        <button
-          key={l}
-          type="submit"
-          name="locale"
-          value={l}
-          lang={l}
-          className="rounded border border-white px-2 py-1 text-white hover:bg-brand-800"
-        >
+        <Button key={l} type="submit" name="locale" value={l} lang={l} variant="inverse" size="sm">
           {MESSAGES[l].languageName}
-        </button>
+        </Button>
       ))}
     </form>
   );

@@ -1,7 +1,8 @@
 import { PatientPreferencesPanel } from "@/components/care-plan/patient-preferences-panel";
 import { PatientNav } from "@/components/patient-nav";
 import { Alert } from "@/components/ui/alert";
-import { Card } from "@/components/ui/card";
+import { CardSection } from "@/components/ui/card-section";
+import { EmptyState } from "@/components/ui/empty-state";
 import type { PatientOverview } from "@/lib/patients";
 import { ageOn, formatCalendarDate } from "@/lib/time";
 
@@ -44,8 +45,7 @@ export function PatientOverviewView({ p }: { p: PatientOverview }) {
         </div>
       ) : null}
       <div className="grid gap-6 md:grid-cols-2">
-        <Card as="section" aria-labelledby="demographics">
-          <h2 id="demographics">Demographics and contact</h2>
+        <CardSection id="demographics" title="Demographics and contact" headingClassName="">
           <dl className="mt-2">
             <Row label="Sex" value={p.sex} />
             <Row label="Gender identity" value={p.genderIdentity} />
@@ -61,15 +61,16 @@ export function PatientOverviewView({ p }: { p: PatientOverview }) {
             <Row label="Insurer" value={p.insurer} />
             <Row label="Member ID" value={p.insuranceMemberId} />
           </dl>
-        </Card>
-        <Card as="section" aria-labelledby="team">
-          <h2 id="team">Care team</h2>
+        </CardSection>
+        <CardSection id="team" title="Care team" headingClassName="">
           <dl className="mt-2">
             <Row label="Coordinator" value={staffLine(coordinators)} />
             <Row label="Advocate" value={staffLine(advocates)} />
           </dl>
           {p.careTeam.length === 0 ? (
-            <p className="mt-4">No clinicians or services are recorded for this patient yet.</p>
+            <EmptyState framed={false} className="mt-4">
+              No clinicians or services are recorded for this patient yet.
+            </EmptyState>
           ) : (
             <ul className="mt-4 space-y-3">
               {p.careTeam.map((m) => (
@@ -87,7 +88,7 @@ export function PatientOverviewView({ p }: { p: PatientOverview }) {
               ))}
             </ul>
           )}
-        </Card>
+        </CardSection>
       </div>
     </>
   );

@@ -1,5 +1,7 @@
 import Link from "next/link";
-import { Card } from "@/components/ui/card";
+import { CardSection } from "@/components/ui/card-section";
+import { EmptyState } from "@/components/ui/empty-state";
+import { TableHead, Td } from "@/components/ui/table-head";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { formatDateTime } from "@/lib/time";
 
@@ -15,51 +17,42 @@ interface Row {
 /** Who was refused access over the last days, each row opening the trail of their refusals. */
 export function RecentRefusals({ rows, days }: { rows: Row[]; days: number }) {
   return (
-    <Card as="section" aria-labelledby="refusals-heading" className="mb-8">
-      <h2 id="refusals-heading">Refused access, last {days} days</h2>
+    <CardSection
+      id="refusals-heading"
+      title={`Refused access, last ${days} days`}
+      headingClassName=""
+      className="mb-8"
+    >
       {rows.length === 0 ? (
-        <p className="mt-2">Nobody was refused access to a page, a record or an action.</p>
+        <EmptyState framed={false} className="mt-2">
+          Nobody was refused access to a page, a record or an action.
+        </EmptyState>
       ) : (
         <TableScroll label="Refused access by user">
           <table className="mt-2 w-full text-left">
-            <thead>
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  User
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Role
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Refusals
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Last
-                </th>
-              </tr>
-            </thead>
+            <TableHead density="dense" tone="plain" columns={["User", "Role", "Refusals", "Last"]} />
             <tbody>
               {rows.map((r) => (
                 <tr key={r.userId} className="border-t">
-                  <td className="px-3 py-2 break-words" id={`refusals-${r.userId}`}>
+                  <Td density="dense" className="break-words" id={`refusals-${r.userId}`}>
                     {r.name} <span className="text-sm text-slate-700">{r.email}</span>
-                  </td>
-                  <td className="px-3 py-2">{r.role}</td>
-                  <td className="px-3 py-2">
+                  </Td>
+                  <Td density="dense">{r.role}</Td>
+                  <Td density="dense">
                     <Link
                       href={`/admin/audit?user=${r.userId}&action=access.denied`}
                       aria-describedby={`refusals-${r.userId}`}
                     >
                       {r.refusals} {r.refusals === 1 ? "refusal" : "refusals"}
                     </Link>
-                  </td>
-                  <td className="px-3 py-2">{formatDateTime(r.lastAt)}</td>
+                  </Td>
+                  <Td density="dense">{formatDateTime(r.lastAt)}</Td>
                 </tr>
               ))}
             </tbody>
           </table>
         </TableScroll>
       )}
-    </Card>
+    </CardSection>
   );
 }

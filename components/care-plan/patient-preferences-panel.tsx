@@ -1,3 +1,6 @@
+import { CardSection } from "@/components/ui/card-section";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Facts } from "@/components/ui/facts";
 import { type PatientPreferences, PREFERENCE_FIELDS } from "@/lib/preferences";
 
 /** The patient's own voice, shown beside the plan to whoever edits it. */
@@ -10,27 +13,28 @@ export function PatientPreferencesPanel({
 }) {
   const parts = preferences ? PREFERENCE_FIELDS.filter(([key]) => preferences[key]) : [];
   return (
-    <section
-      aria-labelledby="preferences-heading"
-      className="rounded-lg border-l-4 border-brand-600 bg-white p-5 shadow-sm"
+    <CardSection
+      id="preferences-heading"
+      title={`What matters to ${givenName}`}
+      headingClassName="text-lg"
+      padding={5}
+      className="border-l-4 border-brand-600"
     >
-      <h2 id="preferences-heading" className="text-lg">
-        What matters to {givenName}
-      </h2>
       {parts.length === 0 ? (
-        <p className="mt-2">
-          Nothing recorded yet. The patient&apos;s advocate records what matters to them, in their own words.
-        </p>
+        <EmptyState
+          framed={false}
+          className="mt-2"
+          next="The patient's advocate records what matters to them, in their own words."
+        >
+          Nothing recorded yet.
+        </EmptyState>
       ) : (
-        <dl className="mt-2 space-y-2">
-          {parts.map(([key, label]) => (
-            <div key={key}>
-              <dt className="text-sm font-semibold text-slate-700">{label}</dt>
-              <dd className="whitespace-pre-wrap">{String(preferences![key])}</dd>
-            </div>
-          ))}
-        </dl>
+        <Facts
+          layout="groups"
+          className="mt-2"
+          items={parts.map(([key, label]) => ({ label, value: String(preferences![key]) }))}
+        />
       )}
-    </section>
+    </CardSection>
   );
 }

@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { ActionForm } from "@/components/action-form";
+import { Card } from "@/components/ui/card";
+import { Expander } from "@/components/ui/expander";
 import type { CarePlanPage, PlanDetail } from "@/lib/care-plans";
 import { formatCalendarDate, formatDateTime } from "@/lib/time";
 import type { CarePlanActions } from "./plan-actions";
@@ -23,7 +25,7 @@ export function PlanHeader({
 }) {
   const reviewDue = plan.status === "active" && plan.reviewDate <= data.today;
   return (
-    <section aria-labelledby="plan-heading" className="rounded-lg bg-white p-5 shadow-sm">
+    <Card as="section" padding={5} aria-labelledby="plan-heading">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <h2 id="plan-heading">
           {plan.title} <PlanStatusBadge status={plan.status} />
@@ -51,35 +53,26 @@ export function PlanHeader({
       ) : null}
       {editable ? (
         <div className="mt-4 space-y-4">
-          <details>
-            <summary className="cursor-pointer font-medium">Edit the name and review date</summary>
-            <div className="mt-3">
-              <ActionForm
-                action={actions.updateDetails.bind(null, plan.id)}
-                hidden={{ version: String(plan.version) }}
-                submitLabel="Save plan"
-                fields={[
-                  {
-                    kind: "text",
-                    name: "title",
-                    label: "Plan name",
-                    required: true,
-                    defaultValue: plan.title,
-                  },
-                  {
-                    kind: "date",
-                    name: "reviewDate",
-                    label: "Review date",
-                    required: true,
-                    defaultValue: plan.reviewDate,
-                  },
-                ]}
-              />
-            </div>
-          </details>
+          <Expander className="" summary="Edit the name and review date">
+            <ActionForm
+              action={actions.updateDetails.bind(null, plan.id)}
+              hidden={{ version: String(plan.version) }}
+              submitLabel="Save plan"
+              fields={[
+                { kind: "text", name: "title", label: "Plan name", required: true, defaultValue: plan.title },
+                {
+                  kind: "date",
+                  name: "reviewDate",
+                  label: "Review date",
+                  required: true,
+                  defaultValue: plan.reviewDate,
+                },
+              ]}
+            />
+          </Expander>
           <PlanLifecycleForms plan={plan} plans={data.plans} actions={actions} />
         </div>
       ) : null}
-    </section>
+    </Card>
   );
 }

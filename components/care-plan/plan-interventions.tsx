@@ -1,10 +1,10 @@
 import type { FieldSpec } from "@/components/action-form";
+import { Facts } from "@/components/ui/facts";
 import { labelOptions } from "@/components/ui/options";
 import type { CarePlanPage, PlanContent, PlanDetail } from "@/lib/care-plans";
 import { INTERVENTION_STATUS_LABELS } from "@/lib/care-plans/schemas";
 import { formatCalendarDate } from "@/lib/time";
-import type { CarePlanActions } from "./plan-actions";
-import { AddPlanItemForm, PlanItemForms } from "./plan-item-forms";
+import { PlanItemList, type PlanItemsProps } from "./plan-item-list";
 
 type Intervention = PlanContent["interventions"][number];
 type Owners = CarePlanPage["owners"];
@@ -43,82 +43,49 @@ function interventionFields(owners: Owners, plan: PlanDetail, i?: Intervention):
 
 /** Who does what by when: the plan's interventions, with those past due marked on an open plan. */
 export function PlanInterventions({
-  plan,
   today,
   owners,
-  editable,
-  actions,
-}: {
-  plan: PlanDetail;
-  today: string;
-  owners: Owners;
-  editable: boolean;
-  actions: CarePlanActions;
-}) {
-  const { interventions } = plan.content;
+  ...props
+}: PlanItemsProps & { today: string; owners: Owners }) {
+  const { plan } = props;
   const open = plan.status === "active" || plan.status === "draft";
+  const isOverdue = (i: Intervention) =>
+    open &&
+    i.dueDate !== null &&
+    i.dueDate < today &&
+    (i.status === "not-started" || i.status === "in-progress");
   return (
-    <section aria-labelledby="interventions-heading" className="rounded-lg bg-white p-5 shadow-sm">
-      <h3 id="interventions-heading" className="text-lg font-semibold">
-        Interventions and tasks ({interventions.length})
-      </h3>
-      {interventions.length === 0 ? (
-        <p className="mt-2">No interventions yet{editable ? ". Add who does what, by when." : "."}</p>
-      ) : (
-        <ul className="mt-2 space-y-3">
-          {interventions.map((i) => {
-            const overdue =
-              open &&
-              i.dueDate !== null &&
-              i.dueDate < today &&
-              (i.status === "not-started" || i.status === "in-progress");
-            return (
-              <li
-                key={i.id}
-                id={`intervention-${i.id}`}
-                className="border-b border-slate-200 pb-3 last:border-0"
-              >
-                <p className="font-medium">{i.description}</p>
-                <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 text-sm">
-                  <dt className="text-slate-600">Owner</dt>
-                  <dd>{i.ownerName ?? "Not assigned yet"}</dd>
-                  <dt className="text-slate-600">Due</dt>
-                  <dd>
+    <PlanItemList
+      kind="intervention"
+      title="Interventions and tasks"
+      items={plan.content.interventions}
+      empty="No interventions yet."
+      emptyNext="Add who does what, by when."
+      {...props}
+      fields={(i) => interventionFields(owners, plan, i)}
+    >
+      {(i) => (
+        <>
+          <p className="font-medium">{i.description}</p>
+          <Facts
+            className="mt-1 text-sm"
+            items={[
+              { label: "Owner", value: i.ownerName ?? "Not assigned yet" },
+              {
+                label: "Due",
+                value: (
+                  <>
                     {i.dueDate ? formatCalendarDate(i.dueDate) : "No date set"}
-                    {overdue ? <strong className="ml-2 text-red-800">Overdue</strong> : null}
-                  </dd>
-                  <dt className="text-slate-600">Status</dt>
-                  <dd>{INTERVENTION_STATUS_LABELS[i.status]}</dd>
-                  {i.goalDescription ? (
-                    <>
-                      <dt className="text-slate-600">For goal</dt>
-                      <dd>{i.goalDescription}</dd>
-                    </>
-                  ) : null}
-                </dl>
-                {editable ? (
-                  <PlanItemForms
-                    plan={plan}
-                    kind="intervention"
-                    id={i.id}
-                    label={`“${i.description}”`}
-                    fields={interventionFields(owners, plan, i)}
-                    actions={actions}
-                  />
-                ) : null}
-              </li>
-            );
-          })}
-        </ul>
+                    {isOverdue(i) ? <strong className="ml-2 text-red-800">Overdue</strong> : null}
+                  </>
+                ),
+              },
+              { label: "Status", value: INTERVENTION_STATUS_LABELS[i.status] },
+              { label: "For goal", value: i.goalDescription },
+            ]}
+          />
+        </>
       )}
-      {editable ? (
-        <AddPlanItemForm
-          plan={plan}
-          kind="intervention"
-          fields={interventionFields(owners, plan)}
-          actions={actions}
-        />
-      ) : null}
-    </section>
+    </PlanItemList>
   );
 }

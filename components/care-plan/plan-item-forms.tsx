@@ -1,4 +1,5 @@
 import { ActionForm, type FieldSpec } from "@/components/action-form";
+import { Expander } from "@/components/ui/expander";
 import type { PlanDetail, PlanItemKind } from "@/lib/care-plans";
 import type { CarePlanActions } from "./plan-actions";
 
@@ -65,16 +66,13 @@ export function AddPlanItemForm({
   actions: CarePlanActions;
 }) {
   return (
-    <details className="mt-3 rounded border border-dashed border-slate-400 p-3 print:hidden">
-      <summary className="cursor-pointer font-medium">{ADD_LABEL[kind]}</summary>
-      <div className="mt-3">
-        <ActionForm
-          action={actions.addItem.bind(null, plan.id, kind)}
-          hidden={{ version: String(plan.version) }}
-          submitLabel={`Add ${kind}`}
-          fields={fields}
-        />
-      </div>
-    </details>
+    <Expander className="mt-3 border-dashed print:hidden" summary={ADD_LABEL[kind]}>
+      <ActionForm
+        action={actions.addItem.bind(null, plan.id, kind)}
+        hidden={{ version: String(plan.version) }}
+        submitLabel={`Add ${kind}`}
+        fields={fields}
+      />
+    </Expander>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SectionHeading } from "@/components/ui/section-heading";
 import type { CarePlanListItem } from "@/lib/care-plans";
 import { formatDateTime } from "@/lib/time";
 import { PlanStatusBadge } from "./plan-status-badge";
@@ -15,9 +16,9 @@ export function PlanList({
 }) {
   return (
     <nav aria-labelledby="plans-heading" className="rounded-lg bg-white p-5 shadow-sm print:hidden">
-      <h2 id="plans-heading" className="text-lg">
-        All plans ({plans.length})
-      </h2>
+      <SectionHeading id="plans-heading" count={plans.length} className="text-lg">
+        All plans
+      </SectionHeading>
       <ul className="mt-2 space-y-2">
         {plans.map((p) => (
           <li key={p.id}>

@@ -1,13 +1,11 @@
 import type { PlanVersionEntry } from "@/lib/care-plans";
 import { formatDateTime } from "@/lib/time";
+import { PlanSection } from "./plan-section";
 
 /** Who changed the plan, when, and what each version changed, newest first. */
 export function PlanVersionHistory({ history }: { history: PlanVersionEntry[] }) {
   return (
-    <section aria-labelledby="history-heading" className="rounded-lg bg-white p-5 shadow-sm print:hidden">
-      <h3 id="history-heading" className="text-lg font-semibold">
-        Version history
-      </h3>
+    <PlanSection id="history-heading" title="Version history" className="print:hidden">
       <ol className="mt-2 space-y-3">
         {history.map((v) => (
           <li key={v.version}>
@@ -25,6 +23,6 @@ export function PlanVersionHistory({ history }: { history: PlanVersionEntry[] })
       {history.length > 0 && history.at(-1)!.version > 1 ? (
         <p className="mt-2 text-sm text-slate-700">Showing the latest {history.length} versions.</p>
       ) : null}
-    </section>
+    </PlanSection>
   );
 }

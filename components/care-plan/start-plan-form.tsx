@@ -1,4 +1,5 @@
 import { ActionForm } from "@/components/action-form";
+import { CardSection } from "@/components/ui/card-section";
 import type { FormState } from "@/components/ui/form-state";
 import type { CarePlanPage } from "@/lib/care-plans";
 import { addDaysIso } from "@/lib/time";
@@ -18,10 +19,13 @@ export function StartPlanForm({
   action: (patientId: string, prev: FormState, formData: FormData) => Promise<FormState>;
 }) {
   return (
-    <section aria-labelledby="start-heading" className="rounded-lg bg-white p-5 shadow-sm print:hidden">
-      <h2 id="start-heading" className="text-lg">
-        Start a new plan
-      </h2>
+    <CardSection
+      id="start-heading"
+      title="Start a new plan"
+      headingClassName="text-lg"
+      padding={5}
+      className="print:hidden"
+    >
       {draftOpen ? (
         <p className="mt-2">A draft is already open. Finish or withdraw it before starting another.</p>
       ) : (
@@ -51,6 +55,6 @@ export function StartPlanForm({
           />
         </div>
       )}
-    </section>
+    </CardSection>
   );
 }

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { orNotFound } from "@/app/_lib/guards";
 import { ChangeRequestList } from "@/components/change-requests";
-import { Card } from "@/components/ui/card";
+import { CardSection } from "@/components/ui/card-section";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ListCard } from "@/components/ui/list-card";
 import { PageHeader } from "@/components/ui/page-header";
 import { listFollowUpsDue } from "@/lib/advocacy";
 import { listChangeRequestsForCaseload } from "@/lib/appointments/requests";
@@ -17,6 +20,25 @@ import { getRightsCounts } from "@/lib/rights-requests";
 import { formatCalendarDate, formatDateTime, formatTime } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Dashboard" };
+
+function MoreLink({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <p className="mt-2">
+      <Link href={href}>{children}</Link>
+    </p>
+  );
+}
+
+function PatientLink({ patient }: { patient: { id: string; name: string } | null }) {
+  return patient ? <Link href={`/patients/${patient.id}/appointments`}>{patient.name}</Link> : null;
+}
+
+/** Said under a list cut short: which of the total are shown. */
+function LongestListed({ shown, total }: { shown: number; total: number }) {
+  return total > shown ? (
+    <p className="mt-2 text-sm text-slate-700">The {shown} longest overdue are listed.</p>
+  ) : null;
+}
 
 export default async function DashboardPage() {
   const actor = await requireActor();
@@ -45,8 +67,7 @@ export default async function DashboardPage() {
   return (
     <>
       <PageHeader title={`Good to see you, ${actor.name.split(" ")[0]}`} />
-      <Card as="section" aria-labelledby="caseload-heading" className="mb-8">
-        <h2 id="caseload-heading">Your caseload</h2>
+      <CardSection id="caseload-heading" title="Your caseload" headingClassName="" className="mb-8">
         <p className="mt-2 text-3xl font-bold" data-testid="caseload-count">
           {summary.caseloadCount}
         </p>
@@ -54,20 +75,29 @@ export default async function DashboardPage() {
           {summary.caseloadCount === 1 ? "patient" : "patients"} assigned to you.{" "}
           <Link href="/patients">See and search your patients</Link>.
         </p>
-      </Card>
+      </CardSection>
       {changeRequests.length > 0 ? (
-        <Card as="section" aria-labelledby="change-requests-heading" className="mb-8">
-          <h2 id="change-requests-heading" className="mb-3">
-            Patients asking to move or cancel ({changeRequests.length})
-          </h2>
+        <CardSection
+          id="change-requests-heading"
+          title="Patients asking to move or cancel"
+          count={changeRequests.length}
+          headingClassName="mb-3"
+          className="mb-8"
+        >
           <ChangeRequestList tasks={changeRequests} showPatient />
-        </Card>
+        </CardSection>
       ) : null}
       {concernSummary ? (
-        <Card as="section" aria-labelledby="concerns-heading" className="mb-8">
-          <h2 id="concerns-heading">Concerns not yet resolved</h2>
+        <CardSection
+          id="concerns-heading"
+          title="Concerns not yet resolved"
+          headingClassName=""
+          className="mb-8"
+        >
           {concernSummary.byStatus.length === 0 ? (
-            <p className="mt-2">No open concerns in your caseload.</p>
+            <EmptyState framed={false} className="mt-2">
+              No open concerns in your caseload.
+            </EmptyState>
           ) : (
             <>
               <p className="mt-2">
@@ -101,156 +131,137 @@ export default async function DashboardPage() {
               </table>
             </>
           )}
-        </Card>
+        </CardSection>
       ) : null}
       {rights ? (
-        <Card as="section" aria-labelledby="rights-heading" className="mb-8">
-          <h2 id="rights-heading">Rights requests</h2>
+        <CardSection id="rights-heading" title="Rights requests" headingClassName="" className="mb-8">
           <p className="mt-2">
             <strong>{rights.dueSoon}</strong> due within 7 days · <strong>{rights.overdue}</strong> overdue.{" "}
             <Link href="/rights-requests?status=open">Open the worklist</Link>
           </p>
-        </Card>
+        </CardSection>
       ) : null}
       {can.canWorkFollowUps ? (
-        <Card as="section" aria-labelledby="follow-ups-heading" className="mb-8">
-          <h2 id="follow-ups-heading">Follow-ups due this week</h2>
-          {followUps.length === 0 ? (
-            <p className="mt-2">No follow-ups from the representation log are due in the next 7 days.</p>
-          ) : (
-            <ul className="mt-2 space-y-1">
-              {followUps.map((f) => (
-                <li key={f.id}>
-                  <Link href={`/patients/${f.patientId}/advocacy`}>{f.patientName}</Link>: {f.organisation},
-                  by {formatCalendarDate(f.followUpOn)}
-                  {f.overdue ? <strong className="ml-2 text-red-800">Overdue</strong> : null}
-                </li>
-              ))}
-            </ul>
+        <ListCard
+          id="follow-ups-heading"
+          title="Follow-ups due this week"
+          className="mb-8"
+          items={followUps}
+          itemKey={(f) => f.id}
+          empty="No follow-ups from the representation log are due in the next 7 days."
+        >
+          {(f) => (
+            <>
+              <Link href={`/patients/${f.patientId}/advocacy`}>{f.patientName}</Link>: {f.organisation}, by{" "}
+              {formatCalendarDate(f.followUpOn)}
+              {f.overdue ? <strong className="ml-2 text-red-800">Overdue</strong> : null}
+            </>
           )}
-        </Card>
+        </ListCard>
       ) : null}
       <div className="mb-8 grid gap-6 md:grid-cols-2">
-        <Card as="section" aria-labelledby="today-heading">
-          <h2 id="today-heading">Today&apos;s appointments ({today.length})</h2>
-          {today.length === 0 ? (
-            <p className="mt-2">Nothing booked for your patients today.</p>
-          ) : (
-            <ul className="mt-2 space-y-1">
-              {today.slice(0, 8).map((i) => (
-                <li key={i.id}>
-                  {formatTime(i.startsAt)}{" "}
-                  {i.patient ? (
-                    <Link href={`/patients/${i.patient.id}/appointments`}>{i.patient.name}</Link>
-                  ) : null}
-                  {i.title ? `: ${i.title}` : ""}
-                </li>
-              ))}
-            </ul>
+        <ListCard
+          id="today-heading"
+          title="Today's appointments"
+          count={today.length}
+          items={today.slice(0, 8)}
+          itemKey={(i) => i.id}
+          empty="Nothing booked for your patients today."
+          footer={<MoreLink href="/schedule?view=day">Open today&apos;s agenda</MoreLink>}
+        >
+          {(i) => (
+            <>
+              {formatTime(i.startsAt)} <PatientLink patient={i.patient} />
+              {i.title ? `: ${i.title}` : ""}
+            </>
           )}
-          <p className="mt-2">
-            <Link href="/schedule?view=day">Open today&apos;s agenda</Link>
-          </p>
-        </Card>
-        <Card as="section" aria-labelledby="week-heading">
-          <h2 id="week-heading">Later this week ({later.length})</h2>
-          {later.length === 0 ? (
-            <p className="mt-2">Nothing else booked this week.</p>
-          ) : (
-            <ul className="mt-2 space-y-1">
-              {later.slice(0, 8).map((i) => (
-                <li key={i.id}>
-                  {formatDateTime(i.startsAt)}{" "}
-                  {i.patient ? (
-                    <Link href={`/patients/${i.patient.id}/appointments`}>{i.patient.name}</Link>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
+        </ListCard>
+        <ListCard
+          id="week-heading"
+          title="Later this week"
+          count={later.length}
+          items={later.slice(0, 8)}
+          itemKey={(i) => i.id}
+          empty="Nothing else booked this week."
+          footer={<MoreLink href="/schedule">Open the week</MoreLink>}
+        >
+          {(i) => (
+            <>
+              {formatDateTime(i.startsAt)} <PatientLink patient={i.patient} />
+            </>
           )}
-          <p className="mt-2">
-            <Link href="/schedule">Open the week</Link>
-          </p>
-        </Card>
-        <Card as="section" aria-labelledby="review-heading">
-          <h2 id="review-heading">Plans due for review ({plans.dueForReviewTotal})</h2>
-          {plans.dueForReview.length === 0 ? (
-            <p className="mt-2">No care plan in your caseload is past its review date.</p>
-          ) : (
-            <ul className="mt-2 space-y-1">
-              {plans.dueForReview.map((p) => (
-                <li key={p.planId}>
-                  <Link href={`/patients/${p.patientId}/care-plan?plan=${p.planId}`}>{p.patientName}</Link>:{" "}
-                  {p.title}, review was due {formatCalendarDate(p.reviewDate)}
-                </li>
-              ))}
-            </ul>
+        </ListCard>
+        <ListCard
+          id="review-heading"
+          title="Plans due for review"
+          count={plans.dueForReviewTotal}
+          items={plans.dueForReview}
+          itemKey={(p) => p.planId}
+          empty="No care plan in your caseload is past its review date."
+          footer={<LongestListed shown={plans.dueForReview.length} total={plans.dueForReviewTotal} />}
+        >
+          {(p) => (
+            <>
+              <Link href={`/patients/${p.patientId}/care-plan?plan=${p.planId}`}>{p.patientName}</Link>:{" "}
+              {p.title}, review was due {formatCalendarDate(p.reviewDate)}
+            </>
           )}
-          {plans.dueForReviewTotal > plans.dueForReview.length ? (
-            <p className="mt-2 text-sm text-slate-700">
-              The {plans.dueForReview.length} longest overdue are listed.
-            </p>
-          ) : null}
-        </Card>
-        <Card as="section" aria-labelledby="overdue-heading">
-          <h2 id="overdue-heading">Overdue interventions ({plans.overdueTotal})</h2>
-          {plans.overdue.length === 0 ? (
-            <p className="mt-2">No task on an active plan in your caseload is past due.</p>
-          ) : (
-            <ul className="mt-2 space-y-1">
-              {plans.overdue.map((i) => (
-                <li key={i.id}>
-                  <Link href={`/patients/${i.patientId}/care-plan`}>{i.patientName}</Link>: {i.description}{" "}
-                  <span className="text-slate-700">
-                    (due {formatCalendarDate(i.dueDate)}, {i.ownerName ?? "not assigned"})
-                  </span>
-                </li>
-              ))}
-            </ul>
+        </ListCard>
+        <ListCard
+          id="overdue-heading"
+          title="Overdue interventions"
+          count={plans.overdueTotal}
+          items={plans.overdue}
+          itemKey={(i) => i.id}
+          empty="No task on an active plan in your caseload is past due."
+          footer={<LongestListed shown={plans.overdue.length} total={plans.overdueTotal} />}
+        >
+          {(i) => (
+            <>
+              <Link href={`/patients/${i.patientId}/care-plan`}>{i.patientName}</Link>: {i.description}{" "}
+              <span className="text-slate-700">
+                (due {formatCalendarDate(i.dueDate)}, {i.ownerName ?? "not assigned"})
+              </span>
+            </>
           )}
-          {plans.overdueTotal > plans.overdue.length ? (
-            <p className="mt-2 text-sm text-slate-700">
-              The {plans.overdue.length} longest overdue are listed.
-            </p>
-          ) : null}
-        </Card>
-        <Card as="section" aria-labelledby="unread-heading" className="md:col-span-2">
-          <h2 id="unread-heading">Unread messages</h2>
-          {unreadThreads.length === 0 ? (
-            <p className="mt-2">You are up to date with your care teams&apos; messages.</p>
-          ) : (
-            <ul className="mt-2 space-y-1">
-              {unreadThreads.map((t) => (
-                <li key={t.id}>
-                  <Link href={`/patients/${t.patientId}/messages#thread-${t.id}`}>{t.subject}</Link> ·{" "}
-                  {t.patientName} · {t.unread} unread
-                </li>
-              ))}
-            </ul>
+        </ListCard>
+        <ListCard
+          id="unread-heading"
+          title="Unread messages"
+          className="md:col-span-2"
+          items={unreadThreads}
+          itemKey={(t) => t.id}
+          empty="You are up to date with your care teams' messages."
+          footer={<MoreLink href="/messages">All messages</MoreLink>}
+        >
+          {(t) => (
+            <>
+              <Link href={`/patients/${t.patientId}/messages#thread-${t.id}`}>{t.subject}</Link> ·{" "}
+              {t.patientName} · {t.unread} unread
+            </>
           )}
-          <p className="mt-2">
-            <Link href="/messages">All messages</Link>
-          </p>
-        </Card>
+        </ListCard>
       </div>
-      <Card as="section" aria-labelledby="recent-heading" className="mb-8">
-        <h2 id="recent-heading">Records you opened recently</h2>
-        {summary.recent.length === 0 ? (
-          <p className="mt-2">
-            You have not opened a record in the last 30 days. Open one from{" "}
-            <Link href="/patients">Patients</Link>.
-          </p>
-        ) : (
-          <ul className="mt-2 space-y-1">
-            {summary.recent.map((r) => (
-              <li key={r.id}>
-                <Link href={`/patients/${r.id}`}>{r.name}</Link>{" "}
-                <span className="text-slate-600">{r.mrn}</span>, opened {formatDateTime(r.openedAt)}
-              </li>
-            ))}
-          </ul>
+      <ListCard
+        id="recent-heading"
+        title="Records you opened recently"
+        className="mb-8"
+        items={summary.recent}
+        itemKey={(r) => r.id}
+        empty="You have not opened a record in the last 30 days."
+        emptyNext={
+          <>
+            Open one from <Link href="/patients">Patients</Link>.
+          </>
+        }
+      >
+        {(r) => (
+          <>
+            <Link href={`/patients/${r.id}`}>{r.name}</Link> <span className="text-slate-600">{r.mrn}</span>,
+            opened {formatDateTime(r.openedAt)}
+          </>
         )}
-      </Card>
+      </ListCard>
       {emergency.length > 0 ? (
         <section
           aria-labelledby="emergency-heading"

@@ -5,6 +5,12 @@ import { orNotFound } from "@/app/_lib/guards";
 import { TimelineEntry } from "@/components/portal/timeline-item";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { CardSection } from "@/components/ui/card-section";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Facts } from "@/components/ui/facts";
+import { FilterForm, FilterSelect } from "@/components/ui/filter-select";
+import { SectionHeading } from "@/components/ui/section-heading";
+import { TwoColumns } from "@/components/ui/two-columns";
 import { requireActor } from "@/lib/auth/current-user";
 import { portalFormat } from "@/lib/i18n/format";
 import { portalMessages } from "@/lib/i18n/server";
@@ -12,10 +18,6 @@ import { getTimeline, TIMELINE_KINDS } from "@/lib/portal/timeline";
 import { resolveViewing, viewingQuery } from "@/lib/portal/viewing";
 
 export const metadata: Metadata = { title: "My care" };
-
-/** The look of the portal's secondary actions, beside the one primary "Raise a concern". */
-const SECONDARY_LINK =
-  "inline-block rounded border border-brand-700 bg-white px-4 py-2 font-medium no-underline";
 
 const QuerySchema = z.object({
   kind: z.enum(TIMELINE_KINDS).optional().catch(undefined),
@@ -39,7 +41,7 @@ export default async function MePage({
       <>
         <h1 className="mb-4">{t.timeline.chooseSomeone}</h1>
         {choices.length === 0 ? (
-          <p className="rounded bg-white p-6 shadow-sm">{t.timeline.nobodyShared}</p>
+          <EmptyState>{t.timeline.nobodyShared}</EmptyState>
         ) : (
           <ul className="space-y-3">
             {choices.map((p) => {
@@ -104,43 +106,41 @@ export default async function MePage({
           ) : null}
           {timeline.canReadPreferences ? (
             <li>
-              <Link href={withKeep("/me/preferences")} className={SECONDARY_LINK}>
+              <ButtonLink variant="secondary" href={withKeep("/me/preferences")}>
                 {timeline.self ? t.timeline.preferences : t.about.preferences(timeline.patient.givenName)}
-              </Link>
+              </ButtonLink>
             </li>
           ) : null}
           {viewing.kind === "patient" ? (
             <li>
-              <Link href="/me/access-log" className={SECONDARY_LINK}>
+              <ButtonLink variant="secondary" href="/me/access-log">
                 {t.timeline.accessLog}
-              </Link>
+              </ButtonLink>
             </li>
           ) : null}
           {viewing.kind === "patient" ? (
             <li>
-              <Link href="/me/family" className={SECONDARY_LINK}>
+              <ButtonLink variant="secondary" href="/me/family">
                 {t.timeline.family}
-              </Link>
+              </ButtonLink>
             </li>
           ) : null}
           {timeline.canReadRightsRequests ? (
             <li>
-              <Link href={withKeep("/me/rights")} className={SECONDARY_LINK}>
+              <ButtonLink variant="secondary" href={withKeep("/me/rights")}>
                 {timeline.canFileRights ? t.timeline.useRights : t.about.requests(timeline.patient.givenName)}
-              </Link>
+              </ButtonLink>
             </li>
           ) : null}
         </ul>
       </nav>
-      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      <TwoColumns side="22rem">
         <div className="min-w-0 space-y-8">
           {query.page === 1 && (!query.kind || query.kind === "appointment") ? (
             <section aria-labelledby="upcoming-heading">
-              <h2 id="upcoming-heading" className="mb-3">
-                {t.timeline.upcoming}
-              </h2>
+              <SectionHeading id="upcoming-heading">{t.timeline.upcoming}</SectionHeading>
               {timeline.upcoming.length === 0 ? (
-                <p className="rounded bg-white p-4 shadow-sm">{t.timeline.noUpcoming}</p>
+                <EmptyState>{t.timeline.noUpcoming}</EmptyState>
               ) : (
                 <ul className="space-y-3">
                   {timeline.upcoming.map((item) => (
@@ -159,37 +159,23 @@ export default async function MePage({
             </section>
           ) : null}
           <section aria-labelledby="history-heading">
-            <h2 id="history-heading" className="mb-3">
-              {t.timeline.history}
-            </h2>
-            <search className="mb-4">
-              <form method="get" action="/me" className="flex flex-wrap items-end gap-3">
-                {viewing.kind === "family" ? (
-                  <input type="hidden" name="patient" value={viewing.patientId} />
-                ) : null}
-                <div>
-                  <label htmlFor="timeline-kind" className="block font-medium">
-                    {t.timeline.filterLabel}
-                  </label>
-                  <select
-                    id="timeline-kind"
-                    name="kind"
-                    defaultValue={query.kind ?? ""}
-                    className="mt-1 rounded border border-slate-400 bg-white px-3 py-2"
-                  >
-                    <option value="">{t.timeline.filterAll}</option>
-                    {timeline.kinds.map((k) => (
-                      <option key={k} value={k}>
-                        {t.kinds[k]}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <Button type="submit">{t.timeline.filterApply}</Button>
-              </form>
-            </search>
+            <SectionHeading id="history-heading">{t.timeline.history}</SectionHeading>
+            <FilterForm action="/me" className="mb-4">
+              {viewing.kind === "family" ? (
+                <input type="hidden" name="patient" value={viewing.patientId} />
+              ) : null}
+              <FilterSelect
+                name="kind"
+                id="timeline-kind"
+                label={t.timeline.filterLabel}
+                value={query.kind}
+                allLabel={t.timeline.filterAll}
+                options={timeline.kinds.map((k) => ({ value: k, label: t.kinds[k] }))}
+              />
+              <Button type="submit">{t.timeline.filterApply}</Button>
+            </FilterForm>
             {timeline.history.length === 0 ? (
-              <p className="rounded bg-white p-4 shadow-sm">{t.timeline.noHistory}</p>
+              <EmptyState>{t.timeline.noHistory}</EmptyState>
             ) : (
               <ul className="space-y-3">
                 {timeline.history.map((item) => (
@@ -208,14 +194,16 @@ export default async function MePage({
         </div>
         <aside className="space-y-6">
           {timeline.canReadCarePlan && (timeline.plan !== null || !query.kind) ? (
-            <Card as="section" padding={5} aria-labelledby="plan-heading">
-              <h2 id="plan-heading" className="mb-2">
-                {timeline.self ? t.timeline.carePlan : t.about.carePlan(timeline.patient.givenName)}
-              </h2>
+            <CardSection
+              id="plan-heading"
+              title={timeline.self ? t.timeline.carePlan : t.about.carePlan(timeline.patient.givenName)}
+              headingClassName="mb-2"
+              padding={5}
+            >
               {timeline.plan === null ? (
-                <p>
+                <EmptyState framed={false}>
                   {timeline.self ? t.timeline.noCarePlan : t.about.noCarePlan(timeline.patient.givenName)}
-                </p>
+                </EmptyState>
               ) : (
                 <>
                   <p className="mb-2 font-medium break-words">{timeline.plan.title}</p>
@@ -249,19 +237,21 @@ export default async function MePage({
                   ) : null}
                 </>
               )}
-            </Card>
+            </CardSection>
           ) : null}
           {profile ? (
-            <Card as="section" padding={5} aria-labelledby="profile-heading">
-              <h2 id="profile-heading" className="mb-2">
-                {t.timeline.myDetails}
-              </h2>
-              <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
-                <dt className="font-medium">{t.timeline.dateOfBirth}</dt>
-                <dd>{f.date(profile.dateOfBirth)}</dd>
-                <dt className="font-medium">{t.timeline.recordNumber}</dt>
-                <dd>{profile.mrn}</dd>
-              </dl>
+            <CardSection
+              id="profile-heading"
+              title={t.timeline.myDetails}
+              headingClassName="mb-2"
+              padding={5}
+            >
+              <Facts
+                items={[
+                  { label: t.timeline.dateOfBirth, value: f.date(profile.dateOfBirth) },
+                  { label: t.timeline.recordNumber, value: profile.mrn },
+                ]}
+              />
               <p className="mt-3">
                 <a href="/me/export" download>
                   {t.timeline.exportData}
@@ -271,10 +261,10 @@ export default async function MePage({
               <p className="mt-3">
                 <Link href="/me/summary">{t.timeline.summary}</Link>
               </p>
-            </Card>
+            </CardSection>
           ) : null}
         </aside>
-      </div>
+      </TwoColumns>
     </>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { orNotFound } from "@/app/_lib/guards";
 import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/current-user";
 import { listInbox } from "@/lib/messages";
@@ -16,9 +17,9 @@ export default async function InboxPage() {
     <>
       <PageHeader title="Messages" />
       {threads.length === 0 ? (
-        <p className="rounded bg-white p-6 shadow-sm">
-          No team messages about your patients yet. Start one from a patient&apos;s Messages tab.
-        </p>
+        <EmptyState next="Start one from a patient's Messages tab.">
+          No team messages about your patients yet.
+        </EmptyState>
       ) : (
         <ul className="space-y-2">
           {threads.map((t) => (

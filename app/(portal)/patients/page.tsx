@@ -2,8 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { orNotFound } from "@/app/_lib/guards";
 import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { FilterForm, FilterInput } from "@/components/ui/filter-select";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
+import { TableHead, Td } from "@/components/ui/table-head";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { requireActor } from "@/lib/auth/current-user";
 import { CaseloadQuerySchema, listCaseload } from "@/lib/patients";
@@ -25,6 +28,7 @@ export default async function PatientsPage({
   const actor = await requireActor();
   const query = CaseloadQuerySchema.parse(await searchParams);
   const result = await orNotFound(listCaseload(actor, query));
+  const direction = query.dir === "asc" ? ("ascending" as const) : ("descending" as const);
   const sortHref = (key: string) => {
     const dir = query.sort === key && query.dir === "asc" ? "desc" : "asc";
     const q = new URLSearchParams({ sort: key, dir });
@@ -34,76 +38,59 @@ export default async function PatientsPage({
   return (
     <>
       <PageHeader title="Patients" />
-      <search className="mb-6">
-        <form method="get" action="/patients" className="flex flex-wrap items-end gap-3">
-          <div>
-            <label htmlFor="q" className="block font-medium">
-              Search your caseload
-            </label>
-            <p id="q-hint" className="text-sm text-slate-600">
-              Name, MRN (e.g. CB-100001) or date of birth (YYYY-MM-DD or MM/DD/YYYY)
-            </p>
-            <input
-              id="q"
-              name="q"
-              type="search"
-              defaultValue={query.q}
-              aria-describedby="q-hint"
-              className="mt-1 w-80 rounded border border-slate-400 bg-white px-3 py-2"
-            />
-          </div>
-          <input type="hidden" name="sort" value={query.sort} />
-          <input type="hidden" name="dir" value={query.dir} />
-          <Button type="submit">Search</Button>
-          {query.q ? <Link href="/patients">Clear search</Link> : null}
-        </form>
-      </search>
+      <FilterForm action="/patients">
+        <FilterInput
+          name="q"
+          type="search"
+          label="Search your caseload"
+          hint="Name, MRN (e.g. CB-100001) or date of birth (YYYY-MM-DD or MM/DD/YYYY)"
+          value={query.q}
+          className="w-80"
+        />
+        <input type="hidden" name="sort" value={query.sort} />
+        <input type="hidden" name="dir" value={query.dir} />
+        <Button type="submit">Search</Button>
+        {query.q ? <Link href="/patients">Clear search</Link> : null}
+      </FilterForm>
       {result.items.length === 0 ? (
-        <p className="rounded bg-white p-6 shadow-sm">
-          {query.q
-            ? "No patient in your caseload matches that search. Check the spelling, or search by MRN or date of birth."
-            : "No patients are assigned to you yet. An administrator assigns caseloads; for an urgent need use Emergency access."}
-        </p>
+        query.q ? (
+          <EmptyState next="Check the spelling, or search by MRN or date of birth.">
+            No patient in your caseload matches that search.
+          </EmptyState>
+        ) : (
+          <EmptyState next="An administrator assigns caseloads; for an urgent need use Emergency access.">
+            No patients are assigned to you yet.
+          </EmptyState>
+        )
       ) : (
         <TableScroll label="Your patients">
           <table>
             <caption className="sr-only">
-              Your patients, sorted by {query.sort} {query.dir === "asc" ? "ascending" : "descending"}
+              Your patients, sorted by {query.sort} {direction}
             </caption>
-            <thead className="bg-slate-100">
-              <tr>
-                {COLUMNS.map((c) => (
-                  <th
-                    key={c.key}
-                    scope="col"
-                    className="px-4 py-2"
-                    aria-sort={
-                      query.sort === c.key ? (query.dir === "asc" ? "ascending" : "descending") : undefined
-                    }
-                  >
-                    <Link href={sortHref(c.key)}>{c.label}</Link>
-                  </th>
-                ))}
-                <th scope="col" className="px-4 py-2">
-                  Language
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  Your role
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                ...COLUMNS.map((c) => ({
+                  key: c.key,
+                  label: <Link href={sortHref(c.key)}>{c.label}</Link>,
+                  sort: query.sort === c.key ? direction : undefined,
+                })),
+                "Language",
+                "Your role",
+              ]}
+            />
             <tbody>
               {result.items.map((p) => (
                 <tr key={p.id} className="border-t border-slate-200">
-                  <td className="px-4 py-2">
+                  <Td>
                     <Link href={`/patients/${p.id}`}>{p.name}</Link>
-                  </td>
-                  <td className="px-4 py-2">{p.mrn}</td>
-                  <td className="px-4 py-2">
+                  </Td>
+                  <Td>{p.mrn}</Td>
+                  <Td>
                     {formatCalendarDate(p.dateOfBirth)} (age {ageOn(p.dateOfBirth)})
-                  </td>
-                  <td className="px-4 py-2">{p.preferredLanguage.toUpperCase()}</td>
-                  <td className="px-4 py-2 capitalize">{p.myRole}</td>
+                  </Td>
+                  <Td>{p.preferredLanguage.toUpperCase()}</Td>
+                  <Td className="capitalize">{p.myRole}</Td>
                 </tr>
               ))}
             </tbody>

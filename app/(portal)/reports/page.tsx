@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { orNotFound } from "@/app/_lib/guards";
 import { ReportPeriodForm } from "@/components/report-period-form";
 import { formatMedianDays, formatShare, ReportTableSection } from "@/components/report-table";
@@ -21,6 +22,34 @@ import { formatCalendarDate, formatDateTime, zonedDate } from "@/lib/time";
 export const metadata: Metadata = { title: "Equity report" };
 
 /** Who raises concerns and uses their rights, and how well they are served, by group. */
+/** One headline figure of the report, with what it counts and, where it helps, out of how many. */
+function Total({
+  label,
+  testId,
+  note,
+  children,
+}: {
+  label: string;
+  testId?: string;
+  note?: string;
+  children: ReactNode;
+}) {
+  return (
+    <Card padding={4}>
+      <dt className="text-slate-700">{label}</dt>
+      <dd className="text-2xl font-semibold" data-testid={testId}>
+        {children}
+        {note ? (
+          <>
+            {" "}
+            <span className="text-base font-normal">{note}</span>
+          </>
+        ) : null}
+      </dd>
+    </Card>
+  );
+}
+
 export default async function ReportsPage({
   searchParams,
 }: {
@@ -64,32 +93,18 @@ export default async function ReportsPage({
         </Alert>
       ) : null}
       <dl className="mb-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <Card padding={4}>
-          <dt className="text-slate-700">Concerns received</dt>
-          <dd className="text-2xl font-semibold" data-testid="report-concerns">
-            {totals.concerns}
-          </dd>
-        </Card>
-        <Card padding={4}>
-          <dt className="text-slate-700">Median days to resolve</dt>
-          <dd className="text-2xl font-semibold">
-            {formatMedianDays(totals.concernMedianDays)}{" "}
-            <span className="text-base font-normal">({totals.concernsResolved} resolved)</span>
-          </dd>
-        </Card>
-        <Card padding={4}>
-          <dt className="text-slate-700">Rights requests received</dt>
-          <dd className="text-2xl font-semibold" data-testid="report-rights">
-            {totals.rights}
-          </dd>
-        </Card>
-        <Card padding={4}>
-          <dt className="text-slate-700">Rights requests answered on time</dt>
-          <dd className="text-2xl font-semibold">
-            {formatShare(totals.rightsOnTimeShare)}{" "}
-            <span className="text-base font-normal">(of {totals.rightsAnswered} answered)</span>
-          </dd>
-        </Card>
+        <Total label="Concerns received" testId="report-concerns">
+          {totals.concerns}
+        </Total>
+        <Total label="Median days to resolve" note={`(${totals.concernsResolved} resolved)`}>
+          {formatMedianDays(totals.concernMedianDays)}
+        </Total>
+        <Total label="Rights requests received" testId="report-rights">
+          {totals.rights}
+        </Total>
+        <Total label="Rights requests answered on time" note={`(of ${totals.rightsAnswered} answered)`}>
+          {formatShare(totals.rightsOnTimeShare)}
+        </Total>
       </dl>
       <h2 className="mb-3">Concerns and grievances</h2>
       <div className="mb-10 space-y-6">

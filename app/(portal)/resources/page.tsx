@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
-import { Card } from "@/components/ui/card";
+import { CardSection } from "@/components/ui/card-section";
+import { EmptyState } from "@/components/ui/empty-state";
 import { labelOptions } from "@/components/ui/options";
 import { PageHeader } from "@/components/ui/page-header";
+import { TwoColumns } from "@/components/ui/two-columns";
 import { requireActor } from "@/lib/auth/current-user";
 import { listResources, RESOURCE_CATEGORY_LABELS, RESOURCE_LANGUAGES, type Resource } from "@/lib/education";
 import { addResourceAction, archiveResourceAction } from "./actions";
@@ -19,18 +21,21 @@ export default async function ResourcesPage() {
   return (
     <>
       <PageHeader title="Resource library" />
-      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
+      <TwoColumns>
         <div className="space-y-6">
           {resources.length === 0 ? (
-            <p className="rounded bg-white p-4 shadow-sm">
-              The library is empty.{canManage ? " Add the first resource with the form beside this." : ""}
-            </p>
+            <EmptyState next={canManage ? "Add the first resource with the form beside this." : null}>
+              The library is empty.
+            </EmptyState>
           ) : (
             [...byCategory].map(([category, list]) => (
-              <Card as="section" padding={5} key={category} aria-labelledby={`cat-${category}`}>
-                <h2 id={`cat-${category}`} className="mb-2">
-                  {RESOURCE_CATEGORY_LABELS[category as keyof typeof RESOURCE_CATEGORY_LABELS]}
-                </h2>
+              <CardSection
+                key={category}
+                id={`cat-${category}`}
+                title={RESOURCE_CATEGORY_LABELS[category as keyof typeof RESOURCE_CATEGORY_LABELS]}
+                headingClassName="mb-2"
+                padding={5}
+              >
                 <ul className="space-y-3">
                   {list.map((r) => (
                     <li key={r.id} className="border-b border-slate-200 pb-3 last:border-0">
@@ -59,15 +64,12 @@ export default async function ResourcesPage() {
                     </li>
                   ))}
                 </ul>
-              </Card>
+              </CardSection>
             ))
           )}
         </div>
         {canManage ? (
-          <Card as="section" aria-labelledby="add-resource" className="self-start">
-            <h2 id="add-resource" className="mb-4">
-              Add a resource
-            </h2>
+          <CardSection id="add-resource" title="Add a resource" className="self-start">
             <ActionForm
               action={addResourceAction}
               submitLabel="Add to the library"
@@ -95,9 +97,9 @@ export default async function ResourcesPage() {
                 },
               ]}
             />
-          </Card>
+          </CardSection>
         ) : null}
-      </div>
+      </TwoColumns>
     </>
   );
 }

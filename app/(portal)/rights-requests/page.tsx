@@ -3,10 +3,12 @@ import Link from "next/link";
 import { orNotFound } from "@/app/_lib/guards";
 import { RightsDue } from "@/components/rights-request";
 import { Button } from "@/components/ui/button";
-import { FilterSelect } from "@/components/ui/filter-select";
+import { EmptyState } from "@/components/ui/empty-state";
+import { FilterForm, FilterSelect } from "@/components/ui/filter-select";
 import { labelOptions } from "@/components/ui/options";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
+import { TableHead, Td } from "@/components/ui/table-head";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { requireActor } from "@/lib/auth/current-user";
 import {
@@ -36,57 +38,47 @@ export default async function RightsRequestsPage({
         <strong data-testid="rights-due-soon">{list.dueSoon}</strong> due within 7 days ·{" "}
         <strong data-testid="rights-overdue">{list.overdue}</strong> overdue
       </p>
-      <search className="mb-6">
-        <form method="get" action="/rights-requests" className="flex flex-wrap items-end gap-3">
-          <FilterSelect
-            name="type"
-            label="Kind"
-            value={query.type}
-            options={labelOptions(RIGHTS_TYPE_LABELS)}
-          />
-          <FilterSelect
-            name="status"
-            label="Status"
-            value={query.status}
-            options={[
-              { value: "open", label: "Not yet answered" },
-              { value: "answered", label: "Answered" },
-            ]}
-          />
-          <Button type="submit">Filter</Button>
-          <Link href="/rights-requests">Clear filters</Link>
-        </form>
-      </search>
+      <FilterForm action="/rights-requests">
+        <FilterSelect
+          name="type"
+          label="Kind"
+          value={query.type}
+          options={labelOptions(RIGHTS_TYPE_LABELS)}
+        />
+        <FilterSelect
+          name="status"
+          label="Status"
+          value={query.status}
+          options={[
+            { value: "open", label: "Not yet answered" },
+            { value: "answered", label: "Answered" },
+          ]}
+        />
+        <Button type="submit">Filter</Button>
+        <Link href="/rights-requests">Clear filters</Link>
+      </FilterForm>
       {list.items.length === 0 ? (
-        <p className="rounded bg-white p-4 shadow-sm">
-          No requests match. Record a request from the patient&apos;s record, under Rights requests.
-        </p>
+        <EmptyState next="Record a request from the patient's record, under Rights requests.">
+          No requests match.
+        </EmptyState>
       ) : (
         <TableScroll label="Rights requests, soonest due first">
           <table>
-            <thead>
-              <tr>
-                <th scope="col">Due</th>
-                <th scope="col">Patient</th>
-                <th scope="col">Request</th>
-                <th scope="col">Received</th>
-                <th scope="col">Decision</th>
-              </tr>
-            </thead>
+            <TableHead columns={["Due", "Patient", "Request", "Received", "Decision"]} />
             <tbody>
               {list.items.map((r) => (
                 <tr key={r.id} className={r.overdue ? "bg-red-50" : undefined}>
-                  <td>
+                  <Td>
                     <RightsDue request={r} />
-                  </td>
-                  <td>{r.patientName}</td>
-                  <td>
+                  </Td>
+                  <Td>{r.patientName}</Td>
+                  <Td>
                     <Link href={`/patients/${r.patientId}/rights-requests#request-${r.id}`}>
                       {RIGHTS_TYPE_LABELS[r.type]}
                     </Link>
-                  </td>
-                  <td>{formatCalendarDate(r.receivedOn)}</td>
-                  <td>{r.decision ? RIGHTS_DECISION_LABELS[r.decision] : "Not yet"}</td>
+                  </Td>
+                  <Td>{formatCalendarDate(r.receivedOn)}</Td>
+                  <Td>{r.decision ? RIGHTS_DECISION_LABELS[r.decision] : "Not yet"}</Td>
                 </tr>
               ))}
             </tbody>

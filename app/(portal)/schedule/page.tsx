@@ -3,6 +3,8 @@ import Link from "next/link";
 import { orNotFound } from "@/app/_lib/guards";
 import { ScheduleAppointment } from "@/components/schedule/schedule-appointment";
 import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { PageHeader } from "@/components/ui/page-header";
 import { getSchedule, ScheduleQuerySchema } from "@/lib/appointments/schedule";
 import { requireActor } from "@/lib/auth/current-user";
@@ -54,24 +56,14 @@ export default async function SchedulePage({
         <form method="get" className="flex items-end gap-2">
           <input type="hidden" name="date" value={s.date} />
           <input type="hidden" name="view" value={s.view} />
-          <div>
-            <label htmlFor="clinician" className="block font-medium">
-              Whose schedule
-            </label>
-            <select
-              id="clinician"
-              name="clinician"
-              defaultValue={s.clinician?.id ?? ""}
-              className="mt-1 rounded border border-slate-400 bg-white px-3 py-2"
-            >
-              <option value="">My caseload</option>
-              {s.clinicianOptions.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name} ({c.discipline})
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            name="clinician"
+            id="clinician"
+            label="Whose schedule"
+            value={s.clinician?.id}
+            allLabel="My caseload"
+            options={s.clinicianOptions.map((c) => ({ value: c.id, label: `${c.name} (${c.discipline})` }))}
+          />
           <Button type="submit">Show</Button>
         </form>
       </div>
@@ -95,7 +87,9 @@ export default async function SchedulePage({
                 {d.date === s.today ? <span className="sr-only"> (today)</span> : null}
               </h3>
               {d.items.length === 0 ? (
-                <p className="text-sm text-slate-600">Nothing booked</p>
+                <EmptyState framed={false} className="text-sm text-slate-600">
+                  Nothing booked
+                </EmptyState>
               ) : (
                 <ul className="space-y-2">
                   {d.items.map((item) => (
@@ -107,7 +101,7 @@ export default async function SchedulePage({
           ))}
         </ol>
       ) : s.days[0]!.items.length === 0 ? (
-        <p className="rounded bg-white p-6 shadow-sm">Nothing is booked this day.</p>
+        <EmptyState>Nothing is booked this day.</EmptyState>
       ) : (
         <ul className="max-w-2xl space-y-2">
           {s.days[0]!.items.map((item) => (

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm } from "@/components/action-form";
+import { portalFormWords } from "@/components/portal/form-words";
 import { Alert } from "@/components/ui/alert";
 import { getInvitation } from "@/lib/family";
 import { MESSAGES } from "@/lib/i18n/messages";
@@ -38,9 +39,7 @@ export default async function InvitationPage({
           <ActionForm
             action={acceptInvitationAction.bind(null, token.data!)}
             submitLabel={t.family.acceptSubmit}
-            pendingLabel={t.saving}
-            optionalLabel={t.optional}
-            cancelLabel={t.cancel}
+            {...portalFormWords(t)}
             fields={[
               { kind: "text", name: "name", label: t.family.yourName, required: true, autoComplete: "name" },
               {

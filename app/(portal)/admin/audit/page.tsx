@@ -2,8 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { orNotFound } from "@/app/_lib/guards";
 import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { FilterInput, FilterSelect } from "@/components/ui/filter-select";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
+import { TableHead, Td } from "@/components/ui/table-head";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { AUDIT_ACTIONS, AuditFilterSchema, listAuditEvents } from "@/lib/audit";
 import { requireActor } from "@/lib/auth/current-user";
@@ -11,8 +15,6 @@ import { formatDateTime } from "@/lib/time";
 import { listUserOptions } from "@/lib/users";
 
 export const metadata: Metadata = { title: "Audit trail" };
-
-const inputClass = "mt-1 block rounded border border-slate-400 bg-white px-3 py-2";
 
 export default async function AuditPage({
   searchParams,
@@ -27,88 +29,62 @@ export default async function AuditPage({
   return (
     <>
       <PageHeader title="Audit trail" />
-      <form method="get" className="mb-6 flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow-sm">
-        <div>
-          <label htmlFor="user" className="block font-medium">
-            User
-          </label>
-          <select id="user" name="user" defaultValue={filter.user ?? ""} className={inputClass}>
-            <option value="">Anyone</option>
-            {staff.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name} ({u.email})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="patient" className="block font-medium">
-            Patient MRN
-          </label>
-          <input id="patient" name="patient" defaultValue={filter.patient ?? ""} className={inputClass} />
-        </div>
-        <div>
-          <label htmlFor="action" className="block font-medium">
-            Action
-          </label>
-          <select id="action" name="action" defaultValue={filter.action ?? ""} className={inputClass}>
-            <option value="">Any action</option>
-            {AUDIT_ACTIONS.map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="from" className="block font-medium">
-            From
-          </label>
-          <input id="from" name="from" type="date" defaultValue={filter.from ?? ""} className={inputClass} />
-        </div>
-        <div>
-          <label htmlFor="to" className="block font-medium">
-            To
-          </label>
-          <input id="to" name="to" type="date" defaultValue={filter.to ?? ""} className={inputClass} />
-        </div>
-        <Button type="submit">Filter</Button>
-        <Link href="/admin/audit">Clear</Link>
-      </form>
+      <Card padding={4} className="mb-6">
+        <form method="get" className="flex flex-wrap items-end gap-3">
+          <FilterSelect
+            name="user"
+            id="user"
+            label="User"
+            value={filter.user}
+            allLabel="Anyone"
+            options={staff.map((u) => ({ value: u.id, label: `${u.name} (${u.email})` }))}
+          />
+          <FilterInput name="patient" label="Patient MRN" value={filter.patient} />
+          <FilterSelect
+            name="action"
+            id="action"
+            label="Action"
+            value={filter.action}
+            allLabel="Any action"
+            options={AUDIT_ACTIONS.map((a) => ({ value: a, label: a }))}
+          />
+          <FilterInput name="from" type="date" label="From" value={filter.from} />
+          <FilterInput name="to" type="date" label="To" value={filter.to} />
+          <Button type="submit">Filter</Button>
+          <Link href="/admin/audit">Clear</Link>
+        </form>
+      </Card>
       {result.rows.length === 0 ? (
-        <p className="rounded bg-white p-6 shadow-sm">
-          No events match these filters. Widen the dates or clear a filter.
-        </p>
+        <EmptyState next="Widen the dates or clear a filter.">No events match these filters.</EmptyState>
       ) : (
         <TableScroll label="Audit events">
           <table className="text-sm">
-            <thead className="bg-slate-100">
-              <tr>
-                {["When", "Who", "Action", "Patient", "Entity", "Address", "Details"].map((h) => (
-                  <th key={h} scope="col" className="px-3 py-2">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead
+              density="dense"
+              columns={["When", "Who", "Action", "Patient", "Entity", "Address", "Details"]}
+            />
             <tbody>
               {result.rows.map((e) => (
                 <tr key={e.id} className="border-t border-slate-200 align-top">
-                  <td className="whitespace-nowrap px-3 py-2">{formatDateTime(e.occurredAt)}</td>
-                  <td className="px-3 py-2">
+                  <Td density="dense" className="whitespace-nowrap">
+                    {formatDateTime(e.occurredAt)}
+                  </Td>
+                  <Td density="dense">
                     {e.actorName ? (
                       `${e.actorName} (${e.actorRole})`
                     ) : (
                       <span className="text-slate-600">No session</span>
                     )}
-                  </td>
-                  <td className="px-3 py-2 font-mono">{e.action}</td>
-                  <td className="px-3 py-2">{e.patientMrn ?? ""}</td>
-                  <td className="px-3 py-2">{e.entityType ? `${e.entityType} ${e.entityId ?? ""}` : ""}</td>
-                  <td className="px-3 py-2">{e.ipAddress ?? ""}</td>
-                  <td className="px-3 py-2 font-mono text-xs">
+                  </Td>
+                  <Td density="dense" className="font-mono">
+                    {e.action}
+                  </Td>
+                  <Td density="dense">{e.patientMrn ?? ""}</Td>
+                  <Td density="dense">{e.entityType ? `${e.entityType} ${e.entityId ?? ""}` : ""}</Td>
+                  <Td density="dense">{e.ipAddress ?? ""}</Td>
+                  <Td density="dense" className="font-mono text-xs">
                     {e.details ? JSON.stringify(e.details) : ""}
-                  </td>
+                  </Td>
                 </tr>
               ))}
             </tbody>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
 import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requireActor } from "@/lib/auth/current-user";
@@ -45,11 +46,11 @@ export default async function EmergencyReviewPage({
         </ul>
       </nav>
       {result.rows.length === 0 ? (
-        <p className="rounded bg-white p-6 shadow-sm">
+        <EmptyState>
           {query.status === "pending"
             ? "Nothing is waiting for review."
             : "No emergency access has been used."}
-        </p>
+        </EmptyState>
       ) : (
         <ul className="space-y-4">
           {result.rows.map((g) => (

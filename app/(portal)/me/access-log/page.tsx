@@ -3,6 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { orNotFound } from "@/app/_lib/guards";
+import { EmptyState } from "@/components/ui/empty-state";
+import { TableHead, Td } from "@/components/ui/table-head";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { requireActor } from "@/lib/auth/current-user";
 import { portalFormat } from "@/lib/i18n/format";
@@ -34,23 +36,11 @@ export default async function AccessLogPage({
       <h1 className="mb-2">{t.accessLog.title}</h1>
       <p className="mb-6 max-w-prose">{t.accessLog.intro}</p>
       {log.rows.length === 0 ? (
-        <p className="rounded bg-white p-4 shadow-sm">{t.accessLog.none}</p>
+        <EmptyState>{t.accessLog.none}</EmptyState>
       ) : (
         <TableScroll label={t.accessLog.title}>
           <table className="w-full text-left">
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="px-4 py-2">
-                  {t.accessLog.who}
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  {t.accessLog.role}
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  {t.accessLog.when}
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={[t.accessLog.who, t.accessLog.role, t.accessLog.when]} />
             <tbody>
               {log.rows.map((r) => (
                 <tr
@@ -66,11 +56,11 @@ export default async function AccessLogPage({
                       </strong>
                     ) : null}
                   </th>
-                  <td className="px-4 py-2">{t.accessLog.roles[r.role] ?? r.role}</td>
-                  <td className="px-4 py-2">
+                  <Td>{t.accessLog.roles[r.role] ?? r.role}</Td>
+                  <Td>
                     {f.date(r.day)}, {f.time(r.first)}
                     {r.times > 1 ? `–${f.time(r.last)}` : ""} ({t.accessLog.times(r.times)})
-                  </td>
+                  </Td>
                 </tr>
               ))}
             </tbody>

@@ -3,7 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
+import { portalFormWords } from "@/components/portal/form-words";
 import { Card } from "@/components/ui/card";
+import { CardSection } from "@/components/ui/card-section";
+import { EmptyState } from "@/components/ui/empty-state";
+import { SectionHeading } from "@/components/ui/section-heading";
+import { TwoColumns } from "@/components/ui/two-columns";
 import { requireActor } from "@/lib/auth/current-user";
 import { getFamilyPage } from "@/lib/family";
 import { portalFormat } from "@/lib/i18n/format";
@@ -35,14 +40,12 @@ export default async function FamilyPage() {
       </p>
       <h1 className="mb-2">{t.family.title}</h1>
       <p className="mb-6 max-w-prose">{t.family.intro}</p>
-      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
+      <TwoColumns>
         <div className="min-w-0 space-y-8">
           <section aria-labelledby="members-heading">
-            <h2 id="members-heading" className="mb-3">
-              {t.family.members}
-            </h2>
+            <SectionHeading id="members-heading">{t.family.members}</SectionHeading>
             {data.members.length === 0 ? (
-              <p className="rounded bg-white p-4 shadow-sm">{t.family.noMembers}</p>
+              <EmptyState>{t.family.noMembers}</EmptyState>
             ) : (
               <ul className="space-y-3">
                 {data.members.map((m) => (
@@ -59,8 +62,7 @@ export default async function FamilyPage() {
                         action={revokeFamilyAction.bind(null, m.grantId)}
                         fields={[]}
                         submitLabel={t.family.revoke(m.name)}
-                        pendingLabel={t.saving}
-                        cancelLabel={t.cancel}
+                        {...portalFormWords(t)}
                         variant="danger"
                         confirm={{
                           title: t.family.revokeTitle,
@@ -76,9 +78,7 @@ export default async function FamilyPage() {
           </section>
           {data.pending.length > 0 ? (
             <section aria-labelledby="pending-heading">
-              <h2 id="pending-heading" className="mb-3">
-                {t.family.pending}
-              </h2>
+              <SectionHeading id="pending-heading">{t.family.pending}</SectionHeading>
               <ul className="space-y-3">
                 {data.pending.map((p) => (
                   <Card as="li" padding={4} key={p.id}>
@@ -91,7 +91,7 @@ export default async function FamilyPage() {
                         action={withdrawInvitationAction.bind(null, p.id)}
                         fields={[]}
                         submitLabel={t.family.withdraw(p.email)}
-                        pendingLabel={t.saving}
+                        {...portalFormWords(t)}
                         variant="secondary"
                       />
                     </div>
@@ -101,10 +101,12 @@ export default async function FamilyPage() {
             </section>
           ) : null}
         </div>
-        <Card as="section" aria-labelledby="invite-heading" className="self-start">
-          <h2 id="invite-heading" className="mb-3">
-            {t.family.invite}
-          </h2>
+        <CardSection
+          id="invite-heading"
+          title={t.family.invite}
+          headingClassName="mb-3"
+          className="self-start"
+        >
           <h3 className="font-semibold">{t.family.scopesTitle}</h3>
           <ul className="mb-4 list-disc space-y-1 pl-5 text-sm">
             {t.family.scopesExplained.map((line) => (
@@ -114,9 +116,7 @@ export default async function FamilyPage() {
           <ActionForm
             action={inviteFamilyAction}
             submitLabel={t.family.submit}
-            pendingLabel={t.saving}
-            optionalLabel={t.optional}
-            cancelLabel={t.cancel}
+            {...portalFormWords(t)}
             fields={[
               { kind: "email", name: "email", label: t.family.email, required: true, autoComplete: "off" },
               {
@@ -136,8 +136,8 @@ export default async function FamilyPage() {
               { kind: "checkbox", name: "canViewRequests", label: t.family.canViewRequests },
             ]}
           />
-        </Card>
-      </div>
+        </CardSection>
+      </TwoColumns>
     </>
   );
 }

@@ -3,7 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
+import { portalFormWords } from "@/components/portal/form-words";
 import { Card } from "@/components/ui/card";
+import { CardSection } from "@/components/ui/card-section";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Facts } from "@/components/ui/facts";
+import { TwoColumns } from "@/components/ui/two-columns";
 import { requireActor } from "@/lib/auth/current-user";
 import { portalFormat } from "@/lib/i18n/format";
 import { MESSAGES } from "@/lib/i18n/messages";
@@ -40,15 +45,13 @@ export default async function MyPreferencesPage({
       <p className="mb-6 max-w-prose">
         {viewing.kind === "family" ? t.about.preferencesIntro(name) : t.preferences.intro}
       </p>
-      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <TwoColumns side="20rem">
         <Card as="section" aria-label={title} className="min-w-0">
           {canWrite ? (
             <ActionForm
               action={savePortalPreferencesAction}
               submitLabel={t.preferences.save}
-              pendingLabel={t.saving}
-              optionalLabel={t.optional}
-              cancelLabel={t.cancel}
+              {...portalFormWords(t)}
               hidden={{ version: String(data.version) }}
               fields={PREFERENCE_FIELDS.map(([key]) => ({
                 kind: "textarea" as const,
@@ -59,22 +62,24 @@ export default async function MyPreferencesPage({
               }))}
             />
           ) : (
-            <dl className="space-y-3">
-              {PREFERENCE_FIELDS.filter(([key]) => data.preferences?.[key]).map(([key]) => (
-                <div key={key}>
-                  <dt className="font-semibold">{t.preferences.parts[key]}</dt>
-                  <dd className="whitespace-pre-wrap break-words">{data.preferences?.[key]}</dd>
-                </div>
-              ))}
-            </dl>
+            <Facts
+              layout="groups"
+              items={PREFERENCE_FIELDS.map(([key]) => ({
+                label: t.preferences.parts[key]!,
+                value: data.preferences?.[key],
+              }))}
+            />
           )}
         </Card>
-        <Card as="section" padding={5} aria-labelledby="changes-heading" className="self-start">
-          <h2 id="changes-heading" className="mb-2">
-            {t.preferences.history}
-          </h2>
+        <CardSection
+          id="changes-heading"
+          title={t.preferences.history}
+          headingClassName="mb-2"
+          padding={5}
+          className="self-start"
+        >
           {data.history.length === 0 ? (
-            <p>{t.preferences.none}</p>
+            <EmptyState framed={false}>{t.preferences.none}</EmptyState>
           ) : (
             <ol className="space-y-2">
               {data.history.map((h) => (
@@ -89,8 +94,8 @@ export default async function MyPreferencesPage({
               ))}
             </ol>
           )}
-        </Card>
-      </div>
+        </CardSection>
+      </TwoColumns>
     </>
   );
 }

@@ -3,7 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
+import { portalFormWords } from "@/components/portal/form-words";
 import { Card } from "@/components/ui/card";
+import { CardSection } from "@/components/ui/card-section";
+import { EmptyState } from "@/components/ui/empty-state";
+import { SectionHeading } from "@/components/ui/section-heading";
+import { TwoColumns } from "@/components/ui/two-columns";
 import { requireActor } from "@/lib/auth/current-user";
 import { rightsClocks } from "@/lib/clocks";
 import { portalFormat } from "@/lib/i18n/format";
@@ -63,15 +68,15 @@ export default async function MyRightsPage({
           <p className="mb-6 max-w-prose">{t.rights.intro}</p>
         </>
       )}
-      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_26rem]">
+      <TwoColumns side="26rem">
         <section aria-labelledby="mine-heading" className="min-w-0">
-          <h2 id="mine-heading" className="mb-3">
+          <SectionHeading id="mine-heading">
             {viewing.kind === "family" ? t.about.requests(viewing.grant.givenName) : t.rights.mine}
-          </h2>
+          </SectionHeading>
           {data.requests.length === 0 ? (
-            <p className="rounded bg-white p-4 shadow-sm">
+            <EmptyState>
               {viewing.kind === "family" ? t.about.noRequests(viewing.grant.givenName) : t.rights.none}
-            </p>
+            </EmptyState>
           ) : (
             <ul className="space-y-3">
               {data.requests.map((r) => (
@@ -104,10 +109,7 @@ export default async function MyRightsPage({
           )}
         </section>
         {canFile ? (
-          <Card as="section" aria-labelledby="file-heading" className="self-start">
-            <h2 id="file-heading" className="mb-3">
-              {t.rights.type}
-            </h2>
+          <CardSection id="file-heading" title={t.rights.type} headingClassName="mb-3" className="self-start">
             <dl className="mb-4 space-y-2 text-sm">
               {RIGHTS_REQUEST_TYPES.map((type) => (
                 <div key={type}>
@@ -125,9 +127,7 @@ export default async function MyRightsPage({
             <ActionForm
               action={fileRightsAction.bind(null, viewing.patientId)}
               submitLabel={t.rights.submit}
-              pendingLabel={t.saving}
-              optionalLabel={t.optional}
-              cancelLabel={t.cancel}
+              {...portalFormWords(t)}
               hidden={correct ? { subject: `${correct[1]}:${correct[2]}` } : undefined}
               fields={[
                 {
@@ -152,9 +152,9 @@ export default async function MyRightsPage({
                 { kind: "checkbox", name: "healthPlanSelfPay", label: t.rights.selfPay },
               ]}
             />
-          </Card>
+          </CardSection>
         ) : null}
-      </div>
+      </TwoColumns>
     </>
   );
 }

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { orNotFound } from "@/app/_lib/guards";
-import { PrintButton } from "@/components/print-button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Facts } from "@/components/ui/facts";
+import { PrintSheet } from "@/components/ui/print-sheet";
 import { requireActor } from "@/lib/auth/current-user";
 import { portalFormat } from "@/lib/i18n/format";
 import { MESSAGES } from "@/lib/i18n/messages";
@@ -29,24 +30,21 @@ export default async function SummaryPage() {
   if (portal.kind !== "patient") notFound();
   const p = portal.profile;
   return (
-    <article className="mx-auto max-w-3xl bg-white p-8 leading-relaxed shadow-sm print:p-0 print:shadow-none">
-      <p className="mb-6 flex flex-wrap gap-4 print:hidden">
-        <PrintButton label={t.timeline.print} />
-        <Link href="/me" className="self-center">
-          {t.concern.back}
-        </Link>
-      </p>
+    <PrintSheet kind="document" printLabel={t.timeline.print} backHref="/me" backLabel={t.concern.back}>
       <h1 className="mb-1 break-words">{t.timeline.summaryTitle(`${p.givenName} ${p.familyName}`)}</h1>
       <p className="mb-6 text-slate-700">{t.timeline.summaryPrinted(f.day(new Date()))}</p>
-      <dl className="mb-6 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
-        <dt className="font-medium">{t.timeline.dateOfBirth}</dt>
-        <dd>{f.date(p.dateOfBirth)}</dd>
-        <dt className="font-medium">{t.timeline.recordNumber}</dt>
-        <dd>{p.mrn}</dd>
-      </dl>
+      <Facts
+        className="mb-6"
+        items={[
+          { label: t.timeline.dateOfBirth, value: f.date(p.dateOfBirth) },
+          { label: t.timeline.recordNumber, value: p.mrn },
+        ]}
+      />
       <h2 className="mb-2">{t.timeline.carePlan}</h2>
       {timeline.plan === null ? (
-        <p className="mb-6">{t.timeline.noCarePlan}</p>
+        <EmptyState framed={false} className="mb-6">
+          {t.timeline.noCarePlan}
+        </EmptyState>
       ) : (
         <div className="mb-6">
           <p className="font-medium break-words">{timeline.plan.title}</p>
@@ -76,7 +74,9 @@ export default async function SummaryPage() {
       )}
       <h2 className="mb-2">{t.timeline.upcoming}</h2>
       {timeline.upcoming.length === 0 ? (
-        <p className="mb-6">{t.timeline.noUpcoming}</p>
+        <EmptyState framed={false} className="mb-6">
+          {t.timeline.noUpcoming}
+        </EmptyState>
       ) : (
         <ul className="mb-6 list-disc pl-6">
           {timeline.upcoming.map((a) => (
@@ -90,14 +90,13 @@ export default async function SummaryPage() {
         </ul>
       )}
       <h2 className="mb-2">{t.preferences.title}</h2>
-      <dl className="space-y-2">
-        {PREFERENCE_FIELDS.filter(([key]) => preferences.preferences?.[key]).map(([key]) => (
-          <div key={key}>
-            <dt className="font-semibold">{t.preferences.parts[key]}</dt>
-            <dd className="whitespace-pre-wrap break-words">{preferences.preferences?.[key]}</dd>
-          </div>
-        ))}
-      </dl>
-    </article>
+      <Facts
+        layout="groups"
+        items={PREFERENCE_FIELDS.map(([key]) => ({
+          label: t.preferences.parts[key]!,
+          value: preferences.preferences?.[key],
+        }))}
+      />
+    </PrintSheet>
   );
 }

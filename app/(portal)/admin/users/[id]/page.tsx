@@ -5,7 +5,9 @@ import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
 import { ROLE_LABEL } from "@/components/app-shell";
 import { Alert } from "@/components/ui/alert";
-import { Card } from "@/components/ui/card";
+import { CardSection } from "@/components/ui/card-section";
+import { EmptyState } from "@/components/ui/empty-state";
+import { TableHead, Td } from "@/components/ui/table-head";
 import { requireActor } from "@/lib/auth/current-user";
 import { formatDateTime } from "@/lib/time";
 import { getUser, UserIdSchema } from "@/lib/users";
@@ -49,10 +51,7 @@ export default async function UserPage({
 
       <div className="grid gap-6 lg:grid-cols-2">
         {staff && !self ? (
-          <Card as="section" aria-labelledby="role-heading">
-            <h2 id="role-heading" className="mb-4">
-              Role
-            </h2>
+          <CardSection id="role-heading" title="Role">
             <ActionForm
               action={updateRoleAction.bind(null, user.id)}
               hidden={{ version: String(user.version) }}
@@ -75,14 +74,11 @@ export default async function UserPage({
                 },
               ]}
             />
-          </Card>
+          </CardSection>
         ) : null}
 
         {!self ? (
-          <Card as="section" aria-labelledby="status-heading">
-            <h2 id="status-heading" className="mb-4">
-              Account status
-            </h2>
+          <CardSection id="status-heading" title="Account status">
             {user.active ? (
               <ActionForm
                 action={setActiveAction.bind(null, user.id)}
@@ -104,13 +100,10 @@ export default async function UserPage({
                 fields={[]}
               />
             )}
-          </Card>
+          </CardSection>
         ) : null}
 
-        <Card as="section" aria-labelledby="password-heading">
-          <h2 id="password-heading" className="mb-4">
-            Reset password
-          </h2>
+        <CardSection id="password-heading" title="Reset password">
           <ActionForm
             action={resetPasswordAction.bind(null, user.id)}
             submitLabel="Set new password"
@@ -124,13 +117,15 @@ export default async function UserPage({
               },
             ]}
           />
-        </Card>
+        </CardSection>
 
         {user.role === "coordinator" || user.role === "advocate" ? (
-          <Card as="section" aria-labelledby="caseload-heading" className="lg:col-span-2">
-            <h2 id="caseload-heading" className="mb-4">
-              Caseload ({user.caseload.length})
-            </h2>
+          <CardSection
+            id="caseload-heading"
+            title="Caseload"
+            count={user.caseload.length}
+            className="lg:col-span-2"
+          >
             <ActionForm
               action={assignCaseloadAction.bind(null, user.id)}
               submitLabel="Add to caseload"
@@ -146,32 +141,27 @@ export default async function UserPage({
               ]}
             />
             {user.caseload.length === 0 ? (
-              <p className="mt-4">No patients yet. Add one by MRN above.</p>
+              <EmptyState framed={false} className="mt-4" next="Add one by MRN above.">
+                No patients yet.
+              </EmptyState>
             ) : (
               <table className="mt-6">
-                <thead className="bg-slate-100">
-                  <tr>
-                    <th scope="col" className="px-3 py-2">
-                      Patient
-                    </th>
-                    <th scope="col" className="px-3 py-2">
-                      MRN
-                    </th>
-                    <th scope="col" className="px-3 py-2">
-                      Primary
-                    </th>
-                    <th scope="col" className="px-3 py-2">
-                      <span className="sr-only">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead
+                  density="dense"
+                  columns={[
+                    "Patient",
+                    "MRN",
+                    "Primary",
+                    { key: "actions", label: <span className="sr-only">Actions</span> },
+                  ]}
+                />
                 <tbody>
                   {user.caseload.map((c) => (
                     <tr key={c.assignmentId} className="border-t border-slate-200">
-                      <td className="px-3 py-2">{c.name}</td>
-                      <td className="px-3 py-2">{c.mrn}</td>
-                      <td className="px-3 py-2">{c.isPrimary ? "Yes" : "No"}</td>
-                      <td className="px-3 py-2">
+                      <Td density="dense">{c.name}</Td>
+                      <Td density="dense">{c.mrn}</Td>
+                      <Td density="dense">{c.isPrimary ? "Yes" : "No"}</Td>
+                      <Td density="dense">
                         <ActionForm
                           action={endCaseloadAction.bind(null, user.id)}
                           hidden={{ assignmentId: c.assignmentId }}
@@ -184,18 +174,17 @@ export default async function UserPage({
                           }}
                           fields={[]}
                         />
-                      </td>
+                      </Td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             )}
-          </Card>
+          </CardSection>
         ) : null}
 
         {user.familyOf.length > 0 ? (
-          <Card as="section" aria-labelledby="family-heading">
-            <h2 id="family-heading">Family access</h2>
+          <CardSection id="family-heading" title="Family access" headingClassName="">
             <ul className="mt-2">
               {user.familyOf.map((f) => (
                 <li key={f.grantId}>
@@ -203,7 +192,7 @@ export default async function UserPage({
                 </li>
               ))}
             </ul>
-          </Card>
+          </CardSection>
         ) : null}
       </div>
     </>

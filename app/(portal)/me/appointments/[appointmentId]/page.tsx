@@ -3,7 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
+import { portalFormWords } from "@/components/portal/form-words";
 import { Card } from "@/components/ui/card";
+import { CardSection } from "@/components/ui/card-section";
+import { Facts } from "@/components/ui/facts";
 import {
   APPOINTMENT_REQUEST_KINDS,
   AppointmentIdSchema,
@@ -51,26 +54,15 @@ export default async function MyAppointmentPage({
       <p className="mb-4 text-lg">
         <time dateTime={a.startsAt.toISOString()}>{f.dateTime(a.startsAt)}</time> – {f.time(a.endsAt)}
       </p>
-      <dl className="mb-6 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 rounded-lg bg-white p-5 shadow-sm">
-        {a.location ? (
-          <>
-            <dt className="font-medium">{t.appointment.where}</dt>
-            <dd className="break-words">{a.location}</dd>
-          </>
-        ) : null}
-        {a.clinicianName ? (
-          <>
-            <dt className="font-medium">{t.appointment.with}</dt>
-            <dd>{a.clinicianName}</dd>
-          </>
-        ) : null}
-        {a.patientNotes ? (
-          <>
-            <dt className="font-medium">{t.appointment.bring}</dt>
-            <dd className="break-words">{a.patientNotes}</dd>
-          </>
-        ) : null}
-      </dl>
+      <Card padding={5} className="mb-6">
+        <Facts
+          items={[
+            { label: t.appointment.where, value: a.location },
+            { label: t.appointment.with, value: a.clinicianName },
+            { label: t.appointment.bring, value: a.patientNotes },
+          ]}
+        />
+      </Card>
       <p className="mb-6 flex flex-wrap gap-4">
         {a.videoUrl ? (
           <a href={a.videoUrl} rel="noopener noreferrer">
@@ -90,17 +82,12 @@ export default async function MyAppointmentPage({
         </p>
       ) : null}
       {a.canRequestChange ? (
-        <Card as="section" aria-labelledby="change-heading">
-          <h2 id="change-heading" className="mb-2">
-            {t.appointmentRequest.askTitle}
-          </h2>
+        <CardSection id="change-heading" title={t.appointmentRequest.askTitle} headingClassName="mb-2">
           <p className="mb-4">{t.appointmentRequest.askIntro}</p>
           <ActionForm
             action={requestChangeAction.bind(null, a.id)}
             submitLabel={t.appointmentRequest.submit}
-            pendingLabel={t.saving}
-            optionalLabel={t.optional}
-            cancelLabel={t.cancel}
+            {...portalFormWords(t)}
             fields={[
               {
                 kind: "select",
@@ -121,7 +108,7 @@ export default async function MyAppointmentPage({
               { kind: "text", name: "preferredTimes", label: t.appointmentRequest.preferredTimes },
             ]}
           />
-        </Card>
+        </CardSection>
       ) : null}
     </article>
   );

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { orNotFound } from "@/app/_lib/guards";
 import { Alert } from "@/components/ui/alert";
-import { Card } from "@/components/ui/card";
+import { CardSection } from "@/components/ui/card-section";
 import { requireActor } from "@/lib/auth/current-user";
 import { ConcernIdSchema, getPortalConcern } from "@/lib/concerns";
 import { portalFormat } from "@/lib/i18n/format";
@@ -44,29 +44,38 @@ export default async function MyConcernPage({
         <p className="mb-2">{t.about.whose(`${viewing.grant.givenName} ${viewing.grant.familyName}`)}</p>
       ) : null}
       <p className="mb-4 text-slate-700">{t.concern.received(f.day(c.receivedAt))}</p>
-      <Card as="section" padding={5} aria-labelledby="status-heading" className="mb-6">
-        <h2 id="status-heading" className="mb-1">
-          {t.concern.status}
-        </h2>
+      <CardSection
+        id="status-heading"
+        title={t.concern.status}
+        headingClassName="mb-1"
+        padding={5}
+        className="mb-6"
+      >
         <p className="text-lg font-semibold">{t.concernStatus[c.status] ?? c.status}</p>
         {hearBack ? <p className="mt-1">{t.concern.hearBackBy(f.date(hearBack))}</p> : null}
         {c.interim?.message ? (
           <p className="mt-2 whitespace-pre-wrap break-words">{c.interim.message}</p>
         ) : null}
-      </Card>
-      <Card as="section" padding={5} aria-labelledby="what-heading" className="mb-6">
-        <h2 id="what-heading" className="mb-1">
-          {t.concern.whatHappened}
-        </h2>
+      </CardSection>
+      <CardSection
+        id="what-heading"
+        title={t.concern.whatHappened}
+        headingClassName="mb-1"
+        padding={5}
+        className="mb-6"
+      >
         <p className="whitespace-pre-wrap break-words">{c.whatHappened}</p>
         <h2 className="mt-4 mb-1">{t.concern.desiredOutcome}</h2>
         <p className="whitespace-pre-wrap break-words">{c.desiredOutcome}</p>
-      </Card>
+      </CardSection>
       {c.response ? (
-        <Card as="section" padding={5} aria-labelledby="response-heading" className="mb-6">
-          <h2 id="response-heading" className="mb-2">
-            {t.concern.response}
-          </h2>
+        <CardSection
+          id="response-heading"
+          title={t.concern.response}
+          headingClassName="mb-2"
+          padding={5}
+          className="mb-6"
+        >
           <h3 className="font-semibold">{t.concern.steps}</h3>
           <p className="mb-3 whitespace-pre-wrap break-words">{c.response.steps}</p>
           <h3 className="font-semibold">{t.concern.results}</h3>
@@ -74,12 +83,9 @@ export default async function MyConcernPage({
           <h3 className="font-semibold">{t.concern.contact}</h3>
           <p className="mb-3 break-words">{c.response.contact}</p>
           <p>{t.concern.completedOn(f.date(c.response.completedOn))}</p>
-        </Card>
+        </CardSection>
       ) : null}
-      <Card as="section" padding={5} aria-labelledby="history-heading">
-        <h2 id="history-heading" className="mb-2">
-          {t.concern.history}
-        </h2>
+      <CardSection id="history-heading" title={t.concern.history} headingClassName="mb-2" padding={5}>
         <ol className="space-y-1">
           {c.moves.map((m) => (
             <li key={`${m.to}-${m.at.toISOString()}`}>
@@ -87,7 +93,7 @@ export default async function MyConcernPage({
             </li>
           ))}
         </ol>
-      </Card>
+      </CardSection>
     </article>
   );
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
+import { portalFormWords } from "@/components/portal/form-words";
 import { Card } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/current-user";
 import { authorizeRaiseConcernInPortal } from "@/lib/concerns";
@@ -38,9 +39,7 @@ export default async function NewConcernPage({
         <ActionForm
           action={raiseConcernAction.bind(null, viewing.patientId)}
           submitLabel={t.concern.submit}
-          pendingLabel={t.saving}
-          optionalLabel={t.optional}
-          cancelLabel={t.cancel}
+          {...portalFormWords(t)}
           fields={[
             {
               kind: "select",

@@ -5,7 +5,12 @@ import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
 import { PatientHeading } from "@/components/patient-nav";
 import { Card } from "@/components/ui/card";
+import { CardSection } from "@/components/ui/card-section";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Facts } from "@/components/ui/facts";
 import { labelOptions } from "@/components/ui/options";
+import { SectionHeading } from "@/components/ui/section-heading";
+import { TwoColumns } from "@/components/ui/two-columns";
 import { CHANNEL_LABELS, COUNTERPART_LABELS, getAdvocacyLog } from "@/lib/advocacy";
 import { requireActor } from "@/lib/auth/current-user";
 import { listResources, listResourcesGiven, RESOURCE_CATEGORY_LABELS } from "@/lib/education";
@@ -26,16 +31,17 @@ export default async function AdvocacyPage({ params }: { params: Promise<{ id: s
   return (
     <>
       <PatientHeading patient={data.patient} current="advocacy" />
-      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_26rem]">
+      <TwoColumns side="26rem">
         <section aria-labelledby="log-heading">
-          <h2 id="log-heading" className="mb-3">
-            Representation log ({data.interactions.length})
-          </h2>
+          <SectionHeading id="log-heading" count={data.interactions.length}>
+            Representation log
+          </SectionHeading>
           {data.interactions.length === 0 ? (
-            <p className="rounded bg-white p-4 shadow-sm">
+            <EmptyState
+              next={data.canWrite ? "Log each call, letter or meeting with the form beside this." : null}
+            >
               No one has represented this patient yet.
-              {data.canWrite ? " Log each call, letter or meeting with the form beside this." : ""}
-            </p>
+            </EmptyState>
           ) : (
             <ul className="space-y-4">
               {data.interactions.map((i) => (
@@ -47,16 +53,14 @@ export default async function AdvocacyPage({ params }: { params: Promise<{ id: s
                     {formatCalendarDate(i.occurredOn)} · {CHANNEL_LABELS[i.channel]}
                     {i.contact ? ` · with ${i.contact}` : ""} · {i.advocateName}
                   </p>
-                  <dl className="mt-2 space-y-1">
-                    <dt className="font-medium">Asked</dt>
-                    <dd className="whitespace-pre-wrap">{i.asked}</dd>
-                    {i.outcome ? (
-                      <>
-                        <dt className="font-medium">Outcome</dt>
-                        <dd className="whitespace-pre-wrap">{i.outcome}</dd>
-                      </>
-                    ) : null}
-                  </dl>
+                  <Facts
+                    layout="stack"
+                    className="mt-2"
+                    items={[
+                      { label: "Asked", value: i.asked },
+                      { label: "Outcome", value: i.outcome },
+                    ]}
+                  />
                   {i.concernId ? (
                     <p className="mt-2">
                       <Link href={`/patients/${data.patient.id}/concerns/${i.concernId}`}>
@@ -99,15 +103,17 @@ export default async function AdvocacyPage({ params }: { params: Promise<{ id: s
           )}
         </section>
         <section aria-labelledby="given-heading" className="lg:col-start-1">
-          <h2 id="given-heading" className="mb-3">
-            Education and resources given ({given.length})
-          </h2>
+          <SectionHeading id="given-heading" count={given.length}>
+            Education and resources given
+          </SectionHeading>
           {given.length === 0 ? (
-            <p className="rounded bg-white p-4 shadow-sm">Nothing given yet.</p>
+            <EmptyState next={data.canWrite ? "Record one with the form below." : null}>
+              Nothing given yet.
+            </EmptyState>
           ) : (
             <ul className="space-y-2">
               {given.map((g) => (
-                <li key={g.givenId} className="rounded bg-white p-4 shadow-sm">
+                <Card as="li" padding={4} key={g.givenId}>
                   <p className="font-semibold">
                     {g.url ? <a href={g.url}>{g.title}</a> : g.title}{" "}
                     <span className="text-sm font-normal text-slate-700">
@@ -118,7 +124,7 @@ export default async function AdvocacyPage({ params }: { params: Promise<{ id: s
                     Given {formatDateTime(g.givenAt)} by {g.givenBy}
                     {g.note ? `: ${g.note}` : ""}
                   </p>
-                </li>
+                </Card>
               ))}
             </ul>
           )}
@@ -126,10 +132,16 @@ export default async function AdvocacyPage({ params }: { params: Promise<{ id: s
             <Card padding={5} className="mt-4">
               <h3 className="mb-3 font-semibold">Give a resource</h3>
               {library.length === 0 ? (
-                <p>
-                  The library is empty. Add resources in the <Link href="/resources">resource library</Link>{" "}
-                  first.
-                </p>
+                <EmptyState
+                  framed={false}
+                  next={
+                    <>
+                      Add resources in the <Link href="/resources">resource library</Link> first.
+                    </>
+                  }
+                >
+                  The library is empty.
+                </EmptyState>
               ) : (
                 <ActionForm
                   action={giveResourceAction.bind(null, data.patient.id)}
@@ -154,14 +166,11 @@ export default async function AdvocacyPage({ params }: { params: Promise<{ id: s
           ) : null}
         </section>
         {data.canWrite ? (
-          <Card
-            as="section"
-            aria-labelledby="log-form-heading"
+          <CardSection
+            id="log-form-heading"
+            title="Log an interaction"
             className="self-start lg:col-start-2 lg:row-span-2 lg:row-start-1"
           >
-            <h2 id="log-form-heading" className="mb-4">
-              Log an interaction
-            </h2>
             <ActionForm
               action={logInteractionAction.bind(null, data.patient.id)}
               submitLabel="Log it"
@@ -190,9 +199,9 @@ export default async function AdvocacyPage({ params }: { params: Promise<{ id: s
                 },
               ]}
             />
-          </Card>
+          </CardSection>
         ) : null}
-      </div>
+      </TwoColumns>
     </>
   );
 }

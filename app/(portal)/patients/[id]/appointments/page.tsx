@@ -5,7 +5,11 @@ import { ActionForm } from "@/components/action-form";
 import { AppointmentCard } from "@/components/appointment-card";
 import { ChangeRequestList } from "@/components/change-requests";
 import { PatientHeading } from "@/components/patient-nav";
-import { Card } from "@/components/ui/card";
+import { CardSection } from "@/components/ui/card-section";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Expander } from "@/components/ui/expander";
+import { SectionHeading } from "@/components/ui/section-heading";
+import { TwoColumns } from "@/components/ui/two-columns";
 import { type AppointmentItem, listPatientAppointments } from "@/lib/appointments";
 import { listPatientChangeRequests } from "@/lib/appointments/requests";
 import { APPOINTMENT_KIND_LABEL, APPOINTMENT_KINDS } from "@/lib/appointments/schemas";
@@ -25,72 +29,69 @@ export const metadata: Metadata = { title: "Appointments" };
 function ChangeForms({ item }: { item: AppointmentItem }) {
   if (item.status === "cancelled" || item.status === "completed") return null;
   return (
-    <details className="mt-3 rounded border border-slate-300 p-3">
-      <summary className="cursor-pointer font-medium">Change “{item.title}”</summary>
-      <div className="mt-3 grid gap-6 md:grid-cols-3">
-        <div>
-          <h4 className="mb-2 font-semibold">Reschedule</h4>
-          <ActionForm
-            action={rescheduleAppointmentAction.bind(null, item.id)}
-            hidden={{ version: String(item.version) }}
-            submitLabel="Move it"
-            fields={[
-              {
-                kind: "datetime-local",
-                name: "startsAt",
-                label: "New start",
-                required: true,
-                defaultValue: toZonedInputValue(item.startsAt),
-              },
-              {
-                kind: "datetime-local",
-                name: "endsAt",
-                label: "New end",
-                required: true,
-                defaultValue: toZonedInputValue(item.endsAt),
-              },
-            ]}
-          />
-        </div>
-        <div>
-          <h4 className="mb-2 font-semibold">Status</h4>
-          <ActionForm
-            action={setAppointmentStatusAction.bind(null, item.id)}
-            hidden={{ version: String(item.version) }}
-            submitLabel="Save status"
-            fields={[
-              {
-                kind: "select",
-                name: "status",
-                label: "Status",
-                defaultValue: item.status,
-                options: [
-                  { value: "scheduled", label: "Scheduled" },
-                  { value: "confirmed", label: "Confirmed" },
-                  { value: "completed", label: "Completed" },
-                  { value: "no-show", label: "No-show" },
-                ],
-              },
-            ]}
-          />
-        </div>
-        <div>
-          <h4 className="mb-2 font-semibold">Cancel</h4>
-          <ActionForm
-            action={cancelAppointmentAction.bind(null, item.id)}
-            hidden={{ version: String(item.version) }}
-            submitLabel="Cancel appointment"
-            variant="danger"
-            confirm={{
-              title: `Cancel “${item.title}”?`,
-              body: "It stays on the record as cancelled, with your reason. Other appointments in a series are not touched.",
-              confirmLabel: "Cancel it",
-            }}
-            fields={[{ kind: "textarea", name: "reason", label: "Reason", required: true, maxLength: 500 }]}
-          />
-        </div>
+    <Expander summary={<>Change “{item.title}”</>} bodyClassName="grid gap-6 md:grid-cols-3">
+      <div>
+        <h4 className="mb-2 font-semibold">Reschedule</h4>
+        <ActionForm
+          action={rescheduleAppointmentAction.bind(null, item.id)}
+          hidden={{ version: String(item.version) }}
+          submitLabel="Move it"
+          fields={[
+            {
+              kind: "datetime-local",
+              name: "startsAt",
+              label: "New start",
+              required: true,
+              defaultValue: toZonedInputValue(item.startsAt),
+            },
+            {
+              kind: "datetime-local",
+              name: "endsAt",
+              label: "New end",
+              required: true,
+              defaultValue: toZonedInputValue(item.endsAt),
+            },
+          ]}
+        />
       </div>
-    </details>
+      <div>
+        <h4 className="mb-2 font-semibold">Status</h4>
+        <ActionForm
+          action={setAppointmentStatusAction.bind(null, item.id)}
+          hidden={{ version: String(item.version) }}
+          submitLabel="Save status"
+          fields={[
+            {
+              kind: "select",
+              name: "status",
+              label: "Status",
+              defaultValue: item.status,
+              options: [
+                { value: "scheduled", label: "Scheduled" },
+                { value: "confirmed", label: "Confirmed" },
+                { value: "completed", label: "Completed" },
+                { value: "no-show", label: "No-show" },
+              ],
+            },
+          ]}
+        />
+      </div>
+      <div>
+        <h4 className="mb-2 font-semibold">Cancel</h4>
+        <ActionForm
+          action={cancelAppointmentAction.bind(null, item.id)}
+          hidden={{ version: String(item.version) }}
+          submitLabel="Cancel appointment"
+          variant="danger"
+          confirm={{
+            title: `Cancel “${item.title}”?`,
+            body: "It stays on the record as cancelled, with your reason. Other appointments in a series are not touched.",
+            confirmLabel: "Cancel it",
+          }}
+          fields={[{ kind: "textarea", name: "reason", label: "Reason", required: true, maxLength: 500 }]}
+        />
+      </div>
+    </Expander>
   );
 }
 
@@ -110,9 +111,9 @@ export default async function AppointmentsPage({ params }: { params: Promise<{ i
       </p>
       {requests.length > 0 ? (
         <section aria-labelledby="requests-heading" className="mb-8 rounded-lg bg-amber-50 p-5 shadow-sm">
-          <h2 id="requests-heading" className="mb-3">
-            The patient asked for a change ({requests.length})
-          </h2>
+          <SectionHeading id="requests-heading" count={requests.length}>
+            The patient asked for a change
+          </SectionHeading>
           <ChangeRequestList
             tasks={requests}
             showPatient={false}
@@ -120,16 +121,18 @@ export default async function AppointmentsPage({ params }: { params: Promise<{ i
           />
         </section>
       ) : null}
-      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
+      <TwoColumns>
         <div>
           <section aria-labelledby="upcoming-heading" className="mb-8">
-            <h2 id="upcoming-heading" className="mb-3">
-              Upcoming ({data.upcoming.length})
-            </h2>
+            <SectionHeading id="upcoming-heading" count={data.upcoming.length}>
+              Upcoming
+            </SectionHeading>
             {data.upcoming.length === 0 ? (
-              <p className="rounded bg-white p-4 shadow-sm">
-                Nothing is booked.{data.canWrite ? " Book the first appointment above." : ""}
-              </p>
+              <EmptyState
+                next={data.canWrite ? "Book the first appointment with the form beside this." : null}
+              >
+                Nothing is booked.
+              </EmptyState>
             ) : (
               <ul className="space-y-3">
                 {data.upcoming.map((item) => (
@@ -144,11 +147,11 @@ export default async function AppointmentsPage({ params }: { params: Promise<{ i
           </section>
 
           <section aria-labelledby="past-heading">
-            <h2 id="past-heading" className="mb-3">
-              Past ({data.past.length})
-            </h2>
+            <SectionHeading id="past-heading" count={data.past.length}>
+              Past
+            </SectionHeading>
             {data.past.length === 0 ? (
-              <p className="rounded bg-white p-4 shadow-sm">No past appointments.</p>
+              <EmptyState>No past appointments.</EmptyState>
             ) : (
               <ul className="space-y-3">
                 {data.past.map((item) => (
@@ -159,10 +162,11 @@ export default async function AppointmentsPage({ params }: { params: Promise<{ i
           </section>
         </div>
         {data.canWrite ? (
-          <Card as="section" aria-labelledby="book-heading" className="self-start lg:sticky lg:top-4">
-            <h2 id="book-heading" className="mb-4">
-              Book an appointment
-            </h2>
+          <CardSection
+            id="book-heading"
+            title="Book an appointment"
+            className="self-start lg:sticky lg:top-4"
+          >
             <ActionForm
               action={bookAppointmentAction.bind(null, data.patient.id)}
               submitLabel="Book"
@@ -244,9 +248,9 @@ export default async function AppointmentsPage({ params }: { params: Promise<{ i
                 },
               ]}
             />
-          </Card>
+          </CardSection>
         ) : null}
-      </div>
+      </TwoColumns>
     </>
   );
 }

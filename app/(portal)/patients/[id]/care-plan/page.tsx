@@ -7,6 +7,8 @@ import { PlanList } from "@/components/care-plan/plan-list";
 import { PlanView } from "@/components/care-plan/plan-view";
 import { StartPlanForm } from "@/components/care-plan/start-plan-form";
 import { PatientHeading } from "@/components/patient-nav";
+import { EmptyState } from "@/components/ui/empty-state";
+import { TwoColumns } from "@/components/ui/two-columns";
 import { requireActor } from "@/lib/auth/current-user";
 import { CarePlanIdSchema, getCarePlanPage } from "@/lib/care-plans";
 import { PatientIdSchema } from "@/lib/patients/schemas";
@@ -52,18 +54,22 @@ export default async function CarePlanRoute({
   return (
     <>
       <PatientHeading patient={data.patient} current="care-plan" />
-      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      <TwoColumns side="22rem">
         <div>
           {data.plan ? (
             <PlanView data={data} plan={data.plan} actions={actions} />
+          ) : data.staff || data.canWrite ? (
+            <EmptyState
+              next={
+                data.canWrite
+                  ? "Start one from a template or a blank page with the form beside this."
+                  : "The patient's care coordinator starts one."
+              }
+            >
+              No care plan yet.
+            </EmptyState>
           ) : (
-            <p className="rounded-lg bg-white p-5 shadow-sm">
-              {data.canWrite
-                ? "No care plan yet. Start one from a template or a blank page with the form beside this."
-                : data.staff
-                  ? "No care plan yet. The patient's care coordinator starts one."
-                  : "Your care team has not shared a care plan with you yet."}
-            </p>
+            <EmptyState>Your care team has not shared a care plan with you yet.</EmptyState>
           )}
         </div>
         <aside className="space-y-6">
@@ -83,7 +89,7 @@ export default async function CarePlanRoute({
             />
           ) : null}
         </aside>
-      </div>
+      </TwoColumns>
     </>
   );
 }

@@ -5,9 +5,13 @@ import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
 import { ConcernDue } from "@/components/concern";
 import { PatientHeading } from "@/components/patient-nav";
-import { Card } from "@/components/ui/card";
+import { CardSection } from "@/components/ui/card-section";
+import { EmptyState } from "@/components/ui/empty-state";
 import { labelOptions } from "@/components/ui/options";
+import { SectionHeading } from "@/components/ui/section-heading";
+import { TableHead, Td } from "@/components/ui/table-head";
 import { TableScroll } from "@/components/ui/table-scroll";
+import { TwoColumns } from "@/components/ui/two-columns";
 import { requireActor } from "@/lib/auth/current-user";
 import {
   CONCERN_CATEGORY_LABELS,
@@ -30,32 +34,24 @@ export default async function PatientConcernsPage({ params }: { params: Promise<
   return (
     <>
       <PatientHeading patient={data.patient} current="concerns" />
-      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_26rem]">
+      <TwoColumns side="26rem">
         <section aria-labelledby="concerns-heading">
-          <h2 id="concerns-heading" className="mb-3">
-            Concerns and grievances ({data.concerns.length})
-          </h2>
+          <SectionHeading id="concerns-heading" count={data.concerns.length}>
+            Concerns and grievances
+          </SectionHeading>
           {data.concerns.length === 0 ? (
-            <p className="rounded bg-white p-4 shadow-sm">
-              No concerns recorded.{data.canWrite ? " Record one with the form beside this." : ""}
-            </p>
+            <EmptyState next={data.canWrite ? "Record one with the form beside this." : null}>
+              No concerns recorded.
+            </EmptyState>
           ) : (
             <TableScroll label="Concerns">
               <table className="bg-white shadow-sm">
-                <thead>
-                  <tr>
-                    <th scope="col">Received</th>
-                    <th scope="col">Concern</th>
-                    <th scope="col">Severity</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Due</th>
-                  </tr>
-                </thead>
+                <TableHead tone="plain" columns={["Received", "Concern", "Severity", "Status", "Due"]} />
                 <tbody>
                   {data.concerns.map((c) => (
-                    <tr key={c.id}>
-                      <td>{formatDateTime(c.receivedAt)}</td>
-                      <td>
+                    <tr key={c.id} className="border-t border-slate-200">
+                      <Td>{formatDateTime(c.receivedAt)}</Td>
+                      <Td>
                         <Link href={`/patients/${data.patient.id}/concerns/${c.id}`}>
                           {CONCERN_CATEGORY_LABELS[c.category]}
                         </Link>
@@ -65,12 +61,12 @@ export default async function PatientConcernsPage({ params }: { params: Promise<
                         <span className="block max-w-md truncate text-sm text-slate-700">
                           {c.whatHappened}
                         </span>
-                      </td>
-                      <td>{CONCERN_SEVERITY_LABELS[c.severity]}</td>
-                      <td>{CONCERN_STATUS_LABELS[c.status]}</td>
-                      <td>
+                      </Td>
+                      <Td>{CONCERN_SEVERITY_LABELS[c.severity]}</Td>
+                      <Td>{CONCERN_STATUS_LABELS[c.status]}</Td>
+                      <Td>
                         <ConcernDue concern={c} />
-                      </td>
+                      </Td>
                     </tr>
                   ))}
                 </tbody>
@@ -79,10 +75,7 @@ export default async function PatientConcernsPage({ params }: { params: Promise<
           )}
         </section>
         {data.canWrite ? (
-          <Card as="section" aria-labelledby="intake-heading" className="self-start">
-            <h2 id="intake-heading" className="mb-4">
-              Record a concern
-            </h2>
+          <CardSection id="intake-heading" title="Record a concern" className="self-start">
             <ActionForm
               action={intakeConcernAction.bind(null, data.patient.id)}
               submitLabel="Record concern"
@@ -135,9 +128,9 @@ export default async function PatientConcernsPage({ params }: { params: Promise<
                 },
               ]}
             />
-          </Card>
+          </CardSection>
         ) : null}
-      </div>
+      </TwoColumns>
     </>
   );
 }

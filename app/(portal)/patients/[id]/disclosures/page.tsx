@@ -5,6 +5,12 @@ import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
 import { PatientHeading } from "@/components/patient-nav";
 import { Card } from "@/components/ui/card";
+import { CardSection } from "@/components/ui/card-section";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Expander } from "@/components/ui/expander";
+import { Facts } from "@/components/ui/facts";
+import { SectionHeading } from "@/components/ui/section-heading";
+import { TwoColumns } from "@/components/ui/two-columns";
 import { requireActor } from "@/lib/auth/current-user";
 import { getDisclosureLog } from "@/lib/disclosures";
 import { PatientIdSchema } from "@/lib/patients/schemas";
@@ -22,20 +28,20 @@ export default async function DisclosuresPage({ params }: { params: Promise<{ id
   return (
     <>
       <PatientHeading patient={data.patient} current="disclosures" />
-      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
+      <TwoColumns>
         <section aria-labelledby="log-heading">
-          <h2 id="log-heading" className="mb-1">
-            Disclosure log ({data.disclosures.length})
-          </h2>
+          <SectionHeading id="log-heading" count={data.disclosures.length} className="mb-1">
+            Disclosure log
+          </SectionHeading>
           <p className="mb-3 max-w-prose text-slate-700">
             Each time this patient’s information went outside the organisation in a way they may ask to be
             told about. Entries are kept for six years and never deleted; one made in error is voided with the
             reason.
           </p>
           {data.disclosures.length === 0 ? (
-            <p className="rounded bg-white p-4 shadow-sm">
-              No disclosures recorded.{data.canWrite ? " Record one with the form beside this." : ""}
-            </p>
+            <EmptyState next={data.canWrite ? "Record one with the form beside this." : null}>
+              No disclosures recorded.
+            </EmptyState>
           ) : (
             <ul className="space-y-4">
               {data.disclosures.map((d) => (
@@ -48,75 +54,68 @@ export default async function DisclosuresPage({ params }: { params: Promise<{ id
                     Disclosed {formatCalendarDate(d.disclosedOn)}
                     {d.recipientAddress ? ` · ${d.recipientAddress}` : ""} · recorded by {d.recordedByName}
                   </p>
-                  <dl className="mt-2 space-y-1">
-                    <dt className="font-medium">What</dt>
-                    <dd className="whitespace-pre-wrap">{d.description}</dd>
-                    <dt className="font-medium">Why</dt>
-                    <dd className="whitespace-pre-wrap">{d.purpose}</dd>
-                    {d.voidedAt ? (
-                      <>
-                        <dt className="font-medium">Voided {formatDateTime(d.voidedAt)}</dt>
-                        <dd className="whitespace-pre-wrap">{d.voidReason}</dd>
-                      </>
-                    ) : null}
-                  </dl>
+                  <Facts
+                    layout="stack"
+                    className="mt-2"
+                    items={[
+                      { label: "What", value: d.description },
+                      { label: "Why", value: d.purpose },
+                      ...(d.voidedAt
+                        ? [{ label: `Voided ${formatDateTime(d.voidedAt)}`, value: d.voidReason }]
+                        : []),
+                    ]}
+                  />
                   {data.canWrite && !d.voidedAt ? (
-                    <details className="mt-3 rounded border border-slate-300 p-3">
-                      <summary className="cursor-pointer font-medium">Void: made in error</summary>
-                      <div className="mt-3">
-                        <ActionForm
-                          action={voidDisclosureAction.bind(null, d.id)}
-                          submitLabel="Void this entry"
-                          variant="danger"
-                          confirm={{
-                            title: "Void this disclosure?",
-                            body: "It stays in the log marked as voided, and no future accounting will list it.",
-                            confirmLabel: "Void it",
-                          }}
-                          fields={[
-                            {
-                              kind: "textarea",
-                              name: "reason",
-                              label: "Why it was made in error",
-                              required: true,
-                              maxLength: 500,
-                            },
-                          ]}
-                        />
-                      </div>
-                    </details>
+                    <Expander summary="Void: made in error">
+                      <ActionForm
+                        action={voidDisclosureAction.bind(null, d.id)}
+                        submitLabel="Void this entry"
+                        variant="danger"
+                        confirm={{
+                          title: "Void this disclosure?",
+                          body: "It stays in the log marked as voided, and no future accounting will list it.",
+                          confirmLabel: "Void it",
+                        }}
+                        fields={[
+                          {
+                            kind: "textarea",
+                            name: "reason",
+                            label: "Why it was made in error",
+                            required: true,
+                            maxLength: 500,
+                          },
+                        ]}
+                      />
+                    </Expander>
                   ) : null}
                 </Card>
               ))}
             </ul>
           )}
-          <h2 id="accountings-heading" className="mt-8 mb-3">
-            Accountings given to the patient ({data.accountings.length})
-          </h2>
+          <SectionHeading id="accountings-heading" count={data.accountings.length} className="mt-8 mb-3">
+            Accountings given to the patient
+          </SectionHeading>
           {data.accountings.length === 0 ? (
-            <p className="rounded bg-white p-4 shadow-sm">
-              None yet. When the patient asks for an accounting of disclosures, produce it here.
-            </p>
+            <EmptyState next="When the patient asks for an accounting of disclosures, produce it here.">
+              None yet.
+            </EmptyState>
           ) : (
             <ul className="space-y-2">
               {data.accountings.map((a) => (
-                <li key={a.id} className="rounded bg-white p-4 shadow-sm">
+                <Card as="li" padding={4} key={a.id}>
                   <Link href={`/patients/${data.patient.id}/disclosures/accounting/${a.id}`}>
                     Accounting of {formatCalendarDate(a.producedOn)}
                   </Link>{" "}
                   covering {formatCalendarDate(a.periodFrom)} to {formatCalendarDate(a.periodTo)} ·{" "}
                   {a.free ? "free (first in 12 months)" : "a fee may apply"} · {a.producedByName}
-                </li>
+                </Card>
               ))}
             </ul>
           )}
         </section>
         <div className="space-y-8 self-start">
           {data.canWrite ? (
-            <Card as="section" aria-labelledby="record-heading">
-              <h2 id="record-heading" className="mb-4">
-                Record a disclosure
-              </h2>
+            <CardSection id="record-heading" title="Record a disclosure">
               <ActionForm
                 action={recordDisclosureAction.bind(null, data.patient.id)}
                 submitLabel="Record disclosure"
@@ -147,13 +146,10 @@ export default async function DisclosuresPage({ params }: { params: Promise<{ id
                   },
                 ]}
               />
-            </Card>
+            </CardSection>
           ) : null}
           {data.canProduceAccounting ? (
-            <Card as="section" aria-labelledby="accounting-heading">
-              <h2 id="accounting-heading" className="mb-2">
-                Produce an accounting
-              </h2>
+            <CardSection id="accounting-heading" title="Produce an accounting" headingClassName="mb-2">
               <p className="mb-4 text-slate-700">
                 {data.nextAccountingFree
                   ? "This will be the first accounting in 12 months: it is free."
@@ -185,10 +181,10 @@ export default async function DisclosuresPage({ params }: { params: Promise<{ id
                   },
                 ]}
               />
-            </Card>
+            </CardSection>
           ) : null}
         </div>
-      </div>
+      </TwoColumns>
     </>
   );
 }

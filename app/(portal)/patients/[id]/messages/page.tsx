@@ -4,7 +4,10 @@ import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
 import { PatientHeading } from "@/components/patient-nav";
 import { ThreadDetails } from "@/components/thread-details";
-import { Card } from "@/components/ui/card";
+import { CardSection } from "@/components/ui/card-section";
+import { EmptyState } from "@/components/ui/empty-state";
+import { SectionHeading } from "@/components/ui/section-heading";
+import { TwoColumns } from "@/components/ui/two-columns";
 import { requireActor } from "@/lib/auth/current-user";
 import { listPatientMessages } from "@/lib/messages";
 import { PatientIdSchema } from "@/lib/patients/schemas";
@@ -27,15 +30,13 @@ export default async function MessagesPage({ params }: { params: Promise<{ id: s
         Messages here are for the care team. One is shown to the patient and family only when it is marked as
         shared.
       </p>
-      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
+      <TwoColumns>
         <section aria-labelledby="threads-heading">
-          <h2 id="threads-heading" className="mb-3">
-            Threads ({data.threads.length})
-          </h2>
+          <SectionHeading id="threads-heading" count={data.threads.length}>
+            Threads
+          </SectionHeading>
           {data.threads.length === 0 ? (
-            <p className="rounded bg-white p-4 shadow-sm">
-              No messages about this patient yet. Start a thread.
-            </p>
+            <EmptyState next="Start a thread.">No messages about this patient yet.</EmptyState>
           ) : (
             <ul className="space-y-3">
               {data.threads.map((t) => (
@@ -92,10 +93,7 @@ export default async function MessagesPage({ params }: { params: Promise<{ id: s
             </ul>
           )}
         </section>
-        <Card as="section" aria-labelledby="new-thread-heading" className="self-start">
-          <h2 id="new-thread-heading" className="mb-4">
-            Start a thread
-          </h2>
+        <CardSection id="new-thread-heading" title="Start a thread" className="self-start">
           <ActionForm
             action={startThreadAction.bind(null, data.patient.id)}
             submitLabel="Post"
@@ -106,8 +104,8 @@ export default async function MessagesPage({ params }: { params: Promise<{ id: s
               { kind: "checkbox", name: "shared", label: SHARE_LABEL },
             ]}
           />
-        </Card>
-      </div>
+        </CardSection>
+      </TwoColumns>
     </>
   );
 }

@@ -4,7 +4,9 @@ import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
 import { PatientPreferencesPanel } from "@/components/care-plan/patient-preferences-panel";
 import { PatientHeading } from "@/components/patient-nav";
-import { Card } from "@/components/ui/card";
+import { CardSection } from "@/components/ui/card-section";
+import { EmptyState } from "@/components/ui/empty-state";
+import { TwoColumns } from "@/components/ui/two-columns";
 import { requireActor } from "@/lib/auth/current-user";
 import { PatientIdSchema } from "@/lib/patients/schemas";
 import { getPreferencesPage, PREFERENCE_FIELDS } from "@/lib/preferences";
@@ -29,13 +31,10 @@ export default async function PreferencesPage({ params }: { params: Promise<{ id
   return (
     <>
       <PatientHeading patient={data.patient} current="preferences" />
-      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
+      <TwoColumns>
         <div className="space-y-6">
           {data.canWrite ? (
-            <Card as="section" aria-labelledby="edit-heading">
-              <h2 id="edit-heading" className="mb-4">
-                What matters to {data.patient.givenName}
-              </h2>
+            <CardSection id="edit-heading" title={`What matters to ${data.patient.givenName}`}>
               <ActionForm
                 action={savePreferencesAction.bind(null, data.patient.id)}
                 hidden={{ version: String(data.version) }}
@@ -49,17 +48,19 @@ export default async function PreferencesPage({ params }: { params: Promise<{ id
                   defaultValue: p?.[key] ?? undefined,
                 }))}
               />
-            </Card>
+            </CardSection>
           ) : (
             <PatientPreferencesPanel givenName={data.patient.givenName} preferences={p} />
           )}
         </div>
-        <Card as="section" aria-labelledby="changes-heading" className="self-start">
-          <h2 id="changes-heading" className="mb-3">
-            Who changed what
-          </h2>
+        <CardSection
+          id="changes-heading"
+          title="Who changed what"
+          headingClassName="mb-3"
+          className="self-start"
+        >
           {data.history.length === 0 ? (
-            <p>Nothing recorded yet.</p>
+            <EmptyState framed={false}>Nothing recorded yet.</EmptyState>
           ) : (
             <ol className="space-y-3">
               {data.history.map((v) => (
@@ -76,8 +77,8 @@ export default async function PreferencesPage({ params }: { params: Promise<{ id
               ))}
             </ol>
           )}
-        </Card>
-      </div>
+        </CardSection>
+      </TwoColumns>
     </>
   );
 }

@@ -4,6 +4,11 @@ import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm, type FieldSpec } from "@/components/action-form";
 import { PatientHeading } from "@/components/patient-nav";
 import { Card } from "@/components/ui/card";
+import { CardSection } from "@/components/ui/card-section";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Expander } from "@/components/ui/expander";
+import { SectionHeading } from "@/components/ui/section-heading";
+import { TwoColumns } from "@/components/ui/two-columns";
 import { requireActor } from "@/lib/auth/current-user";
 import { PatientIdSchema } from "@/lib/patients/schemas";
 import { formatDateTime } from "@/lib/time";
@@ -70,15 +75,15 @@ export default async function UpdatesPage({ params }: { params: Promise<{ id: st
   return (
     <>
       <PatientHeading patient={data.patient} current="updates" />
-      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
+      <TwoColumns>
         <section aria-labelledby="updates-heading">
-          <h2 id="updates-heading" className="mb-3">
-            Updates ({data.updates.length})
-          </h2>
+          <SectionHeading id="updates-heading" count={data.updates.length}>
+            Updates
+          </SectionHeading>
           {data.updates.length === 0 ? (
-            <p className="rounded bg-white p-4 shadow-sm">
-              No updates yet.{data.canWrite ? " Write the first one for the patient and family." : ""}
-            </p>
+            <EmptyState next={data.canWrite ? "Write the first one for the patient and family." : null}>
+              No updates yet.
+            </EmptyState>
           ) : (
             <ul className="space-y-4">
               {data.updates.map((u) => (
@@ -115,16 +120,13 @@ export default async function UpdatesPage({ params }: { params: Promise<{ id: st
                     <UpdateBody u={u} />
                   )}
                   {u.status === "published" && data.canWrite ? (
-                    <details className="mt-3 rounded border border-slate-300 p-3">
-                      <summary className="cursor-pointer font-medium">Write a correction</summary>
-                      <div className="mt-3">
-                        <ActionForm
-                          action={createUpdateAction.bind(null, data.patient.id, u.id)}
-                          submitLabel="Save correction as a draft"
-                          fields={fields({ ...u, title: `Correction: ${u.title}` })}
-                        />
-                      </div>
-                    </details>
+                    <Expander summary="Write a correction">
+                      <ActionForm
+                        action={createUpdateAction.bind(null, data.patient.id, u.id)}
+                        submitLabel="Save correction as a draft"
+                        fields={fields({ ...u, title: `Correction: ${u.title}` })}
+                      />
+                    </Expander>
                   ) : null}
                 </Card>
               ))}
@@ -132,18 +134,15 @@ export default async function UpdatesPage({ params }: { params: Promise<{ id: st
           )}
         </section>
         {data.canWrite ? (
-          <Card as="section" aria-labelledby="new-update-heading" className="self-start">
-            <h2 id="new-update-heading" className="mb-4">
-              Write an update
-            </h2>
+          <CardSection id="new-update-heading" title="Write an update" className="self-start">
             <ActionForm
               action={createUpdateAction.bind(null, data.patient.id, null)}
               submitLabel="Save draft"
               fields={fields()}
             />
-          </Card>
+          </CardSection>
         ) : null}
-      </div>
+      </TwoColumns>
     </>
   );
 }

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { orNotFound } from "@/app/_lib/guards";
-import { PrintButton } from "@/components/print-button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PrintSheet } from "@/components/ui/print-sheet";
 import { requireActor } from "@/lib/auth/current-user";
 import { CarePlanIdSchema, getCarePlanPage } from "@/lib/care-plans";
 import { PatientIdSchema } from "@/lib/patients/schemas";
@@ -46,15 +46,15 @@ export default async function PrintCarePlanRoute({
   const tasks = plan?.content.interventions.filter((i) => i.status !== "cancelled") ?? [];
   const voice = data.preferences;
   return (
-    <article className="mx-auto max-w-3xl bg-white p-8 text-lg leading-relaxed shadow-sm print:p-0 print:shadow-none">
-      <p className="mb-6 flex gap-4 print:hidden">
-        <PrintButton label="Print this plan" />
-        <Link href={back} className="self-center">
-          Back to the care plan
-        </Link>
-      </p>
+    <PrintSheet
+      kind="document"
+      className="text-lg"
+      printLabel="Print this plan"
+      backHref={back}
+      backLabel="Back to the care plan"
+    >
       {!plan ? (
-        <p>There is no care plan to print yet.</p>
+        <EmptyState framed={false}>There is no care plan to print yet.</EmptyState>
       ) : (
         <>
           <header className="mb-6 border-b-2 border-slate-800 pb-4">
@@ -90,7 +90,7 @@ export default async function PrintCarePlanRoute({
           <section className="mb-6">
             <h2 className="text-xl">Your goals</h2>
             {wanted.length === 0 ? (
-              <p>No goals are written down yet.</p>
+              <EmptyState framed={false}>No goals are written down yet.</EmptyState>
             ) : (
               <ol className="list-decimal space-y-3 pl-6">
                 {wanted.map((g) => (
@@ -110,7 +110,7 @@ export default async function PrintCarePlanRoute({
           <section className="mb-6">
             <h2 className="text-xl">Who does what</h2>
             {tasks.length === 0 ? (
-              <p>No next steps are written down yet.</p>
+              <EmptyState framed={false}>No next steps are written down yet.</EmptyState>
             ) : (
               <table className="text-base">
                 <thead>
@@ -156,6 +156,6 @@ export default async function PrintCarePlanRoute({
           ) : null}
         </>
       )}
-    </article>
+    </PrintSheet>
   );
 }

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { orNotFound } from "@/app/_lib/guards";
-import { PrintButton } from "@/components/print-button";
+import { LetterHead, PrintSheet } from "@/components/ui/print-sheet";
 import { requireActor } from "@/lib/auth/current-user";
 import { CONCERN_CATEGORY_LABELS, ConcernIdSchema, getConcern } from "@/lib/concerns";
 import { PatientIdSchema } from "@/lib/patients/schemas";
@@ -29,19 +28,17 @@ export default async function ConcernLetterPage({
   const received = formatCalendarDate(zonedDate(c.receivedAt));
   const about = CONCERN_CATEGORY_LABELS[c.category].toLowerCase();
   return (
-    <article className="mx-auto max-w-2xl bg-white p-10 text-lg leading-relaxed shadow-sm print:p-0 print:shadow-none">
-      <p className="mb-6 flex gap-4 print:hidden">
-        <PrintButton label="Print this letter" />
-        <Link href={`/patients/${patient.id}/concerns/${c.id}`} className="self-center">
-          Back to the concern
-        </Link>
-      </p>
-      <header className="mb-8">
-        <p className="font-semibold">Carebridge Patient Advocacy</p>
-        <p>
-          {formatCalendarDate(kind === "response" ? c.response!.completedOn : zonedDate(c.interim!.sentAt))}
-        </p>
-      </header>
+    <PrintSheet
+      kind="letter"
+      printLabel="Print this letter"
+      backHref={`/patients/${patient.id}/concerns/${c.id}`}
+      backLabel="Back to the concern"
+    >
+      <LetterHead
+        date={formatCalendarDate(
+          kind === "response" ? c.response!.completedOn : zonedDate(c.interim!.sentAt),
+        )}
+      />
       <h1 className="mb-6 text-2xl">
         {kind === "response" ? "Our response to your concern" : "Your concern: we are still working on it"}
       </h1>
@@ -85,6 +82,6 @@ export default async function ConcernLetterPage({
       ) : null}
       <p className="mt-8">With best wishes,</p>
       <p>{c.assignedAdvocateName ?? "The patient advocacy team"}</p>
-    </article>
+    </PrintSheet>
   );
 }

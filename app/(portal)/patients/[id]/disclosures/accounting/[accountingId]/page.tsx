@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { orNotFound } from "@/app/_lib/guards";
-import { PrintButton } from "@/components/print-button";
+import { LetterHead, PrintSheet } from "@/components/ui/print-sheet";
 import { requireActor } from "@/lib/auth/current-user";
 import { AccountingIdSchema, getAccounting } from "@/lib/disclosures";
 import { PatientIdSchema } from "@/lib/patients/schemas";
@@ -27,17 +26,13 @@ export default async function AccountingPage({
     disclosures,
   } = await orNotFound(getAccounting(actor, patientId.data, accountingId.data));
   return (
-    <article className="mx-auto max-w-3xl bg-white p-10 leading-relaxed shadow-sm print:p-0 print:shadow-none">
-      <p className="mb-6 flex gap-4 print:hidden">
-        <PrintButton label="Print this accounting" />
-        <Link href={`/patients/${patient.id}/disclosures`} className="self-center">
-          Back to the disclosure log
-        </Link>
-      </p>
-      <header className="mb-6">
-        <p className="font-semibold">Carebridge Patient Advocacy</p>
-        <p>{formatCalendarDate(a.producedOn)}</p>
-      </header>
+    <PrintSheet
+      kind="listing"
+      printLabel="Print this accounting"
+      backHref={`/patients/${patient.id}/disclosures`}
+      backLabel="Back to the disclosure log"
+    >
+      <LetterHead date={formatCalendarDate(a.producedOn)} className="mb-6" />
       <h1 className="mb-4 text-2xl">Accounting of disclosures</h1>
       <p className="mb-4">Dear {patient.fullName},</p>
       <p className="mb-4">
@@ -93,6 +88,6 @@ export default async function AccountingPage({
       <p>If you have questions about this list, please contact your advocate or the privacy office.</p>
       <p className="mt-8">With best wishes,</p>
       <p>{a.producedByName}</p>
-    </article>
+    </PrintSheet>
   );
 }

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { orNotFound } from "@/app/_lib/guards";
-import { PrintButton } from "@/components/print-button";
+import { LetterHead, PrintSheet } from "@/components/ui/print-sheet";
 import { requireActor } from "@/lib/auth/current-user";
 import { PatientIdSchema } from "@/lib/patients/schemas";
 import {
@@ -38,17 +37,13 @@ export default async function RightsLetterPage({
   const received = formatCalendarDate(r.receivedOn);
   const refused = r.decision === "denied" || r.decision === "partly-granted";
   return (
-    <article className="mx-auto max-w-2xl bg-white p-10 text-lg leading-relaxed shadow-sm print:p-0 print:shadow-none">
-      <p className="mb-6 flex gap-4 print:hidden">
-        <PrintButton label="Print this letter" />
-        <Link href={`/patients/${patient.id}/rights-requests#request-${r.id}`} className="self-center">
-          Back to the request
-        </Link>
-      </p>
-      <header className="mb-8">
-        <p className="font-semibold">Carebridge Patient Advocacy</p>
-        <p>{formatCalendarDate(kind === "extension" ? r.extensionNotifiedOn! : r.decidedOn!)}</p>
-      </header>
+    <PrintSheet
+      kind="letter"
+      printLabel="Print this letter"
+      backHref={`/patients/${patient.id}/rights-requests#request-${r.id}`}
+      backLabel="Back to the request"
+    >
+      <LetterHead date={formatCalendarDate(kind === "extension" ? r.extensionNotifiedOn! : r.decidedOn!)} />
       <h1 className="mb-6 text-2xl">
         {kind === "extension" ? "We need more time to answer your request" : "Our answer to your request"}
       </h1>
@@ -99,6 +94,6 @@ export default async function RightsLetterPage({
       )}
       <p className="mt-8">With best wishes,</p>
       <p>The patient advocacy team</p>
-    </article>
+    </PrintSheet>
   );
 }
