@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import type { z } from "zod";
+import { requireActor } from "@/lib/auth/current-user";
 import type { Actor } from "@/lib/authz/actor";
 import { authorizeAction, authorizeGlobalAction } from "@/lib/authz/guard";
 import { NotFoundError } from "@/lib/errors";
@@ -27,6 +28,19 @@ export async function orNotFound<T>(read: Promise<T>): Promise<T> {
     if (error instanceof NotFoundError) notFound();
     throw error;
   }
+}
+
+/**
+ * A page of one patient's record: the id in its address parsed (or the 404), who is asking (or the
+ * sign-in page), then the one domain read, whose refusal is the 404 too.
+ */
+export async function readRecordPage<T>(
+  id: unknown,
+  read: (actor: Actor, patientId: string) => Promise<T>,
+): Promise<T> {
+  const patientId = idOr404(id);
+  const actor = await requireActor();
+  return orNotFound(read(actor, patientId));
 }
 
 /**

@@ -6,7 +6,7 @@ import {
   type InteractionChannel,
 } from "@/db/schema";
 import { addDaysIso } from "@/lib/time";
-import { blankToUndefined, optionalText } from "@/lib/validation";
+import { blankToUndefined, IdSchema, optionalText } from "@/lib/validation";
 
 export const COUNTERPART_LABELS: Record<CounterpartType, string> = {
   provider: "Provider",
@@ -24,7 +24,7 @@ export const CHANNEL_LABELS: Record<InteractionChannel, string> = {
   portal: "Online portal",
 };
 
-export const InteractionIdSchema = z.uuid();
+export const InteractionIdSchema = IdSchema;
 
 export function interactionSchema(today: string) {
   return z.object({

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { APPOINTMENT_REQUEST_KINDS, type AppointmentRequestKind } from "@/db/schema";
 import type { Messages } from "@/lib/i18n/messages";
+import { IdSchema } from "@/lib/validation";
 
 export { APPOINTMENT_REQUEST_KINDS, type AppointmentRequestKind };
-export const AppointmentIdSchema = z.uuid();
-export const AppointmentRequestIdSchema = z.uuid();
+export const AppointmentIdSchema = IdSchema;
+export const AppointmentRequestIdSchema = IdSchema;
 
 export function changeRequestSchema(t: Messages) {
   return z.object({

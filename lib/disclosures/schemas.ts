@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { addYearsIso } from "@/lib/time";
-import { blankToUndefined, optionalText, requiredText } from "@/lib/validation";
+import { blankToUndefined, IdSchema, optionalText, requiredText } from "@/lib/validation";
 
 /** An accounting covers at most the six years before the request (164.528(a)(1)). */
 export const ACCOUNTING_YEARS = 6;
-export const DisclosureIdSchema = z.uuid();
-export const AccountingIdSchema = z.uuid();
+export const DisclosureIdSchema = IdSchema;
+export const AccountingIdSchema = IdSchema;
 
 /** The start of the twelve months before `day` in which an earlier accounting makes this one chargeable. */
 export const freeWindowStart = (day: string) => addYearsIso(day, -1);

@@ -1,3 +1,4 @@
+import { IdSchema } from "@/lib/validation";
 import "server-only";
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
@@ -31,7 +32,7 @@ export const RESOURCE_LANGUAGES = {
   zh: "Chinese",
 } as const;
 
-export const ResourceIdSchema = z.uuid();
+export const ResourceIdSchema = IdSchema;
 export const ResourceSchema = z.object({
   title: z.string().trim().min(3, { error: "Give the resource a title." }).max(150),
   category: z.enum(RESOURCE_CATEGORIES, { error: "Choose a category from the list." }),

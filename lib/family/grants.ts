@@ -1,13 +1,13 @@
+import { IdSchema } from "@/lib/validation";
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { z } from "zod";
 import { db } from "@/db/client";
 import { familyAccessGrants } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { type Actor, authorizePatient } from "@/lib/authz";
 import { NotFoundError } from "@/lib/errors";
 
-export const GrantIdSchema = z.uuid();
+export const GrantIdSchema = IdSchema;
 
 /** Ends a family member's access; it takes effect on their next request. */
 export async function revokeFamilyAccess(actor: Actor, patientId: string, grantId: string): Promise<void> {

@@ -1,3 +1,4 @@
+import { IdSchema } from "@/lib/validation";
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
@@ -12,7 +13,7 @@ import { hashToken } from "./token";
 
 /** How long an invitation link works. */
 export const INVITATION_HOURS = 72;
-export const InvitationIdSchema = z.uuid();
+export const InvitationIdSchema = IdSchema;
 
 export function invitationSchema(t: Messages) {
   return z

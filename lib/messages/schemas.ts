@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IdSchema } from "@/lib/validation";
 
 const body = z
   .string()
@@ -16,4 +17,4 @@ export const NewThreadSchema = z.object({
   shared,
 });
 export const ReplySchema = z.object({ body, shared });
-export const ThreadIdSchema = z.uuid();
+export const ThreadIdSchema = IdSchema;

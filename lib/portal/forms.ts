@@ -2,21 +2,10 @@ import { z } from "zod";
 import { CORRECTION_SUBJECTS } from "@/db/schema/rights-requests";
 import { concernStoryFields } from "@/lib/concerns/schemas";
 import type { Messages } from "@/lib/i18n/messages";
-import { PREFERENCE_FIELDS, PreferencesSchema } from "@/lib/preferences/schemas";
+import { preferencesSchema } from "@/lib/preferences/schemas";
 import { rightsRequestFields } from "@/lib/rights-requests/schemas";
 import { addDaysIso } from "@/lib/time";
-import { blankToUndefined, optionalText } from "@/lib/validation";
-
-/**
- * The staff schema's limit for each part of the preferences record, read from that schema so the
- * portal cannot drift from it.
- */
-const PREFERENCE_MAX = limitOf(PreferencesSchema.shape.whatMattersMost.in.unwrap());
-
-function limitOf(text: z.ZodString): number {
-  if (text.maxLength === null) throw new Error("The preferences schema has lost its length limit.");
-  return text.maxLength;
-}
+import { blankToUndefined } from "@/lib/validation";
 
 const SUBJECT = new RegExp(
   `^(${CORRECTION_SUBJECTS.join("|")}):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`,
@@ -46,12 +35,7 @@ export function portalSchemas(t: Messages, today: string) {
         )
         .transform((v) => v ?? null),
     }),
-    preferences: z.object({
-      ...(Object.fromEntries(
-        PREFERENCE_FIELDS.map(([key]) => [key, optionalText(PREFERENCE_MAX, tooLong)]),
-      ) as Record<(typeof PREFERENCE_FIELDS)[number][0], ReturnType<typeof optionalText>>),
-      version: PreferencesSchema.shape.version,
-    }),
+    preferences: preferencesSchema(tooLong),
     rights: z.object({
       ...rightsRequestFields({ type: t.errors.type, details: t.errors.details, tooLong }),
       subject: z

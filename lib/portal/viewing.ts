@@ -1,5 +1,5 @@
+import { IdSchema } from "@/lib/validation";
 import "server-only";
-import { z } from "zod";
 import { type Actor, allowsGlobal } from "@/lib/authz";
 import { NotFoundError } from "@/lib/errors";
 import { getMyPortal, type SharedPatient } from "./index";
@@ -9,7 +9,7 @@ export type Viewing =
   | { kind: "family"; patientId: string; grant: SharedPatient; choices: SharedPatient[] }
   | { kind: "choose"; choices: SharedPatient[] };
 
-const Id = z.uuid();
+const Id = IdSchema;
 
 /**
  * Whose care the portal shows: a patient's own; for family, the patient asked for in the URL, or

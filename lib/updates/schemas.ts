@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IdSchema } from "@/lib/validation";
 
 const optional = (max: number) =>
   z
@@ -25,4 +26,4 @@ export const UpdateSchema = z.object({
 export type UpdateInput = z.infer<typeof UpdateSchema>;
 export const EditUpdateSchema = UpdateSchema.extend({ version: z.coerce.number().int().min(1) });
 export const PublishSchema = z.object({ version: z.coerce.number().int().min(1) });
-export const UpdateIdSchema = z.uuid();
+export const UpdateIdSchema = IdSchema;

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { orNotFound } from "@/app/_lib/guards";
+import { readRecordPage } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
 import { PatientHeading } from "@/components/patient-nav";
 import { Card } from "@/components/ui/card";
@@ -14,18 +13,15 @@ import { TwoColumns } from "@/components/ui/two-columns";
 import { CHANNEL_LABELS, COUNTERPART_LABELS, getAdvocacyLog } from "@/lib/advocacy";
 import { requireActor } from "@/lib/auth/current-user";
 import { listResources, listResourcesGiven, RESOURCE_CATEGORY_LABELS } from "@/lib/education";
-import { PatientIdSchema } from "@/lib/patients/schemas";
 import { formatCalendarDate, formatDateTime } from "@/lib/time";
 import { completeFollowUpAction, giveResourceAction, logInteractionAction } from "./actions";
 
 export const metadata: Metadata = { title: "Representation log" };
 
 export default async function AdvocacyPage({ params }: { params: Promise<{ id: string }> }) {
-  const parsed = PatientIdSchema.safeParse((await params).id);
-  if (!parsed.success) notFound();
   const actor = await requireActor();
-  const [data, given] = await orNotFound(
-    Promise.all([getAdvocacyLog(actor, parsed.data), listResourcesGiven(actor, parsed.data)]),
+  const [data, given] = await readRecordPage((await params).id, (_, patientId) =>
+    Promise.all([getAdvocacyLog(actor, patientId), listResourcesGiven(actor, patientId)]),
   );
   const library = data.canWrite ? (await listResources(actor)).resources : [];
   return (

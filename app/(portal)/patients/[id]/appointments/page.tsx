@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { orNotFound } from "@/app/_lib/guards";
+import { readRecordPage } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
 import { AppointmentCard } from "@/components/appointment-card";
 import { ChangeRequestList } from "@/components/change-requests";
@@ -13,8 +12,6 @@ import { TwoColumns } from "@/components/ui/two-columns";
 import { type AppointmentItem, listPatientAppointments } from "@/lib/appointments";
 import { listPatientChangeRequests } from "@/lib/appointments/requests";
 import { APPOINTMENT_KIND_LABEL, APPOINTMENT_KINDS } from "@/lib/appointments/schemas";
-import { requireActor } from "@/lib/auth/current-user";
-import { PatientIdSchema } from "@/lib/patients/schemas";
 import { orgTimeZone, toZonedInputValue } from "@/lib/time";
 import {
   bookAppointmentAction,
@@ -96,11 +93,8 @@ function ChangeForms({ item }: { item: AppointmentItem }) {
 }
 
 export default async function AppointmentsPage({ params }: { params: Promise<{ id: string }> }) {
-  const parsed = PatientIdSchema.safeParse((await params).id);
-  if (!parsed.success) notFound();
-  const actor = await requireActor();
-  const [data, requests] = await orNotFound(
-    Promise.all([listPatientAppointments(actor, parsed.data), listPatientChangeRequests(actor, parsed.data)]),
+  const [data, requests] = await readRecordPage((await params).id, (actor, patientId) =>
+    Promise.all([listPatientAppointments(actor, patientId), listPatientChangeRequests(actor, patientId)]),
   );
   return (
     <>

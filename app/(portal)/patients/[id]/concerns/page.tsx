@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { orNotFound } from "@/app/_lib/guards";
+import { readRecordPage } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
 import { ConcernDue } from "@/components/concern";
 import { PatientHeading } from "@/components/patient-nav";
@@ -12,7 +11,6 @@ import { SectionHeading } from "@/components/ui/section-heading";
 import { TableHead, Td } from "@/components/ui/table-head";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { TwoColumns } from "@/components/ui/two-columns";
-import { requireActor } from "@/lib/auth/current-user";
 import {
   CONCERN_CATEGORY_LABELS,
   CONCERN_RAISER_LABELS,
@@ -20,17 +18,13 @@ import {
   CONCERN_STATUS_LABELS,
   listPatientConcerns,
 } from "@/lib/concerns";
-import { PatientIdSchema } from "@/lib/patients/schemas";
 import { formatDateTime } from "@/lib/time";
 import { intakeConcernAction } from "./actions";
 
 export const metadata: Metadata = { title: "Concerns" };
 
 export default async function PatientConcernsPage({ params }: { params: Promise<{ id: string }> }) {
-  const parsed = PatientIdSchema.safeParse((await params).id);
-  if (!parsed.success) notFound();
-  const actor = await requireActor();
-  const data = await orNotFound(listPatientConcerns(actor, parsed.data));
+  const data = await readRecordPage((await params).id, listPatientConcerns);
   return (
     <>
       <PatientHeading patient={data.patient} current="concerns" />

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { orNotFound } from "@/app/_lib/guards";
+import { readRecordPage } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
 import { PatientHeading } from "@/components/patient-nav";
 import { Card } from "@/components/ui/card";
@@ -11,9 +10,7 @@ import { Expander } from "@/components/ui/expander";
 import { Facts } from "@/components/ui/facts";
 import { SectionHeading } from "@/components/ui/section-heading";
 import { TwoColumns } from "@/components/ui/two-columns";
-import { requireActor } from "@/lib/auth/current-user";
 import { getDisclosureLog } from "@/lib/disclosures";
-import { PatientIdSchema } from "@/lib/patients/schemas";
 import { formatCalendarDate, formatDateTime } from "@/lib/time";
 import { produceAccountingAction, recordDisclosureAction, voidDisclosureAction } from "./actions";
 
@@ -21,10 +18,7 @@ export const metadata: Metadata = { title: "Disclosures" };
 
 /** The disclosure log staff keep, and the accountings of disclosures given to the patient (164.528). */
 export default async function DisclosuresPage({ params }: { params: Promise<{ id: string }> }) {
-  const parsed = PatientIdSchema.safeParse((await params).id);
-  if (!parsed.success) notFound();
-  const actor = await requireActor();
-  const data = await orNotFound(getDisclosureLog(actor, parsed.data));
+  const data = await readRecordPage((await params).id, getDisclosureLog);
   return (
     <>
       <PatientHeading patient={data.patient} current="disclosures" />

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { orNotFound } from "@/app/_lib/guards";
+import { readRecordPage } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
 import { PatientHeading } from "@/components/patient-nav";
 import { ThreadDetails } from "@/components/thread-details";
@@ -8,9 +7,7 @@ import { CardSection } from "@/components/ui/card-section";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SectionHeading } from "@/components/ui/section-heading";
 import { TwoColumns } from "@/components/ui/two-columns";
-import { requireActor } from "@/lib/auth/current-user";
 import { listPatientMessages } from "@/lib/messages";
-import { PatientIdSchema } from "@/lib/patients/schemas";
 import { formatDateTime } from "@/lib/time";
 import { markThreadReadAction, replyAction, startThreadAction } from "./actions";
 
@@ -19,10 +16,7 @@ export const metadata: Metadata = { title: "Team messages" };
 const SHARE_LABEL = "Share with the patient and the family they authorised";
 
 export default async function MessagesPage({ params }: { params: Promise<{ id: string }> }) {
-  const parsed = PatientIdSchema.safeParse((await params).id);
-  if (!parsed.success) notFound();
-  const actor = await requireActor();
-  const data = await orNotFound(listPatientMessages(actor, parsed.data));
+  const data = await readRecordPage((await params).id, listPatientMessages);
   return (
     <>
       <PatientHeading patient={data.patient} current="messages" />

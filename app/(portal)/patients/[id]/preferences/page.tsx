@@ -1,14 +1,11 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { orNotFound } from "@/app/_lib/guards";
+import { readRecordPage } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
 import { PatientPreferencesPanel } from "@/components/care-plan/patient-preferences-panel";
 import { PatientHeading } from "@/components/patient-nav";
 import { CardSection } from "@/components/ui/card-section";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TwoColumns } from "@/components/ui/two-columns";
-import { requireActor } from "@/lib/auth/current-user";
-import { PatientIdSchema } from "@/lib/patients/schemas";
 import { getPreferencesPage, PREFERENCE_FIELDS } from "@/lib/preferences";
 import { formatDateTime } from "@/lib/time";
 import { savePreferencesAction } from "./actions";
@@ -23,10 +20,9 @@ const HINTS: Record<string, string> = {
 };
 
 export default async function PreferencesPage({ params }: { params: Promise<{ id: string }> }) {
-  const parsed = PatientIdSchema.safeParse((await params).id);
-  if (!parsed.success) notFound();
-  const actor = await requireActor();
-  const data = await orNotFound(getPreferencesPage(actor, parsed.data, "staff"));
+  const data = await readRecordPage((await params).id, (actor, patientId) =>
+    getPreferencesPage(actor, patientId, "staff"),
+  );
   const p = data.preferences;
   return (
     <>

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { orNotFound } from "@/app/_lib/guards";
+import { readRecordPage } from "@/app/_lib/guards";
 import { PatientHeading } from "@/components/patient-nav";
 import { FileRightsRequestForm } from "@/components/rights-requests/file-request-form";
 import type { RightsRequestActions } from "@/components/rights-requests/request-actions";
@@ -8,8 +7,6 @@ import { RightsRequestCard } from "@/components/rights-requests/request-card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SectionHeading } from "@/components/ui/section-heading";
 import { TwoColumns } from "@/components/ui/two-columns";
-import { requireActor } from "@/lib/auth/current-user";
-import { PatientIdSchema } from "@/lib/patients/schemas";
 import { listPatientRightsRequests } from "@/lib/rights-requests";
 import {
   decideRightsRequestAction,
@@ -30,10 +27,7 @@ const actions: RightsRequestActions = {
 };
 
 export default async function PatientRightsRequestsPage({ params }: { params: Promise<{ id: string }> }) {
-  const parsed = PatientIdSchema.safeParse((await params).id);
-  if (!parsed.success) notFound();
-  const actor = await requireActor();
-  const data = await orNotFound(listPatientRightsRequests(actor, parsed.data));
+  const data = await readRecordPage((await params).id, listPatientRightsRequests);
   return (
     <>
       <PatientHeading patient={data.patient} current="rights-requests" />

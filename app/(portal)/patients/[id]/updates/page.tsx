@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { orNotFound } from "@/app/_lib/guards";
+import { readRecordPage } from "@/app/_lib/guards";
 import { ActionForm, type FieldSpec } from "@/components/action-form";
 import { PatientHeading } from "@/components/patient-nav";
 import { Card } from "@/components/ui/card";
@@ -9,8 +8,6 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Expander } from "@/components/ui/expander";
 import { SectionHeading } from "@/components/ui/section-heading";
 import { TwoColumns } from "@/components/ui/two-columns";
-import { requireActor } from "@/lib/auth/current-user";
-import { PatientIdSchema } from "@/lib/patients/schemas";
 import { formatDateTime } from "@/lib/time";
 import { listUpdates, type UpdateItem } from "@/lib/updates";
 import { createUpdateAction, editUpdateAction, publishUpdateAction } from "./actions";
@@ -68,10 +65,7 @@ function UpdateBody({ u }: { u: UpdateItem }) {
 }
 
 export default async function UpdatesPage({ params }: { params: Promise<{ id: string }> }) {
-  const parsed = PatientIdSchema.safeParse((await params).id);
-  if (!parsed.success) notFound();
-  const actor = await requireActor();
-  const data = await orNotFound(listUpdates(actor, parsed.data));
+  const data = await readRecordPage((await params).id, listUpdates);
   return (
     <>
       <PatientHeading patient={data.patient} current="updates" />
