@@ -26,6 +26,7 @@ import {
   emergencyAccessGrants,
   familyAccessGrants,
   familyInvitations,
+  messageAttachments,
   messageReads,
   messages,
   messageThreads,
@@ -561,8 +562,31 @@ const CHECKS: CheckCase[] = [
   {
     constraint: "appointment_requests_handled",
     ok: () =>
+      insert.appointmentRequest({
+        handledAt: now(),
+        handledBy: coordinator.id,
+        handledNote: "Moved",
+        outcome: "completed",
+      }),
+    bad: () =>
+      insert.appointmentRequest({ handledAt: now(), handledBy: coordinator.id, outcome: "completed" }),
+  },
+  {
+    constraint: "appointment_requests_outcome",
+    ok: () =>
+      insert.appointmentRequest({
+        handledAt: now(),
+        handledBy: coordinator.id,
+        handledNote: "No later slot this month.",
+        outcome: "declined",
+      }),
+    bad: () =>
       insert.appointmentRequest({ handledAt: now(), handledBy: coordinator.id, handledNote: "Moved" }),
-    bad: () => insert.appointmentRequest({ handledAt: now(), handledBy: coordinator.id }),
+  },
+  {
+    constraint: "appointment_requests_outcome",
+    ok: () => insert.appointmentRequest({ outcome: null }),
+    bad: () => insert.appointmentRequest({ outcome: "cancelled" }),
   },
 ];
 
@@ -1041,5 +1065,112 @@ describe("every rule the database keeps", () => {
       .catch((e: unknown) => e);
     expect(rolledBack).toBeInstanceOf(TransactionRollbackError);
     expect(await untestedRules(db())).toEqual([]);
+  });
+});
+
+describe("conversations' rules (migration 0019)", () => {
+  const thread = rowsOf(messageThreads, () => ({
+    patientId,
+    subject: "Conversation",
+    createdBy: coordinator.id,
+  }));
+  const attachment = rowsOf(messageAttachments, async () => ({
+    messageId: (await insert.message())[0]!.id,
+    patientId,
+    fileName: "scan.pdf",
+    contentType: "application/pdf",
+    sizeBytes: 5,
+    content: Buffer.from("%PDF-"),
+  }));
+  const kept = (trigger: string, message: string | RegExp, code = "42501") => ({ code, trigger, message });
+
+  it.each<CheckCase>([
+    {
+      constraint: "message_threads_topic_check",
+      ok: () => thread({ withPatient: true, topic: "billing" }),
+      bad: () => thread({ withPatient: true, topic: "gossip" }),
+    },
+    {
+      constraint: "message_threads_status_check",
+      ok: () => thread({ withPatient: true, status: "open" }),
+      bad: () => thread({ withPatient: true, status: "archived", closedAt: null }),
+    },
+    {
+      constraint: "message_threads_closed",
+      ok: () => thread({ withPatient: true, status: "closed", closedAt: now(), closedBy: coordinator.id }),
+      bad: () => thread({ withPatient: true, status: "closed", closedAt: null }),
+    },
+    {
+      constraint: "message_threads_conversation",
+      ok: () => thread({ withPatient: true, topic: "other", assignedTo: advocate.id, answerDueAt: now() }),
+      bad: () => thread({ withPatient: false, assignedTo: advocate.id }),
+    },
+    {
+      constraint: "messages_language_check",
+      ok: () => insert.message({ language: "es" }),
+      bad: () => insert.message({ language: "fr" }),
+    },
+    {
+      constraint: "message_attachments_type_check",
+      ok: () => attachment(),
+      bad: () => attachment({ contentType: "text/html" }),
+    },
+    {
+      constraint: "message_attachments_size_check",
+      ok: () => attachment({ sizeBytes: 5 }),
+      bad: () => attachment({ sizeBytes: 6 }),
+    },
+    {
+      constraint: "message_attachments_name_check",
+      ok: () => attachment({ fileName: "x".repeat(200) }),
+      bad: () => attachment({ fileName: "" }),
+    },
+  ])("$constraint accepts a row that keeps it and refuses one that breaks it", async (c) => {
+    await c.ok();
+    await expectDatabaseError(c.bad, { code: "23514", constraint: c.constraint });
+  });
+
+  it("messages_append_only and message_attachments_append_only: what was said is kept as said", async () => {
+    const [message] = await insert.message({ body: "As written" });
+    const [file] = await attachment();
+    for (const [statement, expected] of [
+      [
+        sql`update messages set body = 'Changed' where id = ${message!.id}`,
+        kept("messages_append_only", "messages rows are kept as written: update refused"),
+      ],
+      [
+        sql`delete from messages where id = ${message!.id}`,
+        kept("messages_append_only", "messages rows are kept as written: delete refused"),
+      ],
+      [
+        sql`update message_attachments set file_name = 'other.pdf' where id = ${file!.id}`,
+        kept(
+          "message_attachments_append_only",
+          "message_attachments rows are kept as written: update refused",
+        ),
+      ],
+      [
+        sql`delete from message_attachments where id = ${file!.id}`,
+        kept(
+          "message_attachments_append_only",
+          "message_attachments rows are kept as written: delete refused",
+        ),
+      ],
+    ] as const)
+      await expectDatabaseError(db().execute(statement), expected);
+    // Positive control: the thread itself is not append-only (its status, assignee and clock change).
+    await db().execute(sql`update message_threads set subject = 'Renamed' where id = ${threadId}`);
+  });
+
+  it("messages_no_truncate and message_attachments_no_truncate: neither table can be emptied", async () => {
+    const refused = /is kept: truncate refused$/;
+    await expectDatabaseError(
+      db().execute(sql`truncate message_attachments cascade`),
+      kept("message_attachments_no_truncate", refused),
+    );
+    await expectDatabaseError(
+      db().execute(sql`truncate messages cascade`),
+      kept("messages_no_truncate", refused),
+    );
   });
 });

@@ -1,6 +1,15 @@
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Role } from "@/db/schema";
-import { allows, can, getPatientAccess, PATIENT_POLICY, type PatientPermission } from "@/lib/authz";
+import { db } from "@/db/client";
+import { familyAccessGrants, type Role } from "@/db/schema";
+import {
+  allows,
+  allowsGlobal,
+  can,
+  getPatientAccess,
+  PATIENT_POLICY,
+  type PatientPermission,
+} from "@/lib/authz";
 import {
   actorFor,
   assignToCaseload,
@@ -65,6 +74,7 @@ const EXPECTED: Record<Role, { own: PatientPermission[] }> = {
       "read:appointment:portal",
       "read:update:portal",
       "read:sharedMessages:portal",
+      "write:message:portal",
       "read:resourcesGiven:portal",
       "read:carePlan:portal",
       "read:preferences:portal",
@@ -87,6 +97,7 @@ const EXPECTED: Record<Role, { own: PatientPermission[] }> = {
       "read:appointment:portal",
       "read:update:portal",
       "read:sharedMessages:portal",
+      "write:message:portal",
       "read:resourcesGiven:portal",
       "read:carePlan:portal",
       "read:preferences:portal",
@@ -121,6 +132,11 @@ describe("the policy table", () => {
       canRaiseConcerns: true,
       canViewRequests: true,
     });
+    // The fourth scope, messages (conversations with the care team), given too.
+    await db()
+      .update(familyAccessGrants)
+      .set({ canMessage: true })
+      .where(eq(familyAccessGrants.familyUserId, family.id));
     Object.assign(actors, {
       admin: actorFor(admin),
       coordinator: actorFor(coordinator),
@@ -169,32 +185,45 @@ describe("the policy table", () => {
   });
 
   it("gives family each kind of item by its own scope, and no staff permission whatever the scope", async () => {
+    const none = {
+      canViewTimeline: false,
+      canRaiseConcerns: false,
+      canViewRequests: false,
+      canMessage: false,
+    };
     const scopes = {
-      timeline: { canViewTimeline: true, canRaiseConcerns: false, canViewRequests: false },
-      concerns: { canViewTimeline: false, canRaiseConcerns: true, canViewRequests: false },
-      requests: { canViewTimeline: false, canRaiseConcerns: false, canViewRequests: true },
+      timeline: { ...none, canViewTimeline: true },
+      concerns: { ...none, canRaiseConcerns: true },
+      requests: { ...none, canViewRequests: true },
+      messages: { ...none, canMessage: true },
     } as const;
     const shows: Record<keyof typeof scopes, PatientPermission[]> = {
+      // Shared messages are the conversations', under the messages scope: no longer the timeline's.
       timeline: [
         "read:appointment:portal",
         "read:update:portal",
-        "read:sharedMessages:portal",
         "read:resourcesGiven:portal",
         "read:carePlan:portal",
         "read:preferences:portal",
       ],
       concerns: ["read:concern:portal", "raise:concern:portal"],
       requests: ["read:rightsRequest:portal"],
+      messages: ["read:sharedMessages:portal", "write:message:portal"],
     };
     const staffPermissions = ALL_PERMISSIONS.filter((p) => !p.endsWith(":portal"));
     expect(staffPermissions).toContain("read:patient");
-    for (const [scope, grant] of Object.entries(scopes) as [
-      keyof typeof scopes,
-      (typeof scopes)["timeline"],
-    ][]) {
+    for (const [scope, grant] of Object.entries(scopes) as [keyof typeof scopes, typeof none][]) {
       const patient = await createPatient();
       const family = actorFor(await createUser("family"));
-      await grantFamily(family.userId, patient.id, actors.admin.userId, grant);
+      await db()
+        .insert(familyAccessGrants)
+        .values({
+          familyUserId: family.userId,
+          patientId: patient.id,
+          grantedBy: actors.admin.userId,
+          relationship: "daughter",
+          ...grant,
+        });
       const access = await getPatientAccess(family, patient.id);
       expect(can(family, "open:record:portal", access), scope).toBe(true);
       for (const permission of ALL_PERMISSIONS) {
@@ -244,5 +273,16 @@ describe("the policy table", () => {
       ]),
     ).toBe(false);
     expect(allows("patient", "read:confidentialCommunication:portal", ["self"])).toBe(true);
+  });
+});
+
+describe("finding any patient (search:patients)", () => {
+  it("is for staff and admins, never for patients or family", () => {
+    const holders = (["admin", "coordinator", "advocate", "patient", "family"] as const).filter((role) =>
+      allowsGlobal(role, "search:patients"),
+    );
+    expect(holders).toEqual(["admin", "coordinator", "advocate"]);
+    // Finding a patient opens nothing: the admin still reads no record.
+    expect(allows("admin", "read:patient", ["caseload", "emergency"])).toBe(false);
   });
 });

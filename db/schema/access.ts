@@ -49,6 +49,8 @@ export const familyAccessGrants = pgTable(
     canRaiseConcerns: boolean("can_raise_concerns").notNull().default(false),
     /** Rights requests, shared only when the patient says so; never a confidential-communications one. */
     canViewRequests: boolean("can_view_requests").notNull().default(false),
+    /** Conversations with the care team: read them and write in them, on the patient's behalf. */
+    canMessage: boolean("can_message").notNull().default(false),
     grantedBy: uuid("granted_by")
       .notNull()
       .references(() => users.id),

@@ -4,6 +4,13 @@ import { appointments } from "./appointments";
 import { patients } from "./patients";
 import { users } from "./users";
 
+/**
+ * What became of a request: the change was made (completed), the coordinator could not make it
+ * (declined), or it no longer applies (cancelled: withdrawn, or the appointment itself went).
+ */
+export const APPOINTMENT_REQUEST_OUTCOMES = ["completed", "declined", "cancelled"] as const;
+export type AppointmentRequestOutcome = (typeof APPOINTMENT_REQUEST_OUTCOMES)[number];
+
 export const APPOINTMENT_REQUEST_KINDS = ["reschedule", "cancel"] as const;
 export type AppointmentRequestKind = (typeof APPOINTMENT_REQUEST_KINDS)[number];
 
@@ -31,6 +38,8 @@ export const appointmentRequests = pgTable(
     handledBy: uuid("handled_by").references(() => users.id),
     handledAt: timestamp("handled_at", { withTimezone: true }),
     handledNote: text("handled_note"),
+    /** Told to the patient and family, with the note as the reason, in the appointment and the timeline. */
+    outcome: text("outcome", { enum: APPOINTMENT_REQUEST_OUTCOMES }),
   },
   (t) => [
     index("appointment_requests_open_idx").on(t.patientId, t.requestedAt).where(sql`${t.handledAt} is null`),
@@ -39,6 +48,10 @@ export const appointmentRequests = pgTable(
     check(
       "appointment_requests_handled",
       sql`(${t.handledAt} is null) = (${t.handledBy} is null) and (${t.handledAt} is null) = (${t.handledNote} is null)`,
+    ),
+    check(
+      "appointment_requests_outcome",
+      sql`(${t.handledAt} is null) = (${t.outcome} is null) and (${t.outcome} is null or ${t.outcome} in ('completed','declined','cancelled'))`,
     ),
   ],
 );

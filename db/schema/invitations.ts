@@ -20,6 +20,7 @@ export const familyInvitations = pgTable(
     canViewTimeline: boolean("can_view_timeline").notNull(),
     canRaiseConcerns: boolean("can_raise_concerns").notNull(),
     canViewRequests: boolean("can_view_requests").notNull().default(false),
+    canMessage: boolean("can_message").notNull().default(false),
     /** The language the invitation page speaks: the patient's portal language when they invited. */
     locale: text("locale").notNull(),
     tokenHash: text("token_hash").notNull(),
@@ -38,7 +39,7 @@ export const familyInvitations = pgTable(
     check("family_invitations_locale_check", sql`${t.locale} in ('en','es')`),
     check(
       "family_invitations_scope",
-      sql`${t.canViewTimeline} or ${t.canRaiseConcerns} or ${t.canViewRequests}`,
+      sql`${t.canViewTimeline} or ${t.canRaiseConcerns} or ${t.canViewRequests} or ${t.canMessage}`,
     ),
     check("family_invitations_accepted", sql`(${t.acceptedAt} is null) = (${t.grantId} is null)`),
     check("family_invitations_email", sql`${t.email} = lower(${t.email}) and ${t.email} like '%_@_%'`),

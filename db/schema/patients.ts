@@ -42,6 +42,8 @@ export const patients = pgTable(
   (t) => [
     uniqueIndex("patients_mrn_key").on(t.mrn),
     index("patients_name_idx").on(t.familyName, t.givenName),
+    /** Staff find a patient by the given name alone too ("Maria"), across the organisation. */
+    index("patients_given_name_idx").on(t.givenName, t.familyName),
     index("patients_dob_idx").on(t.dateOfBirth),
     check("patients_sex_check", sql`${t.sex} in ('female','male','intersex','unknown')`),
     check("patients_mrn_format", sql`${t.mrn} ~ '^[A-Z0-9-]{4,20}$'`),

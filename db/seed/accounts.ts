@@ -85,6 +85,8 @@ export async function seedPortalAccounts(
     relationship: "daughter",
     canViewTimeline: true,
     canRaiseConcerns: true,
+    // Her daughter writes to the care team with her (the conversations' messages scope).
+    canMessage: true,
     grantedBy: demoPatientUser.id,
   });
   return created;

@@ -1,9 +1,16 @@
 /**
  * A few believable care-team conversations: one thread per patient for the first 24, between the
- * patient's coordinator and advocate, and one message shared with the demo patient.
+ * patient's coordinator and advocate, and one message shared with the demo patient, which makes
+ * her thread a conversation she (and her daughter, who has the messages scope) can answer.
  */
 import type { Transaction } from "../client";
-import { messageReads, messages, messageThreads } from "../schema";
+import { messageAttachments, messageReads, messages, messageThreads } from "../schema";
+
+/** A 1×1 PNG: the bus timetable the coordinator attached for the demo patient (PNG by its bytes). */
+const TIMETABLE = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+  "base64",
+);
 
 const CONVERSATIONS: readonly [string, string, string][] = [
   [
@@ -48,7 +55,9 @@ export async function seedMessages(
         subject,
         createdBy: coordinator.id,
         createdAt: at,
-        lastMessageAt: new Date(at.getTime() + 1_800_000),
+        lastMessageAt: new Date(at.getTime() + (i === 0 ? 3_600_000 : 1_800_000)),
+        // The demo patient's thread has a message shared with her: a conversation she can answer.
+        ...(i === 0 ? { withPatient: true, topic: "other" as const } : {}),
       })
       .returning({ id: messageThreads.id });
     await tx.insert(messages).values([
@@ -63,14 +72,26 @@ export async function seedMessages(
     ]);
     // The coordinator has read up to their own message, so the advocate's reply shows as unread.
     await tx.insert(messageReads).values({ userId: coordinator.id, threadId: thread!.id, lastReadAt: at });
-    if (i === 0)
-      await tx.insert(messages).values({
-        threadId: thread!.id,
+    if (i === 0) {
+      const [shared] = await tx
+        .insert(messages)
+        .values({
+          threadId: thread!.id,
+          patientId: p.id,
+          authorId: coordinator.id,
+          body: "Your ride to the clinic on Tuesday is booked: the car will collect you at 9:15.",
+          sharedWithPatient: true,
+          createdAt: new Date(at.getTime() + 3_600_000),
+        })
+        .returning({ id: messages.id });
+      await tx.insert(messageAttachments).values({
+        messageId: shared!.id,
         patientId: p.id,
-        authorId: coordinator.id,
-        body: "Your ride to the clinic on Tuesday is booked: the car will collect you at 9:15.",
-        sharedWithPatient: true,
-        createdAt: new Date(at.getTime() + 3_600_000),
+        fileName: "bus-timetable.png",
+        contentType: "image/png",
+        sizeBytes: TIMETABLE.byteLength,
+        content: TIMETABLE,
       });
+    }
   }
 }

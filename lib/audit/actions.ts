@@ -34,6 +34,8 @@ export const AUDIT_ACTIONS = [
   "family.invite-withdraw",
   "family.invite-accept",
   "family.revoke",
+  "family.invite-renew",
+  "family.scopes-change",
   "appointment.list",
   "appointment.create",
   "appointment.reschedule",
@@ -46,6 +48,13 @@ export const AUDIT_ACTIONS = [
   "message.list",
   "message.post",
   "message.inbox",
+  "conversation.start",
+  "conversation.read",
+  "conversation.list",
+  "conversation.assign",
+  "conversation.close",
+  "conversation.reopen",
+  "message.attachment-download",
   "update.list",
   "update.create",
   "update.edit",
@@ -95,6 +104,8 @@ export const AUDIT_ACTIONS = [
   "report.csv",
   "advocacy.follow-ups-due",
   "patient.dashboard",
+  "patient.search",
+  "caseload.transfer",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

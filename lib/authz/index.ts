@@ -9,6 +9,7 @@ import type { Actor } from "./actor";
 import {
   allows,
   allowsGlobal,
+  type FamilyScope,
   type GlobalPermission,
   isStaff,
   type PatientPermission,
@@ -52,21 +53,17 @@ export async function getPatientAccess(
           >`(select eg.id from ${emergencyAccessGrants} eg where eg.patient_id = ${PATIENT_ID}
             and eg.user_id = ${actor.userId} and eg.expires_at > now() order by eg.expires_at desc limit 1)`
         : sql<string | null>`null`,
-      familyTimeline:
+      // One active grant at most (family_grant_active_key): the scopes it holds, in one subquery.
+      familyScopes:
         actor.role === "family"
-          ? sql<boolean>`exists (select 1 from ${familyAccessGrants} fg where fg.patient_id = ${PATIENT_ID}
-            and fg.family_user_id = ${actor.userId} and fg.revoked_at is null and fg.can_view_timeline)`
-          : sql<boolean>`false`,
-      familyConcerns:
-        actor.role === "family"
-          ? sql<boolean>`exists (select 1 from ${familyAccessGrants} fg where fg.patient_id = ${PATIENT_ID}
-            and fg.family_user_id = ${actor.userId} and fg.revoked_at is null and fg.can_raise_concerns)`
-          : sql<boolean>`false`,
-      familyRequests:
-        actor.role === "family"
-          ? sql<boolean>`exists (select 1 from ${familyAccessGrants} fg where fg.patient_id = ${PATIENT_ID}
-            and fg.family_user_id = ${actor.userId} and fg.revoked_at is null and fg.can_view_requests)`
-          : sql<boolean>`false`,
+          ? sql<string[] | null>`(select array_remove(array[
+              case when fg.can_view_timeline then 'family:timeline' end,
+              case when fg.can_raise_concerns then 'family:concerns' end,
+              case when fg.can_view_requests then 'family:requests' end,
+              case when fg.can_message then 'family:messages' end], null)
+            from ${familyAccessGrants} fg where fg.patient_id = ${PATIENT_ID}
+            and fg.family_user_id = ${actor.userId} and fg.revoked_at is null)`
+          : sql<string[] | null>`null`,
     })
     .from(patients)
     .where(and(eq(patients.id, patientId), isNull(patients.archivedAt)))
@@ -77,9 +74,7 @@ export async function getPatientAccess(
   if (row.caseload) relationships.push("caseload");
   if (row.emergencyGrantId) relationships.push("emergency");
   if (actor.role === "patient" && actor.patientId === row.id) relationships.push("self");
-  if (row.familyTimeline) relationships.push("family:timeline");
-  if (row.familyConcerns) relationships.push("family:concerns");
-  if (row.familyRequests) relationships.push("family:requests");
+  for (const scope of row.familyScopes ?? []) relationships.push(scope as FamilyScope);
   return {
     patientId: row.id,
     relationships,

@@ -2,17 +2,14 @@ import { ROLES, type Role } from "@/db/schema/users";
 
 export { ROLES, type Role };
 
+/** The scopes a patient grants a family member one by one. */
+export type FamilyScope = "family:timeline" | "family:concerns" | "family:requests" | "family:messages";
+
 /**
- * How an actor stands to one patient. Computed from the database by getPatientAccess. The three
- * "family:" ones are the scopes a patient grants one by one: timeline, concerns, requests.
+ * How an actor stands to one patient. Computed from the database by getPatientAccess. The
+ * "family:" ones are the scopes a patient grants one by one: timeline, concerns, requests, messages.
  */
-export type Relationship =
-  | "caseload"
-  | "emergency"
-  | "self"
-  | "family:timeline"
-  | "family:concerns"
-  | "family:requests";
+export type Relationship = "caseload" | "emergency" | "self" | FamilyScope;
 
 /** Staff permissions on one patient's record, `action:entity`: what the staff pages ask. */
 export type StaffPermission =
@@ -50,6 +47,7 @@ export type PortalPermission =
   | "read:appointment:portal"
   | "read:update:portal"
   | "read:sharedMessages:portal"
+  | "write:message:portal"
   | "read:resourcesGiven:portal"
   | "read:carePlan:portal"
   | "read:preferences:portal"
@@ -75,6 +73,8 @@ export type GlobalPermission =
   | "handle:appointmentChangeRequests"
   | "request:emergencyAccess"
   | "review:emergencyAccess"
+  /** Find any patient by name or MRN: name, MRN, date of birth and the caseload flag, never the record. */
+  | "search:patients"
   | "manage:users"
   | "read:audit"
   | "work:concerns"
@@ -93,7 +93,12 @@ export type GlobalPermission =
 const STAFF: readonly Relationship[] = ["caseload", "emergency"];
 const SELF: readonly Relationship[] = ["self"];
 const TIMELINE: readonly Relationship[] = ["self", "family:timeline"];
-const ANY_FAMILY_SCOPE: readonly Relationship[] = ["family:timeline", "family:concerns", "family:requests"];
+const ANY_FAMILY_SCOPE: readonly Relationship[] = [
+  "family:timeline",
+  "family:concerns",
+  "family:requests",
+  "family:messages",
+];
 
 // Staff maps are typed to staff permissions and portal maps to portal ones: a portal role cannot be
 // given a staff permission without the type checker saying so.
@@ -143,6 +148,7 @@ const PATIENT: Partial<Record<PortalPermission, readonly Relationship[]>> = {
   "read:appointment:portal": SELF,
   "read:update:portal": SELF,
   "read:sharedMessages:portal": SELF,
+  "write:message:portal": SELF,
   "read:resourcesGiven:portal": SELF,
   "read:carePlan:portal": SELF,
   "read:preferences:portal": SELF,
@@ -163,7 +169,8 @@ const FAMILY: Partial<Record<PortalPermission, readonly Relationship[]>> = {
   "open:record:portal": ANY_FAMILY_SCOPE,
   "read:appointment:portal": TIMELINE,
   "read:update:portal": TIMELINE,
-  "read:sharedMessages:portal": TIMELINE,
+  "read:sharedMessages:portal": ["family:messages"],
+  "write:message:portal": ["family:messages"],
   "read:resourcesGiven:portal": TIMELINE,
   "read:carePlan:portal": TIMELINE,
   "read:preferences:portal": TIMELINE,
@@ -182,13 +189,14 @@ export const PATIENT_POLICY: Record<Role, Partial<Record<PatientPermission, read
 };
 
 export const GLOBAL_POLICY: Record<Role, readonly GlobalPermission[]> = {
-  admin: ["manage:users", "read:audit", "review:emergencyAccess"],
+  admin: ["manage:users", "read:audit", "review:emergencyAccess", "search:patients"],
   coordinator: [
     "list:caseload",
     "read:teamInbox",
     "read:schedule",
     "handle:appointmentChangeRequests",
     "request:emergencyAccess",
+    "search:patients",
     "read:resources",
     "use:calendarFeed:caseload",
   ],
@@ -197,6 +205,7 @@ export const GLOBAL_POLICY: Record<Role, readonly GlobalPermission[]> = {
     "read:teamInbox",
     "read:schedule",
     "request:emergencyAccess",
+    "search:patients",
     "use:calendarFeed:caseload",
     "work:concerns",
     "work:rightsRequests",

@@ -84,7 +84,10 @@ export async function grantFamily(
   familyUserId: string,
   patientId: string,
   grantedBy: string,
-  scope: { canViewTimeline?: boolean; canRaiseConcerns?: boolean; canViewRequests?: boolean } = {},
+  scope: Pick<
+    Partial<typeof familyAccessGrants.$inferInsert>,
+    "canViewTimeline" | "canRaiseConcerns" | "canViewRequests" | "canMessage"
+  > = {},
 ) {
   await db()
     .insert(familyAccessGrants)

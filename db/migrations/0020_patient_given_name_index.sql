@@ -1,0 +1,1 @@
+CREATE INDEX "patients_given_name_idx" ON "patients" USING btree ("given_name","family_name");
