@@ -8,12 +8,13 @@ const nextConfig = {
   // route that fetches any same-site URL (a signed-out request for one answered 500).
   images: { unoptimized: true },
   experimental: {
-    // The same limit as MAX_BODY_BYTES in lib/http/request-guards.ts, where the proxy refuses a
-    // larger body with 413 before Next would (with a 500).
-    serverActions: { bodySizeLimit: "200kb" },
+    // The same limit as ATTACHMENT_BODY_BYTES in lib/http/request-guards.ts (a conversation's
+    // message with a 10 MB attachment), where the proxy refuses a larger body with 413 before Next
+    // would (with a 500); every other path the proxy holds to MAX_BODY_BYTES (200 KB).
+    serverActions: { bodySizeLimit: "11mb" },
     // Next copies every request body for the proxy, 10 MB by default; the proxy needs no more
-    // than a byte past the limit to refuse it.
-    proxyClientMaxBodySize: "256kb",
+    // than a byte past the largest limit to refuse it.
+    proxyClientMaxBodySize: "12mb",
   },
   async headers() {
     const common = [

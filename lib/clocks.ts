@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { ConcernSeverity } from "@/db/schema/concerns";
 import type { RightsRequestType } from "@/db/schema/rights-requests";
 import { env } from "@/lib/env";
@@ -91,4 +92,25 @@ export function rightsDueOn(type: RightsRequestType, receivedOn: string): string
 export function rightsExtendedDueOn(type: RightsRequestType, dueOn: string): string | null {
   const days = rightsClocks()[type].extensionDays;
   return days === null ? null : addDaysIso(dueOn, days);
+}
+
+/**
+ * How long the care team has to answer a patient's (or family member's) message in a conversation:
+ * the organisation's own target, 2 business days by default, overridable by the environment
+ * (MESSAGE_ANSWER_BUSINESS_DAYS, 1 to 10).
+ */
+export function conversationClocks() {
+  const days = z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10)
+    .default(2)
+    .safeParse(process.env.MESSAGE_ANSWER_BUSINESS_DAYS || undefined);
+  return { answerBusinessDays: days.success ? days.data : 2 };
+}
+
+/** When the care team must answer a message the patient's side sent at `sentAt`. */
+export function answerDueAt(sentAt: Date, timeZone: string = orgTimeZone()): Date {
+  return addBusinessDays(sentAt, conversationClocks().answerBusinessDays, timeZone);
 }

@@ -7,6 +7,19 @@ import { actionArgumentsDecode } from "./action-arguments";
  */
 export const MAX_BODY_BYTES = 200 * 1024;
 
+/**
+ * The pages whose forms send a file (a conversation's message with its attachment, 10 MB at most):
+ * they take 10 MB and a megabyte for the rest of the form. next.config.js's serverActions
+ * bodySizeLimit ("11mb") is this one; every other path keeps MAX_BODY_BYTES.
+ */
+export const ATTACHMENT_BODY_BYTES = 11 * 1024 * 1024;
+const ATTACHMENT_PATHS = [/^\/me\/messages(\/|$)/, /^\/patients\/[^/]+\/messages(\/|$)/];
+
+/** The largest body a request to this path may carry. */
+export function bodyLimitFor(pathname: string): number {
+  return ATTACHMENT_PATHS.some((p) => p.test(pathname)) ? ATTACHMENT_BODY_BYTES : MAX_BODY_BYTES;
+}
+
 export type Refusal = 400 | 403 | 413;
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -66,7 +79,8 @@ async function readCapped(body: ReadableStream<Uint8Array>, max: number): Promis
  */
 export async function refuseBadRequest(request: Request, pathname: string): Promise<Refusal | null> {
   const { method, headers } = request;
-  if (Number(headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return 413;
+  const limit = bodyLimitFor(pathname);
+  if (Number(headers.get("content-length") ?? 0) > limit) return 413;
   if (isForeignOrigin(method, headers)) return 403;
   if (SAFE_METHODS.has(method) || !request.body) return null;
   const fetchAction = method === "POST" && headers.has("next-action");
@@ -79,7 +93,7 @@ export async function refuseBadRequest(request: Request, pathname: string): Prom
     contentType.toLowerCase().startsWith("multipart/form-data");
   const chunked = !headers.has("content-length");
   if (!chunked && !fetchAction && !formAction) return null;
-  const body = await readCapped(request.body, MAX_BODY_BYTES);
+  const body = await readCapped(request.body, limit);
   if (!body) return 413;
   if ((fetchAction || formAction) && !(await actionArgumentsDecode(body, contentType, fetchAction)))
     return 400;

@@ -1,18 +1,24 @@
 import "server-only";
-import { and, count, desc, eq, gt, inArray, isNull, ne, or } from "drizzle-orm";
+import { and, count, desc, eq, gt, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { caseloadAssignments, messageReads, messages, messageThreads, patients } from "@/db/schema";
 import { type Actor, allowsGlobal, caseloadPatientIds, currentAssignments } from "@/lib/authz";
 import { readWorklist } from "@/lib/records/patient-read";
-import { messageCount, type ThreadSummary, unreadFor } from "./reads";
+import { assignee, summaryColumns, type ThreadSummary } from "./reads";
 
 export interface InboxThread extends ThreadSummary {
   patientId: string;
   patientName: string;
   mrn: string;
+  preferredLanguage: string;
+  interpreterNeeded: boolean;
 }
 
-/** Threads across the actor's caseload, those with unread messages first. */
+/**
+ * Threads across the actor's caseload: conversations whose answer is overdue first, then those
+ * waiting on the team, then those with unread messages, then the rest, newest first. Each row
+ * carries the patient's preferred language and interpreter need.
+ */
 export async function listInbox(actor: Actor): Promise<InboxThread[]> {
   return readWorklist(
     actor,
@@ -21,24 +27,25 @@ export async function listInbox(actor: Actor): Promise<InboxThread[]> {
     async (database) => {
       const rows = await database
         .select({
-          id: messageThreads.id,
-          subject: messageThreads.subject,
-          lastMessageAt: messageThreads.lastMessageAt,
-          messageCount,
-          unread: unreadFor(actor.userId),
+          ...summaryColumns(actor.userId),
           patientId: patients.id,
           givenName: patients.givenName,
           familyName: patients.familyName,
           mrn: patients.mrn,
+          preferredLanguage: patients.preferredLanguage,
+          interpreterNeeded: patients.interpreterNeeded,
         })
         .from(messageThreads)
         .innerJoin(patients, eq(patients.id, messageThreads.patientId))
+        .leftJoin(assignee, eq(assignee.id, messageThreads.assignedTo))
         .where(inArray(messageThreads.patientId, caseloadPatientIds(actor.userId)))
-        .orderBy(desc(messageThreads.lastMessageAt))
+        .orderBy(sql`${messageThreads.answerDueAt} asc nulls last`, desc(messageThreads.lastMessageAt))
         .limit(100);
+      const rank = (t: { overdue: boolean; answerDueAt: Date | null; unread: number }) =>
+        t.overdue ? 0 : t.answerDueAt ? 1 : t.unread > 0 ? 2 : 3;
       return rows
         .map((r) => ({ ...r, patientName: `${r.familyName}, ${r.givenName}` }))
-        .sort((a, b) => Number(b.unread > 0) - Number(a.unread > 0));
+        .sort((a, b) => rank(a) - rank(b));
     },
     (threads) => threads.map((thread) => thread.patientId),
   );

@@ -1,20 +1,55 @@
 import { z } from "zod";
-import { IdSchema } from "@/lib/validation";
+import { CONVERSATION_TOPICS, MESSAGE_LANGUAGES } from "@/db/schema/messages";
+import type { Messages } from "@/lib/i18n/messages";
+import { blankToUndefined, checkbox, IdSchema, requiredText, versionField } from "@/lib/validation";
 
-const body = z
-  .string()
-  .trim()
-  .min(1, { error: "Write your message." })
-  .max(5000, { error: "Keep a message under 5,000 characters." });
-const shared = z
-  .enum(["on"])
-  .optional()
-  .transform((v) => v === "on");
+/** A message's body: 1 to 5,000 characters, as the database keeps it. */
+const body = (empty = "Write your message.", tooLong?: (max: number) => string) =>
+  requiredText(1, 5000, empty, tooLong ?? (() => "Keep a message under 5,000 characters."));
+const shared = checkbox;
+/** The language staff wrote in; when the form does not say, the patient's preferred one. */
+const language = z.preprocess(blankToUndefined, z.enum(MESSAGE_LANGUAGES).optional());
+/**
+ * The file picked, read as sent (a form field the action passes through untouched): checked by its
+ * bytes in lib/messages/attachments.ts, where a refusal names the field in the person's language.
+ */
+const attachment = z.unknown().optional();
 
 export const NewThreadSchema = z.object({
-  subject: z.string().trim().min(3, { error: "Give the thread a subject." }).max(120),
-  body,
+  subject: requiredText(3, 120, "Give the thread a subject."),
+  body: body(),
   shared,
+  language,
+  attachment,
 });
-export const ReplySchema = z.object({ body, shared });
+export const ReplySchema = z.object({ body: body(), shared, language, attachment });
 export const ThreadIdSchema = IdSchema;
+export const AttachmentIdSchema = IdSchema;
+
+/** Staff: give a conversation to someone on the patient's care team. */
+export const AssignSchema = z.object({
+  assignee: z.uuid({ error: "Choose someone on the patient's care team." }),
+  version: versionField,
+});
+/** Staff: close or reopen a conversation, at the version seen. */
+export const ConversationVersionSchema = z.object({ version: versionField });
+
+/** The portal's forms, in the person's language. */
+export function conversationSchemas(t: Messages) {
+  const w = t.conversations.errors;
+  const portalBody = body(w.body, t.errors.tooLong);
+  return {
+    start: z.object({
+      topic: z.enum(CONVERSATION_TOPICS, { error: w.topic }),
+      subject: requiredText(3, 120, w.subject, t.errors.tooLong),
+      body: portalBody,
+      attachment,
+    }),
+    reply: z.object({ body: portalBody, attachment }),
+  };
+}
+
+export type NewThreadInput = z.infer<typeof NewThreadSchema>;
+export type ReplyInput = z.infer<typeof ReplySchema>;
+export type PortalStartInput = z.infer<ReturnType<typeof conversationSchemas>["start"]>;
+export type PortalReplyInput = z.infer<ReturnType<typeof conversationSchemas>["reply"]>;

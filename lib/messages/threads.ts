@@ -1,24 +1,33 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
-import type { z } from "zod";
-import { db, type Executor } from "@/db/client";
-import { messageReads, messages, messageThreads } from "@/db/schema";
+import { db } from "@/db/client";
+import { messages, messageThreads } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { type Actor, authorizePatient } from "@/lib/authz";
 import { NotFoundError } from "@/lib/errors";
-import type { NewThreadSchema, ReplySchema } from "./schemas";
+import { ATTACHMENT_WORDS_EN, checkAttachment, storeAttachment } from "./attachments";
+import { languageNeedOf, markRead } from "./read-marks";
+import type { NewThreadInput, ReplyInput } from "./schemas";
 
-/** Starts a thread with its first message. */
-export async function startThread(
-  actor: Actor,
-  patientId: string,
-  input: z.infer<typeof NewThreadSchema>,
-): Promise<string> {
+/**
+ * Staff start a thread with its first message. A first message shared with the patient makes it
+ * a conversation the patient (and family with the messages scope) can answer; otherwise it stays
+ * among the care team.
+ */
+export async function startThread(actor: Actor, patientId: string, input: NewThreadInput): Promise<string> {
   await authorizePatient(actor, "write:teamNotes", patientId);
+  const file = await checkAttachment(input.attachment, ATTACHMENT_WORDS_EN);
+  const language = input.language ?? (await languageNeedOf(db(), patientId)).defaultLanguage;
   return db().transaction(async (tx) => {
     const [thread] = await tx
       .insert(messageThreads)
-      .values({ patientId, subject: input.subject, createdBy: actor.userId })
+      .values({
+        patientId,
+        subject: input.subject,
+        createdBy: actor.userId,
+        withPatient: input.shared,
+        topic: input.shared ? "other" : null,
+      })
       .returning({ id: messageThreads.id });
     const [message] = await tx
       .insert(messages)
@@ -28,32 +37,35 @@ export async function startThread(
         authorId: actor.userId,
         body: input.body,
         sharedWithPatient: input.shared,
+        language,
       })
       .returning({ id: messages.id });
+    if (file) await storeAttachment(tx, message!.id, patientId, file);
     await markRead(tx, actor.userId, thread!.id);
     await recordAudit(tx, actor, {
       action: "message.post",
       patientId,
       entityType: "message",
       entityId: message!.id,
-      details: { threadId: thread!.id, shared: input.shared },
+      details: { threadId: thread!.id, shared: input.shared, language, attachment: file !== null },
     });
     return thread!.id;
   });
 }
 
-/** Replies in a thread. */
-export async function replyToThread(
-  actor: Actor,
-  threadId: string,
-  input: z.infer<typeof ReplySchema>,
-): Promise<void> {
+/**
+ * Staff reply in a thread: shared with the patient (an answer: the conversation is no longer
+ * waiting on the team, and a team thread becomes a conversation), or a staff-only note.
+ */
+export async function replyToThread(actor: Actor, threadId: string, input: ReplyInput): Promise<void> {
   const [thread] = await db()
     .select({ patientId: messageThreads.patientId })
     .from(messageThreads)
     .where(eq(messageThreads.id, threadId));
   if (!thread) throw new NotFoundError();
   await authorizePatient(actor, "write:teamNotes", thread.patientId);
+  const file = await checkAttachment(input.attachment, ATTACHMENT_WORDS_EN);
+  const language = input.language ?? (await languageNeedOf(db(), thread.patientId)).defaultLanguage;
   await db().transaction(async (tx) => {
     const [message] = await tx
       .insert(messages)
@@ -63,37 +75,35 @@ export async function replyToThread(
         authorId: actor.userId,
         body: input.body,
         sharedWithPatient: input.shared,
+        language,
       })
       .returning({ id: messages.id });
-    await tx.update(messageThreads).set({ lastMessageAt: sql`now()` }).where(eq(messageThreads.id, threadId));
+    if (file) await storeAttachment(tx, message!.id, thread.patientId, file);
+    await tx
+      .update(messageThreads)
+      .set(
+        input.shared
+          ? {
+              lastMessageAt: sql`now()`,
+              withPatient: true,
+              topic: sql`coalesce(${messageThreads.topic}, 'other')`,
+              answerDueAt: null,
+            }
+          : { lastMessageAt: sql`now()` },
+      )
+      .where(eq(messageThreads.id, threadId));
     await markRead(tx, actor.userId, threadId);
     await recordAudit(tx, actor, {
       action: "message.post",
       patientId: thread.patientId,
       entityType: "message",
       entityId: message!.id,
-      details: { threadId, shared: input.shared },
+      details: { threadId, shared: input.shared, language, attachment: file !== null },
     });
   });
 }
 
-/**
- * Marks a thread read up to its newest message. The time is taken in SQL: a JavaScript Date has
- * milliseconds, PostgreSQL keeps microseconds, and a rounded-down mark would leave the newest
- * message unread.
- */
-async function markRead(executor: Executor, userId: string, threadId: string) {
-  const newest = sql`(select max(m.created_at) from ${messages} m where m.thread_id = ${threadId})`;
-  await executor
-    .insert(messageReads)
-    .values({ userId, threadId, lastReadAt: newest })
-    .onConflictDoUpdate({
-      target: [messageReads.userId, messageReads.threadId],
-      set: { lastReadAt: sql`greatest(${messageReads.lastReadAt}, excluded.last_read_at)` },
-    });
-}
-
-/** Records that the actor has read a thread up to now. */
+/** Records that a member of the care team has read a thread up to now. */
 export async function markThreadRead(actor: Actor, threadId: string): Promise<void> {
   const [thread] = await db()
     .select({ patientId: messageThreads.patientId })

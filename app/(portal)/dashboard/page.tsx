@@ -64,6 +64,7 @@ export default async function DashboardPage() {
     .flatMap((d) => d.items)
     .filter((i) => i.status !== "cancelled");
   const unreadThreads = inbox.filter((t) => t.unread > 0).slice(0, 5);
+  const overdueConversations = inbox.filter((t) => t.overdue);
   return (
     <>
       <PageHeader title={`Good to see you, ${actor.name.split(" ")[0]}`} />
@@ -222,6 +223,27 @@ export default async function DashboardPage() {
               <span className="text-slate-700">
                 (due {formatCalendarDate(i.dueDate)}, {i.ownerName ?? "not assigned"})
               </span>
+            </>
+          )}
+        </ListCard>
+        <ListCard
+          id="overdue-conversations-heading"
+          title="Conversations overdue for an answer"
+          className="md:col-span-2"
+          items={overdueConversations.slice(0, 5)}
+          itemKey={(t) => t.id}
+          empty="No patient is waiting past the answer time."
+          footer={
+            <LongestListed
+              shown={Math.min(5, overdueConversations.length)}
+              total={overdueConversations.length}
+            />
+          }
+        >
+          {(t) => (
+            <>
+              <Link href={`/patients/${t.patientId}/messages#thread-${t.id}`}>{t.subject}</Link> ·{" "}
+              {t.patientName} · due {formatDateTime(t.answerDueAt!)} · {t.assignedToName ?? "not assigned"}
             </>
           )}
         </ListCard>

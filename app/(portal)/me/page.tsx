@@ -104,6 +104,13 @@ export default async function MePage({
               <ButtonLink href={withKeep("/me/concerns/new")}>{t.timeline.raiseConcern}</ButtonLink>
             </li>
           ) : null}
+          {timeline.kinds.includes("message") ? (
+            <li>
+              <ButtonLink variant="secondary" href={withKeep("/me/messages")}>
+                {t.conversations.link}
+              </ButtonLink>
+            </li>
+          ) : null}
           {timeline.canReadPreferences ? (
             <li>
               <ButtonLink variant="secondary" href={withKeep("/me/preferences")}>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { orNotFound } from "@/app/_lib/guards";
+import { languageNeed } from "@/components/conversations/staff-thread";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -10,6 +11,7 @@ import { formatDateTime } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Messages" };
 
+/** The care team's inbox: conversations whose answer is overdue or due first, then unread, then the rest. */
 export default async function InboxPage() {
   const actor = await requireActor();
   const threads = await orNotFound(listInbox(actor));
@@ -18,7 +20,7 @@ export default async function InboxPage() {
       <PageHeader title="Messages" />
       {threads.length === 0 ? (
         <EmptyState next="Start one from a patient's Messages tab.">
-          No team messages about your patients yet.
+          No team messages or conversations about your patients yet.
         </EmptyState>
       ) : (
         <ul className="space-y-2">
@@ -29,6 +31,15 @@ export default async function InboxPage() {
                   {t.subject}
                 </Link>{" "}
                 · {t.patientName} ({t.mrn})
+                {t.overdue ? (
+                  <span className="ml-2 rounded bg-red-100 px-2 py-0.5 text-sm font-medium text-red-900">
+                    Answer overdue
+                  </span>
+                ) : t.answerDueAt ? (
+                  <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-sm font-medium text-amber-900">
+                    Awaiting an answer
+                  </span>
+                ) : null}
                 {t.unread > 0 ? (
                   <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-sm font-medium text-amber-900">
                     {t.unread} unread
@@ -36,8 +47,16 @@ export default async function InboxPage() {
                 ) : null}
               </p>
               <p className="text-sm text-slate-700">
+                {t.withPatient ? `Conversation with the patient (${t.status})` : "Care team only"} ·{" "}
                 {t.messageCount} {t.messageCount === 1 ? "message" : "messages"}, last{" "}
                 {formatDateTime(t.lastMessageAt)}
+                {t.answerDueAt ? ` · answer due ${formatDateTime(t.answerDueAt)}` : ""}
+                {t.withPatient
+                  ? ` · ${t.assignedToName ? `assigned to ${t.assignedToName}` : "not assigned"}`
+                  : ""}
+              </p>
+              <p className="text-sm text-slate-700">
+                {languageNeed(t.preferredLanguage, t.interpreterNeeded)}
               </p>
             </Card>
           ))}

@@ -3,10 +3,22 @@
 import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
 import type { FormState } from "@/app/_lib/action-results";
-import { actionAccess, recordAction } from "@/app/_lib/record-action";
-import { markThreadRead, NewThreadSchema, ReplySchema, replyToThread, startThread } from "@/lib/messages";
+import { actionAccess, recordAction, recordActions } from "@/app/_lib/record-action";
+import {
+  AssignSchema,
+  assignConversation,
+  ConversationVersionSchema,
+  closeConversation,
+  markThreadRead,
+  NewThreadSchema,
+  ReplySchema,
+  reopenConversation,
+  replyToThread,
+  startThread,
+} from "@/lib/messages";
 
 const PAGE = "/patients/[id]/messages";
+const ALSO = ["/messages", "/dashboard"];
 
 export async function startThreadAction(
   patientId: string,
@@ -19,7 +31,8 @@ export async function startThreadAction(
     NewThreadSchema,
     ({ actor, id }) => ({
       page: PAGE,
-      also: ["/messages"],
+      also: ALSO,
+      secret: ["attachment"],
       change: (input) => startThread(actor, id, input),
       ok: "Thread started.",
     }),
@@ -37,9 +50,67 @@ export async function replyAction(
     ReplySchema,
     ({ actor, id }) => ({
       page: PAGE,
-      also: ["/messages"],
+      also: ALSO,
+      secret: ["attachment"],
       change: (input) => replyToThread(actor, id, input),
       ok: "Reply posted.",
+    }),
+  );
+}
+
+const conversationAction = recordActions("thread", "write:teamNotes", PAGE, () => ({
+  assign: AssignSchema,
+  version: ConversationVersionSchema,
+}));
+
+/** Gives a conversation to someone on the patient's care team. */
+export async function assignConversationAction(
+  threadId: string,
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  return conversationAction(
+    threadId,
+    formData,
+    (s) => s.assign,
+    (actor, id) => ({
+      also: ALSO,
+      change: (input) => assignConversation(actor, id, input),
+      ok: "Conversation assigned.",
+    }),
+  );
+}
+
+export async function closeConversationAction(
+  threadId: string,
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  return conversationAction(
+    threadId,
+    formData,
+    (s) => s.version,
+    (actor, id) => ({
+      also: ALSO,
+      change: (input) => closeConversation(actor, id, input),
+      ok: "Conversation closed.",
+    }),
+  );
+}
+
+export async function reopenConversationAction(
+  threadId: string,
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  return conversationAction(
+    threadId,
+    formData,
+    (s) => s.version,
+    (actor, id) => ({
+      also: ALSO,
+      change: (input) => reopenConversation(actor, id, input),
+      ok: "Conversation reopened.",
     }),
   );
 }

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { readRecordPage } from "@/app/_lib/guards";
-import { ActionForm } from "@/components/action-form";
+import { ConversationControls } from "@/components/conversations/conversation-controls";
+import { MessageForm, type MessageFormWords } from "@/components/conversations/message-form";
+import { languageNeed, StaffThread } from "@/components/conversations/staff-thread";
 import { PatientHeading } from "@/components/patient-nav";
 import { ThreadDetails } from "@/components/thread-details";
 import { CardSection } from "@/components/ui/card-section";
@@ -9,23 +11,53 @@ import { SectionHeading } from "@/components/ui/section-heading";
 import { TwoColumns } from "@/components/ui/two-columns";
 import { listPatientMessages } from "@/lib/messages";
 import { formatDateTime } from "@/lib/time";
-import { markThreadReadAction, replyAction, startThreadAction } from "./actions";
+import {
+  assignConversationAction,
+  closeConversationAction,
+  markThreadReadAction,
+  reopenConversationAction,
+  replyAction,
+  startThreadAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Team messages" };
 
 const SHARE_LABEL = "Share with the patient and the family they authorised";
+const LANGUAGES = [
+  { value: "es", label: "Spanish" },
+  { value: "en", label: "English" },
+];
+const TOPIC: Record<string, string> = {
+  appointment: "An appointment",
+  "care-plan": "The care plan",
+  concern: "A concern",
+  billing: "Billing or insurance",
+  other: "Something else",
+};
 
 export default async function MessagesPage({ params }: { params: Promise<{ id: string }> }) {
   const data = await readRecordPage((await params).id, listPatientMessages);
+  const need = languageNeed(data.preferredLanguage, data.interpreterNeeded);
+  const formWords = (submit: string, body: string): MessageFormWords => ({
+    body,
+    submit,
+    pending: "Posting…",
+    attachment: "Attach a file",
+    attachmentHint: "PDF, JPEG or PNG, 10 MB at most. Optional.",
+    language: "Written in",
+    languageHint: `${data.patient.givenName}: ${need} Write shared messages in the language the patient reads.`,
+    share: SHARE_LABEL,
+  });
   return (
     <>
       <PatientHeading patient={data.patient} current="messages" />
-      <p className="mb-4 text-sm text-slate-700">
-        Messages here are for the care team. One is shown to the patient and family only when it is marked as
-        shared.
+      <p className="mb-2 text-sm text-slate-700">
+        Threads among the care team stay with the team. Conversations are with the patient and the family they
+        allowed to message: a message there reaches them only when it is shared; a staff note never does.
       </p>
+      <p className="mb-4 font-medium">{need}</p>
       <TwoColumns>
-        <section aria-labelledby="threads-heading">
+        <section aria-labelledby="threads-heading" className="min-w-0">
           <SectionHeading id="threads-heading" count={data.threads.length}>
             Threads
           </SectionHeading>
@@ -41,8 +73,19 @@ export default async function MessagesPage({ params }: { params: Promise<{ id: s
                     markRead={markThreadReadAction}
                     summary={
                       <span>
-                        <span className="font-semibold">{t.subject}</span> · {t.messageCount}{" "}
-                        {t.messageCount === 1 ? "message" : "messages"} · {formatDateTime(t.lastMessageAt)}
+                        <span className="font-semibold">{t.subject}</span> ·{" "}
+                        {t.withPatient ? `Conversation with the patient (${t.status})` : "Care team only"} ·{" "}
+                        {t.messageCount} {t.messageCount === 1 ? "message" : "messages"} ·{" "}
+                        {formatDateTime(t.lastMessageAt)}
+                        {t.overdue ? (
+                          <span className="ml-2 rounded bg-red-100 px-2 py-0.5 text-sm font-medium text-red-900">
+                            Answer overdue
+                          </span>
+                        ) : t.answerDueAt ? (
+                          <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-sm font-medium text-amber-900">
+                            Answer due {formatDateTime(t.answerDueAt)}
+                          </span>
+                        ) : null}
                         {t.unread > 0 ? (
                           <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-sm font-medium text-amber-900">
                             {t.unread} unread
@@ -51,54 +94,53 @@ export default async function MessagesPage({ params }: { params: Promise<{ id: s
                       </span>
                     }
                   >
-                    <ol className="my-3 space-y-3">
-                      {t.messages.map((m) => (
-                        <li key={m.id} className="border-l-4 border-slate-300 pl-3">
-                          <p className="text-sm text-slate-700">
-                            {m.authorName} ({m.authorRole}) · {formatDateTime(m.createdAt)}
-                            {m.sharedWithPatient ? (
-                              <span className="ml-2 rounded bg-brand-100 px-2 py-0.5 font-medium text-brand-800">
-                                Shared with patient
-                              </span>
-                            ) : null}
-                          </p>
-                          <p className="whitespace-pre-wrap">{m.body}</p>
-                        </li>
-                      ))}
-                    </ol>
-                    <ActionForm
-                      action={replyAction.bind(null, t.id)}
-                      submitLabel="Reply"
-                      pendingLabel="Posting…"
-                      fields={[
-                        {
-                          kind: "textarea",
-                          name: "body",
-                          label: "Your reply",
-                          required: true,
-                          maxLength: 5000,
-                        },
-                        { kind: "checkbox", name: "shared", label: SHARE_LABEL },
-                      ]}
+                    {t.withPatient ? (
+                      <p className="mt-2 text-sm text-slate-700">
+                        {t.topic ? `About: ${TOPIC[t.topic] ?? t.topic}. ` : ""}
+                        {t.assignedToName ? `Assigned to ${t.assignedToName}.` : "Not assigned."}
+                      </p>
+                    ) : null}
+                    <StaffThread
+                      messages={t.messages}
+                      patientId={data.patient.id}
+                      conversation={t.withPatient}
                     />
+                    {data.canWrite && t.withPatient ? (
+                      <ConversationControls
+                        thread={t}
+                        assignees={data.assignees}
+                        assign={assignConversationAction.bind(null, t.id)}
+                        close={closeConversationAction.bind(null, t.id)}
+                        reopen={reopenConversationAction.bind(null, t.id)}
+                      />
+                    ) : null}
+                    {data.canWrite ? (
+                      <MessageForm
+                        action={replyAction.bind(null, t.id)}
+                        words={formWords("Reply", "Your reply")}
+                        languages={LANGUAGES}
+                        defaultLanguage={data.defaultLanguage}
+                        share={{ defaultChecked: false }}
+                      />
+                    ) : null}
                   </ThreadDetails>
                 </li>
               ))}
             </ul>
           )}
         </section>
-        <CardSection id="new-thread-heading" title="Start a thread" className="self-start">
-          <ActionForm
-            action={startThreadAction.bind(null, data.patient.id)}
-            submitLabel="Post"
-            pendingLabel="Posting…"
-            fields={[
-              { kind: "text", name: "subject", label: "Subject", required: true },
-              { kind: "textarea", name: "body", label: "Message", required: true, maxLength: 5000 },
-              { kind: "checkbox", name: "shared", label: SHARE_LABEL },
-            ]}
-          />
-        </CardSection>
+        {data.canWrite ? (
+          <CardSection id="new-thread-heading" title="Start a thread" className="self-start">
+            <MessageForm
+              action={startThreadAction.bind(null, data.patient.id)}
+              withSubject
+              words={{ ...formWords("Post", "Message"), subject: "Subject" }}
+              languages={LANGUAGES}
+              defaultLanguage={data.defaultLanguage}
+              share={{ defaultChecked: false }}
+            />
+          </CardSection>
+        ) : null}
       </TwoColumns>
     </>
   );
