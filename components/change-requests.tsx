@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { APPOINTMENT_REQUEST_OUTCOMES, REQUEST_OUTCOME_LABEL } from "@/lib/appointments/request-schemas";
 import type { CoordinatorTask } from "@/lib/appointments/requests";
 import { formatDateTime } from "@/lib/time";
 import { ActionForm } from "./action-form";
@@ -7,7 +8,10 @@ import type { FormAction } from "./ui/form-state";
 
 const KIND: Record<string, string> = { reschedule: "Move", cancel: "Cancel" };
 
-/** Patients' requests to move or cancel appointments: each a task the coordinator closes with a note. */
+/**
+ * Patients' requests to move or cancel appointments: each a task the coordinator closes with its
+ * outcome and a note, which the patient and family read as written, beside the appointment.
+ */
 export function ChangeRequestList({
   tasks,
   complete,
@@ -21,7 +25,7 @@ export function ChangeRequestList({
   return (
     <ul className="space-y-3">
       {tasks.map((r) => (
-        <li key={r.id} className="rounded border border-slate-300 p-3">
+        <li key={r.id} id={`request-${r.id}`} className="rounded border border-slate-300 p-3">
           <p className="font-medium">
             {KIND[r.kind] ?? r.kind}: {r.appointmentTitle}, {formatDateTime(r.appointmentStartsAt)}
             {showPatient ? (
@@ -43,9 +47,20 @@ export function ChangeRequestList({
                 submitLabel="Mark as dealt with"
                 fields={[
                   {
+                    kind: "select",
+                    name: "outcome",
+                    label: "Outcome",
+                    defaultValue: "completed",
+                    options: APPOINTMENT_REQUEST_OUTCOMES.map((o) => ({
+                      value: o,
+                      label: REQUEST_OUTCOME_LABEL[o],
+                    })),
+                  },
+                  {
                     kind: "textarea",
                     name: "note",
-                    label: "What you did",
+                    label: "What you did, and why",
+                    hint: "The patient and family read this as written, in the portal beside the appointment. If you decline, say why.",
                     required: true,
                     maxLength: 1000,
                   },

@@ -1,17 +1,28 @@
 import { and, asc, eq, ne } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { db } from "@/db/client";
 import { appointments, auditEvents } from "@/db/schema";
 import {
+  BookingSchema,
   bookAppointments,
   ClashError,
   cancelAppointment,
   listPatientAppointments,
+  PAST_START_MESSAGE,
   parseAppointment,
   rescheduleAppointment,
   setAppointmentStatus,
 } from "@/lib/appointments";
-import { listChangeRequestsForCaseload, requestAppointmentChange } from "@/lib/appointments/requests";
+import {
+  APPOINTMENT_REQUEST_OUTCOMES,
+  getMyAppointment,
+  HandleRequestSchema,
+  handleChangeRequest,
+  listChangeRequestsForCaseload,
+  listPatientChangeRequests,
+  requestAppointmentChange,
+} from "@/lib/appointments/requests";
 import type { AuditAction } from "@/lib/audit/actions";
 import { DomainError, NotFoundError, StaleVersionError } from "@/lib/errors";
 import { MESSAGES } from "@/lib/i18n/messages";
@@ -25,6 +36,7 @@ import {
   createClinician,
   createPatient,
   createUser,
+  grantFamily,
 } from "./support/factories";
 
 type Actor = ReturnType<typeof actorFor>;
@@ -215,6 +227,8 @@ describe("appointments", () => {
       endsAt: "2026-10-25T11:00",
       repeat: "1",
       occurrences: "3",
+      // A fixed date across the clock change, which may have passed by the time the test runs.
+      pastConfirmed: "on",
     });
     const times = occurrences(input).map((o) => toZonedInputValue(o.start));
     expect(times).toEqual(["2026-10-25T10:00", "2026-11-01T10:00", "2026-11-08T10:00"]);
@@ -350,5 +364,266 @@ describe("appointments", () => {
     // Advocates do not handle requests: an empty list that showed no one, so nothing to audit.
     expect(await listChangeRequestsForCaseload(advocate)).toEqual([]);
     expect(await eventsOf(advocate.userId, "appointment.change-request-list")).toEqual([]);
+  });
+});
+
+describe("the loop closed: what became of a request to move or cancel", () => {
+  /** A patient in a coordinator's caseload, the patient's own login, and family with and without the timeline. */
+  async function household() {
+    const coordinator = actorFor(await createUser("coordinator"));
+    const patientId = (await createPatient()).id;
+    await assignToCaseload(coordinator.userId, patientId, "coordinator");
+    const patient = actorFor(await createUser("patient", { patientId }));
+    const daughter = actorFor(await createUser("family"));
+    await grantFamily(daughter.userId, patientId, patient.userId, { canViewTimeline: true });
+    const son = actorFor(await createUser("family"));
+    await grantFamily(son.userId, patientId, patient.userId, {
+      canViewTimeline: false,
+      canRaiseConcerns: true,
+    });
+    let slot = 40 + Math.floor(Math.random() * 200);
+    const book = async (extra: Record<string, string> = {}) => {
+      const [id] = await bookAppointments(
+        coordinator,
+        patientId,
+        form(daysAhead(slot++), "09:00", "10:00", extra),
+      );
+      return id!;
+    };
+    const ask = (
+      id: string,
+      kind: "reschedule" | "cancel",
+      reason = "My daughter cannot drive me that day.",
+    ) =>
+      requestAppointmentChange(patient, patientId, id, { kind, reason, preferredTimes: null }, MESSAGES.en);
+    const openRequest = async () => (await listPatientChangeRequests(coordinator, patientId))[0]!;
+    const history = async (actor: Actor) =>
+      (await getTimeline(actor, patientId, { page: 1 })).history.filter(
+        (i) => i.kind === "appointmentChange",
+      );
+    return {
+      coordinator,
+      patientId,
+      patient,
+      daughter,
+      son,
+      book,
+      ask,
+      openRequest,
+      history,
+      daysAhead: () => slot++,
+    };
+  }
+
+  it("completed: one save moves it, rewrites its instructions and closes the request; patient and family see why", async () => {
+    const h = await household();
+    const id = await h.book({
+      kind: "test",
+      title: "Fasting blood test",
+      patientNotes: "Do not eat after midnight.",
+    });
+    await h.ask(id, "reschedule");
+    const staff = await listPatientAppointments(h.coordinator, h.patientId);
+    expect(staff.upcoming.find((a) => a.id === id)!.openRequestKind).toBe("reschedule");
+
+    const later = form(daysAhead(h.daysAhead()), "15:15", "15:45");
+    const note = "Moved to Thursday at 3:15 PM, as you asked.";
+    const instructions = "No fasting needed for an afternoon test. Drink water as usual.";
+    await rescheduleAppointment(h.coordinator, id, {
+      start: later.start,
+      end: later.end,
+      version: 1,
+      patientNotes: instructions,
+      closeRequest: true,
+      requestNote: note,
+    });
+    expect(await listPatientChangeRequests(h.coordinator, h.patientId)).toEqual([]);
+    expect(await eventsOf(h.coordinator.userId, "appointment.reschedule")).toEqual([
+      {
+        patientId: h.patientId,
+        entityType: "appointment",
+        entityId: id,
+        details: { fields: ["startsAt", "endsAt", "patientNotes"] },
+      },
+    ]);
+    expect(
+      (await eventsOf(h.coordinator.userId, "appointment.change-request-done"))[0]!.details,
+    ).toMatchObject({
+      outcome: "completed",
+      by: "appointment.reschedule",
+    });
+
+    for (const reader of [h.patient, h.daughter]) {
+      const mine = await getMyAppointment(reader, h.patientId, id);
+      expect(mine.startsAt).toEqual(later.start);
+      expect(mine.patientNotes).toBe(instructions);
+      expect(mine.openRequest).toBeNull();
+      expect(mine.outcomes).toMatchObject([{ kind: "reschedule", outcome: "completed", note }]);
+      expect(await h.history(reader)).toMatchObject([
+        { kind: "appointmentChange", status: "completed", body: note, extra: "reschedule", link: id },
+      ]);
+    }
+    // Family without the timeline scope: the appointment and its outcome are not theirs to read.
+    await expect(getMyAppointment(h.son, h.patientId, id)).rejects.toBeInstanceOf(NotFoundError);
+    const sons = await getTimeline(h.son, h.patientId, { page: 1 });
+    expect(sons.history.filter((i) => i.kind === "appointmentChange")).toEqual([]);
+    expect(JSON.stringify(sons)).not.toContain(note);
+  });
+
+  it("refuses to close a request that is not open with the move, and moves nothing", async () => {
+    const h = await household();
+    const id = await h.book();
+    const later = form(daysAhead(h.daysAhead()), "11:00", "12:00");
+    const move = {
+      start: later.start,
+      end: later.end,
+      version: 1,
+      closeRequest: true,
+      requestNote: "Moved.",
+    };
+    await expect(rescheduleAppointment(h.coordinator, id, move)).rejects.toBeInstanceOf(DomainError);
+    expect((await getMyAppointment(h.patient, h.patientId, id)).startsAt).not.toEqual(later.start);
+    // Without the box the move keeps the instructions it had.
+    const before = (await getMyAppointment(h.patient, h.patientId, id)).patientNotes;
+    await rescheduleAppointment(h.coordinator, id, { start: later.start, end: later.end, version: 1 });
+    expect((await getMyAppointment(h.patient, h.patientId, id)).patientNotes).toBe(before);
+  });
+
+  it("declined: the note says why; a request is closed once; the outcome has words in English and Spanish", async () => {
+    const h = await household();
+    const id = await h.book();
+    await h.ask(id, "reschedule");
+    const request = await h.openRequest();
+    const why = "Dr. Park has no other slot before the scan; this date keeps your treatment on time.";
+    await handleChangeRequest(h.coordinator, request.id, { outcome: "declined", note: why });
+    await expect(
+      handleChangeRequest(h.coordinator, request.id, { outcome: "completed", note: "Again." }),
+    ).rejects.toBeInstanceOf(DomainError);
+    const mine = await getMyAppointment(h.patient, h.patientId, id);
+    expect(mine.outcomes).toMatchObject([{ outcome: "declined", note: why }]);
+    expect(mine.canRequestChange, "she may ask again").toBe(true);
+    expect(await h.history(h.daughter)).toMatchObject([{ status: "declined", body: why }]);
+
+    for (const outcome of APPOINTMENT_REQUEST_OUTCOMES) {
+      expect(MESSAGES.en.appointmentRequest.outcomes[outcome]).toBeTruthy();
+      expect(MESSAGES.es.appointmentRequest.outcomes[outcome]).toBeTruthy();
+      expect(MESSAGES.es.appointmentRequest.outcomes[outcome]).not.toBe(
+        MESSAGES.en.appointmentRequest.outcomes[outcome],
+      );
+    }
+    expect(MESSAGES.es.kinds.appointmentChange).toBeTruthy();
+
+    const bad = HandleRequestSchema.safeParse({ outcome: "maybe", note: "" });
+    expect(bad.success).toBe(false);
+    const fields = z.flattenError(bad.error!).fieldErrors;
+    expect(Object.keys(fields).sort()).toEqual(["note", "outcome"]);
+  });
+
+  it("cancelled: cancelling the appointment closes its open request in the same transaction", async () => {
+    const h = await household();
+    // A request to move, on an appointment the coordinator cancels: closed without the change.
+    const moveAsked = await h.book();
+    await h.ask(moveAsked, "reschedule");
+    const told = "The clinic is closed that week; we will call you to book a new date.";
+    await cancelAppointment(h.coordinator, moveAsked, {
+      reason: "Clinic closed",
+      patientNote: told,
+      version: 1,
+    });
+    expect((await getMyAppointment(h.patient, h.patientId, moveAsked)).outcomes).toMatchObject([
+      { kind: "reschedule", outcome: "cancelled", note: told },
+    ]);
+
+    // A request to cancel, carried out by cancelling: done, and the reason is the why.
+    const cancelAsked = await h.book();
+    await h.ask(cancelAsked, "cancel");
+    await cancelAppointment(h.coordinator, cancelAsked, { reason: "Cancelled as you asked.", version: 1 });
+    expect((await getMyAppointment(h.patient, h.patientId, cancelAsked)).outcomes).toMatchObject([
+      { kind: "cancel", outcome: "completed", note: "Cancelled as you asked." },
+    ]);
+
+    // A cancellation that fails leaves the request open: one transaction, all or nothing.
+    const stale = await h.book();
+    await h.ask(stale, "cancel");
+    await expect(
+      cancelAppointment(h.coordinator, stale, { reason: "Clinic closed", version: 7 }),
+    ).rejects.toBeInstanceOf(StaleVersionError);
+    expect((await h.openRequest()).appointmentId).toBe(stale);
+
+    // Withdrawn by phone: the coordinator closes it as cancelled by hand.
+    await handleChangeRequest(h.coordinator, (await h.openRequest()).id, {
+      outcome: "cancelled",
+      note: "You told us by phone you can come after all.",
+    });
+    expect(await listPatientChangeRequests(h.coordinator, h.patientId)).toEqual([]);
+    expect((await h.history(h.patient)).map((i) => i.status).sort()).toEqual([
+      "cancelled",
+      "cancelled",
+      "completed",
+    ]);
+  });
+});
+
+describe("appointments whose time has passed", () => {
+  it("booking in the past needs the box ticked, with the message on the start field", () => {
+    const yesterday = toZonedInputValue(new Date(Date.now() - 86_400_000)).slice(0, 10);
+    const raw = {
+      kind: "follow-up",
+      title: "Walk-in follow-up",
+      location: "Clinic B",
+      startsAt: `${yesterday}T09:00`,
+      endsAt: `${yesterday}T09:30`,
+    };
+    const refused = parseAppointment(raw);
+    expect(!refused.success && refused.errors).toEqual({ startsAt: [PAST_START_MESSAGE] });
+    const confirmed = parseAppointment({ ...raw, pastConfirmed: "on" });
+    expect(confirmed.success).toBe(true);
+    const ahead = parseAppointment({
+      ...raw,
+      startsAt: `${daysAhead(2)}T09:00`,
+      endsAt: `${daysAhead(2)}T09:30`,
+    });
+    expect(ahead.success, "a future start needs no box").toBe(true);
+    // The action's schema reads the box too, and puts the message on the field.
+    const viaSchema = BookingSchema.safeParse(raw);
+    expect(viaSchema.success).toBe(false);
+    expect(z.flattenError(viaSchema.error!).fieldErrors).toEqual({ startsAt: [PAST_START_MESSAGE] });
+  });
+
+  it("can still be completed, marked a no-show or cancelled, and are listed as past for staff to act on", async () => {
+    const coordinator = actorFor(await createUser("coordinator"));
+    const patientId = (await createPatient()).id;
+    await assignToCaseload(coordinator.userId, patientId, "coordinator");
+    const past = (days: number, title: string) => {
+      const day = toZonedInputValue(new Date(Date.now() - days * 86_400_000)).slice(0, 10);
+      return valid({
+        kind: "follow-up",
+        title,
+        location: "Clinic B",
+        startsAt: `${day}T09:00`,
+        endsAt: `${day}T09:30`,
+        pastConfirmed: "on",
+      });
+    };
+    const [seen] = await bookAppointments(coordinator, patientId, past(2, "Seen"));
+    const [missed] = await bookAppointments(coordinator, patientId, past(3, "Missed"));
+    const [dropped] = await bookAppointments(coordinator, patientId, past(4, "Dropped"));
+    const list = await listPatientAppointments(coordinator, patientId);
+    expect(list.upcoming).toEqual([]);
+    expect(list.past.map((a) => [a.title, a.status])).toEqual([
+      ["Seen", "scheduled"],
+      ["Missed", "scheduled"],
+      ["Dropped", "scheduled"],
+    ]);
+    expect(list.canWrite).toBe(true);
+    await setAppointmentStatus(coordinator, seen!, { status: "completed", version: 1 });
+    await setAppointmentStatus(coordinator, missed!, { status: "no-show", version: 1 });
+    await cancelAppointment(coordinator, dropped!, { reason: "Booked by mistake", version: 1 });
+    const after = await listPatientAppointments(coordinator, patientId);
+    expect(after.past.map((a) => [a.title, a.status])).toEqual([
+      ["Seen", "completed"],
+      ["Missed", "no-show"],
+      ["Dropped", "cancelled"],
+    ]);
   });
 });

@@ -13,8 +13,8 @@ import {
   resourcesGiven,
 } from "@/db/schema";
 import {
-  completeChangeRequest,
   getMyAppointment,
+  handleChangeRequest,
   listChangeRequestsForCaseload,
   listPatientChangeRequests,
   requestAppointmentChange,
@@ -409,10 +409,13 @@ describe("asking to move or cancel an appointment", () => {
     expect(await listPatientChangeRequests(advocate, patientId), "advocates read, coordinators act").toEqual(
       [],
     );
-    await expect(completeChangeRequest(advocate, tasks[0]!.id, "Not mine.")).rejects.toBeInstanceOf(
-      NotFoundError,
-    );
-    await completeChangeRequest(coordinator, tasks[0]!.id, "Moved to Thursday 14:00; told her by phone.");
+    await expect(
+      handleChangeRequest(advocate, tasks[0]!.id, { outcome: "completed", note: "Not mine." }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await handleChangeRequest(coordinator, tasks[0]!.id, {
+      outcome: "completed",
+      note: "Moved to Thursday 14:00; told her by phone.",
+    });
     expect(await listPatientChangeRequests(coordinator, patientId)).toEqual([]);
     expect((await getMyAppointment(patient, patientId, upcoming.id)).openRequest).toBeNull();
 

@@ -16,6 +16,7 @@ export function itemTitle(item: Pick<TimelineItem, "kind" | "title">, t: Message
 function status(item: TimelineItem, t: Messages): string | null {
   if (!item.status) return null;
   if (item.kind === "appointment") return t.appointmentStatus[item.status] ?? item.status;
+  if (item.kind === "appointmentChange") return t.appointmentRequest.outcomes[item.status] ?? item.status;
   if (item.kind === "concern") return t.concernStatus[item.status] ?? item.status;
   if (item.kind === "rights")
     return item.status === "open" ? t.rights.waiting : (t.rights.decision[item.status] ?? null);
@@ -43,11 +44,13 @@ export function TimelineEntry({
   const detail =
     item.kind === "appointment"
       ? `/me/appointments/${item.id}${q}`
-      : item.kind === "concern"
-        ? `/me/concerns/${item.id}${q}`
-        : item.kind === "rights"
-          ? `/me/rights${q}#request-${item.id}`
-          : null;
+      : item.kind === "appointmentChange"
+        ? `/me/appointments/${item.link}${q}`
+        : item.kind === "concern"
+          ? `/me/concerns/${item.id}${q}`
+          : item.kind === "rights"
+            ? `/me/rights${q}#request-${item.id}`
+            : null;
   const correct = `/me/rights?${query ? `${query}&` : ""}correct=${item.kind}:${item.id}`;
   return (
     <Card as="article" padding={4} id={`item-${item.id}`} aria-labelledby={`item-${item.id}-title`}>
@@ -90,7 +93,19 @@ export function TimelineEntry({
           </a>
         </p>
       ) : null}
-      {item.body && item.kind !== "concern" && item.kind !== "rights" ? (
+      {item.kind === "appointmentChange" ? (
+        <>
+          {item.extra ? (
+            <p className="mt-1 text-sm text-slate-700">
+              {t.appointmentRequest.request}: {t.appointmentRequest.kinds[item.extra] ?? item.extra}
+            </p>
+          ) : null}
+          <p className="mt-1 whitespace-pre-wrap break-words">
+            <strong>{t.appointmentRequest.note}:</strong> {item.body}
+          </p>
+        </>
+      ) : null}
+      {item.body && item.kind !== "concern" && item.kind !== "rights" && item.kind !== "appointmentChange" ? (
         <p className="mt-1 whitespace-pre-wrap break-words">{item.body}</p>
       ) : null}
       {item.extra && item.kind === "update" ? (

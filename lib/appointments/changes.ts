@@ -5,6 +5,8 @@ import type { Actor } from "@/lib/authz";
 import { DomainError } from "@/lib/errors";
 import { changeVersioned, type Row, versionedRecord } from "@/lib/records/versioned-change";
 import { ClashError, findClashes, isExclusionViolation } from "./clashes";
+import { closeRequest, closeRequestOnCancel, openRequestOn } from "./request-outcomes";
+import type { RescheduleInput } from "./schemas";
 
 /** Appointments as the versioned-change helper sees them (docs/decisions/010). */
 const APPOINTMENT = versionedRecord({
@@ -13,11 +15,15 @@ const APPOINTMENT = versionedRecord({
   patientId: appointments.patientId,
 });
 
-/** Moves one appointment (one occurrence of a series moves alone). */
+/**
+ * Moves one appointment (one occurrence of a series moves alone) and rewrites what the patient is
+ * told to bring or do, on the same form: a moved fasting test needs new instructions. When asked,
+ * the patient's open request to move it is closed as done, with the note they read.
+ */
 export async function rescheduleAppointment(
   actor: Actor,
   appointmentId: string,
-  input: { start: Date; end: Date; version: number },
+  input: RescheduleInput,
 ): Promise<void> {
   const locked: { row?: Row<typeof appointments> } = {};
   const clashesWith = (row: Row<typeof appointments>, executor: Executor = db()) =>
@@ -32,7 +38,7 @@ export async function rescheduleAppointment(
       id: appointmentId,
       version: input.version,
       permission: "write:appointment",
-      audit: { action: "appointment.reschedule", details: { fields: ["startsAt", "endsAt"] } },
+      audit: { action: "appointment.reschedule" },
       // The exclusion constraints can deadlock two concurrent moves: PostgreSQL breaks one, we retry it.
       retry: true,
       change: async (tx, row) => {
@@ -42,7 +48,32 @@ export async function rescheduleAppointment(
         }
         const clashes = await clashesWith(row, tx);
         if (clashes.length) throw new ClashError(clashes);
-        return { set: { startsAt: input.start, endsAt: input.end } };
+        if (input.closeRequest && !input.requestNote?.trim()) {
+          const message = "Say what you tell the patient about their request.";
+          throw new DomainError(message, { requestNote: [message] });
+        }
+        const open = input.closeRequest ? await openRequestOn(tx, appointmentId) : null;
+        if (input.closeRequest && open?.kind !== "reschedule") {
+          const message =
+            "The patient's request to move it was already dealt with: untick the box to move it.";
+          throw new DomainError(message, { closeRequest: [message] });
+        }
+        const notes = input.patientNotes === undefined ? row.patientNotes : input.patientNotes;
+        const fields = ["startsAt", "endsAt"];
+        if (notes !== row.patientNotes) fields.push("patientNotes");
+        return {
+          set: { startsAt: input.start, endsAt: input.end, patientNotes: notes },
+          details: { fields },
+          after: async (after) => {
+            if (!open) return;
+            await closeRequest(
+              after,
+              actor,
+              { id: open.id, patientId: row.patientId, appointmentId },
+              { outcome: "completed", note: input.requestNote!.trim(), by: "appointment.reschedule" },
+            );
+          },
+        };
       },
     });
   } catch (error) {
@@ -52,11 +83,15 @@ export async function rescheduleAppointment(
   }
 }
 
-/** Cancels one appointment with a reason; it stays on record. */
+/**
+ * Cancels one appointment with a reason; it stays on record. A request the patient left open on
+ * it is closed in the same transaction (done if they asked to cancel, otherwise closed without
+ * the change), with the note for the patient, or the reason when there is none.
+ */
 export async function cancelAppointment(
   actor: Actor,
   appointmentId: string,
-  input: { reason: string; version: number },
+  input: { reason: string; patientNote?: string | null; version: number },
 ): Promise<void> {
   await changeVersioned(actor, APPOINTMENT, {
     id: appointmentId,
@@ -66,7 +101,16 @@ export async function cancelAppointment(
     change: async (_tx, row) => {
       if (row.status === "cancelled") throw new DomainError("This appointment is already cancelled.");
       if (row.status === "completed") throw new DomainError("A completed appointment cannot be cancelled.");
-      return { set: { status: "cancelled" as const, cancelReason: input.reason } };
+      return {
+        set: { status: "cancelled" as const, cancelReason: input.reason },
+        after: (tx) =>
+          closeRequestOnCancel(
+            tx,
+            actor,
+            { id: appointmentId, patientId: row.patientId },
+            input.patientNote ?? input.reason,
+          ),
+      };
     },
   });
 }

@@ -1,7 +1,13 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { type AppointmentRequestKind, appointmentRequests, appointments, clinicians } from "@/db/schema";
+import {
+  type AppointmentRequestKind,
+  type AppointmentRequestOutcome,
+  appointmentRequests,
+  appointments,
+  clinicians,
+} from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { type Actor, authorizePatient, can } from "@/lib/authz";
 import { DomainError, NotFoundError } from "@/lib/errors";
@@ -16,6 +22,16 @@ export interface OpenRequest {
   requestedAt: Date;
 }
 
+/** A request that was dealt with: what became of it and the coordinator's why, as written. */
+export interface RequestOutcome {
+  id: string;
+  kind: AppointmentRequestKind;
+  outcome: AppointmentRequestOutcome;
+  note: string;
+  requestedAt: Date;
+  handledAt: Date;
+}
+
 export interface MyAppointment {
   id: string;
   title: string;
@@ -28,6 +44,8 @@ export interface MyAppointment {
   clinicianName: string | null;
   upcoming: boolean;
   openRequest: OpenRequest | null;
+  /** The requests about it that were dealt with, newest first. */
+  outcomes: RequestOutcome[];
   canRequestChange: boolean;
 }
 
@@ -61,6 +79,10 @@ export async function getMyAppointment(
       openRequest: sql<OpenRequest | null>`(select json_build_object('id', r.id, 'kind', r.kind, 'reason', r.reason, 'preferredTimes', r.preferred_times, 'requestedAt', r.requested_at)
         from ${appointmentRequests} r where r.appointment_id = ${appointments.id} and r.handled_at is null
         order by r.requested_at desc limit 1)`,
+      outcomes: sql<
+        RequestOutcome[]
+      >`coalesce((select json_agg(json_build_object('id', r.id, 'kind', r.kind, 'outcome', r.outcome, 'note', r.handled_note, 'requestedAt', r.requested_at, 'handledAt', r.handled_at) order by r.handled_at desc)
+        from ${appointmentRequests} r where r.appointment_id = ${appointments.id} and r.handled_at is not null), '[]'::json)`,
     })
     .from(appointments)
     .leftJoin(clinicians, eq(clinicians.id, appointments.clinicianId))
@@ -77,9 +99,15 @@ export async function getMyAppointment(
   const openRequest = row.openRequest
     ? { ...row.openRequest, requestedAt: new Date(row.openRequest.requestedAt) }
     : null;
+  const outcomes = row.outcomes.map((o) => ({
+    ...o,
+    requestedAt: new Date(o.requestedAt),
+    handledAt: new Date(o.handledAt),
+  }));
   return {
     ...row,
     openRequest,
+    outcomes,
     upcoming,
     canRequestChange:
       upcoming && openRequest === null && can(actor, "request:appointmentChange:portal", access),

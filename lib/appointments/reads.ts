@@ -1,6 +1,13 @@
 import "server-only";
 import { and, asc, desc, eq, gte, isNull, lt, sql } from "drizzle-orm";
-import { type AppointmentStatus, appointments, careTeamMembers, clinicians } from "@/db/schema";
+import {
+  type AppointmentRequestKind,
+  type AppointmentStatus,
+  appointmentRequests,
+  appointments,
+  careTeamMembers,
+  clinicians,
+} from "@/db/schema";
 import type { Actor } from "@/lib/authz";
 import type { PatientHeader } from "@/lib/patients/header";
 import { readPatientRecord } from "@/lib/records/patient-read";
@@ -21,6 +28,8 @@ export interface AppointmentItem {
   internalNotes: string | null;
   inSeries: boolean;
   version: number;
+  /** The patient's request left open on it (move or cancel), which its change forms can close. */
+  openRequestKind: AppointmentRequestKind | null;
 }
 
 export interface PatientAppointments {
@@ -46,6 +55,8 @@ const columns = {
   internalNotes: appointments.internalNotes,
   seriesId: appointments.seriesId,
   version: appointments.version,
+  openRequestKind: sql<AppointmentRequestKind | null>`(select r.kind from ${appointmentRequests} r
+    where r.appointment_id = ${appointments.id} and r.handled_at is null limit 1)`,
 };
 
 /** A patient's appointments, upcoming first; staff-only notes only for staff. */

@@ -2,7 +2,6 @@ import "server-only";
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { type Database, db } from "@/db/client";
 import { appointmentRequests, appointments, patients, users } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/record";
 import {
   type Actor,
   allowsGlobal,
@@ -11,7 +10,6 @@ import {
   can,
   caseloadPatientIds,
 } from "@/lib/authz";
-import { DomainError, NotFoundError } from "@/lib/errors";
 import { readWorklist } from "@/lib/records/patient-read";
 import { type OpenRequest, requestColumns } from "./portal-requests";
 
@@ -74,28 +72,4 @@ export async function listPatientChangeRequests(actor: Actor, patientId: string)
   return taskQuery(db())
     .where(and(eq(appointmentRequests.patientId, patientId), isNull(appointmentRequests.handledAt)))
     .orderBy(desc(appointmentRequests.requestedAt));
-}
-
-/** The coordinator made the change (or could not): the request is closed with what was done. */
-export async function completeChangeRequest(actor: Actor, requestId: string, note: string): Promise<void> {
-  const [found] = await db()
-    .select({ patientId: appointmentRequests.patientId, appointmentId: appointmentRequests.appointmentId })
-    .from(appointmentRequests)
-    .where(eq(appointmentRequests.id, requestId));
-  if (!found) throw new NotFoundError();
-  await authorizePatient(actor, "write:appointment", found.patientId);
-  await db().transaction(async (tx) => {
-    const [row] = await tx
-      .update(appointmentRequests)
-      .set({ handledAt: sql`now()`, handledBy: actor.userId, handledNote: note })
-      .where(and(eq(appointmentRequests.id, requestId), isNull(appointmentRequests.handledAt)))
-      .returning({ id: appointmentRequests.id });
-    if (!row) throw new DomainError("This request was already dealt with.");
-    await recordAudit(tx, actor, {
-      action: "appointment.change-request-done",
-      patientId: found.patientId,
-      entityType: "appointment",
-      entityId: found.appointmentId,
-    });
-  });
 }

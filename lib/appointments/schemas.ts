@@ -23,6 +23,12 @@ const optionalText = (max: number) =>
     .optional()
     .transform((v) => (v ? v : null));
 
+/** A ticked checkbox posts "on"; an unticked one posts nothing. */
+const checkbox = z
+  .union([z.literal("on"), z.literal("")])
+  .optional()
+  .transform((v) => v === "on");
+
 type Errors = Record<string, string[]>;
 
 function add(errors: Errors, field: string, message: string) {
@@ -92,10 +98,17 @@ const AppointmentFields = z.object({
     .default(2),
   patientNotes: optionalText(2000),
   internalNotes: optionalText(2000),
+  pastConfirmed: checkbox,
 });
 
+/** The words of the past-booking check, shared by the form's box and the field's message. */
+export const PAST_CONFIRMATION_LABEL =
+  "Yes, it is in the past (recording an appointment that already took place)";
+export const PAST_START_MESSAGE =
+  "That start has already passed. Check the date, or tick “Yes, it is in the past” to record an appointment that already took place.";
+
 export interface AppointmentInput
-  extends Omit<z.output<typeof AppointmentFields>, "startsAt" | "endsAt" | "repeat"> {
+  extends Omit<z.output<typeof AppointmentFields>, "startsAt" | "endsAt" | "repeat" | "pastConfirmed"> {
   start: Date;
   end: Date;
   everyWeeks: number | null;
@@ -110,8 +123,11 @@ export function parseAppointment(raw: Record<string, unknown>, now = Date.now())
       add(errors, "videoUrl", "A telehealth visit needs its video link.");
     const hasLocation = typeof raw.location === "string" && raw.location.trim() !== "";
     if (kind !== "telehealth" && !hasLocation) add(errors, "location", "Say where it takes place.");
+    // A start already gone is a typo more often than a record of a visit: the person says which.
+    if (times && times.start.getTime() < now && raw.pastConfirmed !== "on")
+      add(errors, "startsAt", PAST_START_MESSAGE);
     if (!times) return null;
-    return ({ startsAt: _s, endsAt: _e, repeat, ...rest }) => ({
+    return ({ startsAt: _s, endsAt: _e, repeat, pastConfirmed: _p, ...rest }) => ({
       ...rest,
       start: times.start,
       end: times.end,
@@ -120,15 +136,33 @@ export function parseAppointment(raw: Record<string, unknown>, now = Date.now())
   });
 }
 
-const RescheduleFields = z.object({ version: versionField });
+const RescheduleFields = z.object({
+  version: versionField,
+  patientNotes: optionalText(2000),
+  closeRequest: checkbox,
+  requestNote: optionalText(1000),
+});
 
-export function parseReschedule(
-  raw: Record<string, unknown>,
-): Parsed<{ start: Date; end: Date; version: number }> {
+export interface RescheduleInput {
+  start: Date;
+  end: Date;
+  version: number;
+  /** What the patient is told to bring or do after the move (null clears it; absent keeps it). */
+  patientNotes?: string | null;
+  /** Close the patient's open request to move it, as done, telling them `requestNote`. */
+  closeRequest?: boolean;
+  requestNote?: string | null;
+}
+
+/** The move form: the new times, the patient's instructions, and whether it answers their request. */
+export function parseReschedule(raw: Record<string, unknown>): Parsed<RescheduleInput> {
   return combine(RescheduleFields, raw, (errors) => {
     const times = checkTimes(raw.startsAt, raw.endsAt, errors);
+    const note = typeof raw.requestNote === "string" ? raw.requestNote.trim() : "";
+    if (raw.closeRequest === "on" && note.length < 3)
+      add(errors, "requestNote", "Say what you tell the patient, e.g. 'Moved to Thursday 3:15 PM.'");
     if (!times) return null;
-    return ({ version }) => ({ start: times.start, end: times.end, version });
+    return (fields) => ({ ...fields, start: times.start, end: times.end });
   });
 }
 
@@ -150,7 +184,10 @@ function asSchema<T>(fields: readonly string[], parse: (raw: Record<string, unkn
 /** The booking form: `parseAppointment` (the clock read when it is checked). */
 export const BookingSchema = asSchema(Object.keys(AppointmentFields.shape), (raw) => parseAppointment(raw));
 /** The move form: `parseReschedule`. */
-export const RescheduleSchema = asSchema(["startsAt", "endsAt", "version"], (raw) => parseReschedule(raw));
+export const RescheduleSchema = asSchema(
+  ["startsAt", "endsAt", ...Object.keys(RescheduleFields.shape)],
+  (raw) => parseReschedule(raw),
+);
 
 export const CancelSchema = z.object({
   reason: z
@@ -158,6 +195,8 @@ export const CancelSchema = z.object({
     .trim()
     .min(3, { error: "Say why it is cancelled, e.g. 'patient in hospital'." })
     .max(500),
+  /** Shown only when the patient has a request open on it: what they read as the why. */
+  patientNote: optionalText(1000),
   version: versionField,
 });
 

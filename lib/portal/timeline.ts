@@ -38,6 +38,7 @@ export interface Timeline {
 /** What each kind needs the viewer to hold. */
 const KIND_PERMISSION: Record<TimelineKind, PortalPermission> = {
   appointment: "read:appointment:portal",
+  appointmentChange: "read:appointment:portal",
   update: "read:update:portal",
   message: "read:sharedMessages:portal",
   concern: "read:concern:portal",

@@ -2,7 +2,15 @@ import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { orgTimeZone } from "@/lib/time";
 
-export const TIMELINE_KINDS = ["appointment", "update", "message", "concern", "rights", "resource"] as const;
+export const TIMELINE_KINDS = [
+  "appointment",
+  "appointmentChange",
+  "update",
+  "message",
+  "concern",
+  "rights",
+  "resource",
+] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 /** One thing on the patient's timeline. Text is as staff wrote it for the patient; keys are translated. */

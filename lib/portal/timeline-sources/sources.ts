@@ -1,4 +1,5 @@
 import "server-only";
+import { handledAppointmentRequests } from "./appointment-requests";
 import { pastAppointments } from "./appointments";
 import { patientConcerns } from "./concerns";
 import { sharedMessages } from "./messages";
@@ -16,6 +17,7 @@ export function sources(
 ) {
   const all = {
     appointment: () => pastAppointments(patientId, before),
+    appointmentChange: () => handledAppointmentRequests(patientId, before),
     update: () => publishedUpdates(patientId, before),
     message: () => sharedMessages(patientId, before),
     concern: () => patientConcerns(patientId, before),

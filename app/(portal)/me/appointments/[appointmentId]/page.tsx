@@ -21,7 +21,11 @@ import { requestChangeAction } from "./actions";
 
 export const metadata: Metadata = { title: MESSAGES.en.appointmentRequest.detail };
 
-/** One appointment: what, when, where, who, what to bring; add it to a calendar; ask to change it. */
+/**
+ * One appointment: what, when, where, who, what to bring; what became of the requests about it
+ * (the outcome in the reader's language, the coordinator's note as written); add it to a
+ * calendar; ask to change it.
+ */
 export default async function MyAppointmentPage({
   params,
   searchParams,
@@ -63,6 +67,36 @@ export default async function MyAppointmentPage({
           ]}
         />
       </Card>
+      {a.outcomes.length > 0 ? (
+        <CardSection
+          id="outcomes-heading"
+          title={t.appointmentRequest.outcomesTitle}
+          headingClassName="mb-2"
+          className="mb-6"
+        >
+          <ul className="space-y-4">
+            {a.outcomes.map((o) => (
+              <li key={o.id} id={`outcome-${o.id}`}>
+                <p className="font-semibold">
+                  {t.appointmentRequest.answered(
+                    t.appointmentRequest.outcomes[o.outcome] ?? o.outcome,
+                    f.day(o.handledAt),
+                  )}
+                </p>
+                <p className="text-sm text-slate-700">
+                  {t.appointmentRequest.asked(
+                    t.appointmentRequest.kinds[o.kind] ?? o.kind,
+                    f.day(o.requestedAt),
+                  )}
+                </p>
+                <p className="mt-1 whitespace-pre-wrap break-words">
+                  <strong>{t.appointmentRequest.note}:</strong> {o.note}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </CardSection>
+      ) : null}
       <p className="mb-6 flex flex-wrap gap-4">
         {a.videoUrl ? (
           <a href={a.videoUrl} rel="noopener noreferrer">

@@ -12,7 +12,7 @@ import {
   StatusSchema,
   setAppointmentStatus,
 } from "@/lib/appointments";
-import { CompleteRequestSchema, completeChangeRequest } from "@/lib/appointments/requests";
+import { HandleRequestSchema, handleChangeRequest } from "@/lib/appointments/requests";
 
 const PAGE = "/patients/[id]/appointments";
 
@@ -51,7 +51,10 @@ export async function rescheduleAppointmentAction(
     (s) => s.reschedule,
     (actor, id) => ({
       change: (input) => rescheduleAppointment(actor, id, input),
-      ok: "Appointment moved.",
+      ok: (_result, input) =>
+        input.closeRequest
+          ? "Appointment moved; the patient's request is marked done."
+          : "Appointment moved.",
     }),
   );
 }
@@ -88,8 +91,8 @@ export async function setAppointmentStatusAction(
   );
 }
 
-/** The coordinator closes a patient's request to move or cancel, saying what was done. */
-export async function completeChangeRequestAction(
+/** The coordinator closes a patient's request to move or cancel: its outcome, and why. */
+export async function handleChangeRequestAction(
   requestId: string,
   _prev: FormState,
   formData: FormData,
@@ -97,12 +100,12 @@ export async function completeChangeRequestAction(
   return recordAction(
     formData,
     { record: "appointmentRequest", id: requestId, may: "write:appointment" },
-    CompleteRequestSchema,
+    HandleRequestSchema,
     ({ actor, id }) => ({
       page: PAGE,
       also: ["/dashboard"],
-      change: (input) => completeChangeRequest(actor, id, input.note),
-      ok: "Done. The patient sees the appointment as it now stands.",
+      change: (input) => handleChangeRequest(actor, id, input),
+      ok: "Done. The patient sees what happened and your note, with the appointment as it now stands.",
     }),
   );
 }

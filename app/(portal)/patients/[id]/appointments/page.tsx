@@ -11,20 +11,29 @@ import { SectionHeading } from "@/components/ui/section-heading";
 import { TwoColumns } from "@/components/ui/two-columns";
 import { type AppointmentItem, listPatientAppointments } from "@/lib/appointments";
 import { listPatientChangeRequests } from "@/lib/appointments/requests";
-import { APPOINTMENT_KIND_LABEL, APPOINTMENT_KINDS } from "@/lib/appointments/schemas";
+import {
+  APPOINTMENT_KIND_LABEL,
+  APPOINTMENT_KINDS,
+  PAST_CONFIRMATION_LABEL,
+} from "@/lib/appointments/schemas";
 import { orgTimeZone, toZonedInputValue } from "@/lib/time";
 import {
   bookAppointmentAction,
   cancelAppointmentAction,
-  completeChangeRequestAction,
+  handleChangeRequestAction,
   rescheduleAppointmentAction,
   setAppointmentStatusAction,
 } from "./actions";
 
 export const metadata: Metadata = { title: "Appointments" };
 
+/**
+ * The forms that change one appointment. A past one keeps them too: its visit can still be
+ * recorded as completed or missed, or cancelled, rather than left "scheduled" for ever.
+ */
 function ChangeForms({ item }: { item: AppointmentItem }) {
   if (item.status === "cancelled" || item.status === "completed") return null;
+  const movesRequest = item.openRequestKind === "reschedule";
   return (
     <Expander summary={<>Change “{item.title}”</>} bodyClassName="grid gap-6 md:grid-cols-3">
       <div>
@@ -48,6 +57,30 @@ function ChangeForms({ item }: { item: AppointmentItem }) {
               required: true,
               defaultValue: toZonedInputValue(item.endsAt),
             },
+            {
+              kind: "textarea",
+              name: "patientNotes",
+              label: "Notes for the patient",
+              hint: "What to bring, how to prepare. The patient reads this as written: check it still fits the new time.",
+              maxLength: 2000,
+              defaultValue: item.patientNotes ?? "",
+            },
+            ...(movesRequest
+              ? ([
+                  {
+                    kind: "checkbox",
+                    name: "closeRequest",
+                    label: "This answers the patient's request to move it: mark it done",
+                  },
+                  {
+                    kind: "textarea",
+                    name: "requestNote",
+                    label: "What to tell the patient about their request",
+                    hint: "Needed when the box is ticked. The patient and family read it as written.",
+                    maxLength: 1000,
+                  },
+                ] as const)
+              : []),
           ]}
         />
       </div>
@@ -82,10 +115,28 @@ function ChangeForms({ item }: { item: AppointmentItem }) {
           variant="danger"
           confirm={{
             title: `Cancel “${item.title}”?`,
-            body: "It stays on the record as cancelled, with your reason. Other appointments in a series are not touched.",
+            body: item.openRequestKind
+              ? "It stays on the record as cancelled, with your reason. The patient's open request about it is closed with your note. Other appointments in a series are not touched."
+              : "It stays on the record as cancelled, with your reason. Other appointments in a series are not touched.",
             confirmLabel: "Cancel it",
           }}
-          fields={[{ kind: "textarea", name: "reason", label: "Reason", required: true, maxLength: 500 }]}
+          fields={[
+            { kind: "textarea", name: "reason", label: "Reason", required: true, maxLength: 500 },
+            ...(item.openRequestKind
+              ? ([
+                  {
+                    kind: "textarea",
+                    name: "patientNote",
+                    label: "What to tell the patient about their request",
+                    hint:
+                      item.openRequestKind === "cancel"
+                        ? "Their request to cancel is marked done. They read this as written; left empty, they read the reason."
+                        : "Their request to move it is closed without the move. They read this as written; left empty, they read the reason.",
+                    maxLength: 1000,
+                  },
+                ] as const)
+              : []),
+          ]}
         />
       </div>
     </Expander>
@@ -111,7 +162,7 @@ export default async function AppointmentsPage({ params }: { params: Promise<{ i
           <ChangeRequestList
             tasks={requests}
             showPatient={false}
-            complete={(id) => completeChangeRequestAction.bind(null, id)}
+            complete={(id) => handleChangeRequestAction.bind(null, id)}
           />
         </section>
       ) : null}
@@ -149,7 +200,11 @@ export default async function AppointmentsPage({ params }: { params: Promise<{ i
             ) : (
               <ul className="space-y-3">
                 {data.past.map((item) => (
-                  <AppointmentCard key={item.id} item={item} />
+                  <AppointmentCard
+                    key={item.id}
+                    item={item}
+                    actions={data.canWrite ? <ChangeForms item={item} /> : undefined}
+                  />
                 ))}
               </ul>
             )}
@@ -203,6 +258,7 @@ export default async function AppointmentsPage({ params }: { params: Promise<{ i
                 },
                 { kind: "datetime-local", name: "startsAt", label: "Starts", required: true },
                 { kind: "datetime-local", name: "endsAt", label: "Ends", required: true },
+                { kind: "checkbox", name: "pastConfirmed", label: PAST_CONFIRMATION_LABEL },
                 {
                   kind: "select",
                   name: "repeat",
