@@ -3,6 +3,7 @@
 import { useActionState, useId, useRef } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { COPY_WORDS_EN, CopyLink, type CopyWords } from "@/components/ui/copy-link";
 import { Field, FieldError, SelectField, TextAreaField } from "@/components/ui/field";
 import { EMPTY_FORM, type FormAction } from "@/components/ui/form-state";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -49,6 +50,7 @@ export function ActionForm({
   hidden,
   optionalLabel,
   cancelLabel = "Cancel",
+  copyWords = COPY_WORDS_EN,
 }: {
   action: FormAction;
   fields: FieldSpec[];
@@ -61,6 +63,8 @@ export function ActionForm({
   /** For pages in another language: the words the form itself adds. */
   optionalLabel?: string;
   cancelLabel?: string;
+  /** For an answer that is a link to hand on (an invitation, a calendar address): the copy button's words. */
+  copyWords?: CopyWords;
 }) {
   const [state, formAction] = useActionState(action, EMPTY_FORM);
   const prefix = useId();
@@ -71,20 +75,11 @@ export function ActionForm({
       {state.ok ? (
         <Alert tone="success">
           <p>{state.ok}</p>
-          {state.link ? (
-            <p className="mt-2">
-              <label htmlFor={`${prefix}-link`} className="block font-medium">
-                {state.link.label}
-              </label>
-              <input
-                id={`${prefix}-link`}
-                readOnly
-                value={state.link.url}
-                className="mt-1 w-full rounded border border-slate-400 bg-white px-2 py-1 font-mono text-sm"
-              />
-            </p>
-          ) : null}
         </Alert>
+      ) : null}
+      {state.link ? (
+        // Outside the success message, so that only "Copied" is announced when it is copied.
+        <CopyLink id={`${prefix}-link`} label={state.link.label} url={state.link.url} words={copyWords} />
       ) : null}
       {state.message ? (
         <Alert tone="error">

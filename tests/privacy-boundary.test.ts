@@ -41,7 +41,12 @@ async function maria() {
   return { patientId, advocate, patient, confidential, access };
 }
 
-async function familyWith(patientId: string, grantedBy: string, scope: Parameters<typeof grantFamily>[3]) {
+/** A family member with these scopes; `canMessage` goes into the grant's row with the others. */
+async function familyWith(
+  patientId: string,
+  grantedBy: string,
+  scope: Parameters<typeof grantFamily>[3] & { canMessage?: boolean },
+) {
   const family = actorFor(await createUser("family"));
   await grantFamily(family.userId, patientId, grantedBy, scope);
   return family;
@@ -54,6 +59,7 @@ describe("the portal's privacy boundary", () => {
       canViewTimeline: true,
       canRaiseConcerns: true,
       canViewRequests: true,
+      canMessage: true,
     });
     // Positive control: the patient herself sees the request and its number, in the list and on the timeline.
     const own = await listPortalRightsRequests(patient, patientId);
@@ -90,6 +96,7 @@ describe("the portal's privacy boundary", () => {
       canViewTimeline: true,
       canRaiseConcerns: true,
       canViewRequests: true,
+      canMessage: true,
     });
     const staffReads = [
       (a: typeof patient) => getPatientOverview(a, patientId),

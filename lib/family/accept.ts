@@ -102,6 +102,7 @@ export async function acceptInvitation(
         canViewTimeline: row.canViewTimeline,
         canRaiseConcerns: row.canRaiseConcerns,
         canViewRequests: row.canViewRequests,
+        canMessage: row.canMessage,
         grantedBy: row.invitedBy,
       })
       .returning({ id: familyAccessGrants.id });

@@ -4,3 +4,5 @@ export * from "./accept";
 export * from "./grants";
 export * from "./invitations";
 export * from "./reads";
+export * from "./renew";
+export * from "./scopes";

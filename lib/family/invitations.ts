@@ -1,6 +1,5 @@
 import { IdSchema } from "@/lib/validation";
 import "server-only";
-import { randomBytes } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
@@ -9,10 +8,10 @@ import { recordAudit } from "@/lib/audit/record";
 import { type Actor, authorizePatient } from "@/lib/authz";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import type { Locale, Messages } from "@/lib/i18n/messages";
-import { hashToken } from "./token";
+import { scopeDetails, scopeShape, someScope } from "./scopes";
+import { newInvitationToken } from "./token";
 
-/** How long an invitation link works. */
-export const INVITATION_HOURS = 72;
+export { INVITATION_HOURS } from "./token";
 export const InvitationIdSchema = IdSchema;
 
 export function invitationSchema(t: Messages) {
@@ -27,20 +26,9 @@ export function invitationSchema(t: Messages) {
         .trim()
         .min(2, { error: t.family.errors.relationship })
         .max(60, { error: t.errors.tooLong(60) }),
-      canViewTimeline: z
-        .literal("on")
-        .optional()
-        .transform((v) => v === "on"),
-      canRaiseConcerns: z
-        .literal("on")
-        .optional()
-        .transform((v) => v === "on"),
-      canViewRequests: z
-        .literal("on")
-        .optional()
-        .transform((v) => v === "on"),
+      ...scopeShape,
     })
-    .refine((v) => v.canViewTimeline || v.canRaiseConcerns || v.canViewRequests, {
+    .refine(someScope, {
       error: t.family.errors.scope,
       path: ["canViewTimeline"],
     });
@@ -59,7 +47,7 @@ export async function inviteFamily(
   t: Messages,
 ): Promise<string> {
   await authorizePatient(actor, "manage:family:portal", patientId);
-  const token = randomBytes(32).toString("base64url");
+  const { token, tokenHash, expiresAt } = newInvitationToken();
   await db().transaction(async (tx) => {
     const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
     if (taken) throw new DomainError(t.family.errors.emailTaken, { email: [t.family.errors.emailTaken] });
@@ -81,9 +69,9 @@ export async function inviteFamily(
         ...input,
         patientId,
         locale,
-        tokenHash: hashToken(token),
+        tokenHash,
         invitedBy: actor.userId,
-        expiresAt: new Date(Date.now() + INVITATION_HOURS * 3_600_000),
+        expiresAt,
       })
       .returning({ id: familyInvitations.id });
     await recordAudit(tx, actor, {
@@ -91,17 +79,13 @@ export async function inviteFamily(
       patientId,
       entityType: "family_invitation",
       entityId: row!.id,
-      details: {
-        timeline: input.canViewTimeline,
-        concerns: input.canRaiseConcerns,
-        requests: input.canViewRequests,
-      },
+      details: scopeDetails(input),
     });
   });
   return token;
 }
 
-/** Withdraws an invitation not yet used: its link stops working. */
+/** Withdraws an invitation not yet used (open or expired): its link stops working. */
 export async function withdrawInvitation(
   actor: Actor,
   patientId: string,

@@ -1,28 +1,25 @@
 import "server-only";
-import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { familyAccessGrants, familyInvitations, users } from "@/db/schema";
 import { type Actor, authorizePatient } from "@/lib/authz";
+import type { FamilyScopes } from "./scopes";
 
-export interface FamilyMember {
+export interface FamilyMember extends FamilyScopes {
   grantId: string;
   name: string;
   email: string;
   relationship: string;
-  canViewTimeline: boolean;
-  canRaiseConcerns: boolean;
-  canViewRequests: boolean;
   grantedAt: Date;
 }
 
-export interface PendingInvitation {
+/** An invitation not yet used nor withdrawn; an expired one stays listed, to renew or withdraw. */
+export interface PendingInvitation extends FamilyScopes {
   id: string;
   email: string;
   relationship: string;
-  canViewTimeline: boolean;
-  canRaiseConcerns: boolean;
-  canViewRequests: boolean;
   expiresAt: Date;
+  expired: boolean;
 }
 
 export interface FamilyPage {
@@ -30,7 +27,7 @@ export interface FamilyPage {
   pending: PendingInvitation[];
 }
 
-/** Who the patient shares their care with, and the invitations still open. */
+/** Who the patient shares their care with, and the invitations not yet used. */
 export async function getFamilyPage(actor: Actor, patientId: string): Promise<FamilyPage> {
   await authorizePatient(actor, "manage:family:portal", patientId);
   const database = db();
@@ -44,6 +41,7 @@ export async function getFamilyPage(actor: Actor, patientId: string): Promise<Fa
         canViewTimeline: familyAccessGrants.canViewTimeline,
         canRaiseConcerns: familyAccessGrants.canRaiseConcerns,
         canViewRequests: familyAccessGrants.canViewRequests,
+        canMessage: familyAccessGrants.canMessage,
         grantedAt: familyAccessGrants.grantedAt,
       })
       .from(familyAccessGrants)
@@ -58,7 +56,10 @@ export async function getFamilyPage(actor: Actor, patientId: string): Promise<Fa
         canViewTimeline: familyInvitations.canViewTimeline,
         canRaiseConcerns: familyInvitations.canRaiseConcerns,
         canViewRequests: familyInvitations.canViewRequests,
+        canMessage: familyInvitations.canMessage,
         expiresAt: familyInvitations.expiresAt,
+        // Told by the database clock, the one that stamped the expiry.
+        expired: sql<boolean>`${familyInvitations.expiresAt} <= now()`,
       })
       .from(familyInvitations)
       .where(
@@ -66,10 +67,10 @@ export async function getFamilyPage(actor: Actor, patientId: string): Promise<Fa
           eq(familyInvitations.patientId, patientId),
           isNull(familyInvitations.acceptedAt),
           isNull(familyInvitations.revokedAt),
-          gt(familyInvitations.expiresAt, sql`now()`),
         ),
       )
-      .orderBy(desc(familyInvitations.createdAt)),
+      .orderBy(desc(familyInvitations.createdAt))
+      .limit(50),
   ]);
   return { members, pending };
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
+import { copyWords } from "@/components/portal/form-words";
 import { Card } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/current-user";
 import { getFeedStatus } from "@/lib/calendar";
@@ -37,6 +38,7 @@ export default async function MyCalendarPage() {
           submitLabel={status.active ? c.makeNew : c.make}
           pendingLabel={c.making}
           cancelLabel={t.cancel}
+          copyWords={copyWords(t)}
           fields={[]}
           confirm={
             status.active

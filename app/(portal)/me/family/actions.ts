@@ -5,7 +5,15 @@ import type { FormState } from "@/app/_lib/action-results";
 import { idOr404 } from "@/app/_lib/guards";
 import { publicLink } from "@/app/_lib/origin";
 import { portalAction } from "@/app/_lib/portal-action";
-import { invitationSchema, inviteFamily, revokeFamilyAccess, withdrawInvitation } from "@/lib/family";
+import {
+  changeFamilyScopes,
+  grantScopesSchema,
+  invitationSchema,
+  inviteFamily,
+  renewInvitation,
+  revokeFamilyAccess,
+  withdrawInvitation,
+} from "@/lib/family";
 
 const PAGE = "/me/family";
 const NO_FIELDS = z.object({});
@@ -51,6 +59,40 @@ export async function withdrawInvitationAction(invitationId: string, _prev: Form
       also: [PAGE],
       change: () => withdrawInvitation(actor, id, bound),
       ok: t.family.withdrawn,
+    }),
+  );
+}
+
+/** Shows an invitation's link again, or renews an expired one: a new link, the old one dead. */
+export async function renewInvitationAction(invitationId: string, _prev: FormState): Promise<FormState> {
+  return portalAction(
+    undefined,
+    { own: "manage:family:portal", bound: () => idOr404(invitationId) },
+    () => NO_FIELDS,
+    ({ actor, id, bound, t }) => ({
+      also: [PAGE],
+      change: () => renewInvitation(actor, id, bound, t),
+      ok: (token) => ({
+        ok: t.family.renewed,
+        link: { label: t.family.linkLabel, url: publicLink(`/invite/${token}`) },
+      }),
+    }),
+  );
+}
+
+export async function changeFamilyScopesAction(
+  grantId: string,
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  return portalAction(
+    formData,
+    { own: "manage:family:portal", bound: () => idOr404(grantId) },
+    (t) => grantScopesSchema(t),
+    ({ actor, id, bound, t }) => ({
+      also: [PAGE],
+      change: (input) => changeFamilyScopes(actor, id, bound, input),
+      ok: t.family.scopesSaved,
     }),
   );
 }

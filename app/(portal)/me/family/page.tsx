@@ -3,8 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
-import { portalFormWords } from "@/components/portal/form-words";
-import { Card } from "@/components/ui/card";
+import { FamilyMemberCard } from "@/components/portal/family-member-card";
+import { scopeCheckboxes } from "@/components/portal/family-scopes";
+import { copyWords, portalFormWords } from "@/components/portal/form-words";
+import { PendingInvitationCard } from "@/components/portal/pending-invitation-card";
 import { CardSection } from "@/components/ui/card-section";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SectionHeading } from "@/components/ui/section-heading";
@@ -14,25 +16,24 @@ import { getFamilyPage } from "@/lib/family";
 import { portalFormat } from "@/lib/i18n/format";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { portalMessages } from "@/lib/i18n/server";
-import { inviteFamilyAction, revokeFamilyAction, withdrawInvitationAction } from "./actions";
+import {
+  changeFamilyScopesAction,
+  inviteFamilyAction,
+  renewInvitationAction,
+  revokeFamilyAction,
+  withdrawInvitationAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: MESSAGES.en.family.title };
 
-/** Who the patient shares their care with: invite, see, and stop sharing. */
+/** Who the patient shares their care with: invite, see, change what they may do, and stop sharing. */
 export default async function FamilyPage() {
   const actor = await requireActor();
   if (!actor.patientId) notFound();
   const { locale, t } = await portalMessages(actor);
   const f = portalFormat(locale);
   const data = await orNotFound(getFamilyPage(actor, actor.patientId));
-  const scopes = (m: { canViewTimeline: boolean; canRaiseConcerns: boolean; canViewRequests: boolean }) =>
-    [
-      m.canViewTimeline ? t.family.scopeTimeline : null,
-      m.canRaiseConcerns ? t.family.scopeConcerns : null,
-      m.canViewRequests ? t.family.scopeRequests : null,
-    ]
-      .filter(Boolean)
-      .join(" · ");
+  const words = portalFormWords(t);
   return (
     <>
       <p className="mb-4">
@@ -49,29 +50,14 @@ export default async function FamilyPage() {
             ) : (
               <ul className="space-y-3">
                 {data.members.map((m) => (
-                  <Card as="li" padding={4} key={m.grantId}>
-                    <h3 className="font-semibold break-words">
-                      {m.name} <span className="font-normal">({m.relationship})</span>
-                    </h3>
-                    <p className="text-sm break-all text-slate-700">{m.email}</p>
-                    <p className="text-sm">
-                      {scopes(m)} · {t.family.since(f.day(m.grantedAt))}
-                    </p>
-                    <div className="mt-2">
-                      <ActionForm
-                        action={revokeFamilyAction.bind(null, m.grantId)}
-                        fields={[]}
-                        submitLabel={t.family.revoke(m.name)}
-                        {...portalFormWords(t)}
-                        variant="danger"
-                        confirm={{
-                          title: t.family.revokeTitle,
-                          body: t.family.revokeBody,
-                          confirmLabel: t.family.revokeConfirm,
-                        }}
-                      />
-                    </div>
-                  </Card>
+                  <FamilyMemberCard
+                    key={m.grantId}
+                    member={m}
+                    since={f.day(m.grantedAt)}
+                    t={t}
+                    changeScopes={changeFamilyScopesAction.bind(null, m.grantId)}
+                    revoke={revokeFamilyAction.bind(null, m.grantId)}
+                  />
                 ))}
               </ul>
             )}
@@ -81,21 +67,14 @@ export default async function FamilyPage() {
               <SectionHeading id="pending-heading">{t.family.pending}</SectionHeading>
               <ul className="space-y-3">
                 {data.pending.map((p) => (
-                  <Card as="li" padding={4} key={p.id}>
-                    <p className="font-semibold break-all">{p.email}</p>
-                    <p className="text-sm">
-                      {p.relationship} · {scopes(p)} · {t.family.expires(f.dateTime(p.expiresAt))}
-                    </p>
-                    <div className="mt-2">
-                      <ActionForm
-                        action={withdrawInvitationAction.bind(null, p.id)}
-                        fields={[]}
-                        submitLabel={t.family.withdraw(p.email)}
-                        {...portalFormWords(t)}
-                        variant="secondary"
-                      />
-                    </div>
-                  </Card>
+                  <PendingInvitationCard
+                    key={p.id}
+                    invitation={p}
+                    expiresAt={f.dateTime(p.expiresAt)}
+                    t={t}
+                    renew={renewInvitationAction.bind(null, p.id)}
+                    withdraw={withdrawInvitationAction.bind(null, p.id)}
+                  />
                 ))}
               </ul>
             </section>
@@ -116,7 +95,8 @@ export default async function FamilyPage() {
           <ActionForm
             action={inviteFamilyAction}
             submitLabel={t.family.submit}
-            {...portalFormWords(t)}
+            {...words}
+            copyWords={copyWords(t)}
             fields={[
               { kind: "email", name: "email", label: t.family.email, required: true, autoComplete: "off" },
               {
@@ -126,14 +106,12 @@ export default async function FamilyPage() {
                 hint: t.family.relationshipHint,
                 required: true,
               },
-              {
-                kind: "checkbox",
-                name: "canViewTimeline",
-                label: t.family.canViewTimeline,
-                defaultChecked: true,
-              },
-              { kind: "checkbox", name: "canRaiseConcerns", label: t.family.canRaiseConcerns },
-              { kind: "checkbox", name: "canViewRequests", label: t.family.canViewRequests },
+              ...scopeCheckboxes(t, {
+                canViewTimeline: true,
+                canRaiseConcerns: false,
+                canViewRequests: false,
+                canMessage: false,
+              }),
             ]}
           />
         </CardSection>
