@@ -20,6 +20,8 @@ const PAGES: Record<AccountKey, string[]> = {
     "/patients",
     "/patients?q=zzzz",
     "/emergency-access",
+    "/emergency-access?q=Al",
+    "/emergency-access?q=A",
     "/patients/not-a-uuid",
     "/schedule",
     "/schedule?view=day",
@@ -42,9 +44,10 @@ const PAGES: Record<AccountKey, string[]> = {
     "/me/concerns/new",
     "/me/family",
     "/me/access-log",
+    "/me/messages",
     `/invite/${"A".repeat(43)}`,
   ],
-  family: ["/me", "/me?kind=concern", "/me/concerns/new", "/me/preferences"],
+  family: ["/me", "/me?kind=concern", "/me/concerns/new", "/me/preferences", "/me/messages"],
 };
 
 test.describe("accessibility (axe: no serious or critical violations)", () => {
@@ -122,6 +125,11 @@ test.describe("accessibility (axe: no serious or critical violations)", () => {
     await admin.getByRole("link", { name: "Casey Morgan" }).click();
     await expect(admin.getByRole("heading", { name: "Casey Morgan" })).toBeVisible();
     await expectNoSeriousViolations(admin, "/admin/users/[id]");
+    await admin.goto(`${admin.url()}?q=Al`);
+    await expectNoSeriousViolations(admin, "/admin/users/[id] with patients found");
+    await admin.goto(`${admin.url().split("?")[0]}/transfer`);
+    await expect(admin.getByRole("heading", { name: "Move Casey Morgan's patients" })).toBeVisible();
+    await expectNoSeriousViolations(admin, "/admin/users/[id]/transfer");
   });
 
   test("a care plan with its forms open, its print view, and the patient's view of it", async ({
@@ -195,13 +203,24 @@ test.describe("accessibility (axe: no serious or critical violations)", () => {
       await page.goto("/me");
       const other = page.getByRole("button", { name: language === "English" ? "English" : "Español" });
       if (await other.count()) await other.click();
+      // The switch refreshes the page: wait for it to speak the language (it then offers the other).
+      await expect(
+        page.getByRole("button", { name: language === "English" ? "Español" : "English" }),
+      ).toBeVisible();
       await page.locator("a[href^='/me/appointments/']").first().click();
+      await expect(page).toHaveURL(/\/me\/appointments\//);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expect(page).toHaveTitle(/\S/);
       await expectNoSeriousViolations(page, `/me/appointments/[id] (${language})`);
       await page.goto("/me?kind=concern");
       await page.locator("main a[href^='/me/concerns/']:not([href^='/me/concerns/new'])").first().click();
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       await expectNoSeriousViolations(page, `/me/concerns/[id] (${language})`);
+      await page.goto("/me/messages");
+      await expectNoSeriousViolations(page, `/me/messages (${language})`);
+      await page.locator("main a[href^='/me/messages/']").first().click();
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expectNoSeriousViolations(page, `/me/messages/[id] (${language})`);
     }
   });
 });

@@ -63,6 +63,9 @@ interface Ids {
   /** The own patient's decided rights request (seeded), and the accounting they were given. */
   decidedRequest: string;
   accounting: string;
+  /** The own patient's seeded conversation with the care team, and the file shared in it. */
+  conversation: string;
+  attachment: string;
 }
 
 const STAFF: MatrixRole[] = ["coordinator", "advocate"];
@@ -128,6 +131,13 @@ const ROUTES: RouteCase[] = [
     name: "/emergency-access",
     pattern: "/emergency-access",
     path: () => "/emergency-access",
+    allowed: STAFF,
+  },
+  // A search across the organisation shows name, MRN and date of birth: staff only, never the portal.
+  {
+    name: "/emergency-access?q=[name]",
+    pattern: "/emergency-access",
+    path: () => "/emergency-access?q=Al",
     allowed: STAFF,
   },
   { name: "/schedule", pattern: "/schedule", path: () => "/schedule", allowed: STAFF },
@@ -402,6 +412,55 @@ const ROUTES: RouteCase[] = [
     path: (ids) => `/me/concerns/${ids.concern}?patient=${ids.other}`,
     allowed: [],
   },
+  // Conversations: family@ holds the messages scope; one without it is tried in e2e/conversations.spec.ts.
+  {
+    name: "/me/messages",
+    pattern: "/me/messages",
+    path: () => "/me/messages",
+    allowed: ["patient", "family"],
+  },
+  {
+    name: "/me/messages?patient=[other]",
+    pattern: "/me/messages",
+    path: (ids) => `/me/messages?patient=${ids.other}`,
+    allowed: [],
+  },
+  {
+    name: "/me/messages/[own]",
+    pattern: "/me/messages/[threadId]",
+    path: (ids) => `/me/messages/${ids.conversation}`,
+    allowed: ["patient", "family"],
+  },
+  {
+    name: "/me/messages/[own]?patient=[other]",
+    pattern: "/me/messages/[threadId]",
+    path: (ids) => `/me/messages/${ids.conversation}?patient=${ids.other}`,
+    allowed: [],
+  },
+  {
+    name: "/me/messages/[unknown]",
+    pattern: "/me/messages/[threadId]",
+    path: () => "/me/messages/00000000-0000-4000-8000-000000000000",
+    allowed: [],
+  },
+  {
+    name: "/me/messages/attachments/[own]",
+    pattern: "/me/messages/attachments/[attachmentId]",
+    path: (ids) => `/me/messages/attachments/${ids.attachment}`,
+    allowed: ["patient", "family"],
+  },
+  {
+    name: "/patients/[own]/messages/attachments/[own]",
+    pattern: "/patients/[id]/messages/attachments/[attachmentId]",
+    path: (ids) => `/patients/${ids.own}/messages/attachments/${ids.attachment}`,
+    allowed: STAFF,
+  },
+  {
+    name: "/patients/[other]/messages/attachments/[own]",
+    pattern: "/patients/[id]/messages/attachments/[attachmentId]",
+    path: (ids) => `/patients/${ids.other}/messages/attachments/${ids.attachment}`,
+    allowed: [],
+  },
   { name: "/admin/users", pattern: "/admin/users", path: () => "/admin/users", allowed: ["admin"] },
   {
     name: "/admin/users/new",
@@ -413,6 +472,18 @@ const ROUTES: RouteCase[] = [
     name: "/admin/users/[id]",
     pattern: "/admin/users/[id]",
     path: (ids) => `/admin/users/${ids.staffUser}`,
+    allowed: ["admin"],
+  },
+  {
+    name: "/admin/users/[id]?q=[name]",
+    pattern: "/admin/users/[id]",
+    path: (ids) => `/admin/users/${ids.staffUser}?q=Al`,
+    allowed: ["admin"],
+  },
+  {
+    name: "/admin/users/[id]/transfer",
+    pattern: "/admin/users/[id]/transfer",
+    path: (ids) => `/admin/users/${ids.staffUser}/transfer`,
     allowed: ["admin"],
   },
   { name: "/admin/audit", pattern: "/admin/audit", path: () => "/admin/audit", allowed: ["admin"] },
@@ -460,6 +531,7 @@ const SEGMENT_VALUES: Record<string, (ids: Ids) => string> = {
   "rights-requests/[requestId]": (ids) => ids.decidedRequest,
   "accounting/[accountingId]": (ids) => ids.accounting,
   "appointments/[appointmentId]": (ids) => ids.appointment,
+  "attachments/[attachmentId]": (ids) => ids.attachment,
 };
 /** What a page needs in its query to answer at all (a letter says which letter). */
 const SWEEP_QUERY: Record<string, () => string> = {
@@ -573,6 +645,16 @@ async function lookUpIds(browser: Browser): Promise<Ids> {
   const patient = await (await browser.newContext({ storageState: storageFor("patient") })).newPage();
   await patient.goto("/me");
   const appointmentHref = await patient.locator("a[href^='/me/appointments/']").first().getAttribute("href");
+  await patient.goto("/me/messages");
+  const conversationHref = await patient
+    .locator("a[href^='/me/messages/']:not([href*='/attachments/'])")
+    .first()
+    .getAttribute("href");
+  await coordinator.goto(`/patients/${own}/messages`);
+  const attachmentHref = await coordinator
+    .locator(`a[href^='/patients/${own}/messages/attachments/']`)
+    .first()
+    .getAttribute("href");
   const concern = await concernIn(false);
   const confidentialConcern = await concernIn(true);
   const letterConcern = await letterConcernOf(advocate, own);
@@ -593,6 +675,8 @@ async function lookUpIds(browser: Browser): Promise<Ids> {
     confidentialConcern,
     letterConcern,
     appointment: appointmentHref!.split("/").at(-1)!.split("?")[0]!,
+    conversation: conversationHref!.split("/").at(-1)!.split("?")[0]!,
+    attachment: attachmentHref!.split("/").at(-1)!,
   };
 }
 
@@ -955,6 +1039,46 @@ test.describe("authorization matrix: server actions called directly", () => {
     );
     await admin.goto(path);
     await expect(admin.locator(`input[name="assignmentId"][value="${assignmentId}"]`)).toHaveCount(0);
+  });
+
+  test("transferCaseloadAction: only an admin moves a caseload", async ({ browser }) => {
+    // Two accounts of the test's own, so the move takes nobody else's patients.
+    const { admin, id: fromId } = await matrixAccount(browser, "Matrix Move From");
+    const { id: toId } = await matrixAccount(browser, "Matrix Move To");
+    await accept(
+      "admin",
+      browser,
+      "app/(portal)/admin/users/actions.ts#assignCaseloadAction",
+      `/admin/users/${fromId}`,
+      [fromId, {}, FORM],
+      { patientMrn: OTHER_MRN },
+    );
+    const path = `/admin/users/${fromId}/transfer`;
+    const form = { toUserId: toId, patientId: ids.other };
+    for (const role of ["coordinator", "advocate", "patient", "family", "anonymous"] as MatrixRole[]) {
+      await refuse(
+        role,
+        browser,
+        "app/(portal)/admin/users/actions.ts#transferCaseloadAction",
+        path,
+        [fromId, {}, FORM],
+        form,
+      );
+    }
+    await admin.goto(`/admin/users/${toId}`);
+    await expect(admin.getByText("No patients yet.")).toBeVisible();
+    await accept(
+      "admin",
+      browser,
+      "app/(portal)/admin/users/actions.ts#transferCaseloadAction",
+      path,
+      [fromId, {}, FORM],
+      form,
+    );
+    await admin.goto(`/admin/users/${toId}`);
+    await expect(admin.getByRole("cell", { name: OTHER_MRN, exact: true })).toBeVisible();
+    await admin.goto(`/admin/users/${fromId}`);
+    await expect(admin.getByText("No patients yet.")).toBeVisible();
   });
 
   test("requestEmergencyAccessAction: only coordinators and advocates break the glass", async ({
@@ -1676,6 +1800,92 @@ test.describe("authorization matrix: server actions called directly", () => {
     await expect(card).toContainText("matrix says void");
   });
 
+  test("conversation actions: the patient and family with the messages scope write; only the care team manages", async ({
+    browser,
+  }) => {
+    const PORTAL = "app/(portal)/me/messages/actions.ts";
+    const STAFF_FILE = "app/(portal)/patients/[id]/messages/actions.ts";
+    for (const role of EVERYONE) {
+      for (const patient of [ids.own, ids.other]) {
+        const own = patient === ids.own;
+        const who = `talk ${role} ${own ? "own" : "other"} ${run}`;
+        await callAs(
+          role,
+          own ? ["patient", "family"] : [],
+          browser,
+          `${PORTAL}#startConversationAction`,
+          "/me/messages",
+          [patient, {}, FORM],
+          { topic: "other", subject: who, body: "matrix message" },
+        );
+        // The own patient's conversation named under either patient: only her side, and only under hers.
+        await callAs(
+          role,
+          own ? ["patient", "family"] : [],
+          browser,
+          `${PORTAL}#replyConversationAction`,
+          `/me/messages/${ids.conversation}`,
+          [patient, ids.conversation, {}, FORM],
+          { body: `answer from ${role} ${own ? "own" : "other"} ${run}` },
+        );
+        await callAs(
+          role,
+          own ? ["patient", "family"] : [],
+          browser,
+          `${PORTAL}#markConversationReadAction`,
+          `/me/messages/${ids.conversation}`,
+          [patient, ids.conversation],
+        );
+      }
+    }
+    const advocate = await (await browser.newContext({ storageState: storageFor("advocate") })).newPage();
+    await advocate.goto(`/patients/${ids.own}/messages`);
+    for (const role of EVERYONE) {
+      const shown = advocate.getByText(`talk ${role} own ${run}`, { exact: true });
+      if (role === "patient" || role === "family") await expect(shown).toHaveCount(1);
+      else await expect(shown).toHaveCount(0);
+    }
+    await expect(advocate.getByText(new RegExp(`talk .* other ${run}`))).toHaveCount(0);
+    await expect(
+      advocate.getByText(new RegExp(`answer from (admin|coordinator|advocate|anonymous) .* ${run}`)),
+    ).toHaveCount(0);
+    await expect(advocate.getByText(`answer from family own ${run}`)).toHaveCount(1);
+
+    // Staff manage the patient's own new conversation; nobody else does.
+    const threadId = (await advocate
+      .locator("details")
+      .filter({ hasText: `talk patient own ${run}` })
+      .getAttribute("id"))!.replace("thread-", "");
+    const path = `/patients/${ids.own}/messages`;
+    for (const role of ["admin", "patient", "family", "anonymous"] as MatrixRole[]) {
+      await refuse(role, browser, `${STAFF_FILE}#assignConversationAction`, path, [threadId, {}, FORM], {
+        assignee: ids.staffUser,
+        version: "1",
+      });
+      await refuse(role, browser, `${STAFF_FILE}#closeConversationAction`, path, [threadId, {}, FORM], {
+        version: "1",
+      });
+      await refuse(role, browser, `${STAFF_FILE}#reopenConversationAction`, path, [threadId, {}, FORM], {
+        version: "1",
+      });
+    }
+    await advocate.reload();
+    const thread = advocate.locator("details").filter({ hasText: `talk patient own ${run}` });
+    await expect(thread.locator("summary")).toContainText("(open)");
+    await accept(
+      "coordinator",
+      browser,
+      `${STAFF_FILE}#closeConversationAction`,
+      path,
+      [threadId, {}, FORM],
+      {
+        version: "1",
+      },
+    );
+    await advocate.reload();
+    await expect(thread.locator("summary")).toContainText("(closed)");
+  });
+
   test("portal actions: the patient raises concerns and files requests; family raise concerns when allowed", async ({
     browser,
   }) => {
@@ -1734,7 +1944,9 @@ test.describe("authorization matrix: server actions called directly", () => {
     await expect(coordinator2.getByText(new RegExp(`matrix .* other ${run}`))).toHaveCount(0);
   });
 
-  test("family actions: only the patient invites, withdraws and stops sharing", async ({ browser }) => {
+  test("family actions: only the patient invites, renews, withdraws, changes scopes and stops sharing", async ({
+    browser,
+  }) => {
     const FILE = "app/(portal)/me/family/actions.ts";
     for (const role of EVERYONE)
       await callAs(role, ["patient"], browser, `${FILE}#inviteFamilyAction`, "/me/family", [{}, FORM], {
@@ -1752,14 +1964,35 @@ test.describe("authorization matrix: server actions called directly", () => {
     // Stopping someone's access or withdrawing an invitation is the patient's alone: nobody else's
     // call takes Lucia's access away, nor the patient's new invitation.
     const invited = `matrix-patient-${run}@example.org`;
-    const invitationId = await boundIdOf(patient, () =>
-      patient
+    // Withdrawing asks first: the call leaves once the dialog's button is pressed.
+    const invitationId = await boundIdOf(patient, async () => {
+      await patient
         .getByRole("button", {
           name: new RegExp(
             `(Withdraw the invitation to|Retirar la invitación a) ${invited.replace(/[.]/g, "\\.")}`,
           ),
         })
-        .click(),
+        .click();
+      await patient
+        .getByRole("dialog")
+        .getByRole("button", { name: /^(Withdraw the invitation|Retirar la invitación)$/ })
+        .click();
+    });
+    // The held call was aborted: start again from a fresh page, the invitation still there.
+    await patient.goto("/me/family");
+    // Lucia's grant, and the scopes she has now (the positive control below saves them unchanged).
+    const lucia = patient
+      .getByRole("listitem")
+      .filter({ has: patient.getByRole("heading", { name: /Lucia Alvarez/ }) });
+    await lucia
+      .getByText(/^(Change what Lucia Alvarez may do|Cambiar lo que Lucia Alvarez puede hacer)$/)
+      .click();
+    const scopeForm = lucia.locator("form").filter({ has: patient.locator('input[name="canMessage"]') });
+    const luciaScopes: Record<string, string> = {};
+    for (const name of ["canViewTimeline", "canRaiseConcerns", "canViewRequests", "canMessage"])
+      if (await scopeForm.locator(`input[name="${name}"]`).isChecked()) luciaScopes[name] = "on";
+    const grantId = await boundIdOf(patient, () =>
+      scopeForm.getByRole("button", { name: /^(Save what they may do|Guardar lo que puede hacer)$/ }).click(),
     );
     for (const role of ["admin", "coordinator", "advocate", "family", "anonymous"] as MatrixRole[]) {
       await refuse(role, browser, `${FILE}#revokeFamilyAction`, "/me/family", [
@@ -1767,7 +2000,23 @@ test.describe("authorization matrix: server actions called directly", () => {
         {},
       ]);
       await refuse(role, browser, `${FILE}#withdrawInvitationAction`, "/me/family", [invitationId, {}]);
+      await refuse(role, browser, `${FILE}#renewInvitationAction`, "/me/family", [invitationId, {}]);
+      await refuse(role, browser, `${FILE}#changeFamilyScopesAction`, "/me/family", [grantId, {}, FORM], {
+        canViewTimeline: "on",
+        canRaiseConcerns: "on",
+        canViewRequests: "on",
+        canMessage: "on",
+      });
     }
+    await accept(
+      "patient",
+      browser,
+      `${FILE}#changeFamilyScopesAction`,
+      "/me/family",
+      [grantId, {}, FORM],
+      luciaScopes,
+    );
+    await accept("patient", browser, `${FILE}#renewInvitationAction`, "/me/family", [invitationId, {}]);
     await patient.goto("/me/family");
     await expect(patient.getByRole("heading", { name: /Lucia Alvarez/ })).toBeVisible();
     await expect(patient.getByText(invited, { exact: true })).toHaveCount(1);
@@ -1824,6 +2073,26 @@ test.describe("authorization matrix: server actions called directly", () => {
     });
     await coordinator.reload();
     await expect(coordinator.getByText(`“matrix change patient ${run}”`)).toHaveCount(1);
+
+    // Closing it with an outcome: everyone but the patient's coordinator is refused.
+    const HANDLE = "app/(portal)/patients/[id]/appointments/actions.ts#handleChangeRequestAction";
+    const asked = coordinator.getByRole("listitem").filter({ hasText: `“matrix change patient ${run}”` });
+    const requestId = /^request-([0-9a-f-]{36})$/.exec((await asked.getAttribute("id")) ?? "")?.[1];
+    expect(requestId, "the request carries its id").toBeTruthy();
+    const staffPath = `/patients/${ids.own}/appointments`;
+    for (const role of ["admin", "advocate", "patient", "family", "anonymous"] as MatrixRole[])
+      await refuse(role, browser, HANDLE, staffPath, [requestId, {}, FORM], {
+        outcome: "declined",
+        note: `matrix outcome ${role} ${run}`,
+      });
+    await coordinator.reload();
+    await expect(coordinator.getByText(`“matrix change patient ${run}”`)).toHaveCount(1);
+    await accept("coordinator", browser, HANDLE, staffPath, [requestId, {}, FORM], {
+      outcome: "declined",
+      note: `matrix outcome coordinator ${run}`,
+    });
+    await coordinator.reload();
+    await expect(coordinator.getByText(`“matrix change patient ${run}”`)).toHaveCount(0);
   });
 
   test("calendar feed actions: staff make their caseload's address, the patient her own", async ({

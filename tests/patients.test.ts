@@ -1,8 +1,18 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { auditEvents, caseloadAssignments } from "@/db/schema";
+import type { Actor } from "@/lib/authz";
 import { NotFoundError } from "@/lib/errors";
-import { getPatientOverview, getStaffDashboard, listCaseload, parsePatientSearch } from "@/lib/patients";
+import {
+  getPatientOverview,
+  getStaffDashboard,
+  listCaseload,
+  PATIENT_SEARCH_LIMIT,
+  parseOrgSearch,
+  parsePatientSearch,
+  SEARCH_TOO_SHORT,
+  searchPatients,
+} from "@/lib/patients";
 import { CaseloadQuerySchema } from "@/lib/patients/schemas";
 import { UserListQuerySchema } from "@/lib/users/schemas";
 import { auditTrail } from "./support/audit-trail";
@@ -197,5 +207,139 @@ describe("the staff dashboard's caseload summary", () => {
     expect(await auditTrail(family.userId, "access.denied")).toEqual([
       expect.objectContaining({ details: expect.objectContaining({ permission: "list:caseload" }) }),
     ]);
+  });
+});
+
+/** A name nobody else in the file has: letters only, as a name with a digit is read as an MRN. */
+const letters = () =>
+  Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("");
+
+describe("finding a patient across the organisation", () => {
+  let coordinator: Actor;
+  let mine: Awaited<ReturnType<typeof createPatient>>;
+  let other: Awaited<ReturnType<typeof createPatient>>;
+  const surname = `Quorvath${letters()}`;
+
+  beforeAll(async () => {
+    coordinator = actorFor(await createUser("coordinator"));
+    mine = await createPatient({ familyName: surname, givenName: "Maria", dateOfBirth: "1956-03-14" });
+    other = await createPatient({ familyName: surname, givenName: "Rosa", dateOfBirth: "1961-07-02" });
+    await createPatient({ familyName: surname, givenName: "Archived", archivedAt: new Date() });
+    await assignToCaseload(coordinator.userId, mine.id, "coordinator");
+  });
+
+  it("reads a whole MRN or 2 letters of a name, and says what to type otherwise", () => {
+    expect(parseOrgSearch("cb-100001")).toEqual({ kind: "mrn", mrn: "CB-100001" });
+    expect(parseOrgSearch("100001")).toEqual({ kind: "mrn", mrn: "CB-100001" });
+    expect(parseOrgSearch("Alvarez, M")).toEqual({ kind: "name", words: ["Alvarez", "M"] });
+    expect(parseOrgSearch("al")).toEqual({ kind: "name", words: ["al"] });
+    for (const short of ["A", "A B", "12", "%_"]) {
+      expect(parseOrgSearch(short)).toEqual({ kind: "tooShort", message: SEARCH_TOO_SHORT });
+    }
+    expect(parseOrgSearch("   ")).toEqual({ kind: "none" });
+  });
+
+  it("shows name, MRN, date of birth and the caseload flag, and nothing more", async () => {
+    const found = await searchPatients(coordinator, surname.toLowerCase());
+    expect(found.results).toEqual([
+      { id: mine.id, mrn: mine.mrn, name: `${surname}, Maria`, dateOfBirth: "1956-03-14", inCaseload: true },
+      {
+        id: other.id,
+        mrn: other.mrn,
+        name: `${surname}, Rosa`,
+        dateOfBirth: "1961-07-02",
+        inCaseload: false,
+      },
+    ]);
+    expect(found.more).toBe(false);
+    expect(found.message).toBeNull();
+  });
+
+  it("finds by given and family name in either order, and by whole MRN only", async () => {
+    expect(
+      (await searchPatients(coordinator, `Rosa ${surname.slice(0, 6)}`)).results.map((r) => r.id),
+    ).toEqual([other.id]);
+    expect(
+      (await searchPatients(coordinator, `${surname.toUpperCase()}, MAR`)).results.map((r) => r.id),
+    ).toEqual([mine.id]);
+    expect((await searchPatients(coordinator, other.mrn.toLowerCase())).results.map((r) => r.id)).toEqual([
+      other.id,
+    ]);
+    expect((await searchPatients(coordinator, other.mrn.slice(0, -1))).results).toEqual([]);
+    // The given name alone (through its own index), in any case; never an archived record.
+    const byGiven = (await searchPatients(coordinator, "rOSA")).results;
+    expect(byGiven.map((r) => r.id)).toContain(other.id);
+    expect(byGiven.every((r) => /(^|, )rosa/i.test(r.name))).toBe(true);
+    expect((await searchPatients(coordinator, "Archived")).results.map((r) => r.name)).not.toContain(
+      `${surname}, Archived`,
+    );
+  });
+
+  it("refuses a term too short to search, with the message, and searches nothing", async () => {
+    const before = (await auditTrail(coordinator.userId, "patient.search")).length;
+    const found = await searchPatients(coordinator, "Q");
+    expect(found).toMatchObject({
+      results: [],
+      more: false,
+      message: SEARCH_TOO_SHORT,
+      searched: "tooShort",
+    });
+    expect(await auditTrail(coordinator.userId, "patient.search")).toHaveLength(before);
+  });
+
+  it(`lists at most ${PATIENT_SEARCH_LIMIT} and says there are more`, async () => {
+    const crowd = `Zelbrand${letters()}`;
+    for (let i = 0; i < PATIENT_SEARCH_LIMIT + 2; i += 1) await createPatient({ familyName: crowd });
+    const found = await searchPatients(coordinator, crowd);
+    expect(found.results).toHaveLength(PATIENT_SEARCH_LIMIT);
+    expect(found.more).toBe(true);
+    expect(found.message).toMatch(/More than 25 patients match/);
+  });
+
+  it("audits each search by its kind and the patients shown, never the words typed", async () => {
+    const searcher = actorFor(await createUser("advocate"));
+    await searchPatients(searcher, `${surname} Rosa`);
+    await searchPatients(searcher, mine.mrn);
+    const events = await auditTrail(searcher.userId, "patient.search");
+    expect(events.map((e) => e.details)).toEqual([
+      { searched: "name", more: false, shown: 1, patients: [other.id] },
+      { searched: "mrn", more: false, shown: 1, patients: [mine.id] },
+    ]);
+    expect(JSON.stringify(events)).not.toContain(surname);
+    expect(JSON.stringify(events)).not.toContain(mine.mrn);
+  });
+
+  it("is not access: a result outside the caseload still opens as the 404", async () => {
+    const found = await searchPatients(coordinator, surname);
+    expect(found.results.find((r) => r.id === other.id)?.inCaseload).toBe(false);
+    await expect(getPatientOverview(coordinator, other.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getPatientOverview(coordinator, mine.id)).resolves.toMatchObject({ id: mine.id });
+  });
+
+  it("is open to coordinators, advocates and admins, not to patients or family", async () => {
+    for (const role of ["advocate", "admin"] as const) {
+      const found = await searchPatients(actorFor(await createUser(role)), surname);
+      expect(found.results.map((r) => r.id)).toEqual([mine.id, other.id]);
+      expect(found.results.every((r) => !r.inCaseload)).toBe(true);
+    }
+    for (const role of ["patient", "family"] as const) {
+      const refused = actorFor(await createUser(role));
+      await expect(searchPatients(refused, surname)).rejects.toBeInstanceOf(NotFoundError);
+      expect(await auditTrail(refused.userId, "patient.search")).toEqual([]);
+      expect(await auditTrail(refused.userId, "access.denied")).toHaveLength(1);
+    }
+  });
+
+  it("flags another staff member's caseload for an admin, and for nobody else", async () => {
+    const admin = actorFor(await createUser("admin"));
+    const found = await searchPatients(admin, surname, { caseloadOf: coordinator.userId });
+    expect(found.results.map((r) => [r.id, r.inCaseload])).toEqual([
+      [mine.id, true],
+      [other.id, false],
+    ]);
+    const colleague = actorFor(await createUser("coordinator"));
+    await expect(
+      searchPatients(colleague, surname, { caseloadOf: coordinator.userId }),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 });

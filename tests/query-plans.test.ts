@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/authz";
 import { getConcernDashboard, listConcernWorklist } from "@/lib/concerns";
 import { ConcernWorklistQuerySchema } from "@/lib/concerns/schemas";
 import { countUnread } from "@/lib/messages";
-import { getStaffDashboard, listCaseload } from "@/lib/patients";
+import { getStaffDashboard, listCaseload, searchPatients } from "@/lib/patients";
 import { CaseloadQuerySchema } from "@/lib/patients/schemas";
 import { getRecordAccessLog } from "@/lib/portal/access-log";
 import { getTimeline } from "@/lib/portal/timeline";
@@ -85,6 +85,8 @@ describe("worklist query plans", () => {
     ["unread messages, in every staff page's header", () => countUnread(coordinator)],
     ["dashboard's caseload and recent records", () => getStaffDashboard(coordinator)],
     ["caseload, searched", () => listCaseload(coordinator, CaseloadQuerySchema.parse({ q: "Alv" }))],
+    ["patients across the organisation, by name", () => searchPatients(coordinator, "alv m")],
+    ["patients across the organisation, by MRN", () => searchPatients(admin, "CB-100001")],
     ["patient's timeline", () => getTimeline(patient, patient.patientId!, { page: 1 })],
     ["who has seen my record", () => getRecordAccessLog(patient, patient.patientId!, 1)],
     ["audit search", () => listAuditEvents(admin, { page: 1 } as Parameters<typeof listAuditEvents>[1])],
@@ -93,6 +95,18 @@ describe("worklist query plans", () => {
   it("sees a scan no index can serve (the check can fail)", async () => {
     const plan = await explain("select id from concerns where what_happened = $1", ["Waited"]);
     expect(seqScans(plan)).toEqual(["concerns"]);
+  });
+
+  it("finds patients across the organisation through an index range, not by reading every name", async () => {
+    const statements = (await captureStatements(() => searchPatients(coordinator, "alv m"))).filter((s) =>
+      /^\s*select\b/i.test(s.query),
+    );
+    expect(statements).toHaveLength(1);
+    const plan = await explain(statements[0]!.query, statements[0]!.params);
+    const ranged = (node: PlanNode & { "Index Name"?: string; "Index Cond"?: string }): boolean =>
+      (node["Index Name"] === "patients_name_idx" && Boolean(node["Index Cond"])) ||
+      (node.Plans ?? []).some(ranged);
+    expect(ranged(plan), JSON.stringify(plan)).toBe(true);
   });
 
   for (const [name, work] of worklists) {

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { auditEvents, caseloadAssignments } from "@/db/schema";
@@ -18,7 +18,10 @@ import {
   getUser,
   setUserActive,
 } from "@/lib/users";
-import { actorFor, createPatient, createUser } from "./support/factories";
+import { getCaseloadTransfer, TransferCaseloadSchema, transferCaseload } from "@/lib/users/caseload-transfer";
+import { auditTrail } from "./support/audit-trail";
+import { databaseRefusal } from "./support/database-errors";
+import { actorFor, assignToCaseload, createPatient, createUser } from "./support/factories";
 
 describe("accounts", () => {
   it("validates the form: field messages for each mistake", () => {
@@ -158,5 +161,176 @@ describe("emergency access", () => {
         confirm: "on",
       }),
     ).rejects.toBeInstanceOf(DomainError);
+  });
+});
+
+describe("moving a caseload", () => {
+  /** Who holds each patient now: the current assignments of the given patients, as staff id → patient ids. */
+  async function holders(patientIds: string[]) {
+    const rows = await db()
+      .select({
+        staff: caseloadAssignments.staffUserId,
+        patient: caseloadAssignments.patientId,
+        primary: caseloadAssignments.isPrimary,
+      })
+      .from(caseloadAssignments)
+      .where(isNull(caseloadAssignments.endedAt));
+    return rows
+      .filter((r) => patientIds.includes(r.patient))
+      .map((r) => `${r.staff}:${r.patient}:${r.primary ? "primary" : "secondary"}`)
+      .sort();
+  }
+
+  async function setUp(count = 3) {
+    const admin = actorFor(await createUser("admin"));
+    const from = await createUser("coordinator", { name: "Ana From" });
+    const to = await createUser("coordinator", { name: "Bea To" });
+    const patients = [];
+    for (let i = 0; i < count; i += 1) {
+      const p = await createPatient();
+      await db()
+        .insert(caseloadAssignments)
+        .values({ staffUserId: from.id, patientId: p.id, kind: "coordinator", isPrimary: i === 0 });
+      patients.push(p);
+    }
+    return { admin, from, to, patients, ids: patients.map((p) => p.id) };
+  }
+
+  it("lists the caseload and the active staff of the same role who can take it", async () => {
+    const { admin, from, to, ids } = await setUp(2);
+    const advocate = await createUser("advocate");
+    const inactive = await createUser("coordinator", { active: false });
+    const form = await getCaseloadTransfer(admin, from.id);
+    expect(form.from).toEqual({ id: from.id, name: "Ana From", role: "coordinator" });
+    expect(form.caseload.map((c) => c.patientId).sort()).toEqual([...ids].sort());
+    const targets = form.targets.map((t) => t.id);
+    expect(targets).toContain(to.id);
+    expect(targets).not.toContain(from.id);
+    expect(targets).not.toContain(advocate.id);
+    expect(targets).not.toContain(inactive.id);
+    await expect(getCaseloadTransfer(admin, advocate.id)).resolves.toMatchObject({
+      from: { role: "advocate" },
+    });
+    await expect(getCaseloadTransfer(admin, admin.userId)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("reads the ticked boxes: at least one patient and a person to take them", () => {
+    const empty = TransferCaseloadSchema.safeParse({ toUserId: "", patientIds: "" });
+    expect(Object.keys(empty.error!.flatten().fieldErrors).sort()).toEqual(["patientIds", "toUserId"]);
+    const id = "5e3b189c-e9fe-4929-95d5-0d63cdfe8b49";
+    expect(TransferCaseloadSchema.parse({ toUserId: id, patientIds: `${id} ${id}` }).patientIds).toEqual([
+      id,
+    ]);
+  });
+
+  it("moves every ticked patient in one step, keeps who was primary, and audits each patient", async () => {
+    const { admin, from, to, ids } = await setUp(3);
+    const result = await transferCaseload(admin, from.id, { toUserId: to.id, patientIds: ids.slice(0, 2) });
+    expect(result).toEqual({ toName: "Bea To", moved: 2, alreadyAssigned: [] });
+    expect(await holders(ids)).toEqual(
+      [`${to.id}:${ids[0]}:primary`, `${to.id}:${ids[1]}:secondary`, `${from.id}:${ids[2]}:secondary`].sort(),
+    );
+    const ended = await db()
+      .select({ endedBy: caseloadAssignments.endedBy })
+      .from(caseloadAssignments)
+      .where(and(eq(caseloadAssignments.staffUserId, from.id), eq(caseloadAssignments.patientId, ids[0]!)));
+    expect(ended).toEqual([{ endedBy: admin.userId }]);
+    const events = await auditTrail(admin.userId, "caseload.transfer");
+    expect(events.map((e) => e.patientId).sort()).toEqual(ids.slice(0, 2).sort());
+    expect(events.find((e) => e.patientId === ids[0])?.details).toMatchObject({
+      fromStaffUserId: from.id,
+      toStaffUserId: to.id,
+      primary: true,
+      alreadyAssigned: false,
+    });
+  });
+
+  it("reports a patient the target already holds, keeps that assignment and makes it primary", async () => {
+    const { admin, from, to, patients, ids } = await setUp(2);
+    await assignToCaseload(to.id, ids[0]!, "coordinator");
+    const result = await transferCaseload(admin, from.id, { toUserId: to.id, patientIds: ids });
+    expect(result).toEqual({ toName: "Bea To", moved: 1, alreadyAssigned: [patients[0]!.mrn] });
+    expect(await holders(ids)).toEqual([`${to.id}:${ids[0]}:primary`, `${to.id}:${ids[1]}:secondary`].sort());
+  });
+
+  it("refuses a target of another role, an inactive one and the same person, moving nothing", async () => {
+    const { admin, from, ids } = await setUp(1);
+    const before = await holders(ids);
+    const wrong = [
+      (await createUser("advocate")).id,
+      (await createUser("coordinator", { active: false })).id,
+      from.id,
+      "00000000-0000-4000-8000-000000000000",
+    ];
+    for (const toUserId of wrong) {
+      const error = await transferCaseload(admin, from.id, { toUserId, patientIds: ids }).catch(
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(DomainError);
+      expect((error as DomainError).fieldErrors?.toUserId).toEqual([
+        "Choose an active coordinator other than Ana From.",
+      ]);
+    }
+    expect(await holders(ids)).toEqual(before);
+  });
+
+  it("moves nothing when a ticked patient has left the caseload since the page was drawn", async () => {
+    const { admin, from, to, ids } = await setUp(2);
+    const stranger = await createPatient();
+    await expect(
+      transferCaseload(admin, from.id, { toUserId: to.id, patientIds: [...ids, stranger.id] }),
+    ).rejects.toThrow(/1 of the ticked patients is no longer in Ana From's caseload/);
+    expect(await holders(ids)).toEqual(
+      [`${from.id}:${ids[0]}:primary`, `${from.id}:${ids[1]}:secondary`].sort(),
+    );
+  });
+
+  it("is all or nothing: a failure after the first patients moved leaves every one where it was", async () => {
+    const { admin, from, to, ids } = await setUp(3);
+    const before = await holders(ids);
+    // The database refuses the third new assignment, after two have been written in the transaction.
+    await db().execute(
+      sql.raw(`create function test_refuse_transfer() returns trigger language plpgsql as $$
+        begin
+          if (select count(*) from caseload_assignments
+              where staff_user_id = new.staff_user_id and ended_at is null) >= 2 then
+            raise exception 'injected failure';
+          end if;
+          return new;
+        end $$`),
+    );
+    await db().execute(
+      sql.raw(`create trigger test_refuse_transfer before insert on caseload_assignments for each row
+        when (new.staff_user_id = '${to.id}') execute function test_refuse_transfer()`),
+    );
+    try {
+      const error = await transferCaseload(admin, from.id, { toUserId: to.id, patientIds: ids }).catch(
+        (e) => e,
+      );
+      expect(databaseRefusal(error)?.message).toBe("injected failure");
+    } finally {
+      await db().execute(sql.raw("drop trigger test_refuse_transfer on caseload_assignments"));
+      await db().execute(sql.raw("drop function test_refuse_transfer()"));
+    }
+    expect(await holders(ids)).toEqual(before);
+    const events = await auditTrail(admin.userId, "caseload.transfer");
+    expect(events.filter((e) => ids.includes(e.patientId!))).toEqual([]);
+    // The same move, with nothing in its way, goes through whole.
+    await expect(
+      transferCaseload(admin, from.id, { toUserId: to.id, patientIds: ids }),
+    ).resolves.toMatchObject({
+      moved: 3,
+    });
+  });
+
+  it("is the admin's alone", async () => {
+    const { from, to, ids } = await setUp(1);
+    const coordinator = actorFor(await createUser("coordinator"));
+    await expect(
+      transferCaseload(coordinator, from.id, { toUserId: to.id, patientIds: ids }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getCaseloadTransfer(coordinator, from.id)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await auditTrail(coordinator.userId, "access.denied")).toHaveLength(2);
+    expect(await holders(ids)).toEqual([`${from.id}:${ids[0]}:primary`]);
   });
 });

@@ -68,12 +68,13 @@ export async function readWorklist<T>(
   action: AuditAction,
   read: (database: Database) => Promise<T>,
   patientsShown: (result: T) => string[],
-  details: AuditDetails = {},
+  details: AuditDetails | ((result: T) => AuditDetails) = {},
 ): Promise<T> {
   await authorizeGlobal(actor, permission);
   const database = db();
   const result = await read(database);
   const ids = [...new Set(patientsShown(result))];
-  await recordAudit(database, actor, { action, details: { ...details, shown: ids.length, patients: ids } });
+  const extra = typeof details === "function" ? details(result) : details;
+  await recordAudit(database, actor, { action, details: { ...extra, shown: ids.length, patients: ids } });
   return result;
 }

@@ -13,6 +13,8 @@ import {
   resetUserPassword,
   SetActiveSchema,
   setUserActive,
+  TransferCaseloadSchema,
+  transferCaseload,
   UpdateRoleSchema,
   updateUserRole,
 } from "@/lib/users";
@@ -107,4 +109,28 @@ export async function endCaseloadAction(
       ok: "Removed from the caseload.",
     }),
   );
+}
+
+export async function transferCaseloadAction(
+  fromUserId: string,
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  return recordAction(formData, manage(fromUserId), TransferCaseloadSchema, ({ actor, id }) => ({
+    // One box per patient, all named patientId: read once the admin may act, as one list.
+    given: {
+      patientIds: formData
+        .getAll("patientId")
+        .filter((v) => typeof v === "string")
+        .join(" "),
+    },
+    also: [`/admin/users/${id}`, `/admin/users/${id}/transfer`],
+    change: (input) => transferCaseload(actor, id, input),
+    ok: (result) => {
+      const moved = `${result.moved} ${result.moved === 1 ? "patient" : "patients"} moved to ${result.toName}.`;
+      return result.alreadyAssigned.length === 0
+        ? moved
+        : `${moved} Already in ${result.toName}'s caseload, so only taken out of this one: ${result.alreadyAssigned.join(", ")}.`;
+    },
+  }));
 }

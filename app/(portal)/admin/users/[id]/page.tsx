@@ -3,12 +3,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
+import { PatientSearchForm, PatientSearchResults } from "@/components/admin/patient-search";
 import { ROLE_LABEL } from "@/components/app-shell";
 import { Alert } from "@/components/ui/alert";
 import { CardSection } from "@/components/ui/card-section";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TableHead, Td } from "@/components/ui/table-head";
 import { requireActor } from "@/lib/auth/current-user";
+import { OrgSearchQuerySchema, searchPatients } from "@/lib/patients";
 import { formatDateTime } from "@/lib/time";
 import { getUser, UserIdSchema } from "@/lib/users";
 import {
@@ -32,8 +34,13 @@ export default async function UserPage({
   if (!parsed.success) notFound();
   const actor = await requireActor();
   const user = await orNotFound(getUser(actor, parsed.data));
-  const created = (await searchParams).created === "1";
+  const query = await searchParams;
+  const created = query.created === "1";
   const staff = user.role === "coordinator" || user.role === "advocate" || user.role === "admin";
+  const holdsCaseload = user.role === "coordinator" || user.role === "advocate";
+  const { q } = OrgSearchQuerySchema.parse({ q: query.q });
+  // The caseload flag in the results is about this person's caseload, not the admin's.
+  const search = holdsCaseload ? await searchPatients(actor, q, { caseloadOf: user.id }) : null;
   const self = user.id === actor.userId;
   return (
     <>
@@ -119,13 +126,43 @@ export default async function UserPage({
           />
         </CardSection>
 
-        {user.role === "coordinator" || user.role === "advocate" ? (
+        {holdsCaseload && search ? (
           <CardSection
             id="caseload-heading"
             title="Caseload"
             count={user.caseload.length}
             className="lg:col-span-2"
           >
+            {user.caseload.length > 0 ? (
+              <p className="mb-4">
+                <Link href={`/admin/users/${user.id}/transfer`}>
+                  Move some or all of {user.name}&apos;s patients to another {user.role}
+                </Link>
+              </p>
+            ) : null}
+            <PatientSearchForm
+              action={`/admin/users/${user.id}#caseload-heading`}
+              query={q}
+              label="Find a patient to add"
+            />
+            <PatientSearchResults
+              search={search}
+              caseloadLabel={`In ${user.name}'s caseload`}
+              empty="Check the spelling, try the family name alone, or add the patient by MRN below."
+              action={(p) =>
+                p.inCaseload ? (
+                  <span className="text-slate-700">Already in the caseload</span>
+                ) : (
+                  <ActionForm
+                    action={assignCaseloadAction.bind(null, user.id)}
+                    hidden={{ patientMrn: p.mrn }}
+                    submitLabel={`Add ${p.mrn}`}
+                    pendingLabel="Adding…"
+                    fields={[]}
+                  />
+                )
+              }
+            />
             <ActionForm
               action={assignCaseloadAction.bind(null, user.id)}
               submitLabel="Add to caseload"
