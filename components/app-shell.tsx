@@ -11,6 +11,7 @@ const NAV: Record<Role, { href: string; label: string }[]> = {
   ],
   coordinator: [
     { href: "/dashboard", label: "Dashboard" },
+    { href: "/my-work", label: "My work" },
     { href: "/patients", label: "Patients" },
     { href: "/schedule", label: "Schedule" },
     { href: "/messages", label: "Messages" },
@@ -19,6 +20,7 @@ const NAV: Record<Role, { href: string; label: string }[]> = {
   ],
   advocate: [
     { href: "/dashboard", label: "Dashboard" },
+    { href: "/my-work", label: "My work" },
     { href: "/concerns", label: "Concerns" },
     { href: "/rights-requests", label: "Rights requests" },
     { href: "/reports", label: "Reports" },

@@ -29,7 +29,11 @@ export async function listFollowUpsDue(actor: Actor, limit = 8): Promise<FollowU
   );
 }
 
-function readFollowUpsDue(database: Database, actor: Actor, limit: number): Promise<FollowUpDue[]> {
+/**
+ * Follow-ups not done in the actor's caseload, due within a week or past, soonest first. Reads no
+ * policy: listFollowUpsDue and "My work" authorise first, each with its own audit event.
+ */
+export function readFollowUpsDue(database: Database, actor: Actor, limit: number): Promise<FollowUpDue[]> {
   const today = zonedDate();
   return database
     .select({
@@ -51,6 +55,6 @@ function readFollowUpsDue(database: Database, actor: Actor, limit: number): Prom
         lte(advocacyInteractions.followUpOn, addDaysIso(today, 7)),
       ),
     )
-    .orderBy(asc(advocacyInteractions.followUpOn))
+    .orderBy(asc(advocacyInteractions.followUpOn), asc(advocacyInteractions.id))
     .limit(limit);
 }
