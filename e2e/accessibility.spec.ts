@@ -17,6 +17,7 @@ const PAGES: Record<AccountKey, string[]> = {
   admin: ["/admin/users", "/admin/users/new", "/admin/audit", "/admin/emergency-access"],
   coordinator: [
     "/dashboard",
+    "/my-work",
     "/patients",
     "/patients?q=zzzz",
     "/emergency-access",
@@ -29,6 +30,7 @@ const PAGES: Record<AccountKey, string[]> = {
   coordinator2: [],
   advocate: [
     "/dashboard",
+    "/my-work",
     "/patients",
     "/messages",
     "/calendar",
@@ -221,6 +223,13 @@ test.describe("accessibility (axe: no serious or critical violations)", () => {
       await page.locator("main a[href^='/me/messages/']").first().click();
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       await expectNoSeriousViolations(page, `/me/messages/[id] (${language})`);
+      // "This is wrong" opened beside an update: the short correction form, with its error shown.
+      await page.goto("/me?kind=update");
+      const item = page.locator("article[id^='item-']").first();
+      await item.locator("summary").click();
+      await item.getByRole("button").click();
+      await expect(item.getByRole("alert").first()).toBeVisible();
+      await expectNoSeriousViolations(page, `/me "This is wrong" form (${language})`);
     }
   });
 });

@@ -100,6 +100,8 @@ const ROUTES: RouteCase[] = [
     public: true,
   },
   { name: "/dashboard", pattern: "/dashboard", path: () => "/dashboard", allowed: STAFF },
+  // What waits on the signed-in staff member: theirs alone, so a 404 for admin, patient and family.
+  { name: "/my-work", pattern: "/my-work", path: () => "/my-work", allowed: STAFF },
   { name: "/patients", pattern: "/patients", path: () => "/patients", allowed: STAFF },
   // The demo patient is in coordinator@'s and advocate@'s caseloads, is patient@ and shares with
   // family@; none of that opens a staff page to the patient or her daughter: they read through /me.
@@ -1920,8 +1922,29 @@ test.describe("authorization matrix: server actions called directly", () => {
             details: `${who} request`,
           },
         );
+        // "This is wrong" on a timeline item: the patient only (family never), on her own item.
+        await callAs(
+          role,
+          own ? ["patient"] : [],
+          browser,
+          `${FILE}#fileCorrectionAction`,
+          "/me",
+          [patient, `appointment:${ids.appointment}`, {}, FORM],
+          { details: `${who} correction` },
+        );
       }
     }
+    // A subject that names no item of hers is the 404, like any bad bound id.
+    await refuse(
+      "patient",
+      browser,
+      `${FILE}#fileCorrectionAction`,
+      "/me",
+      [ids.own, "appointment:nope", {}, FORM],
+      {
+        details: "matrix bad subject",
+      },
+    );
     const advocate = await (await browser.newContext({ storageState: storageFor("advocate") })).newPage();
     await advocate.goto(`/patients/${ids.own}/concerns`);
     for (const role of EVERYONE) {
@@ -1934,6 +1957,9 @@ test.describe("authorization matrix: server actions called directly", () => {
       const shown = advocate.getByText(`matrix ${role} own ${run} request`);
       if (role === "patient") await expect(shown).toHaveCount(1);
       else await expect(shown).toHaveCount(0);
+      const correction = advocate.getByText(`matrix ${role} own ${run} correction`);
+      if (role === "patient") await expect(correction).toHaveCount(1);
+      else await expect(correction).toHaveCount(0);
     }
     const coordinator2 = await (
       await browser.newContext({ storageState: storageFor("coordinator2") })

@@ -89,17 +89,25 @@ test.describe("the patient and family portal", () => {
       .filter({ hasText: `My records from the spring (${stamp}).` });
     await expect(mine).toContainText("We must answer by");
 
+    // "This is wrong" opens a short form beside the item, by keyboard, and files an amendment naming it.
     await page.goto("/me?kind=update");
     const update = page.locator("article[id^='item-']").first();
     const title = (await update.getByRole("heading").textContent())!.trim();
-    await update.getByRole("link", { name: /^This is wrong/ }).click();
-    await expect(page.getByText(`You are asking us to correct: ${title}`)).toBeVisible();
-    await form.getByLabel("Tell us what you are asking for").fill(`That date is wrong (${stamp}).`);
-    await form.getByRole("button", { name: "Send my request" }).click();
-    await expect(form.getByText(/Your request has been sent/)).toBeVisible();
-    await expect(
-      page.locator("li[id^='request-']").filter({ hasText: `That date is wrong (${stamp}).` }),
-    ).toContainText("Correct my records");
+    const wrong = update.locator("summary", { hasText: "This is wrong" });
+    await wrong.focus();
+    await page.keyboard.press("Enter");
+    const what = update.getByLabel("What is wrong?");
+    await expect(what).toBeVisible();
+    await update.getByRole("button", { name: "Ask us to correct it" }).click();
+    await expect(what).toHaveAccessibleDescription(/In your own words.*Tell us what is wrong/);
+    await what.fill(`That date is wrong (${stamp}).`);
+    await update.getByRole("button", { name: "Ask us to correct it" }).click();
+    await expect(update.getByText(/We have your request to correct this item/)).toBeVisible();
+    await expect(page).toHaveURL(/\/me\?kind=update$/);
+    await update.getByRole("link", { name: "See your request" }).click();
+    const filed = page.locator("li[id^='request-']").filter({ hasText: `That date is wrong (${stamp}).` });
+    await expect(filed).toContainText("Correct my records");
+    await expect(filed).toContainText(`About: Update from your care team: ${title}`);
   });
 
   test("a family member sees the care they were shared and raises a concern on the patient's behalf", async ({

@@ -286,3 +286,12 @@ describe("finding any patient (search:patients)", () => {
     expect(allows("admin", "read:patient", ["caseload", "emergency"])).toBe(false);
   });
 });
+
+describe("My work (read:myWork)", () => {
+  it("is for the staff who hold work, never for admins, patients or family", () => {
+    const holders = (["admin", "coordinator", "advocate", "patient", "family"] as const).filter((role) =>
+      allowsGlobal(role, "read:myWork"),
+    );
+    expect(holders).toEqual(["coordinator", "advocate"]);
+  });
+});

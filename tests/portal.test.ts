@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import Ajv from "ajv";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import {
@@ -11,6 +11,7 @@ import {
   messageThreads,
   patientUpdates,
   resourcesGiven,
+  rightsRequests,
 } from "@/db/schema";
 import {
   getMyAppointment,
@@ -33,6 +34,7 @@ import {
   correctionSubjectTitle,
   fileRightsRequest,
   fileRightsRequestInPortal,
+  listPortalRightsRequests,
   listRightsWorklist,
 } from "@/lib/rights-requests";
 import { zonedDate } from "@/lib/time";
@@ -351,6 +353,110 @@ describe("what the patient can do from the portal", () => {
       details: "Please.",
     });
     expect(rights.error!.flatten().fieldErrors.type).toEqual(["Choose one of the requests in the list."]);
+  });
+});
+
+describe('"This is wrong": the amendment tied to its item', () => {
+  const correction = (kind: "appointment" | "update" | "message", id: string) => ({
+    type: "amendment" as const,
+    details: "This is not right: I was not there that day.",
+    requestedForm: null,
+    healthPlanSelfPay: false,
+    subject: { kind, id },
+  });
+
+  it("shows the item on the request, only as far as the viewer may see it today", async () => {
+    const { patient, patientId } = await world();
+    const { history } = await getTimeline(patient, patientId, { page: 1 });
+    const item = (kind: string) => history.find((i) => i.kind === kind)!;
+    const ids = {
+      appointment: await fileRightsRequestInPortal(
+        patient,
+        patientId,
+        correction("appointment", item("appointment").id),
+        "missing",
+      ),
+      update: await fileRightsRequestInPortal(
+        patient,
+        patientId,
+        correction("update", item("update").id),
+        "missing",
+      ),
+      message: await fileRightsRequestInPortal(
+        patient,
+        patientId,
+        correction("message", item("message").id),
+        "missing",
+      ),
+    };
+    const subjects = async (actor: typeof patient) => {
+      const { requests } = await listPortalRightsRequests(actor, patientId);
+      return Object.fromEntries(
+        Object.entries(ids).map(([k, id]) => [k, requests.find((r) => r.id === id)?.subject]),
+      );
+    };
+
+    const mine = await subjects(patient);
+    expect(mine.appointment).toMatchObject({ kind: "appointment", title: "Blood test" });
+    expect(mine.update).toMatchObject({ kind: "update", title: "Physio booked" });
+    expect(mine.message).toMatchObject({ kind: "message", title: "A car will collect you at 9." });
+    expect(mine.appointment?.at).toBeInstanceOf(Date);
+    const access = (await listPortalRightsRequests(patient, patientId)).requests.find(
+      (r) => r.type === "access",
+    );
+    expect(access?.subject).toBeNull();
+
+    // Family who may read requests and the timeline, but not messages: the message is only "an item".
+    const son = actorFor(await createUser("family"));
+    await grantFamily(son.userId, patientId, patient.userId, { canViewRequests: true });
+    const bySon = await subjects(son);
+    expect(bySon.appointment).toMatchObject({ kind: "appointment", title: "Blood test" });
+    expect(bySon.message).toEqual({ kind: "message", title: null, at: null });
+    // Positive control: with the messages scope, the message is named.
+    const daughter = actorFor(await createUser("family"));
+    await grantFamily(daughter.userId, patientId, patient.userId, {
+      canViewRequests: true,
+      canMessage: true,
+    });
+    expect((await subjects(daughter)).message).toMatchObject({ title: "A car will collect you at 9." });
+
+    // An item she cannot see (a staff-only message: published items and messages never change, so
+    // only a row written outside the portal can name one) keeps its kind and never its words.
+    const [hidden] = await db()
+      .select({ id: messages.id })
+      .from(messages)
+      .where(and(eq(messages.patientId, patientId), eq(messages.sharedWithPatient, false)));
+    const [row] = await db()
+      .insert(rightsRequests)
+      .values({
+        patientId,
+        type: "amendment",
+        receivedOn: zonedDate(),
+        dueOn: zonedDate(),
+        details: "Named by the office.",
+        subjectKind: "message",
+        subjectId: hidden!.id,
+        createdBy: patient.userId,
+        updatedBy: patient.userId,
+      })
+      .returning({ id: rightsRequests.id });
+    const { requests } = await listPortalRightsRequests(patient, patientId);
+    expect(requests.find((r) => r.id === row!.id)?.subject).toEqual({
+      kind: "message",
+      title: null,
+      at: null,
+    });
+    expect(JSON.stringify(requests)).not.toContain(SECRET);
+    expect((await subjects(patient)).message).toMatchObject({ title: "A car will collect you at 9." });
+  });
+
+  it("asks what is wrong, in the person's language", () => {
+    const es = portalSchemas(MESSAGES.es, zonedDate()).correction.safeParse({ details: "  " });
+    expect(es.error!.flatten().fieldErrors.details).toEqual([MESSAGES.es.errors.whatIsWrong]);
+    const en = portalSchemas(MESSAGES.en, zonedDate()).correction.safeParse({
+      details: "The time is wrong.",
+    });
+    expect(en.data).toEqual({ details: "The time is wrong." });
   });
 });
 

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/authz";
 import { getConcernDashboard, listConcernWorklist } from "@/lib/concerns";
 import { ConcernWorklistQuerySchema } from "@/lib/concerns/schemas";
 import { countUnread } from "@/lib/messages";
+import { listMyWork } from "@/lib/my-work";
 import { getStaffDashboard, listCaseload, searchPatients } from "@/lib/patients";
 import { CaseloadQuerySchema } from "@/lib/patients/schemas";
 import { getRecordAccessLog } from "@/lib/portal/access-log";
@@ -83,6 +84,8 @@ describe("worklist query plans", () => {
     ["rights requests worklist", () => listRightsWorklist(advocate, RightsWorklistQuerySchema.parse({}))],
     ["schedule, week", () => getSchedule(coordinator, { view: "week" })],
     ["unread messages, in every staff page's header", () => countUnread(coordinator)],
+    ["my work, coordinator", () => listMyWork(coordinator)],
+    ["my work, advocate", () => listMyWork(advocate)],
     ["dashboard's caseload and recent records", () => getStaffDashboard(coordinator)],
     ["caseload, searched", () => listCaseload(coordinator, CaseloadQuerySchema.parse({ q: "Alv" }))],
     ["patients across the organisation, by name", () => searchPatients(coordinator, "alv m")],

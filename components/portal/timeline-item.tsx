@@ -1,5 +1,8 @@
 import Link from "next/link";
+import { CorrectionForm } from "@/components/portal/correction-form";
 import { Card } from "@/components/ui/card";
+import { Expander } from "@/components/ui/expander";
+import type { FormAction } from "@/components/ui/form-state";
 import type { portalFormat } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages";
 import type { TimelineItem } from "@/lib/portal/timeline";
@@ -29,14 +32,15 @@ export function TimelineEntry({
   t,
   f,
   query,
-  canCorrect,
+  correct,
 }: {
   item: TimelineItem;
   t: Messages;
   f: PortalFormat;
   /** The query string that keeps family on the patient they chose. */
   query: string;
-  canCorrect: boolean;
+  /** The action that files a correction of an item ("kind:id"), when the viewer may (else null). */
+  correct: ((subject: string) => FormAction) | null;
 }) {
   const title = itemTitle(item, t);
   const state = status(item, t);
@@ -51,7 +55,6 @@ export function TimelineEntry({
           : item.kind === "rights"
             ? `/me/rights${q}#request-${item.id}`
             : null;
-  const correct = `/me/rights?${query ? `${query}&` : ""}correct=${item.kind}:${item.id}`;
   return (
     <Card as="article" padding={4} id={`item-${item.id}`} aria-labelledby={`item-${item.id}-title`}>
       <p className="text-sm font-medium text-brand-700">
@@ -128,12 +131,26 @@ export function TimelineEntry({
             : t.rights.dueBy(f.date(item.due))}
         </p>
       ) : null}
-      {canCorrect && (item.kind === "appointment" || item.kind === "update" || item.kind === "message") ? (
-        <p className="mt-2 text-sm">
-          <Link href={correct} aria-label={`${t.timeline.thisIsWrong}: ${title}`}>
-            {t.timeline.thisIsWrong}
-          </Link>
-        </p>
+      {correct && (item.kind === "appointment" || item.kind === "update" || item.kind === "message") ? (
+        <Expander
+          className="mt-2 text-sm"
+          summary={
+            <>
+              {t.timeline.thisIsWrong}
+              <span className="sr-only">: {title}</span>
+            </>
+          }
+        >
+          <CorrectionForm
+            action={correct(`${item.kind}:${item.id}`)}
+            words={{
+              label: t.rights.whatIsWrong,
+              hint: t.rights.whatIsWrongHint,
+              submit: t.rights.correctionSubmit,
+              pending: t.saving,
+            }}
+          />
+        </Expander>
       ) : null}
     </Card>
   );

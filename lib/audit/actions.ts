@@ -106,6 +106,7 @@ export const AUDIT_ACTIONS = [
   "patient.dashboard",
   "patient.search",
   "caseload.transfer",
+  "work.list",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -69,6 +69,8 @@ export type PatientPermission = StaffPermission | PortalPermission;
 export type GlobalPermission =
   | "list:caseload"
   | "read:teamInbox"
+  /** "My work": what waits on this staff member across their caseload, each kind by its own power. */
+  | "read:myWork"
   | "read:schedule"
   | "handle:appointmentChangeRequests"
   | "request:emergencyAccess"
@@ -193,6 +195,7 @@ export const GLOBAL_POLICY: Record<Role, readonly GlobalPermission[]> = {
   coordinator: [
     "list:caseload",
     "read:teamInbox",
+    "read:myWork",
     "read:schedule",
     "handle:appointmentChangeRequests",
     "request:emergencyAccess",
@@ -203,6 +206,7 @@ export const GLOBAL_POLICY: Record<Role, readonly GlobalPermission[]> = {
   advocate: [
     "list:caseload",
     "read:teamInbox",
+    "read:myWork",
     "read:schedule",
     "request:emergencyAccess",
     "search:patients",

@@ -184,6 +184,14 @@ export const en = {
     waiting: "Waiting for our answer",
     aboutItem: (what: string) => `About: ${what}`,
     correctionFor: (what: string) => `You are asking us to correct: ${what}`,
+    whatIsWrong: "What is wrong?",
+    whatIsWrongHint:
+      "In your own words: what is not right, and what it should say. We will look into it and answer you.",
+    correctionSubmit: "Ask us to correct it",
+    correctionSent: "Sent. We have your request to correct this item and will answer you.",
+    correctionView: "See your request",
+    someItem: "an item of your record",
+    itemOn: (kind: string, title: string, date: string) => `${kind}: ${title} (${date})`,
   },
   appointmentRequest: {
     detail: "Appointment",
@@ -441,5 +449,6 @@ export const en = {
     details: "Tell us what you are asking for, in a sentence or more.",
     notAllowed: "You cannot do this for this person.",
     item: "That item could not be found in your care.",
+    whatIsWrong: "Tell us what is wrong, in a sentence or more.",
   },
 };

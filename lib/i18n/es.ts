@@ -184,6 +184,14 @@ export const es: Messages = {
     waiting: "Esperando nuestra respuesta",
     aboutItem: (what) => `Sobre: ${what}`,
     correctionFor: (what) => `Nos pide corregir: ${what}`,
+    whatIsWrong: "¿Qué no es correcto?",
+    whatIsWrongHint:
+      "Con sus propias palabras: qué no está bien y qué debería decir. Lo revisaremos y le responderemos.",
+    correctionSubmit: "Pedir que lo corrijamos",
+    correctionSent: "Enviado. Recibimos su pedido de corregir este elemento y le responderemos.",
+    correctionView: "Ver su pedido",
+    someItem: "un elemento de su historial",
+    itemOn: (kind, title, date) => `${kind}: ${title} (${date})`,
   },
   appointmentRequest: {
     detail: "Cita",
@@ -442,5 +450,6 @@ export const es: Messages = {
     details: "Cuéntenos qué está pidiendo, en una frase o más.",
     notAllowed: "No puede hacer esto para esta persona.",
     item: "No encontramos ese elemento en su atención.",
+    whatIsWrong: "Díganos qué no es correcto, en una frase o más.",
   },
 };

@@ -11,6 +11,15 @@ const SUBJECT = new RegExp(
   `^(${CORRECTION_SUBJECTS.join("|")}):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`,
 );
 
+/** A "kind:id" naming a timeline item a correction is about, or null when it names none. */
+export function parseCorrectionSubject(
+  value: unknown,
+): { kind: (typeof CORRECTION_SUBJECTS)[number]; id: string } | null {
+  if (typeof value !== "string" || !SUBJECT.test(value)) return null;
+  const [kind, id] = value.split(":") as [(typeof CORRECTION_SUBJECTS)[number], string];
+  return { kind, id };
+}
+
 /**
  * The portal's forms: the same fields and limits as the staff's (built by the same factories),
  * with every message in the person's language.
@@ -36,15 +45,15 @@ export function portalSchemas(t: Messages, today: string) {
         .transform((v) => v ?? null),
     }),
     preferences: preferencesSchema(tooLong),
+    /** "This is wrong" beside a timeline item: what is wrong, in her words (the item is bound). */
+    correction: z.object({
+      details: rightsRequestFields({ type: t.errors.type, details: t.errors.whatIsWrong, tooLong }).details,
+    }),
     rights: z.object({
       ...rightsRequestFields({ type: t.errors.type, details: t.errors.details, tooLong }),
       subject: z
         .preprocess(blankToUndefined, z.string().regex(SUBJECT, { error: t.errors.item }).optional())
-        .transform((v) => {
-          if (!v) return null;
-          const [kind, id] = v.split(":") as [(typeof CORRECTION_SUBJECTS)[number], string];
-          return { kind, id };
-        }),
+        .transform((v) => (v ? parseCorrectionSubject(v) : null)),
     }),
   };
 }

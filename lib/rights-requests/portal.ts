@@ -1,9 +1,34 @@
 import "server-only";
 import { and, desc, eq, ne, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { type RightsDecision, type RightsRequestType, rightsRequests } from "@/db/schema";
+import {
+  appointments,
+  type CorrectionSubject,
+  messages,
+  patientUpdates,
+  type RightsDecision,
+  type RightsRequestType,
+  rightsRequests,
+} from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
-import { type Actor, authorizePatient, can } from "@/lib/authz";
+import { type Actor, authorizePatient, can, type PortalPermission } from "@/lib/authz";
+
+/**
+ * The item a correction is about, as the viewer may see it today: its title and time, or only its
+ * kind (`title` null) when the item is no longer shown to her or the viewer may not read that kind.
+ */
+export interface PortalRequestSubject {
+  kind: CorrectionSubject;
+  title: string | null;
+  at: Date | null;
+}
+
+/** What each kind of item needs the viewer to hold (as on the timeline). */
+const SUBJECT_PERMISSION: Record<CorrectionSubject, PortalPermission> = {
+  appointment: "read:appointment:portal",
+  update: "read:update:portal",
+  message: "read:sharedMessages:portal",
+};
 
 /** A rights request as the portal shows it: what was asked, when the answer is due, the answer. */
 export interface PortalRightsRequest {
@@ -18,6 +43,8 @@ export interface PortalRightsRequest {
   decisionReason: string | null;
   decidedOn: string | null;
   responseSentOn: string | null;
+  /** "This is wrong": the timeline item the request is about. */
+  subject: PortalRequestSubject | null;
 }
 
 export interface PortalRightsRequests {
@@ -38,7 +65,7 @@ export async function listPortalRightsRequests(
   const access = await authorizePatient(actor, "read:rightsRequest:portal", patientId);
   const confidential = can(actor, "read:confidentialCommunication:portal", access);
   const database = db();
-  const requests = await database
+  const rows = await database
     .select({
       id: rightsRequests.id,
       type: rightsRequests.type,
@@ -51,8 +78,42 @@ export async function listPortalRightsRequests(
       decisionReason: rightsRequests.decisionReason,
       decidedOn: rightsRequests.decidedOn,
       responseSentOn: rightsRequests.responseSentOn,
+      subjectKind: rightsRequests.subjectKind,
+      // Joined only where the item is still shown in the portal: a published update, a shared message.
+      subjectTitle: sql<
+        string | null
+      >`coalesce(${appointments.title}, ${patientUpdates.title}, left(${messages.body}, 80))`,
+      subjectAt: sql<
+        string | null
+      >`coalesce(${appointments.startsAt}, ${patientUpdates.publishedAt}, ${messages.createdAt})`,
     })
     .from(rightsRequests)
+    .leftJoin(
+      appointments,
+      and(
+        eq(rightsRequests.subjectKind, "appointment"),
+        eq(appointments.id, rightsRequests.subjectId),
+        eq(appointments.patientId, rightsRequests.patientId),
+      ),
+    )
+    .leftJoin(
+      patientUpdates,
+      and(
+        eq(rightsRequests.subjectKind, "update"),
+        eq(patientUpdates.id, rightsRequests.subjectId),
+        eq(patientUpdates.patientId, rightsRequests.patientId),
+        eq(patientUpdates.status, "published"),
+      ),
+    )
+    .leftJoin(
+      messages,
+      and(
+        eq(rightsRequests.subjectKind, "message"),
+        eq(messages.id, rightsRequests.subjectId),
+        eq(messages.patientId, rightsRequests.patientId),
+        eq(messages.sharedWithPatient, true),
+      ),
+    )
     .where(
       and(
         eq(rightsRequests.patientId, patientId),
@@ -61,6 +122,18 @@ export async function listPortalRightsRequests(
     )
     .orderBy(desc(rightsRequests.receivedOn), desc(rightsRequests.createdAt))
     .limit(200);
+  const requests = rows.map(({ subjectKind, subjectTitle, subjectAt, ...r }) => {
+    if (!subjectKind) return { ...r, subject: null };
+    const shown = subjectTitle !== null && can(actor, SUBJECT_PERMISSION[subjectKind], access);
+    return {
+      ...r,
+      subject: {
+        kind: subjectKind,
+        title: shown ? subjectTitle : null,
+        at: shown && subjectAt ? new Date(subjectAt) : null,
+      },
+    };
+  });
   await recordAudit(database, actor, {
     action: can(actor, "read:profile:portal", access) ? "portal.rights-read" : "portal.family-read",
     patientId,

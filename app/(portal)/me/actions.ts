@@ -1,9 +1,10 @@
 "use server";
 
+import { notFound } from "next/navigation";
 import type { FormState } from "@/app/_lib/action-results";
 import { portalAction } from "@/app/_lib/portal-action";
 import { raiseConcernInPortal } from "@/lib/concerns";
-import { portalSchemas } from "@/lib/portal/forms";
+import { parseCorrectionSubject, portalSchemas } from "@/lib/portal/forms";
 import { fileRightsRequestInPortal } from "@/lib/rights-requests";
 import { zonedDate } from "@/lib/time";
 
@@ -41,6 +42,42 @@ export async function fileRightsAction(
       page: "/me/rights",
       change: (input) => fileRightsRequestInPortal(actor, id, input, t.errors.item),
       ok: t.rights.sent,
+    }),
+  );
+}
+
+/**
+ * "This is wrong" beside a timeline item: an amendment request naming the item, filed by the
+ * patient (family never may), answered in place with a link to the request.
+ */
+export async function fileCorrectionAction(
+  patientId: string,
+  subject: string,
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  return portalAction(
+    formData,
+    {
+      patient: patientId,
+      may: "file:rightsRequest:portal",
+      bound: () => parseCorrectionSubject(subject) ?? notFound(),
+    },
+    (t) => portalSchemas(t, zonedDate()).correction,
+    ({ actor, id, t, bound }) => ({
+      page: "/me",
+      also: ["/me/rights"],
+      change: ({ details }) =>
+        fileRightsRequestInPortal(
+          actor,
+          id,
+          { type: "amendment", details, requestedForm: null, healthPlanSelfPay: false, subject: bound },
+          t.errors.item,
+        ),
+      ok: (requestId) => ({
+        ok: t.rights.correctionSent,
+        link: { label: t.rights.correctionView, url: `/me/rights#request-${requestId}` },
+      }),
     }),
   );
 }

@@ -16,6 +16,7 @@ import { portalFormat } from "@/lib/i18n/format";
 import { portalMessages } from "@/lib/i18n/server";
 import { getTimeline, TIMELINE_KINDS } from "@/lib/portal/timeline";
 import { resolveViewing, viewingQuery } from "@/lib/portal/viewing";
+import { fileCorrectionAction } from "./actions";
 
 export const metadata: Metadata = { title: "My care" };
 
@@ -74,6 +75,11 @@ export default async function MePage({
   const timeline = await orNotFound(getTimeline(actor, viewing.patientId, query));
   const profile = timeline.profile;
   const keep = viewingQuery(viewing);
+  // "This is wrong" only for a viewer the policy lets file (the patient; family never).
+  const patientId = viewing.patientId;
+  const correct = timeline.canFileRights
+    ? (subject: string) => fileCorrectionAction.bind(null, patientId, subject)
+    : null;
   const withKeep = (path: string) => (keep ? `${path}${path.includes("?") ? "&" : "?"}${keep}` : path);
   const heading =
     viewing.kind === "patient"
@@ -152,13 +158,7 @@ export default async function MePage({
                 <ul className="space-y-3">
                   {timeline.upcoming.map((item) => (
                     <li key={item.id}>
-                      <TimelineEntry
-                        item={item}
-                        t={t}
-                        f={f}
-                        query={keep}
-                        canCorrect={timeline.canFileRights}
-                      />
+                      <TimelineEntry item={item} t={t} f={f} query={keep} correct={correct} />
                     </li>
                   ))}
                 </ul>
@@ -187,7 +187,7 @@ export default async function MePage({
               <ul className="space-y-3">
                 {timeline.history.map((item) => (
                   <li key={`${item.kind}-${item.id}`}>
-                    <TimelineEntry item={item} t={t} f={f} query={keep} canCorrect={timeline.canFileRights} />
+                    <TimelineEntry item={item} t={t} f={f} query={keep} correct={correct} />
                   </li>
                 ))}
               </ul>

@@ -83,6 +83,15 @@ export default async function MyRightsPage({
                 <Card as="li" padding={4} key={r.id} id={`request-${r.id}`}>
                   <h3 className="font-semibold">{t.rights.types[r.type]?.name ?? r.type}</h3>
                   <p className="text-sm text-slate-700">{t.rights.received(f.date(r.receivedOn))}</p>
+                  {r.subject ? (
+                    <p className="mt-1 font-medium break-words">
+                      {t.rights.aboutItem(
+                        r.subject.title !== null && r.subject.at
+                          ? t.rights.itemOn(t.kinds[r.subject.kind], r.subject.title, f.day(r.subject.at))
+                          : t.rights.someItem,
+                      )}
+                    </p>
+                  ) : null}
                   <p className="mt-1 whitespace-pre-wrap break-words">{r.details}</p>
                   {r.responseSentOn === null ? (
                     <p className="mt-2 font-medium">{t.rights.dueBy(f.date(r.effectiveDueOn))}</p>
