@@ -4,7 +4,8 @@ import type { Database, Executor } from "./client";
 /**
  * Grows a demo-seeded database to the benchmark's volumes, per patient: about 20 appointments,
  * 5 messages in a thread, 2 concerns, 1 rights request, a care plan with 3 versions, and an audit
- * trail of about 100 events (at 10,000 patients: ~200,000 appointments, ~1,000,000 audit events).
+ * trail of about 100 events (at 10,000 patients: ~200,000 appointments, ~1,000,000 audit events);
+ * and one conversation of 200 messages between the first patient and her coordinator.
  *
  * Every row is made by one set-based statement from the patients' order (their MRN), so it takes
  * seconds, not hours, and the same scale gives the same data every time. It tops up what the demo
@@ -16,6 +17,8 @@ import type { Database, Executor } from "./client";
  */
 const DEMO_SCALE = 200;
 const PER_STAFF = 100;
+/** The subject of the benchmark's 200-message conversation (scripts/bench.ts finds it by it). */
+export const BENCH_CONVERSATION = "Questions between visits";
 
 export async function scaleUp(db: Database, zone: string): Promise<Record<string, number>> {
   const timings: Record<string, number> = {};
@@ -118,6 +121,40 @@ export async function scaleUp(db: Database, zone: string): Promise<Record<string
           cross join generate_series(0, 4) k
          where t.subject in ('Care coordination','Transport for next visit','Medication questions','Discharge follow-up')
            and t.created_at <= now() - interval '59 days'`,
+    );
+    // The benchmark's long conversation: the first patient (the one its staff pages show, whose
+    // portal account it signs in as) and her coordinator, 200 messages alternating, every one
+    // shared, half in Spanish; the patient wrote last, so an answer is due (the inbox and "My
+    // work" list it). Made once: a database scaled up earlier already has it.
+    await run(
+      "conversation",
+      sql`with p as (
+        select b.id, b.coordinator, u.id as patient_user, now() - interval '10 days' as at
+          from bench_people b
+          join patients pt on pt.id = b.id
+          join users u on u.patient_id = b.id and u.role = 'patient'
+         where pt.mrn = 'CB-100001'
+           and not exists (select 1 from message_threads t where t.patient_id = b.id and t.subject = ${BENCH_CONVERSATION})
+         limit 1
+      ), thread as (
+        insert into message_threads (patient_id, subject, created_by, created_at, last_message_at, with_patient, topic,
+          status, assigned_to, answer_due_at, updated_at, updated_by)
+        select id, ${BENCH_CONVERSATION}, coordinator, at, at + interval '199 hours', true, 'other',
+          'open', coordinator, at + interval '199 hours' + interval '2 days', at + interval '199 hours', coordinator
+          from p
+        returning id, patient_id, created_at
+      )
+      insert into messages (thread_id, patient_id, author_id, body, shared_with_patient, language, created_at)
+      select t.id, t.patient_id, case when k % 2 = 1 then p.patient_user else p.coordinator end,
+        case when (k / 2) % 2 = 1
+          then (case when k % 2 = 1
+            then (array['¿Puedo cambiar la cita del martes a la tarde?','Gracias, ya recogí la receta en la farmacia.','Tengo una pregunta sobre la dieta del plan de cuidado.'])[1 + k % 3]
+            else (array['Sí, la cambié a las 3 de la tarde; le llegará un recordatorio.','Me alegra. Avíseme si tiene efectos secundarios.','Claro: la nutricionista la llamará esta semana.'])[1 + k % 3] end)
+          else (case when k % 2 = 1
+            then (array['Can I move Tuesday''s visit to the afternoon?','Thanks, I picked up the prescription at the pharmacy.','I have a question about the diet in my care plan.'])[1 + k % 3]
+            else (array['Yes, it is at 3 pm now; you will get a reminder.','Glad to hear it. Let me know about any side effects.','Of course: the dietitian will call you this week.'])[1 + k % 3] end) end,
+        true, case when (k / 2) % 2 = 1 then 'es' else 'en' end, t.created_at + make_interval(hours => k)
+        from thread t join p on p.id = t.patient_id cross join generate_series(0, 199) k`,
     );
 
     await run(

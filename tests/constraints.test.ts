@@ -350,6 +350,11 @@ const CHECKS: CheckCase[] = [
     bad: () => insert.update({ status: "published" }),
   },
   {
+    constraint: "patient_updates_language_check",
+    ok: () => insert.update({ language: "es" }),
+    bad: () => insert.update({ language: "fr" }),
+  },
+  {
     constraint: "care_plans_status_check",
     ok: () => insert.plan({ status: "active", activatedAt: now() }),
     // Activated, or "paused" would break care_plans_activated as well.

@@ -1,7 +1,10 @@
 import { readFileSync } from "node:fs";
 import Ajv from "ajv";
 import { and, eq } from "drizzle-orm";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { TimelineEntry } from "@/components/portal/timeline-item";
 import { db } from "@/db/client";
 import {
   appointments,
@@ -23,7 +26,8 @@ import {
 import { appointmentIcs } from "@/lib/calendar";
 import { getConcern, getPortalConcern, intakeConcern, raiseConcernInPortal } from "@/lib/concerns";
 import { DomainError, NotFoundError } from "@/lib/errors";
-import { MESSAGES } from "@/lib/i18n/messages";
+import { portalFormat } from "@/lib/i18n/format";
+import { type Locale, MESSAGES } from "@/lib/i18n/messages";
 import { getPatientOverview } from "@/lib/patients";
 import { getRecordAccessLog } from "@/lib/portal/access-log";
 import { exportPatientBundle } from "@/lib/portal/fhir";
@@ -38,6 +42,7 @@ import {
   listRightsWorklist,
 } from "@/lib/rights-requests";
 import { zonedDate } from "@/lib/time";
+import { createUpdate, publishUpdate } from "@/lib/updates";
 import {
   actorFor,
   assignToCaseload,
@@ -221,6 +226,53 @@ describe("the patient's care timeline", () => {
 
     const other = (await createPatient()).id;
     await expect(getTimeline(patient, other, { page: 1 })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("marks an update with its language, and says which only to a reader of the other one", async () => {
+    const coordinator = actorFor(await createUser("coordinator"));
+    const patientId = (await createPatient({ preferredLanguage: "es" })).id;
+    await assignToCaseload(coordinator.userId, patientId, "coordinator");
+    const patient = actorFor(await createUser("patient", { patientId }));
+    const write = async (title: string, language?: "en" | "es") => {
+      const id = await createUpdate(coordinator, patientId, {
+        title,
+        progress: "Camina más cada día. / Walking further each day.",
+        nextSteps: "Fisioterapia el martes.",
+        resources: null,
+        language,
+      });
+      await publishUpdate(coordinator, id, 1);
+      return id;
+    };
+    const spanish = await write("Su primera semana en casa");
+    const english = await write("Your first week home", "en");
+    const items = (await getTimeline(patient, patientId, { kind: "update", page: 1 })).history;
+    const item = (id: string) => items.find((i) => i.id === id)!;
+    expect(item(spanish).language).toBe("es");
+    expect(item(english).language).toBe("en");
+
+    const html = (id: string, locale: Locale) =>
+      renderToStaticMarkup(
+        createElement(TimelineEntry, {
+          item: item(id),
+          t: MESSAGES[locale],
+          f: portalFormat(locale),
+          query: "",
+          correct: null,
+        }),
+      );
+    // Languages differ: the note, in the reader's language.
+    expect(html(spanish, "en")).toContain("Written in Spanish.");
+    expect(html(english, "es")).toContain("Escrito en inglés.");
+    // Languages match: no note.
+    expect(html(spanish, "es")).not.toContain("Escrito en");
+    expect(html(spanish, "es")).not.toContain("Written in");
+    expect(html(english, "en")).not.toContain("Written in");
+    expect(html(english, "en")).not.toContain("Escrito en");
+    // The text itself says what language it is in, whoever reads it.
+    expect(html(spanish, "en")).toContain('lang="es">Camina más cada día.');
+    expect(html(spanish, "en")).toContain('<span lang="es">Fisioterapia el martes.</span>');
+    expect(html(english, "en")).toContain('lang="en"');
   });
 });
 

@@ -5,7 +5,7 @@ import { auditEvents, patientUpdates } from "@/db/schema";
 import type { AuditAction } from "@/lib/audit/actions";
 import { DomainError, NotFoundError, StaleVersionError } from "@/lib/errors";
 import { getTimeline } from "@/lib/portal/timeline";
-import { createUpdate, editUpdate, listUpdates, publishUpdate } from "@/lib/updates";
+import { createUpdate, editUpdate, listUpdates, publishUpdate, UpdateSchema } from "@/lib/updates";
 import { expectDatabaseError } from "./support/database-errors";
 import { actorFor, assignToCaseload, createPatient, createUser, grantFamily } from "./support/factories";
 
@@ -110,7 +110,12 @@ describe("updates to the patient and family", () => {
     const id = await createUpdate(coordinator, patient.id, text);
     await editUpdate(coordinator, id, { ...text, title: "Your first week, updated", version: 1 });
     expect(await eventsOf(coordinator.userId, "update.edit")).toEqual([
-      { patientId: patient.id, entityType: "patient_update", entityId: id, details: { fromVersion: 1 } },
+      {
+        patientId: patient.id,
+        entityType: "patient_update",
+        entityId: id,
+        details: { fromVersion: 1, language: "en" },
+      },
     ]);
     await listUpdates(coordinator, patient.id);
     expect(await eventsOf(coordinator.userId, "update.list")).toEqual([
@@ -122,6 +127,72 @@ describe("updates to the patient and family", () => {
     expect(late).not.toBeInstanceOf(StaleVersionError);
     expect((late as Error).message).toBe(
       "This update is published and cannot change. Write a correction instead.",
+    );
+  });
+
+  it("is written in the patient's language unless staff choose another, and says so in the audit", async () => {
+    const coordinator = actorFor(await createUser("coordinator"));
+    const maria = await createPatient({ preferredLanguage: "es", interpreterNeeded: true });
+    const tran = await createPatient({ preferredLanguage: "vi" });
+    for (const p of [maria, tran]) await assignToCaseload(coordinator.userId, p.id, "coordinator");
+
+    // The form shows staff whom they write to, and starts on the language the portal speaks to her.
+    const page = await listUpdates(coordinator, maria.id);
+    expect(page.languageNeed).toEqual({
+      preferredLanguage: "es",
+      interpreterNeeded: true,
+      defaultLanguage: "es",
+    });
+    expect((await listUpdates(coordinator, tran.id)).languageNeed).toEqual({
+      preferredLanguage: "vi",
+      interpreterNeeded: false,
+      defaultLanguage: "en",
+    });
+
+    // Not said: her preferred language (Spanish); a language the portal does not speak: English.
+    const spanish = await createUpdate(coordinator, maria.id, text);
+    const english = await createUpdate(coordinator, tran.id, text);
+    // Said: as chosen, even when it is not hers.
+    const chosen = await createUpdate(coordinator, maria.id, { ...text, language: "en" });
+    const languageOf = async (id: string) =>
+      (await db().select().from(patientUpdates).where(eq(patientUpdates.id, id)))[0]!.language;
+    expect(await languageOf(spanish)).toBe("es");
+    expect(await languageOf(english)).toBe("en");
+    expect(await languageOf(chosen)).toBe("en");
+    expect((await eventsOf(coordinator.userId, "update.create")).map((e) => e.details)).toEqual([
+      { corrects: null, language: "es" },
+      { corrects: null, language: "en" },
+      { corrects: null, language: "en" },
+    ]);
+
+    // Editable while a draft; an edit that does not say keeps it.
+    await editUpdate(coordinator, chosen, { ...text, language: "es", version: 1 });
+    await editUpdate(coordinator, chosen, { ...text, version: 2 });
+    expect(await languageOf(chosen)).toBe("es");
+    expect((await eventsOf(coordinator.userId, "update.edit")).map((e) => e.details)).toEqual([
+      { fromVersion: 1, language: "es", fromLanguage: "en" },
+      { fromVersion: 2, language: "es" },
+    ]);
+    expect((await listUpdates(coordinator, maria.id)).updates.map((u) => u.language)).toEqual(["es", "es"]);
+  });
+
+  it("refuses a language the portal does not speak, on the field, and the database holds to it", async () => {
+    const parsed = UpdateSchema.safeParse({ ...text, resources: "", language: "fr" });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error!.flatten().fieldErrors).toEqual({
+      language: ["Choose the language it is written in: English or Spanish."],
+    });
+    // Blank is "not said", and English and Spanish pass.
+    expect(UpdateSchema.parse({ ...text, resources: "", language: "" }).language).toBeUndefined();
+    expect(UpdateSchema.parse({ ...text, resources: "", language: "es" }).language).toBe("es");
+
+    const coordinator = actorFor(await createUser("coordinator"));
+    const patient = await createPatient();
+    await assignToCaseload(coordinator.userId, patient.id, "coordinator");
+    const id = await createUpdate(coordinator, patient.id, text);
+    await expectDatabaseError(
+      db().execute(sql`update patient_updates set language = 'fr' where id = ${id}`),
+      { code: "23514", constraint: "patient_updates_language_check" },
     );
   });
 });

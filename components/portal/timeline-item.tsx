@@ -26,6 +26,30 @@ function status(item: TimelineItem, t: Messages): string | null {
   return null;
 }
 
+/**
+ * An update as staff wrote it, marked with its language so screen readers pronounce it right, and
+ * a note in the reader's language when it is written in the other one.
+ */
+function UpdateText({ item, t }: { item: TimelineItem; t: Messages }) {
+  const note = t.timeline.writtenIn(item.language);
+  const lang = item.language ?? undefined;
+  return (
+    <>
+      {note ? <p className="mt-1 text-sm text-slate-700">{note}</p> : null}
+      {item.body ? (
+        <p className="mt-1 whitespace-pre-wrap break-words" lang={lang}>
+          {item.body}
+        </p>
+      ) : null}
+      {item.extra ? (
+        <p className="mt-1 whitespace-pre-wrap break-words">
+          <strong>{t.timeline.nextSteps}:</strong> <span lang={lang}>{item.extra}</span>
+        </p>
+      ) : null}
+    </>
+  );
+}
+
 /** One item of the care timeline, in the patient's language. */
 export function TimelineEntry({
   item,
@@ -64,7 +88,11 @@ export function TimelineEntry({
         </time>
         {state ? ` · ${state}` : ""}
       </p>
-      <h3 id={`item-${item.id}-title`} className="mt-1 text-lg font-semibold break-words">
+      <h3
+        id={`item-${item.id}-title`}
+        className="mt-1 text-lg font-semibold break-words"
+        lang={item.kind === "update" ? (item.language ?? undefined) : undefined}
+      >
         {detail ? <Link href={detail}>{title}</Link> : title}
       </h3>
       {item.kind === "appointment" ? (
@@ -108,14 +136,14 @@ export function TimelineEntry({
           </p>
         </>
       ) : null}
-      {item.body && item.kind !== "concern" && item.kind !== "rights" && item.kind !== "appointmentChange" ? (
+      {item.body &&
+      item.kind !== "concern" &&
+      item.kind !== "rights" &&
+      item.kind !== "appointmentChange" &&
+      item.kind !== "update" ? (
         <p className="mt-1 whitespace-pre-wrap break-words">{item.body}</p>
       ) : null}
-      {item.extra && item.kind === "update" ? (
-        <p className="mt-1 whitespace-pre-wrap break-words">
-          <strong>{t.timeline.nextSteps}:</strong> {item.extra}
-        </p>
-      ) : null}
+      {item.kind === "update" ? <UpdateText item={item} t={t} /> : null}
       {item.kind === "message" && item.who ? <p className="text-sm text-slate-700">{item.who}</p> : null}
       {item.kind === "resource" && item.link ? (
         <p className="mt-1 break-all">

@@ -4,6 +4,9 @@ import { patients } from "./patients";
 import { users } from "./users";
 
 export const UPDATE_STATUSES = ["draft", "published"] as const;
+/** The languages staff write an update in: those the portal speaks. */
+export const UPDATE_LANGUAGES = ["en", "es"] as const;
+export type UpdateLanguage = (typeof UPDATE_LANGUAGES)[number];
 
 /**
  * Progress updates written for the patient and family. A draft can be edited; once published
@@ -24,6 +27,8 @@ export const patientUpdates = pgTable(
     progress: text("progress").notNull(),
     nextSteps: text("next_steps"),
     resources: text("resources"),
+    /** The language it is written in: the portal tells a reader of another language which one it is. */
+    language: text("language", { enum: UPDATE_LANGUAGES }).notNull().default("en"),
     status: text("status", { enum: UPDATE_STATUSES }).notNull().default("draft"),
     publishedAt: timestamp("published_at", { withTimezone: true }),
     correctsUpdateId: uuid("corrects_update_id").references((): AnyPgColumn => patientUpdates.id),
@@ -35,6 +40,7 @@ export const patientUpdates = pgTable(
   (t) => [
     index("patient_updates_patient_idx").on(t.patientId, t.createdAt),
     check("patient_updates_status_check", sql`${t.status} in ('draft','published')`),
+    check("patient_updates_language_check", sql`${t.language} in ('en','es')`),
     check("patient_updates_published_at", sql`(${t.status} = 'published') = (${t.publishedAt} is not null)`),
   ],
 );

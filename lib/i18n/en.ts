@@ -23,6 +23,8 @@ export const en = {
     filterAll: "Everything",
     filterApply: "Show",
     more: "Show older items",
+    /** Said beside text staff wrote in another language than the reader's; null when it is in English. */
+    writtenIn: (language: string | null): string | null => (language === "es" ? "Written in Spanish." : null),
     carePlan: "My care plan",
     noCarePlan: "There is no care plan yet. Your care coordinator will make one with you.",
     goal: "Goal",

@@ -29,6 +29,7 @@ export const es: Messages = {
     filterAll: "Todo",
     filterApply: "Mostrar",
     more: "Ver elementos anteriores",
+    writtenIn: (language) => (language === "en" ? "Escrito en inglés." : null),
     carePlan: "Mi plan de atención",
     noCarePlan: "Todavía no hay un plan de atención. Su coordinador lo preparará con usted.",
     goal: "Meta",

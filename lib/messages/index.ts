@@ -1,5 +1,6 @@
 import "server-only";
 
+export type { LanguageNeed } from "@/lib/patients/language";
 export {
   ATTACHMENT_WORDS_EN,
   type AttachmentDownload,
@@ -23,7 +24,7 @@ export {
   type PortalConversationSummary,
   type PortalMessage,
 } from "./portal-reads";
-export { type LanguageNeed, PORTAL_SIDE_ROLES } from "./read-marks";
+export { PORTAL_SIDE_ROLES } from "./read-marks";
 export { listPatientMessages, type PatientMessages, type ThreadMessage, type ThreadSummary } from "./reads";
 export * from "./schemas";
 export { markThreadRead, replyToThread, startThread } from "./threads";

@@ -1,7 +1,7 @@
 import "server-only";
 import { eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { type MessageLanguage, messageReads, messages, patients, users } from "@/db/schema";
+import { messageReads, messages, users } from "@/db/schema";
 import { ROLES, usesPortal } from "@/lib/authz";
 
 /** The roles that write from the portal's side of a conversation: the patient and their family. */
@@ -63,25 +63,4 @@ export function readersOf(
       onPortalSide(r.role) === portalSide &&
       r.lastReadAt.getTime() >= message.createdAt.getTime(),
   );
-}
-
-/** The patient's preferred language and interpreter need, shown wherever staff write to them. */
-export interface LanguageNeed {
-  preferredLanguage: string;
-  interpreterNeeded: boolean;
-  /** The language staff write in unless they choose another: the preferred one when the portal speaks it. */
-  defaultLanguage: MessageLanguage;
-}
-
-export async function languageNeedOf(executor: Executor, patientId: string): Promise<LanguageNeed> {
-  const [row] = await executor
-    .select({ preferredLanguage: patients.preferredLanguage, interpreterNeeded: patients.interpreterNeeded })
-    .from(patients)
-    .where(eq(patients.id, patientId));
-  const preferredLanguage = row?.preferredLanguage ?? "en";
-  return {
-    preferredLanguage,
-    interpreterNeeded: row?.interpreterNeeded ?? false,
-    defaultLanguage: preferredLanguage === "es" ? "es" : "en",
-  };
 }

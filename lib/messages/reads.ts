@@ -12,10 +12,11 @@ import {
 } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
 import type { PatientHeader } from "@/lib/patients/header";
+import { type LanguageNeed, unsafeReadLanguageNeed } from "@/lib/patients/language";
 import { readPatientRecord } from "@/lib/records/patient-read";
 import { type AttachmentMeta, attachmentsOf } from "./attachments";
 import { assigneesOf } from "./manage";
-import { type LanguageNeed, languageNeedOf, onPortalSide, readersOf, readMarksOf } from "./read-marks";
+import { onPortalSide, readersOf, readMarksOf } from "./read-marks";
 
 export interface ThreadSummary {
   id: string;
@@ -118,7 +119,7 @@ export async function listPatientMessages(actor: Actor, patientId: string): Prom
           .where(eq(messages.patientId, patientId))
           .orderBy(asc(messages.createdAt))
           .limit(2000),
-        languageNeedOf(database, patientId),
+        unsafeReadLanguageNeed(database, patientId),
         assigneesOf(database, patientId),
       ]);
       const [files, marks] = await Promise.all([

@@ -5,8 +5,9 @@ import { messages, messageThreads } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { type Actor, authorizePatient } from "@/lib/authz";
 import { NotFoundError } from "@/lib/errors";
+import { unsafeReadLanguageNeed } from "@/lib/patients/language";
 import { ATTACHMENT_WORDS_EN, checkAttachment, storeAttachment } from "./attachments";
-import { languageNeedOf, markRead } from "./read-marks";
+import { markRead } from "./read-marks";
 import type { NewThreadInput, ReplyInput } from "./schemas";
 
 /**
@@ -17,7 +18,7 @@ import type { NewThreadInput, ReplyInput } from "./schemas";
 export async function startThread(actor: Actor, patientId: string, input: NewThreadInput): Promise<string> {
   await authorizePatient(actor, "write:teamNotes", patientId);
   const file = await checkAttachment(input.attachment, ATTACHMENT_WORDS_EN);
-  const language = input.language ?? (await languageNeedOf(db(), patientId)).defaultLanguage;
+  const language = input.language ?? (await unsafeReadLanguageNeed(db(), patientId)).defaultLanguage;
   return db().transaction(async (tx) => {
     const [thread] = await tx
       .insert(messageThreads)
@@ -65,7 +66,7 @@ export async function replyToThread(actor: Actor, threadId: string, input: Reply
   if (!thread) throw new NotFoundError();
   await authorizePatient(actor, "write:teamNotes", thread.patientId);
   const file = await checkAttachment(input.attachment, ATTACHMENT_WORDS_EN);
-  const language = input.language ?? (await languageNeedOf(db(), thread.patientId)).defaultLanguage;
+  const language = input.language ?? (await unsafeReadLanguageNeed(db(), thread.patientId)).defaultLanguage;
   await db().transaction(async (tx) => {
     const [message] = await tx
       .insert(messages)

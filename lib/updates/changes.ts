@@ -1,10 +1,11 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { patientUpdates } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/record";
+import { patientUpdates, type UpdateLanguage } from "@/db/schema";
+import { type AuditDetails, recordAudit } from "@/lib/audit/record";
 import { type Actor, authorizePatient } from "@/lib/authz";
 import { DomainError, NotFoundError } from "@/lib/errors";
+import { unsafeReadLanguageNeed } from "@/lib/patients/language";
 import { changeVersioned, type Row, versionedRecord } from "@/lib/records/versioned-change";
 import type { UpdateInput } from "./schemas";
 
@@ -13,6 +14,11 @@ type UpdateRow = Row<typeof patientUpdates>;
 function refuseIfPublished(row: UpdateRow): void {
   if (row.status === "published")
     throw new DomainError("This update is published and cannot change. Write a correction instead.");
+}
+
+/** The draft's language after an edit, and what it was when the edit changed it. */
+function languageDetails(was: UpdateLanguage, now: UpdateLanguage | undefined): AuditDetails {
+  return now && now !== was ? { language: now, fromLanguage: was } : { language: was };
 }
 
 /** Draft updates as the versioned-change helper sees them (docs/decisions/010). */
@@ -34,6 +40,7 @@ export async function createUpdate(
 ): Promise<string> {
   await authorizePatient(actor, "write:update", patientId);
   return db().transaction(async (tx) => {
+    const language = input.language ?? (await unsafeReadLanguageNeed(tx, patientId)).defaultLanguage;
     if (correcting) {
       const [original] = await tx
         .select({ status: patientUpdates.status, patientId: patientUpdates.patientId })
@@ -47,6 +54,7 @@ export async function createUpdate(
       .insert(patientUpdates)
       .values({
         ...input,
+        language,
         patientId,
         authorId: actor.userId,
         correctsUpdateId: correcting,
@@ -58,7 +66,7 @@ export async function createUpdate(
       patientId,
       entityType: "patient_update",
       entityId: row!.id,
-      details: { corrects: correcting },
+      details: { corrects: correcting, language },
     });
     return row!.id;
   });
@@ -76,7 +84,11 @@ export async function editUpdate(
     version,
     permission: "write:update",
     audit: { action: "update.edit", details: { fromVersion: version } },
-    change: async () => ({ set: fields }),
+    change: async (_tx, row) => ({
+      set: fields,
+      // The language it is in, and from what when the edit changed it.
+      details: languageDetails(row.language, fields.language),
+    }),
   });
 }
 

@@ -1,9 +1,10 @@
 import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { patientUpdates, users } from "@/db/schema";
+import { patientUpdates, type UpdateLanguage, users } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
 import type { PatientHeader } from "@/lib/patients/header";
+import { type LanguageNeed as UpdateLanguageNeed, unsafeReadLanguageNeed } from "@/lib/patients/language";
 import { readPatientRecord } from "@/lib/records/patient-read";
 
 export interface UpdateItem {
@@ -12,6 +13,7 @@ export interface UpdateItem {
   progress: string;
   nextSteps: string | null;
   resources: string | null;
+  language: UpdateLanguage;
   status: "draft" | "published";
   publishedAt: Date | null;
   authorName: string;
@@ -24,6 +26,8 @@ export interface PatientUpdates {
   patient: PatientHeader;
   updates: UpdateItem[];
   canWrite: boolean;
+  /** For staff who write: the patient's preferred language and interpreter need (else null). */
+  languageNeed: UpdateLanguageNeed | null;
 }
 
 /** Updates for one patient: staff see drafts too; the patient and family only what was published. */
@@ -35,13 +39,14 @@ export async function listUpdates(actor: Actor, patientId: string): Promise<Pati
     async ({ database, can }) => {
       const staff = can("read:teamNotes");
       const corrected = alias(patientUpdates, "corrected");
-      const updates = await database
+      const updates = database
         .select({
           id: patientUpdates.id,
           title: patientUpdates.title,
           progress: patientUpdates.progress,
           nextSteps: patientUpdates.nextSteps,
           resources: patientUpdates.resources,
+          language: patientUpdates.language,
           status: patientUpdates.status,
           publishedAt: patientUpdates.publishedAt,
           authorName: users.name,
@@ -62,7 +67,12 @@ export async function listUpdates(actor: Actor, patientId: string): Promise<Pati
           desc(sql`coalesce(${patientUpdates.publishedAt}, ${patientUpdates.createdAt})`),
         )
         .limit(200);
-      return { updates, canWrite: can("write:update") };
+      const canWrite = can("write:update");
+      const [rows, languageNeed] = await Promise.all([
+        updates,
+        canWrite ? unsafeReadLanguageNeed(database, patientId) : null,
+      ]);
+      return { updates: rows, canWrite, languageNeed };
     },
     "update.list",
   );

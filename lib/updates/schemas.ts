@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { IdSchema } from "@/lib/validation";
+import { UPDATE_LANGUAGES } from "@/db/schema/updates";
+import { blankToUndefined, IdSchema } from "@/lib/validation";
 
 const optional = (max: number) =>
   z
@@ -22,6 +23,13 @@ export const UpdateSchema = z.object({
     .max(5000, { error: "Keep this under 5,000 characters." }),
   nextSteps: optional(3000),
   resources: optional(3000),
+  /** The language it is written in; when the form does not say, the patient's preferred one (or the draft's own). */
+  language: z.preprocess(
+    blankToUndefined,
+    z
+      .enum(UPDATE_LANGUAGES, { error: "Choose the language it is written in: English or Spanish." })
+      .optional(),
+  ),
 });
 export type UpdateInput = z.infer<typeof UpdateSchema>;
 export const EditUpdateSchema = UpdateSchema.extend({ version: z.coerce.number().int().min(1) });

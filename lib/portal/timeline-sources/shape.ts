@@ -30,6 +30,8 @@ export interface TimelineItem {
   extra: string | null;
   /** The day the patient will hear back (concerns, rights requests), ISO. */
   due: string | null;
+  /** The language staff wrote the text in ("en" | "es"; updates), else null. */
+  language: string | null;
 }
 
 export const text = (value: SQL | unknown) => sql<string | null>`${value}::text`;
@@ -54,6 +56,7 @@ export function shape(
     who: (fields.who ?? none).as("who"),
     extra: (fields.extra ?? none).as("extra"),
     due: (fields.due ?? none).as("due"),
+    language: (fields.language ?? none).as("language"),
   };
 }
 

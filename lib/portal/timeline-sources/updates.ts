@@ -14,6 +14,7 @@ export function publishedUpdates(patientId: string, before: Date) {
         title: sql`${patientUpdates.title}`,
         body: text(patientUpdates.progress),
         extra: text(patientUpdates.nextSteps),
+        language: text(patientUpdates.language),
       }),
     )
     .from(patientUpdates)

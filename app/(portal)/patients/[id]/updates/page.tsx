@@ -9,12 +9,39 @@ import { Expander } from "@/components/ui/expander";
 import { SectionHeading } from "@/components/ui/section-heading";
 import { TwoColumns } from "@/components/ui/two-columns";
 import { formatDateTime } from "@/lib/time";
-import { listUpdates, type UpdateItem } from "@/lib/updates";
+import { listUpdates, type UpdateItem, type UpdateLanguageNeed } from "@/lib/updates";
 import { createUpdateAction, editUpdateAction, publishUpdateAction } from "./actions";
 
 export const metadata: Metadata = { title: "Updates" };
 
-function fields(u?: UpdateItem): FieldSpec[] {
+const LANGUAGE_OPTIONS = [
+  { value: "en", label: "English" },
+  { value: "es", label: "Spanish" },
+];
+const languageNames = new Intl.DisplayNames(["en"], { type: "language" });
+
+function languageName(tag: string): string {
+  try {
+    return languageNames.of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
+/** Who the words go to, in which language, before staff write them. */
+function WritingFor({ need }: { need: UpdateLanguageNeed }) {
+  return (
+    <div className="mb-4 space-y-1 text-sm">
+      <p>
+        <strong>Patient's language:</strong> {languageName(need.preferredLanguage)} ·{" "}
+        {need.interpreterNeeded ? "Needs an interpreter" : "No interpreter needed"}
+      </p>
+      <p>What you write here goes to the patient and family as written.</p>
+    </div>
+  );
+}
+
+function fields(language: string, u?: UpdateItem): FieldSpec[] {
   return [
     { kind: "text", name: "title", label: "Title", required: true, defaultValue: u?.title },
     {
@@ -41,12 +68,19 @@ function fields(u?: UpdateItem): FieldSpec[] {
       hint: "Services, phone numbers, reading.",
       defaultValue: u?.resources ?? undefined,
     },
+    {
+      kind: "select",
+      name: "language",
+      label: "Written in",
+      options: LANGUAGE_OPTIONS,
+      defaultValue: u?.language ?? language,
+    },
   ];
 }
 
 function UpdateBody({ u }: { u: UpdateItem }) {
   return (
-    <div className="space-y-2">
+    <div className="space-y-2" lang={u.language}>
       <p className="whitespace-pre-wrap">{u.progress}</p>
       {u.nextSteps ? (
         <div>
@@ -66,6 +100,8 @@ function UpdateBody({ u }: { u: UpdateItem }) {
 
 export default async function UpdatesPage({ params }: { params: Promise<{ id: string }> }) {
   const data = await readRecordPage((await params).id, listUpdates);
+  const need = data.languageNeed;
+  const language = need?.defaultLanguage ?? "en";
   return (
     <>
       <PatientHeading patient={data.patient} current="updates" />
@@ -92,11 +128,12 @@ export default async function UpdatesPage({ params }: { params: Promise<{ id: st
                   </p>
                   {u.status === "draft" && data.canWrite ? (
                     <div className="space-y-4">
+                      {need ? <WritingFor need={need} /> : null}
                       <ActionForm
                         action={editUpdateAction.bind(null, u.id)}
                         hidden={{ version: String(u.version) }}
                         submitLabel="Save draft"
-                        fields={fields(u)}
+                        fields={fields(language, u)}
                       />
                       <ActionForm
                         action={publishUpdateAction.bind(null, u.id)}
@@ -111,14 +148,20 @@ export default async function UpdatesPage({ params }: { params: Promise<{ id: st
                       />
                     </div>
                   ) : (
-                    <UpdateBody u={u} />
+                    <>
+                      <p className="mb-2 text-sm text-slate-700">
+                        Written in {u.language === "es" ? "Spanish" : "English"}
+                      </p>
+                      <UpdateBody u={u} />
+                    </>
                   )}
                   {u.status === "published" && data.canWrite ? (
                     <Expander summary="Write a correction">
+                      {need ? <WritingFor need={need} /> : null}
                       <ActionForm
                         action={createUpdateAction.bind(null, data.patient.id, u.id)}
                         submitLabel="Save correction as a draft"
-                        fields={fields({ ...u, title: `Correction: ${u.title}` })}
+                        fields={fields(language, { ...u, title: `Correction: ${u.title}` })}
                       />
                     </Expander>
                   ) : null}
@@ -129,10 +172,11 @@ export default async function UpdatesPage({ params }: { params: Promise<{ id: st
         </section>
         {data.canWrite ? (
           <CardSection id="new-update-heading" title="Write an update" className="self-start">
+            {need ? <WritingFor need={need} /> : null}
             <ActionForm
               action={createUpdateAction.bind(null, data.patient.id, null)}
               submitLabel="Save draft"
-              fields={fields()}
+              fields={fields(language)}
             />
           </CardSection>
         ) : null}

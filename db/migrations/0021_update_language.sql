@@ -1,0 +1,2 @@
+ALTER TABLE "patient_updates" ADD COLUMN "language" text DEFAULT 'en' NOT NULL;--> statement-breakpoint
+ALTER TABLE "patient_updates" ADD CONSTRAINT "patient_updates_language_check" CHECK ("patient_updates"."language" in ('en','es'));

@@ -1,0 +1,34 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { MESSAGE_LANGUAGES, type MessageLanguage, patients } from "@/db/schema";
+
+/** The patient's preferred language and interpreter need, shown on every form where staff write to them. */
+export interface LanguageNeed {
+  /** As the record keeps it (a language tag, e.g. "es", "vi"). */
+  preferredLanguage: string;
+  interpreterNeeded: boolean;
+  /** What staff write in unless they choose another: the preferred language when the portal speaks it. */
+  defaultLanguage: MessageLanguage;
+}
+
+/** The language staff write to this patient in by default: theirs when the portal speaks it, else English. */
+export function writtenLanguageFor(preferredLanguage: string): MessageLanguage {
+  return (MESSAGE_LANGUAGES as readonly string[]).includes(preferredLanguage)
+    ? (preferredLanguage as MessageLanguage)
+    : "en";
+}
+
+/** Reads no policy itself: callers have authorised the actor for this patient in the same request. */
+export async function unsafeReadLanguageNeed(executor: Executor, patientId: string): Promise<LanguageNeed> {
+  const [row] = await executor
+    .select({ preferredLanguage: patients.preferredLanguage, interpreterNeeded: patients.interpreterNeeded })
+    .from(patients)
+    .where(eq(patients.id, patientId));
+  const preferredLanguage = row?.preferredLanguage ?? "en";
+  return {
+    preferredLanguage,
+    interpreterNeeded: row?.interpreterNeeded ?? false,
+    defaultLanguage: writtenLanguageFor(preferredLanguage),
+  };
+}
