@@ -24,9 +24,9 @@ import autocannon from "autocannon";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { openDatabase, queryRows } from "@/db/client";
-import { migrateDatabase } from "@/db/migrate";
+import { MIGRATIONS_FOLDER, migrateDatabase } from "@/db/migrate";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDatabase } from "@/db/seed";
-import { scaleUp } from "@/db/seed-scale";
+import { BENCH_CONVERSATION, scaleUp } from "@/db/seed-scale";
 import { bin, buildIfNeeded, DATA_DIR, ROOT, signIn, treeRss } from "./lib";
 
 const { values } = parseArgs({
@@ -49,6 +49,8 @@ const PORT = 3300;
 const LIMIT_PORT = 3301;
 const BASE = `http://127.0.0.1:${PORT}`;
 const PATIENT_WITH_HISTORY = "patient100011@carebridge.example";
+/** The patient of the staff pages (CB-100001), whose 200-message conversation db/seed-scale.ts makes. */
+const PATIENT_IN_CONVERSATION = DEMO_ACCOUNTS.patient;
 
 interface Target {
   name: string;
@@ -140,23 +142,38 @@ async function prepareDatabase(): Promise<{ env: Record<string, string>; seedSec
   return { env, seedSeconds: (Date.now() - started) / 1000 };
 }
 
+/** How many migrations the code has: the entries of drizzle-kit's journal. */
+function migrationCount(): number {
+  const journal = JSON.parse(readFileSync(path.join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8"));
+  return (journal.entries as unknown[]).length;
+}
+
 async function isSeeded(open: () => ReturnType<typeof openDatabase>): Promise<boolean> {
   if (DRIVER === "pglite" && !existsSync(pgliteDir)) return false;
   const handle = open();
   try {
-    const [row] = await queryRows<{ patients: number; audit: number }>(
+    // A kept database is never migrated: one made before the newest migration is made again.
+    const [applied] = await queryRows<{ n: number }>(
       handle.db,
-      sql`select (select count(*)::int from patients) as patients, (select count(*)::int from audit_events where action = 'patient.read') as audit`,
+      sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+    );
+    if (applied?.n !== migrationCount()) return false;
+    const [row] = await queryRows<{ patients: number; audit: number; conversation: number }>(
+      handle.db,
+      sql`select (select count(*)::int from patients) as patients, (select count(*)::int from audit_events where action = 'patient.read') as audit,
+        (select count(*)::int from messages m join message_threads t on t.id = m.thread_id where t.subject = ${BENCH_CONVERSATION}) as conversation`,
     );
     if (!row) return false;
-    return row.patients === PATIENTS && row.audit >= PATIENTS * 20;
+    return row.patients === PATIENTS && row.audit >= PATIENTS * 20 && row.conversation >= 200;
   } finally {
     await handle.close();
   }
 }
 
 /** The ids and words the page list needs, read before the server takes the database. */
-async function resolvePaths(env: Record<string, string>): Promise<{ patientId: string; search: string }> {
+async function resolvePaths(
+  env: Record<string, string>,
+): Promise<{ patientId: string; search: string; conversationId: string }> {
   const handle =
     DRIVER === "postgres" ? openDatabase({ url: env.DATABASE_URL }) : openDatabase({ pgliteDir });
   try {
@@ -164,7 +181,15 @@ async function resolvePaths(env: Record<string, string>): Promise<{ patientId: s
       handle.db,
       sql`select id, family_name from patients where mrn in ('CB-100001', 'CB-100006') order by mrn`,
     );
-    return { patientId: rows[0]!.id, search: rows[1]!.family_name.slice(0, 4) };
+    const [conversation] = await queryRows<{ id: string }>(
+      handle.db,
+      sql`select id from message_threads where patient_id = ${rows[0]!.id} and subject = ${BENCH_CONVERSATION}`,
+    );
+    return {
+      patientId: rows[0]!.id,
+      search: rows[1]!.family_name.slice(0, 4),
+      conversationId: conversation!.id,
+    };
   } finally {
     await handle.close();
   }
@@ -310,7 +335,7 @@ async function main() {
   const { env: dbEnv, seedSeconds } = await prepareDatabase();
   if (values["seed-only"]) return;
   await buildIfNeeded();
-  const { patientId, search } = await resolvePaths(dbEnv);
+  const { patientId, search, conversationId } = await resolvePaths(dbEnv);
   const secret = randomBytes(33).toString("base64");
   const serverEnv = {
     ...process.env,
@@ -346,7 +371,12 @@ async function main() {
       await waitFor(`http://127.0.0.1:${LIMIT_PORT}/`);
     }
     const cookies: Record<string, string> = {};
-    for (const email of [DEMO_ACCOUNTS.coordinator, DEMO_ACCOUNTS.advocate, PATIENT_WITH_HISTORY]) {
+    for (const email of [
+      DEMO_ACCOUNTS.coordinator,
+      DEMO_ACCOUNTS.advocate,
+      PATIENT_WITH_HISTORY,
+      PATIENT_IN_CONVERSATION,
+    ]) {
       cookies[email] = await signIn(BASE, email, DEMO_PASSWORD);
     }
     const coordinator = DEMO_ACCOUNTS.coordinator;
@@ -356,11 +386,20 @@ async function main() {
       { name: "patients, searched", path: `/patients?q=${encodeURIComponent(search)}`, email: coordinator },
       { name: "patient overview", path: `/patients/${patientId}`, email: coordinator },
       { name: "care plan", path: `/patients/${patientId}/care-plan`, email: coordinator },
+      { name: "conversation, 200 messages", path: `/patients/${patientId}/messages`, email: coordinator },
+      { name: "staff inbox", path: "/messages", email: coordinator },
+      { name: "my work", path: "/my-work", email: coordinator },
       { name: "schedule, week", path: "/schedule?view=week", email: coordinator },
       { name: "concerns worklist", path: "/concerns", email: advocate },
       { name: "rights requests", path: "/rights-requests", email: advocate },
       { name: "equity report", path: "/reports", email: advocate },
       { name: "patient /me (long history)", path: "/me", email: PATIENT_WITH_HISTORY },
+      { name: "patient messages", path: "/me/messages", email: PATIENT_IN_CONVERSATION },
+      {
+        name: "patient conversation, 200 messages",
+        path: `/me/messages/${conversationId}`,
+        email: PATIENT_IN_CONVERSATION,
+      },
     ].filter((t) => !values.only || t.name.includes(values.only) || t.path.includes(values.only));
 
     const rows: Row[] = [];
