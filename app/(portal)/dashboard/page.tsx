@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { orNotFound } from "@/app/_lib/guards";
 import { ChangeRequestList } from "@/components/change-requests";
+import { LongestListed, MoreLink, PatientLink } from "@/components/dashboard/panel-links";
 import { CardSection } from "@/components/ui/card-section";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ListCard } from "@/components/ui/list-card";
@@ -20,25 +20,6 @@ import { getRightsCounts } from "@/lib/rights-requests";
 import { formatCalendarDate, formatDateTime, formatTime } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Dashboard" };
-
-function MoreLink({ href, children }: { href: string; children: ReactNode }) {
-  return (
-    <p className="mt-2">
-      <Link href={href}>{children}</Link>
-    </p>
-  );
-}
-
-function PatientLink({ patient }: { patient: { id: string; name: string } | null }) {
-  return patient ? <Link href={`/patients/${patient.id}/appointments`}>{patient.name}</Link> : null;
-}
-
-/** Said under a list cut short: which of the total are shown. */
-function LongestListed({ shown, total }: { shown: number; total: number }) {
-  return total > shown ? (
-    <p className="mt-2 text-sm text-slate-700">The {shown} longest overdue are listed.</p>
-  ) : null;
-}
 
 export default async function DashboardPage() {
   const actor = await requireActor();

@@ -2,21 +2,21 @@ import type { Metadata } from "next";
 import { readRecordPage } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
 import { AppointmentCard } from "@/components/appointment-card";
+import { type AppointmentChangeActions, ChangeForms } from "@/components/appointments/change-forms";
 import { ChangeRequestList } from "@/components/change-requests";
 import { PatientHeading } from "@/components/patient-nav";
 import { CardSection } from "@/components/ui/card-section";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Expander } from "@/components/ui/expander";
 import { SectionHeading } from "@/components/ui/section-heading";
 import { TwoColumns } from "@/components/ui/two-columns";
-import { type AppointmentItem, listPatientAppointments } from "@/lib/appointments";
+import { listPatientAppointments } from "@/lib/appointments";
 import { listPatientChangeRequests } from "@/lib/appointments/requests";
 import {
   APPOINTMENT_KIND_LABEL,
   APPOINTMENT_KINDS,
   PAST_CONFIRMATION_LABEL,
 } from "@/lib/appointments/schemas";
-import { orgTimeZone, toZonedInputValue } from "@/lib/time";
+import { orgTimeZone } from "@/lib/time";
 import {
   bookAppointmentAction,
   cancelAppointmentAction,
@@ -27,121 +27,11 @@ import {
 
 export const metadata: Metadata = { title: "Appointments" };
 
-/**
- * The forms that change one appointment. A past one keeps them too: its visit can still be
- * recorded as completed or missed, or cancelled, rather than left "scheduled" for ever.
- */
-function ChangeForms({ item }: { item: AppointmentItem }) {
-  if (item.status === "cancelled" || item.status === "completed") return null;
-  const movesRequest = item.openRequestKind === "reschedule";
-  return (
-    <Expander summary={<>Change “{item.title}”</>} bodyClassName="grid gap-6 md:grid-cols-3">
-      <div>
-        <h4 className="mb-2 font-semibold">Reschedule</h4>
-        <ActionForm
-          action={rescheduleAppointmentAction.bind(null, item.id)}
-          hidden={{ version: String(item.version) }}
-          submitLabel="Move it"
-          fields={[
-            {
-              kind: "datetime-local",
-              name: "startsAt",
-              label: "New start",
-              required: true,
-              defaultValue: toZonedInputValue(item.startsAt),
-            },
-            {
-              kind: "datetime-local",
-              name: "endsAt",
-              label: "New end",
-              required: true,
-              defaultValue: toZonedInputValue(item.endsAt),
-            },
-            {
-              kind: "textarea",
-              name: "patientNotes",
-              label: "Notes for the patient",
-              hint: "What to bring, how to prepare. The patient reads this as written: check it still fits the new time.",
-              maxLength: 2000,
-              defaultValue: item.patientNotes ?? "",
-            },
-            ...(movesRequest
-              ? ([
-                  {
-                    kind: "checkbox",
-                    name: "closeRequest",
-                    label: "This answers the patient's request to move it: mark it done",
-                  },
-                  {
-                    kind: "textarea",
-                    name: "requestNote",
-                    label: "What to tell the patient about their request",
-                    hint: "Needed when the box is ticked. The patient and family read it as written.",
-                    maxLength: 1000,
-                  },
-                ] as const)
-              : []),
-          ]}
-        />
-      </div>
-      <div>
-        <h4 className="mb-2 font-semibold">Status</h4>
-        <ActionForm
-          action={setAppointmentStatusAction.bind(null, item.id)}
-          hidden={{ version: String(item.version) }}
-          submitLabel="Save status"
-          fields={[
-            {
-              kind: "select",
-              name: "status",
-              label: "Status",
-              defaultValue: item.status,
-              options: [
-                { value: "scheduled", label: "Scheduled" },
-                { value: "confirmed", label: "Confirmed" },
-                { value: "completed", label: "Completed" },
-                { value: "no-show", label: "No-show" },
-              ],
-            },
-          ]}
-        />
-      </div>
-      <div>
-        <h4 className="mb-2 font-semibold">Cancel</h4>
-        <ActionForm
-          action={cancelAppointmentAction.bind(null, item.id)}
-          hidden={{ version: String(item.version) }}
-          submitLabel="Cancel appointment"
-          variant="danger"
-          confirm={{
-            title: `Cancel “${item.title}”?`,
-            body: item.openRequestKind
-              ? "It stays on the record as cancelled, with your reason. The patient's open request about it is closed with your note. Other appointments in a series are not touched."
-              : "It stays on the record as cancelled, with your reason. Other appointments in a series are not touched.",
-            confirmLabel: "Cancel it",
-          }}
-          fields={[
-            { kind: "textarea", name: "reason", label: "Reason", required: true, maxLength: 500 },
-            ...(item.openRequestKind
-              ? ([
-                  {
-                    kind: "textarea",
-                    name: "patientNote",
-                    label: "What to tell the patient about their request",
-                    hint:
-                      item.openRequestKind === "cancel"
-                        ? "Their request to cancel is marked done. They read this as written; left empty, they read the reason."
-                        : "Their request to move it is closed without the move. They read this as written; left empty, they read the reason.",
-                    maxLength: 1000,
-                  },
-                ] as const)
-              : []),
-          ]}
-        />
-      </div>
-    </Expander>
-  );
-}
+const changeActions: AppointmentChangeActions = {
+  reschedule: rescheduleAppointmentAction,
+  setStatus: setAppointmentStatusAction,
+  cancel: cancelAppointmentAction,
+};
 
 export default async function AppointmentsPage({ params }: { params: Promise<{ id: string }> }) {
   const [data, requests] = await readRecordPage((await params).id, (actor, patientId) =>
@@ -184,7 +74,7 @@ export default async function AppointmentsPage({ params }: { params: Promise<{ i
                   <AppointmentCard
                     key={item.id}
                     item={item}
-                    actions={data.canWrite ? <ChangeForms item={item} /> : undefined}
+                    actions={data.canWrite ? <ChangeForms item={item} actions={changeActions} /> : undefined}
                   />
                 ))}
               </ul>
@@ -203,7 +93,7 @@ export default async function AppointmentsPage({ params }: { params: Promise<{ i
                   <AppointmentCard
                     key={item.id}
                     item={item}
-                    actions={data.canWrite ? <ChangeForms item={item} /> : undefined}
+                    actions={data.canWrite ? <ChangeForms item={item} actions={changeActions} /> : undefined}
                   />
                 ))}
               </ul>
