@@ -1,12 +1,13 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { type MessageLanguage, messages, messageThreads } from "@/db/schema";
+import { type MessageLanguage, messageThreads } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { type Actor, authorizePatient, type PatientPermission } from "@/lib/authz";
 import { answerDueAt } from "@/lib/clocks";
 import { NotFoundError } from "@/lib/errors";
-import { type AttachmentWords, checkAttachment, storeAttachment } from "./attachments";
+import { type AttachmentWords, checkAttachment } from "./attachments";
+import { insertMessage } from "./post";
 import { markRead } from "./read-marks";
 import type { PortalReplyInput, PortalStartInput } from "./schemas";
 
@@ -57,25 +58,19 @@ export async function startConversation(
         answerDueAt: answerDueAt(new Date()),
       })
       .returning({ id: messageThreads.id });
-    const [message] = await tx
-      .insert(messages)
-      .values({
-        threadId: thread!.id,
-        patientId,
-        authorId: actor.userId,
-        body: input.body,
-        sharedWithPatient: true,
-        language,
-      })
-      .returning({ id: messages.id });
-    if (file) await storeAttachment(tx, message!.id, patientId, file);
+    const messageId = await insertMessage(
+      tx,
+      actor,
+      { threadId: thread!.id, patientId, body: input.body, shared: true, language },
+      file,
+    );
     await markRead(tx, actor.userId, thread!.id);
     await recordAudit(tx, actor, {
       action: "conversation.start",
       patientId,
       entityType: "message_thread",
       entityId: thread!.id,
-      details: { topic: input.topic, language, messageId: message!.id, attachment: file !== null },
+      details: { topic: input.topic, language, messageId: messageId, attachment: file !== null },
     });
     return thread!.id;
   });
@@ -97,18 +92,12 @@ export async function replyInConversation(
   const file = await checkAttachment(input.attachment, words);
   const reopened = thread.status === "closed";
   await db().transaction(async (tx) => {
-    const [message] = await tx
-      .insert(messages)
-      .values({
-        threadId,
-        patientId,
-        authorId: actor.userId,
-        body: input.body,
-        sharedWithPatient: true,
-        language,
-      })
-      .returning({ id: messages.id });
-    if (file) await storeAttachment(tx, message!.id, patientId, file);
+    const messageId = await insertMessage(
+      tx,
+      actor,
+      { threadId, patientId, body: input.body, shared: true, language },
+      file,
+    );
     await tx
       .update(messageThreads)
       .set({
@@ -131,7 +120,7 @@ export async function replyInConversation(
       action: "message.post",
       patientId,
       entityType: "message",
-      entityId: message!.id,
+      entityId: messageId,
       details: { threadId, shared: true, language, attachment: file !== null, reopened },
     });
   });

@@ -1,12 +1,13 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { messages, messageThreads } from "@/db/schema";
+import { messageThreads } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { type Actor, authorizePatient } from "@/lib/authz";
 import { NotFoundError } from "@/lib/errors";
 import { unsafeReadLanguageNeed } from "@/lib/patients/language";
-import { ATTACHMENT_WORDS_EN, checkAttachment, storeAttachment } from "./attachments";
+import { ATTACHMENT_WORDS_EN, checkAttachment } from "./attachments";
+import { insertMessage } from "./post";
 import { markRead } from "./read-marks";
 import type { NewThreadInput, ReplyInput } from "./schemas";
 
@@ -30,24 +31,18 @@ export async function startThread(actor: Actor, patientId: string, input: NewThr
         topic: input.shared ? "other" : null,
       })
       .returning({ id: messageThreads.id });
-    const [message] = await tx
-      .insert(messages)
-      .values({
-        threadId: thread!.id,
-        patientId,
-        authorId: actor.userId,
-        body: input.body,
-        sharedWithPatient: input.shared,
-        language,
-      })
-      .returning({ id: messages.id });
-    if (file) await storeAttachment(tx, message!.id, patientId, file);
+    const messageId = await insertMessage(
+      tx,
+      actor,
+      { threadId: thread!.id, patientId, body: input.body, shared: input.shared, language },
+      file,
+    );
     await markRead(tx, actor.userId, thread!.id);
     await recordAudit(tx, actor, {
       action: "message.post",
       patientId,
       entityType: "message",
-      entityId: message!.id,
+      entityId: messageId,
       details: { threadId: thread!.id, shared: input.shared, language, attachment: file !== null },
     });
     return thread!.id;
@@ -68,18 +63,12 @@ export async function replyToThread(actor: Actor, threadId: string, input: Reply
   const file = await checkAttachment(input.attachment, ATTACHMENT_WORDS_EN);
   const language = input.language ?? (await unsafeReadLanguageNeed(db(), thread.patientId)).defaultLanguage;
   await db().transaction(async (tx) => {
-    const [message] = await tx
-      .insert(messages)
-      .values({
-        threadId,
-        patientId: thread.patientId,
-        authorId: actor.userId,
-        body: input.body,
-        sharedWithPatient: input.shared,
-        language,
-      })
-      .returning({ id: messages.id });
-    if (file) await storeAttachment(tx, message!.id, thread.patientId, file);
+    const messageId = await insertMessage(
+      tx,
+      actor,
+      { threadId, patientId: thread.patientId, body: input.body, shared: input.shared, language },
+      file,
+    );
     await tx
       .update(messageThreads)
       .set(
@@ -98,7 +87,7 @@ export async function replyToThread(actor: Actor, threadId: string, input: Reply
       action: "message.post",
       patientId: thread.patientId,
       entityType: "message",
-      entityId: message!.id,
+      entityId: messageId,
       details: { threadId, shared: input.shared, language, attachment: file !== null },
     });
   });
