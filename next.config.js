@@ -3,7 +3,7 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // PGlite ships WASM and argon2 a native addon: load both from node_modules at run time.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg-boss", "pg", "nodemailer"],
   // Carebridge shows no next/image; with the optimiser off /_next/image is a 404 instead of a
   // route that fetches any same-site URL (a signed-out request for one answered 500).
   images: { unoptimized: true },

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { StaffPatientNotes } from "@/components/appointments/patient-notes";
 import { Card } from "@/components/ui/card";
 import type { AppointmentItem } from "@/lib/appointments";
 import { APPOINTMENT_KIND_LABEL } from "@/lib/appointments/schemas";
@@ -43,7 +44,7 @@ export function AppointmentCard({ item, actions }: { item: AppointmentItem; acti
         ) : null}
       </p>
       {item.cancelReason ? <p className="mt-1 text-sm">Cancelled: {item.cancelReason}</p> : null}
-      {item.patientNotes ? <p className="mt-1 text-sm">For the patient: {item.patientNotes}</p> : null}
+      <StaffPatientNotes item={item} />
       {item.internalNotes ? (
         <p className="mt-1 text-sm text-slate-700">Staff only: {item.internalNotes}</p>
       ) : null}

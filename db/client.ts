@@ -16,6 +16,10 @@ export type Executor = Database | Transaction;
 export interface DatabaseHandle {
   db: Database;
   driver: "pglite" | "postgres";
+  /** The embedded database itself, for the queue to share its one connection (PGlite only). */
+  pglite?: PGlite;
+  /** The server's address, for the queue's own pool (PostgreSQL only). */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -77,7 +81,7 @@ export function openDatabase(options: { url?: string; pgliteDir?: string } = {})
       connection: PLANNER_SETTINGS,
     });
     const db = drizzlePostgres({ client, schema, logger }) as unknown as Database;
-    return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
+    return { db, driver: "postgres", url, close: () => client.end({ timeout: 5 }) };
   }
   const dir = options.pgliteDir ?? env().PGLITE_DIR;
   if (!dir.includes("://")) mkdirSync(dir, { recursive: true });
@@ -92,7 +96,7 @@ export function openDatabase(options: { url?: string; pgliteDir?: string } = {})
     )
     .catch(() => {});
   const db = drizzlePglite({ client, schema, logger }) as unknown as Database;
-  return { db, driver: "pglite", close: () => client.close() };
+  return { db, driver: "pglite", pglite: client, close: () => client.close() };
 }
 
 // One connection for the process (PGlite allows only one opener of its data directory),

@@ -54,7 +54,7 @@ test("an advocate takes a concern from intake to a written response, with an int
   // Resolving without every part of the response is refused, and nothing moves.
   const resolve = page.getByRole("region", { name: "Resolve with a written response" });
   await resolve
-    .getByRole("textbox", { name: "Steps taken to investigate" })
+    .getByRole("textbox", { name: "Steps taken to investigate", exact: true })
     .fill("Read the discharge notes.");
   await resolve.getByRole("button", { name: "Resolve and record the response" }).click();
   await expect(
@@ -87,11 +87,12 @@ test("an advocate takes a concern from intake to a written response, with an int
   await response
     .getByRole("textbox", { name: "Contact person" })
     .fill("Avery Patel, patient advocate, (413) 555-0120");
+  await response.getByRole("combobox", { name: "Written in" }).selectOption("en");
   await response
-    .getByRole("textbox", { name: "Steps taken to investigate" })
+    .getByRole("textbox", { name: "Steps taken to investigate", exact: true })
     .fill(`Reviewed the discharge notes and spoke with the ward manager (${stamp}).`);
   await response
-    .getByRole("textbox", { name: "Results" })
+    .getByRole("textbox", { name: "Results", exact: true })
     .fill("The discharge checklist was skipped. Every discharge now needs a nurse's sign-off.");
   await response.getByRole("button", { name: "Resolve and record the response" }).click();
   await expect(page.getByRole("heading", { name: "Quality of care: Resolved" })).toBeVisible();

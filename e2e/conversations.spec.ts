@@ -32,6 +32,7 @@ test("Maria asks in Spanish with a photo; the coordinator answers in Spanish; Ma
   const subject = `Ayuno antes del análisis ${stamp}`;
   const question = `¿Puedo tomar agua antes del análisis de sangre? ${stamp}`;
   const answer = `Sí, puede tomar agua. No coma nada después de medianoche. ${stamp}`;
+  const answerInEnglish = `Yes, you may drink water. Do not eat after midnight. ${stamp}`;
   const note = `Staff note: check the lab's fasting rule first ${stamp}`;
   const thanks = `Gracias, así lo haré. ${stamp}`;
 
@@ -96,9 +97,12 @@ test("Maria asks in Spanish with a photo; the coordinator answers in Spanish; Ma
   await expect(thread).toContainText("Staff note: not shown to the patient");
   await thread.getByLabel("Your reply").fill(answer);
   await expect(thread.getByLabel("Written in")).toHaveValue("es");
+  // The same words in English beside, for her daughter, who reads English.
+  await thread.getByLabel("The same message in English too (optional)").fill(answerInEnglish);
   await thread.getByLabel(/Share with the patient/).check();
   await thread.getByRole("button", { name: "Reply" }).click();
   await expect(thread.getByText(answer)).toBeVisible();
+  await expect(thread.getByText(answerInEnglish)).toBeVisible();
   await expect(thread).toContainText("Shared with patient");
 
   // Maria reads the answer (and the team sees she has); the staff note is in neither the HTML nor the RSC payload.
@@ -110,6 +114,8 @@ test("Maria asks in Spanish with a photo; the coordinator answers in Spanish; Ma
     const body = await (await maria.request.get(threadUrl.pathname, { headers })).text();
     expect(body).toContain(answer);
     expect(body).not.toContain(note);
+    // She reads Spanish: the English version is not sent to her page.
+    expect(body).not.toContain(answerInEnglish);
   }
   const reply = maria.getByRole("region", { name: "Responder" });
   await reply.getByLabel("Su respuesta").fill(thanks);
@@ -127,7 +133,9 @@ test("Maria asks in Spanish with a photo; the coordinator answers in Spanish; Ma
   const daughter = await pageAs(browser, "family");
   await daughter.goto(`/me/messages?patient=${patientId}`);
   await daughter.getByRole("link", { name: subject }).click();
-  await expect(daughter.getByText(answer)).toBeVisible();
+  // She reads English: the English the coordinator wrote beside the Spanish.
+  await expect(daughter.getByText(answerInEnglish)).toBeVisible();
+  await expect(daughter.getByText(answer)).toHaveCount(0);
   await expect(daughter.getByText(thanks)).toBeVisible();
   await expect(daughter.getByText(note)).toHaveCount(0);
   const photo = await daughter.request.get(

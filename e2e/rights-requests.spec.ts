@@ -64,7 +64,10 @@ test("an advocate records an amendment request, extends it once, denies it with 
   await card.getByRole("link", { name: "Decision letter" }).click();
   await expect(page.getByRole("heading", { name: "Our answer to your request" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "If you disagree" })).toBeVisible();
-  await expect(page.getByText("The record is accurate and complete (164.526(a)(2)(iv))")).toBeVisible();
+  await expect(
+    page.getByText("The record is accurate and complete (45 CFR 164.526(a)(2)(iv))."),
+  ).toBeVisible();
+  await expect(page.getByRole("heading", { name: "How to complain" })).toBeVisible();
   await page.getByRole("link", { name: "Back to the request" }).click();
 
   await card.getByRole("button", { name: "Record response as sent" }).click();

@@ -44,6 +44,17 @@ const EnvSchema = z.object({
   // How many reverse proxies in front of the app append to X-Forwarded-For; unset, nobody does and
   // the client address is the socket's (lib/auth/client-address.ts, ADR 002).
   TRUST_PROXY_HOPS: unlessEmpty(z.coerce.number().int().min(1).max(16)),
+  // Notifications (ADR 012). Email goes over SMTP (smtp://user:pass@host:port, or smtps://);
+  // without it the embedded demo keeps what it would send in /admin/outbox and production sends none.
+  SMTP_URL: unlessEmpty(z.string().regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL")),
+  MAIL_FROM: z.string().default("Carebridge <no-reply@carebridge.example>"),
+  // Text messages through a Twilio-style REST API: its base URL, account and token, and our number.
+  SMS_API_URL: unlessEmpty(z.url({ protocol: /^https?$/, error: "SMS_API_URL must be an http(s) URL" })),
+  SMS_ACCOUNT_SID: unlessEmpty(z.string().min(1)),
+  SMS_AUTH_TOKEN: unlessEmpty(z.string().min(1)),
+  SMS_FROM: unlessEmpty(z.string().min(1)),
+  // Whether this process works the notification queue (`npm start` does; `npm run worker` alone is the other way).
+  NOTIFICATIONS_WORKER: z.enum(["on", "off"]).default("on"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   // The address people open: invitation and calendar links are built from it, never from request
   // headers, which the client writes. An origin only: the app is served at the root.

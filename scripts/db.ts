@@ -33,6 +33,7 @@ export async function resetDatabase(): Promise<void> {
     const handle = openDatabase();
     try {
       await handle.db.execute(sql`drop schema if exists drizzle cascade`);
+      await handle.db.execute(sql`drop schema if exists pgboss cascade`);
       await handle.db.execute(sql`drop schema public cascade`);
       await handle.db.execute(sql`create schema public`);
     } finally {

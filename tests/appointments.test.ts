@@ -443,7 +443,12 @@ describe("the loop closed: what became of a request to move or cancel", () => {
         patientId: h.patientId,
         entityType: "appointment",
         entityId: id,
-        details: { fields: ["startsAt", "endsAt", "patientNotes"] },
+        // The instructions changed: their language is named, their words never.
+        details: {
+          fields: ["startsAt", "endsAt", "patientNotes"],
+          patientNotesLanguage: "en",
+          patientNotesEnglish: false,
+        },
       },
     ]);
     expect(

@@ -46,6 +46,7 @@ const goal = (description: string, version: number, extra: Record<string, unknow
   kind: "goal" as const,
   description,
   measure: null,
+  plainWords: null,
   targetDate: addDaysIso(today, 30),
   status: "proposed" as const,
   priority: "medium" as const,
@@ -61,6 +62,7 @@ const intervention = (
 ) => ({
   kind: "intervention" as const,
   description,
+  plainWords: null,
   goalId: null,
   owner,
   dueDate: addDaysIso(today, 7),
@@ -154,11 +156,13 @@ describe("care plans", () => {
         status: "proposed",
         priority: "high",
         patientSet: true,
+        plainWords: null,
       },
     ]);
     expect(plan!.content.interventions.map(({ id: _id, ...i }) => i)).toEqual([
       {
         description: "Sooner, a colleague",
+        plainWords: null,
         goalId: null,
         goalDescription: null,
         ownerKey: `user:${colleague.userId}`,
@@ -168,6 +172,7 @@ describe("care plans", () => {
       },
       {
         description: "Later, the clinician",
+        plainWords: null,
         goalId: kept!.id,
         goalDescription: "Cook a meal",
         ownerKey: `clinician:${clinicianId}`,
@@ -177,6 +182,7 @@ describe("care plans", () => {
       },
       {
         description: "No date, nobody",
+        plainWords: null,
         goalId: null,
         goalDescription: null,
         ownerKey: null,
@@ -249,12 +255,17 @@ describe("care plans", () => {
     const expected = {
       title: "Home again",
       goals: [
-        { description: "Sleep through the night", status: "proposed", targetDate: addDaysIso(today, 10) },
-        { description: "Walk to the shop", status: "proposed", targetDate: addDaysIso(today, 30) },
+        {
+          text: "Sleep through the night",
+          language: "en",
+          status: "proposed",
+          targetDate: addDaysIso(today, 10),
+        },
+        { text: "Walk to the shop", language: "en", status: "proposed", targetDate: addDaysIso(today, 30) },
       ],
       nextSteps: [
-        { description: "Physio visit", dueDate: addDaysIso(today, 2), owner: "Dr. Helen Park" },
-        { description: "Some day", dueDate: null, owner: null },
+        { text: "Physio visit", language: "en", dueDate: addDaysIso(today, 2), owner: "Dr. Helen Park" },
+        { text: "Some day", language: "en", dueDate: null, owner: null },
       ],
     };
     const withoutIds = (plan: Awaited<ReturnType<typeof getTimeline>>["plan"]) => ({
@@ -570,7 +581,7 @@ describe("care plans", () => {
     for (const reader of [patientUser, family]) {
       const seen = await getTimeline(reader, patientId, { page: 1 });
       expect(seen.plan?.title).toBe("Plan");
-      expect(seen.plan?.goals.map((g) => g.description)).toEqual(["Goal"]);
+      expect(seen.plan?.goals.map((g) => g.text)).toEqual(["Goal"]);
     }
     // Positive control: the coordinator's page shows the plan and its history.
     expect((await getCarePlanPage(coordinator, patientId)).history.length).toBeGreaterThan(0);

@@ -51,6 +51,8 @@ const response = (version: number) => ({
   responseSteps: "Spoke with the clinic manager and read the call log.",
   responseResults: "The result was filed without a call. The clinic now calls within 2 days.",
   responseCompletedOn: today,
+  responseStepsEnglish: null,
+  responseResultsEnglish: null,
   version,
 });
 

@@ -335,6 +335,26 @@ const CHECKS: CheckCase[] = [
     bad: () => insert.appointment({ status: "cancelled" }),
   },
   {
+    constraint: "appointments_patient_notes_language_check",
+    ok: () => insert.appointment({ patientNotes: "Traiga sus medicamentos.", patientNotesLanguage: "es" }),
+    bad: () => insert.appointment({ patientNotes: "Apportez vos médicaments.", patientNotesLanguage: "fr" }),
+  },
+  {
+    constraint: "appointments_english_beside_spanish",
+    ok: () =>
+      insert.appointment({
+        patientNotes: "Traiga sus medicamentos.",
+        patientNotesLanguage: "es",
+        patientNotesEnglish: "Bring your medicines.",
+      }),
+    bad: () =>
+      insert.appointment({
+        patientNotes: "Bring your medicines.",
+        patientNotesLanguage: "en",
+        patientNotesEnglish: "Bring your medicines.",
+      }),
+  },
+  {
     constraint: "messages_body_length",
     ok: () => insert.message({ body: "x".repeat(5000) }),
     bad: () => insert.message({ body: "x".repeat(5001) }),
@@ -376,6 +396,11 @@ const CHECKS: CheckCase[] = [
     bad: () => insert.plan({ status: "revoked", endedAt: now() }),
   },
   {
+    constraint: "care_plans_plain_words_language_check",
+    ok: () => insert.plan({ plainWordsLanguage: "es" }),
+    bad: () => insert.plan({ plainWordsLanguage: "fr" }),
+  },
+  {
     constraint: "care_plan_goals_status_check",
     ok: () => insert.goal({ status: "not-achieved" }),
     bad: () => insert.goal({ status: "done" }),
@@ -394,6 +419,11 @@ const CHECKS: CheckCase[] = [
     constraint: "care_plan_interventions_one_owner",
     ok: () => insert.intervention({ ownerClinicianId: clinicianId }),
     bad: () => insert.intervention({ ownerClinicianId: clinicianId, ownerUserId: coordinator.id }),
+  },
+  {
+    constraint: "concerns_response_language_check",
+    ok: () => insert.concern({ responseLanguage: "es" }),
+    bad: () => insert.concern({ responseLanguage: "fr" }),
   },
   {
     constraint: "concerns_status_check",
@@ -459,6 +489,11 @@ const CHECKS: CheckCase[] = [
     constraint: "education_resources_url_check",
     ok: () => insert.resource({ url: "https://example.org/rides" }),
     bad: () => insert.resource({ url: "javascript:alert(1)" }),
+  },
+  {
+    constraint: "rights_requests_letter_language_check",
+    ok: () => insert.rightsRequest({ letterLanguage: "es" }),
+    bad: () => insert.rightsRequest({ letterLanguage: "fr" }),
   },
   {
     constraint: "rights_requests_type_check",

@@ -36,6 +36,7 @@ import {
   startThread,
 } from "@/lib/messages";
 import { auditTrail } from "./support/audit-trail";
+import { expectDatabaseError } from "./support/database-errors";
 import { actorFor, assignToCaseload, createPatient, createUser } from "./support/factories";
 
 const es = MESSAGES.es.conversations.errors;
@@ -199,6 +200,38 @@ describe("language and the answer clock", () => {
     ]);
     const staff = await listPatientMessages(w.advocate, w.patientId);
     expect(staff).toMatchObject({ preferredLanguage: "es", interpreterNeeded: true, defaultLanguage: "es" });
+  });
+
+  it("gives a reader of English the English beside a Spanish answer, the patient her Spanish, and staff both", async () => {
+    const threadId = await ask(w);
+    await replyToThread(w.coordinator, threadId, {
+      body: "Sí, puede tomar agua.",
+      bodyEnglish: "Yes, you may drink water.",
+      shared: true,
+      language: "es",
+    });
+    const answer = async (reader: Actor, locale: string) =>
+      (await getConversation(reader, w.patientId, threadId, locale)).conversation.messages.at(-1)!;
+    expect(await answer(w.patient, "es")).toMatchObject({ body: "Sí, puede tomar agua.", language: "es" });
+    expect(await answer(w.daughter, "en")).toMatchObject({
+      body: "Yes, you may drink water.",
+      language: "en",
+    });
+    // The portal is sent one version only.
+    expect(Object.keys(await answer(w.daughter, "en"))).not.toContain("bodyEnglish");
+    const staff = await listPatientMessages(w.coordinator, w.patientId);
+    const kept = staff.threads.flatMap((t) => t.messages).find((m) => m.body === "Sí, puede tomar agua.")!;
+    expect(kept).toMatchObject({ language: "es", bodyEnglish: "Yes, you may drink water." });
+    // English beside English: refused by the database as by the form.
+    await expectDatabaseError(
+      replyToThread(w.coordinator, threadId, {
+        body: "Yes",
+        bodyEnglish: "Yes",
+        shared: true,
+        language: "en",
+      }),
+      { code: "23514", constraint: "messages_english_beside_spanish" },
+    );
   });
 
   it("sets answer_due_at when the patient's side writes, keeps it on a second message, clears it on a shared answer only", async () => {

@@ -1,7 +1,16 @@
 import { readFileSync } from "node:fs";
 import Ajv from "ajv";
 import { eq } from "drizzle-orm";
-import type { Bundle, CarePlan, CareTeam, FhirResource, Goal, Practitioner, Reference } from "fhir/r4";
+import type {
+  Bundle,
+  CarePlan,
+  CareTeam,
+  Communication,
+  FhirResource,
+  Goal,
+  Practitioner,
+  Reference,
+} from "fhir/r4";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { careTeamMembers } from "@/db/schema";
@@ -363,5 +372,70 @@ describe("the FHIR export's references", () => {
     expect(unresolved(resolveReferences(served))).toEqual([
       "Goal.expressedBy → Patient/3: no entry at <base>/<reference>",
     ]);
+  });
+});
+
+describe("the FHIR export's languages", () => {
+  it("says the language staff wrote in, and carries English beside Spanish as FHIR's translation extension", async () => {
+    const coordinator = actorFor(await createUser("coordinator"));
+    const patientId = (await createPatient({ preferredLanguage: "es" })).id;
+    await assignToCaseload(coordinator.userId, patientId, "coordinator");
+    const patient = actorFor(await createUser("patient", { patientId }));
+    const spanish = await createUpdate(coordinator, patientId, {
+      title: "Su primera semana",
+      progress: "Camina más cada día.",
+      nextSteps: null,
+      resources: null,
+      language: "es",
+      progressEnglish: "Walking further each day.",
+    });
+    await publishUpdate(coordinator, spanish, 1);
+    const english = await createUpdate(coordinator, patientId, {
+      title: "Week two",
+      progress: "Still walking.",
+      nextSteps: null,
+      resources: null,
+      language: "en",
+    });
+    await publishUpdate(coordinator, english, 1);
+    await startThread(coordinator, patientId, {
+      subject: "Transporte",
+      body: "La camioneta llega a las 8.",
+      bodyEnglish: "The van comes at 8.",
+      shared: true,
+      language: "es",
+    });
+
+    const bundle = await exportPatientBundle(patient, patientId);
+    const validate = fhirSchema();
+    expect(validate(bundle), JSON.stringify(validate.errors?.slice(0, 5))).toBe(true);
+    const communications = bundle
+      .entry!.map((e) => e.resource!)
+      .filter((r): r is Communication => r.resourceType === "Communication");
+    const byId = (id: string) => communications.find((c) => c.id === id)!;
+    const translation = {
+      extension: [
+        {
+          url: "http://hl7.org/fhir/StructureDefinition/translation",
+          extension: [
+            { url: "lang", valueCode: "en" },
+            { url: "content", valueString: "Walking further each day." },
+          ],
+        },
+      ],
+    };
+    expect(byId(spanish)).toMatchObject({
+      language: "es",
+      payload: [{ contentString: "Camina más cada día.", _contentString: translation }],
+    });
+    // Written in English only: its language, and no translation.
+    expect(byId(english).language).toBe("en");
+    expect(byId(english).payload![0]).toEqual({ contentString: "Still walking." });
+    const message = communications.find((c) => c.topic?.text === "Transporte")!;
+    expect(message.language).toBe("es");
+    expect(message.payload![0]!._contentString!.extension![0]!.extension![1]).toEqual({
+      url: "content",
+      valueString: "The van comes at 8.",
+    });
   });
 });

@@ -195,4 +195,75 @@ describe("updates to the patient and family", () => {
       { code: "23514", constraint: "patient_updates_language_check" },
     );
   });
+
+  it("keeps English beside Spanish: a reader of English gets it, a reader of Spanish the Spanish, and English sits only beside Spanish", async () => {
+    const coordinator = actorFor(await createUser("coordinator"));
+    const maria = await createPatient({ preferredLanguage: "es" });
+    await assignToCaseload(coordinator.userId, maria.id, "coordinator");
+    const mariaUser = actorFor(await createUser("patient", { patientId: maria.id }));
+    const daughter = actorFor(await createUser("family"));
+    await grantFamily(daughter.userId, maria.id, mariaUser.userId);
+    const spanish = {
+      title: "Su primera semana en casa",
+      progress: "Camina un poco más cada día y el dolor está controlado.",
+      nextSteps: "Fisioterapia el martes.",
+      resources: null,
+      language: "es" as const,
+    };
+    const id = await createUpdate(coordinator, maria.id, {
+      ...spanish,
+      titleEnglish: "Your first week home",
+      progressEnglish: "You are walking further each day and your pain is under control.",
+      nextStepsEnglish: null,
+    });
+    await publishUpdate(coordinator, id, 1);
+    const seenBy = async (reader: typeof daughter, locale: string) =>
+      (await getTimeline(reader, maria.id, { kind: "update", page: 1, reader: locale })).history[0]!;
+
+    const inSpanish = await seenBy(mariaUser, "es");
+    expect([inSpanish.title, inSpanish.body, inSpanish.extra, inSpanish.language]).toEqual([
+      spanish.title,
+      spanish.progress,
+      spanish.nextSteps,
+      "es",
+    ]);
+    // Her daughter reads English: the English version, and where staff wrote none (next steps), the Spanish.
+    const inEnglish = await seenBy(daughter, "en");
+    expect([inEnglish.title, inEnglish.body, inEnglish.extra, inEnglish.language]).toEqual([
+      "Your first week home",
+      "You are walking further each day and your pain is under control.",
+      spanish.nextSteps,
+      "en",
+    ]);
+    // Nothing of the other version is sent to the page.
+    expect(Object.keys(inEnglish)).not.toContain("titleEnglish");
+
+    // A Spanish reader of an update written only in English gets it as written, marked as English.
+    const english = await createUpdate(coordinator, maria.id, { ...text, language: "en" });
+    await publishUpdate(coordinator, english, 1);
+    const fallback = (
+      await getTimeline(mariaUser, maria.id, { kind: "update", page: 1, reader: "es" })
+    ).history.find((u) => u.id === english)!;
+    expect([fallback.title, fallback.language]).toEqual([text.title, "en"]);
+
+    // English beside English is refused on the field, and by the database.
+    const parsed = UpdateSchema.safeParse({
+      ...text,
+      resources: "",
+      language: "en",
+      progressEnglish: "Same words",
+    });
+    expect(parsed.error!.flatten().fieldErrors.progressEnglish).toEqual([
+      "Leave the English version empty when the text itself is in English, or choose Spanish under “Written in”.",
+    ]);
+    expect(
+      UpdateSchema.parse({ ...text, resources: "", language: "es", progressEnglish: "Same words" })
+        .progressEnglish,
+    ).toBe("Same words");
+    const draft = await createUpdate(coordinator, maria.id, { ...text, language: "en" });
+    await expectDatabaseError(
+      db().execute(sql`update patient_updates set progress_english = 'x' where id = ${draft}`),
+      { code: "23514", constraint: "patient_updates_english_beside_spanish" },
+    );
+  });
 });

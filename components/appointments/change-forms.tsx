@@ -1,4 +1,10 @@
-import { ActionForm } from "@/components/action-form";
+import { ActionForm, type FieldSpec } from "@/components/action-form";
+import {
+  englishBesideField,
+  WritingFor,
+  type WritingForNeed,
+  writtenInField,
+} from "@/components/language/writing-for";
 import { Expander } from "@/components/ui/expander";
 import type { FormState } from "@/components/ui/form-state";
 import type { AppointmentItem } from "@/lib/appointments";
@@ -13,17 +19,36 @@ export interface AppointmentChangeActions {
   cancel: (appointmentId: string, ...form: Form) => Promise<FormState>;
 }
 
+/** The instructions' "Written in" select and the English beside them, on the booking and move forms. */
+export function notesLanguageFields(language: string, english?: string | null): FieldSpec[] {
+  const beside = englishBesideField("patientNotesEnglish", "Instructions for the patient", english);
+  return [
+    writtenInField(language, "patientNotesLanguage"),
+    beside.kind === "textarea" ? { ...beside, maxLength: 2000 } : beside,
+  ];
+}
+
 /**
  * The forms that change one appointment. A past one keeps them too: its visit can still be
  * recorded as completed or missed, or cancelled, rather than left "scheduled" for ever.
  */
-export function ChangeForms({ item, actions }: { item: AppointmentItem; actions: AppointmentChangeActions }) {
+export function ChangeForms({
+  item,
+  actions,
+  need,
+}: {
+  item: AppointmentItem;
+  actions: AppointmentChangeActions;
+  /** The patient's language need, shown above the form that rewrites their instructions. */
+  need: WritingForNeed | null;
+}) {
   if (item.status === "cancelled" || item.status === "completed") return null;
   const movesRequest = item.openRequestKind === "reschedule";
   return (
     <Expander summary={<>Change “{item.title}”</>} bodyClassName="grid gap-6 md:grid-cols-3">
       <div>
         <h4 className="mb-2 font-semibold">Reschedule</h4>
+        {need ? <WritingFor need={need} /> : null}
         <ActionForm
           action={actions.reschedule.bind(null, item.id)}
           hidden={{ version: String(item.version) }}
@@ -51,6 +76,8 @@ export function ChangeForms({ item, actions }: { item: AppointmentItem; actions:
               maxLength: 2000,
               defaultValue: item.patientNotes ?? "",
             },
+            // Their own language stays unless the person says the new words are in another.
+            ...notesLanguageFields(item.patientNotesLanguage, item.patientNotesEnglish),
             ...(movesRequest
               ? ([
                   {

@@ -5,10 +5,11 @@ import type { PlanContent } from "@/lib/care-plans";
 import { GOAL_PRIORITY_LABELS, GOAL_STATUS_LABELS } from "@/lib/care-plans/schemas";
 import { formatCalendarDate } from "@/lib/time";
 import { PlanItemList, type PlanItemsProps } from "./plan-item-list";
+import { PlainWordsFor, type PlainWordsLanguage, plainWordsFact, plainWordsField } from "./plan-plain-words";
 
 type Goal = PlanContent["goals"][number];
 
-function goalFields(g?: Goal): FieldSpec[] {
+function goalFields(language: PlainWordsLanguage, g?: Goal): FieldSpec[] {
   return [
     {
       kind: "textarea",
@@ -18,6 +19,7 @@ function goalFields(g?: Goal): FieldSpec[] {
       maxLength: 1000,
       defaultValue: g?.description,
     },
+    plainWordsField(language, g?.plainWords),
     {
       kind: "text",
       name: "measure",
@@ -49,8 +51,9 @@ function goalFields(g?: Goal): FieldSpec[] {
   ];
 }
 
-/** The plan's goals, each with its measure, target, status and priority. */
+/** The plan's goals, each with its plain words for the patient, measure, target, status and priority. */
 export function PlanGoals(props: PlanItemsProps) {
+  const language = props.plan.plainWordsLanguage;
   return (
     <PlanItemList
       kind="goal"
@@ -59,7 +62,8 @@ export function PlanGoals(props: PlanItemsProps) {
       empty="No goals yet."
       emptyNext="A plan needs at least one goal to be activated."
       {...props}
-      fields={goalFields}
+      fields={(g) => goalFields(language, g)}
+      intro={<PlainWordsFor need={props.need ?? null} />}
     >
       {(g) => (
         <>
@@ -74,6 +78,7 @@ export function PlanGoals(props: PlanItemsProps) {
           <Facts
             className="mt-1 text-sm"
             items={[
+              plainWordsFact(language, g.plainWords),
               { label: "Measure", value: g.measure },
               { label: "Target", value: g.targetDate ? formatCalendarDate(g.targetDate) : "No date set" },
               { label: "Status", value: GOAL_STATUS_LABELS[g.status] },

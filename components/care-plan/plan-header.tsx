@@ -1,11 +1,13 @@
 import Link from "next/link";
 import { ActionForm } from "@/components/action-form";
+import { languageName } from "@/components/language/writing-for";
 import { Card } from "@/components/ui/card";
 import { Expander } from "@/components/ui/expander";
 import type { CarePlanPage, PlanDetail } from "@/lib/care-plans";
 import { formatCalendarDate, formatDateTime } from "@/lib/time";
 import type { CarePlanActions } from "./plan-actions";
 import { PlanLifecycleForms } from "./plan-lifecycle-forms";
+import { PlainWordsFor, plainWordsLanguageField } from "./plan-plain-words";
 import { PlanStatusBadge } from "./plan-status-badge";
 
 /**
@@ -42,6 +44,11 @@ export function PlanHeader({
       </p>
       {data.staff ? (
         <p className="text-sm text-slate-700">
+          Plain words for the patient written in {languageName(plan.plainWordsLanguage)}
+        </p>
+      ) : null}
+      {data.staff ? (
+        <p className="text-sm text-slate-700">
           Version {plan.version}, saved by {plan.updatedByName} {formatDateTime(plan.updatedAt)}
         </p>
       ) : null}
@@ -53,7 +60,8 @@ export function PlanHeader({
       ) : null}
       {editable ? (
         <div className="mt-4 space-y-4">
-          <Expander className="" summary="Edit the name and review date">
+          <Expander className="" summary="Edit the name, review date and plain-words language">
+            <PlainWordsFor need={data.languageNeed} />
             <ActionForm
               action={actions.updateDetails.bind(null, plan.id)}
               hidden={{ version: String(plan.version) }}
@@ -67,6 +75,7 @@ export function PlanHeader({
                   required: true,
                   defaultValue: plan.reviewDate,
                 },
+                plainWordsLanguageField(plan.plainWordsLanguage),
               ]}
             />
           </Expander>

@@ -5,6 +5,7 @@ import type { CarePlanPage, PlanContent, PlanDetail } from "@/lib/care-plans";
 import { INTERVENTION_STATUS_LABELS } from "@/lib/care-plans/schemas";
 import { formatCalendarDate } from "@/lib/time";
 import { PlanItemList, type PlanItemsProps } from "./plan-item-list";
+import { PlainWordsFor, plainWordsFact, plainWordsField } from "./plan-plain-words";
 
 type Intervention = PlanContent["interventions"][number];
 type Owners = CarePlanPage["owners"];
@@ -19,6 +20,7 @@ function interventionFields(owners: Owners, plan: PlanDetail, i?: Intervention):
       maxLength: 1000,
       defaultValue: i?.description,
     },
+    plainWordsField(plan.plainWordsLanguage, i?.plainWords),
     {
       kind: "select",
       name: "goalId",
@@ -63,6 +65,7 @@ export function PlanInterventions({
       emptyNext="Add who does what, by when."
       {...props}
       fields={(i) => interventionFields(owners, plan, i)}
+      intro={<PlainWordsFor need={props.need ?? null} />}
     >
       {(i) => (
         <>
@@ -70,6 +73,7 @@ export function PlanInterventions({
           <Facts
             className="mt-1 text-sm"
             items={[
+              plainWordsFact(plan.plainWordsLanguage, i.plainWords),
               { label: "Owner", value: i.ownerName ?? "Not assigned yet" },
               {
                 label: "Due",

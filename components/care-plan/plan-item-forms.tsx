@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { ActionForm, type FieldSpec } from "@/components/action-form";
 import { Expander } from "@/components/ui/expander";
 import type { PlanDetail, PlanItemKind } from "@/lib/care-plans";
@@ -11,6 +12,7 @@ export function PlanItemForms({
   label,
   fields,
   actions,
+  intro,
 }: {
   plan: PlanDetail;
   kind: PlanItemKind;
@@ -18,12 +20,14 @@ export function PlanItemForms({
   label: string;
   fields: FieldSpec[];
   actions: CarePlanActions;
+  intro?: ReactNode;
 }) {
   const version = { version: String(plan.version) };
   return (
     <details className="mt-2 print:hidden">
       <summary className="cursor-pointer text-sm font-medium text-brand-700">Edit or remove {label}</summary>
       <div className="mt-3 space-y-3 rounded border border-slate-300 p-3">
+        {intro}
         <ActionForm
           action={actions.editItem.bind(null, plan.id, kind, id)}
           hidden={version}
@@ -59,14 +63,17 @@ export function AddPlanItemForm({
   kind,
   fields,
   actions,
+  intro,
 }: {
   plan: PlanDetail;
   kind: PlanItemKind;
   fields: FieldSpec[];
   actions: CarePlanActions;
+  intro?: ReactNode;
 }) {
   return (
     <Expander className="mt-3 border-dashed print:hidden" summary={ADD_LABEL[kind]}>
+      {intro}
       <ActionForm
         action={actions.addItem.bind(null, plan.id, kind)}
         hidden={{ version: String(plan.version) }}

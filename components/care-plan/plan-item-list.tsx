@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import type { FieldSpec } from "@/components/action-form";
+import type { WritingForNeed } from "@/components/language/writing-for";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { PlanDetail, PlanItemKind } from "@/lib/care-plans";
 import type { CarePlanActions } from "./plan-actions";
@@ -16,6 +17,8 @@ export interface PlanItemsProps {
   plan: PlanDetail;
   editable: boolean;
   actions: CarePlanActions;
+  /** The patient's language and interpreter need, for the forms whose plain words reach them. */
+  need?: WritingForNeed | null;
 }
 
 /**
@@ -33,6 +36,7 @@ export function PlanItemList<T extends { id: string; description: string }>({
   actions,
   fields,
   density = "normal",
+  intro,
   children,
 }: PlanItemsProps & {
   kind: PlanItemKind;
@@ -44,6 +48,8 @@ export function PlanItemList<T extends { id: string; description: string }>({
   /** The fields of the edit form (given the item) and of the add form (given nothing). */
   fields: (item?: T) => FieldSpec[];
   density?: keyof typeof spacing;
+  /** Shown above the edit and add forms: whom the words go to, when they reach the patient. */
+  intro?: ReactNode;
   children: (item: T) => ReactNode;
 }) {
   return (
@@ -65,13 +71,16 @@ export function PlanItemList<T extends { id: string; description: string }>({
                   label={`“${item.description}”`}
                   fields={fields(item)}
                   actions={actions}
+                  intro={intro}
                 />
               ) : null}
             </li>
           ))}
         </ul>
       )}
-      {editable ? <AddPlanItemForm plan={plan} kind={kind} fields={fields()} actions={actions} /> : null}
+      {editable ? (
+        <AddPlanItemForm plan={plan} kind={kind} fields={fields()} actions={actions} intro={intro} />
+      ) : null}
     </PlanSection>
   );
 }

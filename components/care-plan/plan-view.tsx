@@ -22,9 +22,10 @@ export function PlanView({
     <div className="space-y-6">
       <PlanHeader data={data} plan={plan} editable={editable} actions={actions} />
       <PlanProblems plan={plan} editable={editable} actions={actions} />
-      <PlanGoals plan={plan} editable={editable} actions={actions} />
+      <PlanGoals plan={plan} editable={editable} actions={actions} need={data.languageNeed} />
       <PlanInterventions
         plan={plan}
+        need={data.languageNeed}
         today={data.today}
         owners={data.owners}
         editable={editable}

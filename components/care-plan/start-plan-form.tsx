@@ -3,6 +3,7 @@ import { CardSection } from "@/components/ui/card-section";
 import type { FormState } from "@/components/ui/form-state";
 import type { CarePlanPage } from "@/lib/care-plans";
 import { addDaysIso } from "@/lib/time";
+import { type PlainWordsLanguage, plainWordsLanguageField } from "./plan-plain-words";
 
 /** The form that starts a draft plan, blank or from a template; only one draft is open at a time. */
 export function StartPlanForm({
@@ -10,12 +11,15 @@ export function StartPlanForm({
   templates,
   today,
   draftOpen,
+  language,
   action,
 }: {
   patientId: string;
   templates: CarePlanPage["templates"];
   today: string;
   draftOpen: boolean;
+  /** The patient's language, when the portal speaks it: what the plan's plain words are written in by default. */
+  language: PlainWordsLanguage;
   action: (patientId: string, prev: FormState, formData: FormData) => Promise<FormState>;
 }) {
   return (
@@ -51,6 +55,7 @@ export function StartPlanForm({
                 required: true,
                 defaultValue: addDaysIso(today, 90),
               },
+              plainWordsLanguageField(language),
             ]}
           />
         </div>

@@ -1,4 +1,5 @@
 import { ActionForm } from "@/components/action-form";
+import type { WritingForNeed } from "@/components/language/writing-for";
 import type { ConcernDetail } from "@/lib/concerns";
 import {
   CONCERN_MOVE_LABELS,
@@ -9,6 +10,7 @@ import {
 import { addDaysIso, zonedDate } from "@/lib/time";
 import type { ConcernActions } from "./concern-actions";
 import { ConcernPanel } from "./concern-panel";
+import { ConcernResolveForm } from "./concern-resolve-form";
 
 interface FormsProps {
   concern: ConcernDetail;
@@ -20,12 +22,15 @@ export function ConcernWorkForms({
   concern: c,
   actions,
   advocates,
-}: FormsProps & { advocates: { id: string; name: string }[] }) {
+  languageNeed,
+}: FormsProps & { advocates: { id: string; name: string }[]; languageNeed: WritingForNeed }) {
   const moves = nextStatuses(c.status);
   return (
     <aside className="space-y-6">
       <ConcernMoveForms concern={c} actions={actions} />
-      {moves.includes("resolved") ? <ConcernResolveForm concern={c} actions={actions} /> : null}
+      {moves.includes("resolved") ? (
+        <ConcernResolveForm concern={c} actions={actions} languageNeed={languageNeed} />
+      ) : null}
       {isOpenStatus(c.status) ? <ConcernInterimForm concern={c} actions={actions} /> : null}
       {(c.category === "quality-of-care" || c.aboutDischarge) && !c.qioReferredOn ? (
         <ConcernQioForm concern={c} actions={actions} />
@@ -66,43 +71,6 @@ function ConcernMoveForms({ concern: c, actions }: FormsProps) {
           />
         ))}
       </div>
-    </ConcernPanel>
-  );
-}
-
-/** Resolving, with every part of the written response the patient receives. */
-function ConcernResolveForm({ concern: c, actions }: FormsProps) {
-  return (
-    <ConcernPanel title="Resolve with a written response">
-      <ActionForm
-        action={actions.resolve.bind(null, c.id)}
-        hidden={versionOf(c)}
-        submitLabel="Resolve and record the response"
-        fields={[
-          {
-            kind: "text",
-            name: "responseContact",
-            label: "Contact person",
-            required: true,
-            hint: "Name, role and how the patient can reach them.",
-          },
-          {
-            kind: "textarea",
-            name: "responseSteps",
-            label: "Steps taken to investigate",
-            required: true,
-            maxLength: 5000,
-          },
-          { kind: "textarea", name: "responseResults", label: "Results", required: true, maxLength: 5000 },
-          {
-            kind: "date",
-            name: "responseCompletedOn",
-            label: "Date of completion",
-            required: true,
-            defaultValue: zonedDate(),
-          },
-        ]}
-      />
     </ConcernPanel>
   );
 }

@@ -20,6 +20,9 @@ export interface MessageFormWords {
   subject?: string;
   language?: string;
   languageHint?: string;
+  /** Staff: the label and hint of the English version beside a Spanish message. */
+  bodyEnglish?: string;
+  bodyEnglishHint?: string;
   share?: string;
 }
 
@@ -104,6 +107,17 @@ export function MessageForm({
       ) : null}
       {languages && words.languageHint ? (
         <p className="-mt-3 mb-4 text-sm text-slate-700">{words.languageHint}</p>
+      ) : null}
+      {languages && words.bodyEnglish ? (
+        <TextAreaField
+          id={`${id}-body-english`}
+          name="bodyEnglish"
+          label={words.bodyEnglish}
+          hint={words.bodyEnglishHint}
+          maxLength={5000}
+          defaultValue={state.values?.bodyEnglish}
+          error={state.errors?.bodyEnglish}
+        />
       ) : null}
       {share && words.share ? (
         <div className="mb-4 flex items-center gap-2">

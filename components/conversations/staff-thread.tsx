@@ -1,17 +1,9 @@
+import { languageName } from "@/components/language/writing-for";
 import type { ThreadMessage } from "@/lib/messages";
 import { formatDateTime } from "@/lib/time";
 import { AttachmentLinks } from "./attachment-link";
 
 const LANGUAGE = { en: "English", es: "Spanish" } as const;
-
-/** A language code as staff read it: "Spanish", "Vietnamese"; the code itself when unknown. */
-export function languageName(code: string): string {
-  try {
-    return new Intl.DisplayNames(["en"], { type: "language" }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
 
 /** What staff see of a patient's language needs wherever they write to them. */
 export function languageNeed(preferredLanguage: string, interpreterNeeded: boolean): string {
@@ -54,6 +46,11 @@ export function StaffThread({
           <p className="whitespace-pre-wrap break-words" lang={m.language}>
             {m.body}
           </p>
+          {m.bodyEnglish ? (
+            <p className="mt-1 whitespace-pre-wrap break-words border-l-2 border-slate-200 pl-2" lang="en">
+              <span className="font-medium">In English too:</span> {m.bodyEnglish}
+            </p>
+          ) : null}
           <AttachmentLinks
             files={m.attachments}
             href={(id) => `/patients/${patientId}/messages/attachments/${id}`}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { WrittenWords } from "@/components/appointments/portal-instructions";
 import { CorrectionForm } from "@/components/portal/correction-form";
 import { Card } from "@/components/ui/card";
 import { Expander } from "@/components/ui/expander";
@@ -112,7 +113,9 @@ export function TimelineEntry({
           {item.extra ? (
             <>
               <dt className="font-medium">{t.appointment.bring}</dt>
-              <dd className="break-words">{item.extra}</dd>
+              <dd className="break-words">
+                <WrittenWords t={t} text={item.extra} language={item.language} />
+              </dd>
             </>
           ) : null}
         </dl>

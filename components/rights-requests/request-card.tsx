@@ -1,3 +1,4 @@
+import { languageName, type WritingForNeed } from "@/components/language/writing-for";
 import { RightsDue } from "@/components/rights-request";
 import { Card } from "@/components/ui/card";
 import { Facts } from "@/components/ui/facts";
@@ -8,18 +9,46 @@ import type { RightsRequestActions } from "./request-actions";
 import { RequestForms } from "./request-forms";
 import { RequestLinks } from "./request-links";
 
+/** A reason as written into the letter, marked with its language, and its English beside Spanish. */
+function LetterText({
+  text,
+  english,
+  language,
+}: {
+  text: string | null;
+  english: string | null;
+  language: RightsRequestItem["letterLanguage"];
+}) {
+  if (!text) return null;
+  return (
+    <>
+      <span className="block whitespace-pre-wrap" lang={language}>
+        {text}
+      </span>
+      {english ? (
+        <span className="block whitespace-pre-wrap text-slate-700">
+          In English: <span lang="en">{english}</span>
+        </span>
+      ) : null}
+    </>
+  );
+}
+
 /** One request in the patient's list: what was asked, its clock and answer, letters, and next steps. */
 export function RightsRequestCard({
   patientId,
   r,
   canWrite,
   today,
+  need,
   actions,
 }: {
   patientId: string;
   r: RightsRequestItem;
   canWrite: boolean;
   today: string;
+  /** The patient's language need; null for a reader who does not write. */
+  need: WritingForNeed | null;
   actions: RightsRequestActions;
 }) {
   return (
@@ -40,7 +69,12 @@ export function RightsRequestCard({
             value: r.extendedDueOn ? (
               <>
                 To {formatCalendarDate(r.extendedDueOn)}; patient told{" "}
-                {formatCalendarDate(r.extensionNotifiedOn!)}: {r.extensionReason}
+                {formatCalendarDate(r.extensionNotifiedOn!)}:
+                <LetterText
+                  text={r.extensionReason}
+                  english={r.extensionReasonEnglish}
+                  language={r.letterLanguage}
+                />
               </>
             ) : null,
           },
@@ -52,9 +86,17 @@ export function RightsRequestCard({
                 {r.decisionReasonCode
                   ? `: ${DENIAL_REASONS[r.type][r.decisionReasonCode] ?? r.decisionReasonCode}`
                   : ""}
-                {r.decisionReason ? <span className="block">{r.decisionReason}</span> : null}
+                <LetterText
+                  text={r.decisionReason}
+                  english={r.decisionReasonEnglish}
+                  language={r.letterLanguage}
+                />
               </>
             ) : null,
+          },
+          {
+            label: "Letters in",
+            value: r.extendedDueOn || r.decision ? languageName(r.letterLanguage) : null,
           },
           {
             label: "Statement of disagreement",
@@ -68,8 +110,8 @@ export function RightsRequestCard({
       />
       <p className="mt-2 whitespace-pre-wrap">{r.details}</p>
       <RequestLinks patientId={patientId} r={r} canProduceAccounting={canWrite} />
-      {canWrite && (r.responseSentOn === null || r.type === "amendment") ? (
-        <RequestForms r={r} today={today} actions={actions} />
+      {canWrite && need && (r.responseSentOn === null || r.type === "amendment") ? (
+        <RequestForms r={r} today={today} need={need} actions={actions} />
       ) : null}
     </Card>
   );

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { clinicians } from "./care-team";
+import { englishBesideCheck, writtenLanguage } from "./languages";
 import { patients } from "./patients";
 import { users } from "./users";
 
@@ -36,6 +37,9 @@ export const appointments = pgTable(
     status: text("status", { enum: APPOINTMENT_STATUSES }).notNull().default("scheduled"),
     cancelReason: text("cancel_reason"),
     patientNotes: text("patient_notes"),
+    /** The language the patient's instructions are written in, and the same words in English beside Spanish. */
+    patientNotesLanguage: writtenLanguage("patient_notes_language"),
+    patientNotesEnglish: text("patient_notes_english"),
     internalNotes: text("internal_notes"),
     /** Occurrences of one recurring series share this id; each can still move on its own. */
     seriesId: uuid("series_id"),
@@ -60,6 +64,10 @@ export const appointments = pgTable(
       "appointments_status_check",
       sql`${t.status} in ('scheduled','confirmed','completed','cancelled','no-show')`,
     ),
+    check("appointments_patient_notes_language_check", sql`${t.patientNotesLanguage} in ('en','es')`),
+    englishBesideCheck("appointments_english_beside_spanish", t.patientNotesLanguage, [
+      t.patientNotesEnglish,
+    ]),
     check("appointments_ends_after_start", sql`${t.endsAt} > ${t.startsAt}`),
     check("appointments_shorter_than_a_day", sql`${t.endsAt} - ${t.startsAt} < interval '24 hours'`),
     check("appointments_cancel_reason", sql`(${t.status} = 'cancelled') = (${t.cancelReason} is not null)`),

@@ -16,6 +16,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { clinicians } from "./care-team";
+import { writtenLanguage } from "./languages";
 import { patients } from "./patients";
 import { users } from "./users";
 
@@ -81,6 +82,8 @@ export const carePlans = pgTable(
     activatedAt: timestamp("activated_at", { withTimezone: true }),
     endedAt: timestamp("ended_at", { withTimezone: true }),
     endReason: text("end_reason"),
+    /** The language its goals and steps are put in plain words in, for the patient. */
+    plainWordsLanguage: writtenLanguage("plain_words_language"),
     version: integer("version").notNull().default(1),
   },
   (t) => [
@@ -88,6 +91,7 @@ export const carePlans = pgTable(
     index("care_plans_review_idx").on(t.reviewDate).where(sql`${t.status} = 'active'`),
     uniqueIndex("care_plans_one_active_key").on(t.patientId).where(sql`${t.status} = 'active'`),
     uniqueIndex("care_plans_one_draft_key").on(t.patientId).where(sql`${t.status} = 'draft'`),
+    check("care_plans_plain_words_language_check", sql`${t.plainWordsLanguage} in ('en','es')`),
     check("care_plans_status_check", sql`${t.status} in (${inList(CARE_PLAN_STATUSES)})`),
     check("care_plans_ended", sql`(${t.status} in ('completed','revoked')) = (${t.endedAt} is not null)`),
     check("care_plans_activated", sql`${t.status} in ('draft','revoked') or ${t.activatedAt} is not null`),
@@ -123,6 +127,8 @@ export const carePlanGoals = pgTable(
     seq: bigint("seq", { mode: "number" }).generatedAlwaysAsIdentity(),
     description: text("description").notNull(),
     measure: text("measure"),
+    /** The goal in plain words, in the plan's plain-words language: what the portal shows the patient. */
+    plainWords: text("plain_words"),
     targetDate: date("target_date"),
     status: text("status", { enum: GOAL_STATUSES }).notNull().default("proposed"),
     priority: text("priority", { enum: GOAL_PRIORITIES }).notNull().default("medium"),
@@ -149,6 +155,8 @@ export const carePlanInterventions = pgTable(
     seq: bigint("seq", { mode: "number" }).generatedAlwaysAsIdentity(),
     goalId: uuid("goal_id").references((): AnyPgColumn => carePlanGoals.id),
     description: text("description").notNull(),
+    /** The step in plain words, in the plan's plain-words language: what the portal shows the patient. */
+    plainWords: text("plain_words"),
     /** Owned by someone on the care team, or by a staff user, or not assigned yet; never both. */
     ownerClinicianId: uuid("owner_clinician_id").references(() => clinicians.id),
     ownerUserId: uuid("owner_user_id").references(() => users.id),

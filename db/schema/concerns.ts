@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, date, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { englishBesideCheck, writtenLanguage } from "./languages";
 import { patients } from "./patients";
 import { users } from "./users";
 
@@ -81,6 +82,10 @@ export const concerns = pgTable(
     responseSteps: text("response_steps"),
     responseResults: text("response_results"),
     responseCompletedOn: date("response_completed_on"),
+    /** The language the written response is in (its letter follows it), and English beside Spanish. */
+    responseLanguage: writtenLanguage("response_language"),
+    responseStepsEnglish: text("response_steps_english"),
+    responseResultsEnglish: text("response_results_english"),
     interimNoticeSentAt: timestamp("interim_notice_sent_at", { withTimezone: true }),
     interimExpectedBy: date("interim_expected_by"),
     interimMessage: text("interim_message"),
@@ -98,6 +103,11 @@ export const concerns = pgTable(
     index("concerns_patient_idx").on(t.patientId, t.receivedAt),
     index("concerns_open_due_idx").on(t.resolveDueAt).where(sql`${t.status} not in ('resolved','closed')`),
     index("concerns_advocate_idx").on(t.assignedAdvocateId),
+    check("concerns_response_language_check", sql`${t.responseLanguage} in ('en','es')`),
+    englishBesideCheck("concerns_english_beside_spanish", t.responseLanguage, [
+      t.responseStepsEnglish,
+      t.responseResultsEnglish,
+    ]),
     check("concerns_status_check", sql`${t.status} in (${inList(CONCERN_STATUSES)})`),
     check("concerns_category_check", sql`${t.category} in (${inList(CONCERN_CATEGORIES)})`),
     check("concerns_severity_check", sql`${t.severity} in (${inList(CONCERN_SEVERITIES)})`),

@@ -11,6 +11,7 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
+import { englishBesideCheck, writtenLanguage } from "./languages";
 import { patients } from "./patients";
 import { users } from "./users";
 
@@ -19,9 +20,6 @@ export const CONVERSATION_TOPICS = ["appointment", "care-plan", "concern", "bill
 export type ConversationTopic = (typeof CONVERSATION_TOPICS)[number];
 export const CONVERSATION_STATUSES = ["open", "closed"] as const;
 export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
-/** The languages a message can be written in: those the portal speaks. */
-export const MESSAGE_LANGUAGES = ["en", "es"] as const;
-export type MessageLanguage = (typeof MESSAGE_LANGUAGES)[number];
 
 /**
  * A thread about one patient. Among the staff on the care team only, unless `with_patient`: then
@@ -90,7 +88,9 @@ export const messages = pgTable(
     body: text("body").notNull(),
     sharedWithPatient: boolean("shared_with_patient").notNull().default(false),
     /** The language it is written in: what the patient reads it in, or told which when it is not theirs. */
-    language: text("language", { enum: MESSAGE_LANGUAGES }).notNull().default("en"),
+    language: writtenLanguage("language"),
+    /** The same message in English, beside one written in Spanish, for readers of English. */
+    bodyEnglish: text("body_english"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -98,6 +98,7 @@ export const messages = pgTable(
     index("messages_patient_idx").on(t.patientId, t.createdAt),
     check("messages_body_length", sql`char_length(${t.body}) between 1 and 5000`),
     check("messages_language_check", sql`${t.language} in ('en','es')`),
+    englishBesideCheck("messages_english_beside_spanish", t.language, [t.bodyEnglish]),
   ],
 );
 

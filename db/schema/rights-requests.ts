@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, date, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { englishBesideCheck, writtenLanguage } from "./languages";
 import { patients } from "./patients";
 import { users } from "./users";
 
@@ -36,6 +37,12 @@ export const rightsRequests = pgTable(
     /** What is asked for, in the patient's words (for confidential communications: how to reach them, never why). */
     details: text("details").notNull(),
     requestedForm: text("requested_form"),
+    /**
+     * A confidential-communications request (164.522(b)): the alternate email and phone it names.
+     * Once granted, every notification to the patient goes only there, never to the home contact.
+     */
+    alternateEmail: text("alternate_email"),
+    alternatePhone: text("alternate_phone"),
     /** A restriction on telling a health plan about care the patient paid for in full: must be granted. */
     healthPlanSelfPay: boolean("health_plan_self_pay").notNull().default(false),
     dueOn: date("due_on").notNull(),
@@ -46,6 +53,10 @@ export const rightsRequests = pgTable(
     decisionReasonCode: text("decision_reason_code"),
     decisionReason: text("decision_reason"),
     decidedOn: date("decided_on"),
+    /** The language of the letters (extension, decision) and the reasons staff write in them; English beside Spanish. */
+    letterLanguage: writtenLanguage("letter_language"),
+    extensionReasonEnglish: text("extension_reason_english"),
+    decisionReasonEnglish: text("decision_reason_english"),
     /** A denied amendment tells the patient they may file a statement of disagreement (164.526(d)). */
     disagreementRightStated: boolean("disagreement_right_stated").notNull().default(false),
     responseSentOn: date("response_sent_on"),
@@ -69,6 +80,15 @@ export const rightsRequests = pgTable(
     index("rights_requests_open_due_idx")
       .on(sql`coalesce(${t.extendedDueOn}, ${t.dueOn})`)
       .where(sql`${t.responseSentOn} is null`),
+    check(
+      "rights_requests_alternate_contact_only_confidential",
+      sql`${t.type} = 'confidential-communication' or (${t.alternateEmail} is null and ${t.alternatePhone} is null)`,
+    ),
+    check("rights_requests_letter_language_check", sql`${t.letterLanguage} in ('en','es')`),
+    englishBesideCheck("rights_requests_english_beside_spanish", t.letterLanguage, [
+      t.extensionReasonEnglish,
+      t.decisionReasonEnglish,
+    ]),
     check("rights_requests_type_check", sql`${t.type} in (${inList(RIGHTS_REQUEST_TYPES)})`),
     check(
       "rights_requests_decision_check",

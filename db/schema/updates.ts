@@ -1,12 +1,10 @@
 import { sql } from "drizzle-orm";
 import { type AnyPgColumn, check, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { englishBesideCheck, writtenLanguage } from "./languages";
 import { patients } from "./patients";
 import { users } from "./users";
 
 export const UPDATE_STATUSES = ["draft", "published"] as const;
-/** The languages staff write an update in: those the portal speaks. */
-export const UPDATE_LANGUAGES = ["en", "es"] as const;
-export type UpdateLanguage = (typeof UPDATE_LANGUAGES)[number];
 
 /**
  * Progress updates written for the patient and family. A draft can be edited; once published
@@ -28,7 +26,11 @@ export const patientUpdates = pgTable(
     nextSteps: text("next_steps"),
     resources: text("resources"),
     /** The language it is written in: the portal tells a reader of another language which one it is. */
-    language: text("language", { enum: UPDATE_LANGUAGES }).notNull().default("en"),
+    language: writtenLanguage("language"),
+    /** The update in English too, beside one written in Spanish: for family and staff who read English. */
+    titleEnglish: text("title_english"),
+    progressEnglish: text("progress_english"),
+    nextStepsEnglish: text("next_steps_english"),
     status: text("status", { enum: UPDATE_STATUSES }).notNull().default("draft"),
     publishedAt: timestamp("published_at", { withTimezone: true }),
     correctsUpdateId: uuid("corrects_update_id").references((): AnyPgColumn => patientUpdates.id),
@@ -41,6 +43,11 @@ export const patientUpdates = pgTable(
     index("patient_updates_patient_idx").on(t.patientId, t.createdAt),
     check("patient_updates_status_check", sql`${t.status} in ('draft','published')`),
     check("patient_updates_language_check", sql`${t.language} in ('en','es')`),
+    englishBesideCheck("patient_updates_english_beside_spanish", t.language, [
+      t.titleEnglish,
+      t.progressEnglish,
+      t.nextStepsEnglish,
+    ]),
     check("patient_updates_published_at", sql`(${t.status} = 'published') = (${t.publishedAt} is not null)`),
   ],
 );

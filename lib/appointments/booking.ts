@@ -5,8 +5,10 @@ import { appointments } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { type Actor, authorizePatient } from "@/lib/authz";
 import { retryOnConflict } from "@/lib/errors";
+import { unsafeReadLanguageNeed } from "@/lib/patients/language";
 import { orgTimeZone, toZonedInputValue, zonedWallTimeToInstant } from "@/lib/time";
 import { assertOnCareTeam, ClashError, findClashes, isExclusionViolation } from "./clashes";
+import { patientNotesDetails, patientNotesVersion } from "./patient-notes";
 import type { AppointmentInput } from "./schemas";
 
 /**
@@ -31,7 +33,10 @@ export function occurrences(input: Pick<AppointmentInput, "start" | "end" | "eve
   });
 }
 
-/** Books one appointment or a whole series, all or nothing; a clash anywhere writes nothing. */
+/**
+ * Books one appointment or a whole series, all or nothing; a clash anywhere writes nothing. The
+ * patient's instructions are in the language the form names, else the patient's own.
+ */
 export async function bookAppointments(
   actor: Actor,
   patientId: string,
@@ -44,6 +49,9 @@ export async function bookAppointments(
     return await retryOnConflict(() =>
       db().transaction(async (tx) => {
         await assertOnCareTeam(tx, patientId, input.clinicianId);
+        const language =
+          input.patientNotesLanguage ?? (await unsafeReadLanguageNeed(tx, patientId)).defaultLanguage;
+        const notes = patientNotesVersion(input.patientNotes, language, input.patientNotesEnglish);
         const clashes = await findClashes(tx, { patientId, clinicianId: input.clinicianId, ranges });
         if (clashes.length) throw new ClashError(clashes);
         const created = await tx
@@ -58,7 +66,7 @@ export async function bookAppointments(
               videoUrl: input.videoUrl,
               startsAt: r.start,
               endsAt: r.end,
-              patientNotes: input.patientNotes,
+              ...notes,
               internalNotes: input.internalNotes,
               seriesId,
               createdBy: actor.userId,
@@ -70,7 +78,7 @@ export async function bookAppointments(
           patientId,
           entityType: seriesId ? "appointment_series" : "appointment",
           entityId: seriesId ?? created[0]!.id,
-          details: { appointments: created.map((c) => c.id) },
+          details: { appointments: created.map((c) => c.id), ...patientNotesDetails(notes) },
         });
         return created.map((c) => c.id);
       }),

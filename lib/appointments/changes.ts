@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/authz";
 import { DomainError } from "@/lib/errors";
 import { changeVersioned, type Row, versionedRecord } from "@/lib/records/versioned-change";
 import { ClashError, findClashes, isExclusionViolation } from "./clashes";
+import { patientNotesDetails, patientNotesVersion } from "./patient-notes";
 import { closeRequest, closeRequestOnCancel, openRequestOn } from "./request-outcomes";
 import type { RescheduleInput } from "./schemas";
 
@@ -58,12 +59,15 @@ export async function rescheduleAppointment(
             "The patient's request to move it was already dealt with: untick the box to move it.";
           throw new DomainError(message, { closeRequest: [message] });
         }
-        const notes = input.patientNotes === undefined ? row.patientNotes : input.patientNotes;
+        const notes = keptNotes(row, input);
         const fields = ["startsAt", "endsAt"];
-        if (notes !== row.patientNotes) fields.push("patientNotes");
+        for (const field of ["patientNotes", "patientNotesLanguage", "patientNotesEnglish"] as const)
+          if (notes[field] !== row[field]) fields.push(field);
+        // The instructions' language is named when they changed; their words never are.
+        const named = fields.length > 2 ? patientNotesDetails(notes, row.patientNotesLanguage) : {};
         return {
-          set: { startsAt: input.start, endsAt: input.end, patientNotes: notes },
-          details: { fields },
+          set: { startsAt: input.start, endsAt: input.end, ...notes },
+          details: { fields, ...named },
           after: async (after) => {
             if (!open) return;
             await closeRequest(
@@ -81,6 +85,20 @@ export async function rescheduleAppointment(
     if (locked.row && isExclusionViolation(error)) throw new ClashError(await clashesWith(locked.row));
     throw error;
   }
+}
+
+/**
+ * The instructions after a move: what the form gave, else what the appointment had. Their own
+ * language stays unless the form names another; English kept from before stays only beside the
+ * same Spanish instructions.
+ */
+function keptNotes(row: Row<typeof appointments>, input: RescheduleInput) {
+  const notes = input.patientNotes === undefined ? row.patientNotes : input.patientNotes;
+  const language = input.patientNotesLanguage ?? row.patientNotesLanguage;
+  if (input.patientNotesEnglish !== undefined)
+    return patientNotesVersion(notes, language, input.patientNotesEnglish);
+  const unchanged = notes === row.patientNotes && language === row.patientNotesLanguage;
+  return patientNotesVersion(notes, language, unchanged ? row.patientNotesEnglish : null);
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   appointmentRequests,
   appointments,
   clinicians,
+  type WrittenLanguage,
 } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { type Actor, authorizePatient, can } from "@/lib/authz";
@@ -40,7 +41,10 @@ export interface MyAppointment {
   status: string;
   location: string | null;
   videoUrl: string | null;
+  /** What to bring or do, as written, in `patientNotesLanguage`, with the English beside Spanish ones. */
   patientNotes: string | null;
+  patientNotesLanguage: WrittenLanguage;
+  patientNotesEnglish: string | null;
   clinicianName: string | null;
   upcoming: boolean;
   openRequest: OpenRequest | null;
@@ -75,6 +79,8 @@ export async function getMyAppointment(
       location: appointments.location,
       videoUrl: appointments.videoUrl,
       patientNotes: appointments.patientNotes,
+      patientNotesLanguage: appointments.patientNotesLanguage,
+      patientNotesEnglish: appointments.patientNotesEnglish,
       clinicianName: clinicians.name,
       openRequest: sql<OpenRequest | null>`(select json_build_object('id', r.id, 'kind', r.kind, 'reason', r.reason, 'preferredTimes', r.preferred_times, 'requestedAt', r.requested_at)
         from ${appointmentRequests} r where r.appointment_id = ${appointments.id} and r.handled_at is null

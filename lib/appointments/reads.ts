@@ -7,9 +7,11 @@ import {
   appointments,
   careTeamMembers,
   clinicians,
+  type WrittenLanguage,
 } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
 import type { PatientHeader } from "@/lib/patients/header";
+import { type LanguageNeed, unsafeReadLanguageNeed } from "@/lib/patients/language";
 import { readPatientRecord } from "@/lib/records/patient-read";
 
 export interface AppointmentItem {
@@ -23,7 +25,11 @@ export interface AppointmentItem {
   endsAt: Date;
   status: AppointmentStatus;
   cancelReason: string | null;
+  /** What the patient is told to bring or do, as written, in `patientNotesLanguage`. */
   patientNotes: string | null;
+  patientNotesLanguage: WrittenLanguage;
+  /** The same instructions in English, beside Spanish ones (else null). */
+  patientNotesEnglish: string | null;
   /** Null unless the reader may see staff-only notes. */
   internalNotes: string | null;
   inSeries: boolean;
@@ -38,6 +44,8 @@ export interface PatientAppointments {
   past: AppointmentItem[];
   careTeam: { id: string; name: string; discipline: string }[];
   canWrite: boolean;
+  /** For staff who book: the patient's preferred language and interpreter need (else null). */
+  languageNeed: LanguageNeed | null;
 }
 
 const columns = {
@@ -52,6 +60,8 @@ const columns = {
   status: appointments.status,
   cancelReason: appointments.cancelReason,
   patientNotes: appointments.patientNotes,
+  patientNotesLanguage: appointments.patientNotesLanguage,
+  patientNotesEnglish: appointments.patientNotesEnglish,
   internalNotes: appointments.internalNotes,
   seriesId: appointments.seriesId,
   version: appointments.version,
@@ -67,12 +77,13 @@ export async function listPatientAppointments(actor: Actor, patientId: string): 
     patientId,
     async ({ database, can }) => {
       const staffNotes = can("read:teamNotes");
+      const canWrite = can("write:appointment");
       const base = () =>
         database
           .select(columns)
           .from(appointments)
           .leftJoin(clinicians, eq(clinicians.id, appointments.clinicianId));
-      const [upcoming, past, careTeam] = await Promise.all([
+      const [upcoming, past, careTeam, languageNeed] = await Promise.all([
         base()
           .where(and(eq(appointments.patientId, patientId), gte(appointments.endsAt, sql`now()`)))
           .orderBy(asc(appointments.startsAt))
@@ -87,6 +98,7 @@ export async function listPatientAppointments(actor: Actor, patientId: string): 
           .innerJoin(clinicians, eq(clinicians.id, careTeamMembers.clinicianId))
           .where(and(eq(careTeamMembers.patientId, patientId), isNull(careTeamMembers.archivedAt)))
           .orderBy(asc(clinicians.name)),
+        canWrite ? unsafeReadLanguageNeed(database, patientId) : null,
       ]);
       const toItem = (r: (typeof upcoming)[number]): AppointmentItem => ({
         ...r,
@@ -97,7 +109,8 @@ export async function listPatientAppointments(actor: Actor, patientId: string): 
         upcoming: upcoming.map(toItem),
         past: past.map(toItem),
         careTeam,
-        canWrite: can("write:appointment"),
+        canWrite,
+        languageNeed,
       };
     },
     "appointment.list",

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { APPOINTMENT_KINDS } from "@/db/schema/appointments";
+import type { WrittenLanguage } from "@/db/schema/languages";
 import { IdSchema, versionField } from "@/lib/validation";
+import { englishBesideField, writtenLanguageField } from "@/lib/written-language";
+import { add, checkNotesLanguage, checkTimes, combine, type Parsed } from "./form-checks";
 
 export { APPOINTMENT_KINDS };
-
-import { fromZonedInputValue } from "@/lib/time";
 
 export const APPOINTMENT_KIND_LABEL: Record<(typeof APPOINTMENT_KINDS)[number], string> = {
   test: "Test",
@@ -14,7 +15,6 @@ export const APPOINTMENT_KIND_LABEL: Record<(typeof APPOINTMENT_KINDS)[number], 
   telehealth: "Telehealth",
 };
 
-const DAY = 24 * 60 * 60 * 1000;
 const optionalText = (max: number) =>
   z
     .string()
@@ -28,45 +28,6 @@ const checkbox = z
   .union([z.literal("on"), z.literal("")])
   .optional()
   .transform((v) => v === "on");
-
-type Errors = Record<string, string[]>;
-
-function add(errors: Errors, field: string, message: string) {
-  errors[field] = [...(errors[field] ?? []), message];
-}
-
-/** Start and end as typed (wall-clock in the organisation's zone), checked as a pair. */
-function checkTimes(startsAt: unknown, endsAt: unknown, errors: Errors, now = Date.now()) {
-  const start = typeof startsAt === "string" && startsAt ? fromZonedInputValue(startsAt) : null;
-  const end = typeof endsAt === "string" && endsAt ? fromZonedInputValue(endsAt) : null;
-  if (!start) add(errors, "startsAt", "Enter the start as a date and time.");
-  if (!end) add(errors, "endsAt", "Enter the end as a date and time.");
-  if (!start || !end) return null;
-  const length = end.getTime() - start.getTime();
-  if (length <= 0) add(errors, "endsAt", "The end must be after the start.");
-  else if (length < 5 * 60 * 1000) add(errors, "endsAt", "An appointment lasts at least 5 minutes.");
-  else if (length >= DAY) add(errors, "endsAt", "An appointment must be shorter than 24 hours.");
-  if (start.getTime() < now - 365 * DAY)
-    add(errors, "startsAt", "That is more than a year ago. Check the year.");
-  if (start.getTime() > now + 2 * 365 * DAY)
-    add(errors, "startsAt", "That is more than two years ahead. Check the year.");
-  return { start, end };
-}
-
-type Parsed<T> = { success: true; data: T } | { success: false; errors: Errors };
-
-/** Field checks and the checks across fields together, so every mistake is reported at once. */
-function combine<T, S>(
-  schema: z.ZodType<S>,
-  raw: Record<string, unknown>,
-  cross: (errors: Errors) => ((s: S) => T) | null,
-): Parsed<T> {
-  const parsed = schema.safeParse(raw);
-  const errors: Errors = parsed.success ? {} : (z.flattenError(parsed.error).fieldErrors as Errors);
-  const build = cross(errors);
-  if (!parsed.success || !build || Object.keys(errors).length) return { success: false, errors };
-  return { success: true, data: build(parsed.data) };
-}
 
 const AppointmentFields = z.object({
   kind: z.enum(APPOINTMENT_KINDS, { error: "Choose what kind of appointment this is." }),
@@ -97,6 +58,10 @@ const AppointmentFields = z.object({
     .max(26, { error: "A series has 2 to 26 occurrences." })
     .default(2),
   patientNotes: optionalText(2000),
+  /** The language the instructions are written in; blank is the patient's own. */
+  patientNotesLanguage: writtenLanguageField,
+  /** The same instructions in English, beside Spanish ones. */
+  patientNotesEnglish: englishBesideField(2000),
   internalNotes: optionalText(2000),
   pastConfirmed: checkbox,
 });
@@ -108,7 +73,12 @@ export const PAST_START_MESSAGE =
   "That start has already passed. Check the date, or tick “Yes, it is in the past” to record an appointment that already took place.";
 
 export interface AppointmentInput
-  extends Omit<z.output<typeof AppointmentFields>, "startsAt" | "endsAt" | "repeat" | "pastConfirmed"> {
+  extends Omit<
+    z.output<typeof AppointmentFields>,
+    "startsAt" | "endsAt" | "repeat" | "pastConfirmed" | "patientNotesEnglish"
+  > {
+  /** The same instructions in English beside Spanish ones; absent is none. */
+  patientNotesEnglish?: string | null;
   start: Date;
   end: Date;
   everyWeeks: number | null;
@@ -118,6 +88,7 @@ export interface AppointmentInput
 export function parseAppointment(raw: Record<string, unknown>, now = Date.now()): Parsed<AppointmentInput> {
   return combine(AppointmentFields, raw, (errors) => {
     const times = checkTimes(raw.startsAt, raw.endsAt, errors, now);
+    checkNotesLanguage(raw, errors);
     const kind = raw.kind;
     if (kind === "telehealth" && !raw.videoUrl)
       add(errors, "videoUrl", "A telehealth visit needs its video link.");
@@ -139,6 +110,8 @@ export function parseAppointment(raw: Record<string, unknown>, now = Date.now())
 const RescheduleFields = z.object({
   version: versionField,
   patientNotes: optionalText(2000),
+  patientNotesLanguage: writtenLanguageField,
+  patientNotesEnglish: englishBesideField(2000),
   closeRequest: checkbox,
   requestNote: optionalText(1000),
 });
@@ -149,6 +122,10 @@ export interface RescheduleInput {
   version: number;
   /** What the patient is told to bring or do after the move (null clears it; absent keeps it). */
   patientNotes?: string | null;
+  /** The language they are written in (absent keeps the appointment's own). */
+  patientNotesLanguage?: WrittenLanguage;
+  /** The same instructions in English beside Spanish ones (null clears it; absent keeps it). */
+  patientNotesEnglish?: string | null;
   /** Close the patient's open request to move it, as done, telling them `requestNote`. */
   closeRequest?: boolean;
   requestNote?: string | null;
@@ -158,6 +135,7 @@ export interface RescheduleInput {
 export function parseReschedule(raw: Record<string, unknown>): Parsed<RescheduleInput> {
   return combine(RescheduleFields, raw, (errors) => {
     const times = checkTimes(raw.startsAt, raw.endsAt, errors);
+    checkNotesLanguage(raw, errors);
     const note = typeof raw.requestNote === "string" ? raw.requestNote.trim() : "";
     if (raw.closeRequest === "on" && note.length < 3)
       add(errors, "requestNote", "Say what you tell the patient, e.g. 'Moved to Thursday 3:15 PM.'");

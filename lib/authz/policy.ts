@@ -90,7 +90,14 @@ export type GlobalPermission =
   | "open:ownRecord:portal"
   /** The portal itself: the records patients shared with a family member. */
   | "open:sharedRecords:portal"
-  | "use:calendarFeed:portal";
+  | "use:calendarFeed:portal"
+  /** One's own notifications: the bell, the list, marking them read (everyone signed in). */
+  | "read:ownNotifications"
+  /** One's own choices of what reaches them outside the portal (the patient's side). */
+  | "manage:ownNotificationSettings"
+  /** Admin: what left the system (or, in the demo, would have), and retrying a dead letter. */
+  | "read:outbox"
+  | "retry:notification";
 
 const STAFF: readonly Relationship[] = ["caseload", "emergency"];
 const SELF: readonly Relationship[] = ["self"];
@@ -191,7 +198,15 @@ export const PATIENT_POLICY: Record<Role, Partial<Record<PatientPermission, read
 };
 
 export const GLOBAL_POLICY: Record<Role, readonly GlobalPermission[]> = {
-  admin: ["manage:users", "read:audit", "review:emergencyAccess", "search:patients"],
+  admin: [
+    "manage:users",
+    "read:audit",
+    "review:emergencyAccess",
+    "search:patients",
+    "read:ownNotifications",
+    "read:outbox",
+    "retry:notification",
+  ],
   coordinator: [
     "list:caseload",
     "read:teamInbox",
@@ -202,6 +217,7 @@ export const GLOBAL_POLICY: Record<Role, readonly GlobalPermission[]> = {
     "search:patients",
     "read:resources",
     "use:calendarFeed:caseload",
+    "read:ownNotifications",
   ],
   advocate: [
     "list:caseload",
@@ -217,9 +233,15 @@ export const GLOBAL_POLICY: Record<Role, readonly GlobalPermission[]> = {
     "read:resources",
     "manage:resources",
     "read:reports",
+    "read:ownNotifications",
   ],
-  patient: ["open:ownRecord:portal", "use:calendarFeed:portal"],
-  family: ["open:sharedRecords:portal"],
+  patient: [
+    "open:ownRecord:portal",
+    "use:calendarFeed:portal",
+    "read:ownNotifications",
+    "manage:ownNotificationSettings",
+  ],
+  family: ["open:sharedRecords:portal", "read:ownNotifications", "manage:ownNotificationSettings"],
 };
 
 export const STAFF_ROLES = ["coordinator", "advocate"] as const satisfies readonly Role[];

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, asc, desc, eq, gte, inArray, isNull, lt, sql } from "drizzle-orm";
-import { createEvents, type EventAttributes } from "ics";
+import { createEvents } from "ics";
 import { db } from "@/db/client";
 import { appointments, calendarFeeds, clinicians, patients, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
@@ -14,6 +14,10 @@ import {
   type GlobalPermission,
 } from "@/lib/authz";
 import { NotFoundError } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/messages";
+import { MESSAGES } from "@/lib/i18n/messages";
+import { writtenLanguageFor } from "@/lib/patients/language";
+import { EVENT_COLUMNS, toEvent } from "./events";
 
 const DAY = 86_400_000;
 /** What a feed covers: a month back, six months ahead. */
@@ -86,14 +90,6 @@ export async function revokeFeed(actor: Actor, audience: FeedAudience): Promise<
   });
 }
 
-const STATUS: Record<string, EventAttributes["status"]> = {
-  scheduled: "TENTATIVE",
-  confirmed: "CONFIRMED",
-  completed: "CONFIRMED",
-  "no-show": "CONFIRMED",
-  cancelled: "CANCELLED",
-};
-
 /**
  * The iCalendar text for a feed token, or null when the token is unknown, revoked, or its user
  * is no longer active or allowed. The token is the credential (calendar apps send no cookie),
@@ -111,12 +107,15 @@ export async function unsafeCalendarForToken(token: string): Promise<string | nu
       email: users.email,
       patientId: users.patientId,
       active: users.active,
+      preferredLanguage: patients.preferredLanguage,
     })
     .from(calendarFeeds)
     .innerJoin(users, eq(users.id, calendarFeeds.userId))
+    .leftJoin(patients, eq(patients.id, users.patientId))
     .where(and(eq(calendarFeeds.tokenHash, hashToken(token)), isNull(calendarFeeds.revokedAt)));
   if (!owner?.active) return null;
-  const actor: Actor = { ...owner, sessionId: null };
+  const { preferredLanguage, ...who } = owner;
+  const actor: Actor = { ...who, sessionId: null };
   // The feed's owner is not signed in here: the policy says which appointments their role may carry.
   const caseload = allowsGlobal(owner.role, "use:calendarFeed:caseload");
   const scope = caseload
@@ -141,11 +140,13 @@ export async function unsafeCalendarForToken(token: string): Promise<string | nu
     .orderBy(asc(appointments.startsAt), desc(appointments.id))
     .limit(5000);
 
-  const events = rows.map((r) => toEvent(r, caseload));
+  // A patient's own feed is in their language: the patient's version of each instruction.
+  const locale = writtenLanguageFor(preferredLanguage ?? "en");
+  const events = rows.map((r) => toEvent(r, caseload ? { staff: true } : { staff: false, locale }));
   const { error, value } = createEvents(events, {
     productId: "carebridge/calendar",
     method: "PUBLISH",
-    calName: caseload ? `Carebridge – ${owner.name}` : "My Carebridge appointments",
+    calName: caseload ? `Carebridge – ${owner.name}` : MESSAGES[locale].calendarFeed.calName,
   });
   if (error || !value) throw error ?? new Error("could not build the calendar");
   await database.transaction(async (tx) => {
@@ -164,64 +165,15 @@ export async function unsafeCalendarForToken(token: string): Promise<string | nu
   return value;
 }
 
-const EVENT_COLUMNS = {
-  id: appointments.id,
-  title: appointments.title,
-  startsAt: appointments.startsAt,
-  endsAt: appointments.endsAt,
-  status: appointments.status,
-  location: appointments.location,
-  videoUrl: appointments.videoUrl,
-  patientNotes: appointments.patientNotes,
-  updatedAt: appointments.updatedAt,
-  clinicianName: clinicians.name,
-  mrn: patients.mrn,
-  givenName: patients.givenName,
-  familyName: patients.familyName,
-};
-interface EventRow {
-  id: string;
-  title: string;
-  startsAt: Date;
-  endsAt: Date;
-  status: string;
-  location: string | null;
-  videoUrl: string | null;
-  patientNotes: string | null;
-  updatedAt: Date;
-  clinicianName: string | null;
-  mrn: string;
-  givenName: string;
-  familyName: string;
-}
-
-/** An appointment as a calendar event: staff see whose it is; a patient sees what to bring. */
-function toEvent(r: EventRow, staff: boolean): EventAttributes {
-  return {
-    uid: `${r.id}@carebridge`,
-    start: r.startsAt.getTime(),
-    startInputType: "utc",
-    startOutputType: "utc",
-    end: r.endsAt.getTime(),
-    endInputType: "utc",
-    endOutputType: "utc",
-    title: staff ? `${r.title} – ${r.familyName}, ${r.givenName.charAt(0)}. (${r.mrn})` : r.title,
-    location: r.location ?? (r.videoUrl ? "Video visit" : undefined),
-    url: r.videoUrl ?? undefined,
-    description:
-      [r.clinicianName ? `With ${r.clinicianName}` : null, staff ? null : r.patientNotes]
-        .filter(Boolean)
-        .join("\n") || undefined,
-    status: STATUS[r.status],
-    lastModified: r.updatedAt.getTime(),
-  };
-}
-
-/** One of the patient's appointments as an .ics file, to add to their own calendar. */
+/**
+ * One of the patient's appointments as an .ics file, to add to their own calendar: in the reader's
+ * language when the page gives it (the version they just read), else the patient's own.
+ */
 export async function appointmentIcs(
   actor: Actor,
   patientId: string,
   appointmentId: string,
+  reader?: Locale,
 ): Promise<string> {
   await authorizePatient(actor, "read:appointment:portal", patientId);
   const database = db();
@@ -232,7 +184,7 @@ export async function appointmentIcs(
     .leftJoin(clinicians, eq(clinicians.id, appointments.clinicianId))
     .where(and(eq(appointments.id, appointmentId), eq(appointments.patientId, patientId)));
   if (!row) throw new NotFoundError();
-  const { error, value } = createEvents([toEvent(row, false)], {
+  const { error, value } = createEvents([toEvent(row, { staff: false, locale: reader })], {
     productId: "carebridge/calendar",
     method: "PUBLISH",
   });

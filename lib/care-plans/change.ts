@@ -2,13 +2,14 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import { db, type Transaction } from "@/db/client";
-import { type CarePlanSnapshot, carePlans, carePlanVersions } from "@/db/schema";
+import { carePlans, carePlanVersions } from "@/db/schema";
 import type { AuditAction } from "@/lib/audit/actions";
 import type { AuditDetails } from "@/lib/audit/record";
 import type { Actor, PatientAccess } from "@/lib/authz";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { changeVersioned, type Row, saveVersion, versionedRecord } from "@/lib/records/versioned-change";
 import { readPlanContent } from "./content";
+import type { PlanSnapshot } from "./diff";
 import { PLAN_STATUS_LABELS, PLAN_TRANSITIONS } from "./schemas";
 
 /** Writes the plan as it now stands as its newest version. */
@@ -20,6 +21,7 @@ export async function writeVersion(tx: Transaction, planId: string, userId: stri
         status: carePlans.status,
         reviewDate: carePlans.reviewDate,
         endReason: carePlans.endReason,
+        plainWordsLanguage: carePlans.plainWordsLanguage,
         version: carePlans.version,
       })
       .from(carePlans)
@@ -27,16 +29,18 @@ export async function writeVersion(tx: Transaction, planId: string, userId: stri
     readPlanContent(tx, planId),
   ]);
   if (!plan) throw new NotFoundError();
-  const snapshot: CarePlanSnapshot = {
+  const snapshot: PlanSnapshot = {
     title: plan.title,
     status: plan.status,
     reviewDate: plan.reviewDate,
     endReason: plan.endReason,
+    plainWordsLanguage: plan.plainWordsLanguage,
     problems: content.problems,
     goals: content.goals,
     interventions: content.interventions.map((i) => ({
       id: i.id,
       description: i.description,
+      plainWords: i.plainWords,
       goal: i.goalDescription,
       owner: i.ownerName,
       dueDate: i.dueDate,
@@ -57,6 +61,12 @@ export async function planPatientId(planId: string): Promise<string> {
 }
 
 type PlanAudit = { action: AuditAction; details?: AuditDetails };
+
+/** What a change to a plan sets on the plan's row, and what its audit event adds (names, never text). */
+export interface PlanChange {
+  set?: PgUpdateSetSource<typeof carePlans>;
+  details?: AuditDetails;
+}
 
 /** Care plans as the versioned-change helper sees them (docs/decisions/010). */
 const CARE_PLAN = versionedRecord({
@@ -91,6 +101,11 @@ export async function commitPlanVersion(
 
 export type LockedPlan = Row<typeof carePlans>;
 
+/** The names of the columns a change gives a new value, for the audit event: what changed, never the text. */
+export function changedFields(current: Record<string, unknown>, next: Record<string, unknown>): string[] {
+  return Object.keys(next).filter((k) => next[k] !== undefined && (current[k] ?? null) !== (next[k] ?? null));
+}
+
 /**
  * Every change to a plan goes through here: the actor may write the patient's plan, the save was
  * made against the version they saw (else it is refused, naming who saved first), the plan is
@@ -101,11 +116,7 @@ export async function changePlan(
   planId: string,
   version: number,
   audit: PlanAudit,
-  change: (
-    tx: Transaction,
-    plan: LockedPlan,
-    access: PatientAccess,
-  ) => Promise<PgUpdateSetSource<typeof carePlans> | undefined>,
+  change: (tx: Transaction, plan: LockedPlan, access: PatientAccess) => Promise<PlanChange | undefined>,
 ): Promise<void> {
   await changeVersioned(actor, CARE_PLAN, {
     id: planId,
@@ -117,9 +128,10 @@ export async function changePlan(
         throw new DomainError(
           `This plan is ${PLAN_STATUS_LABELS[plan.status].toLowerCase()} and can no longer change. Start a new plan instead.`,
         );
+      const changed = await change(tx, plan, access);
       return {
-        set: await change(tx, plan, access),
-        details: { version: version + 1 },
+        set: changed?.set,
+        details: { ...changed?.details, version: version + 1 },
         after: snapshotAs(planId, actor.userId),
       };
     },

@@ -1,4 +1,5 @@
-import type { CarePlanSnapshot } from "@/db/schema/care-plans";
+import type { CarePlanSnapshot, PlanGoal } from "@/db/schema/care-plans";
+import type { WrittenLanguage } from "@/db/schema/languages";
 import { formatCalendarDate } from "@/lib/time";
 import {
   GOAL_PRIORITY_LABELS,
@@ -7,7 +8,28 @@ import {
   PLAN_STATUS_LABELS,
 } from "./schemas";
 
-type Item = { id: string; description: string };
+/**
+ * A version's snapshot with the plain words for the patient (issue 15): the plan's plain-words
+ * language and each goal's and step's plain words. Snapshots saved before migration 0022 have
+ * neither, so both stay optional here and `withPlainWords` fills them in as they then stood.
+ */
+export interface PlanSnapshot extends CarePlanSnapshot {
+  plainWordsLanguage?: WrittenLanguage;
+  goals: (PlanGoal & { plainWords?: string | null })[];
+  interventions: (CarePlanSnapshot["interventions"][number] & { plainWords?: string | null })[];
+}
+
+/** An older snapshot read as a new one: plain words in English (the column's default), none written. */
+function withPlainWords(s: PlanSnapshot): PlanSnapshot & { plainWordsLanguage: WrittenLanguage } {
+  return {
+    ...s,
+    plainWordsLanguage: s.plainWordsLanguage ?? "en",
+    goals: s.goals.map((g) => ({ ...g, plainWords: g.plainWords ?? null })),
+    interventions: s.interventions.map((i) => ({ ...i, plainWords: i.plainWords ?? null })),
+  };
+}
+
+type Item = { id: string; description: string; plainWords?: string | null };
 type Show = (value: unknown) => string;
 
 const quoted = (v: unknown) => (v === null || v === undefined || v === "" ? "none" : `“${String(v)}”`);
@@ -17,13 +39,15 @@ const label =
   (v) =>
     labels[String(v)] ?? String(v);
 const yesNo: Show = (v) => (v ? "yes" : "no");
+const LANGUAGE_NAMES: Record<WrittenLanguage, string> = { en: "English", es: "Spanish" };
 
 /** The fields a person reads in the history, in the order they read them, and how to show each. */
-const PLAN_FIELDS: [keyof CarePlanSnapshot, string, Show][] = [
+const PLAN_FIELDS: [keyof PlanSnapshot, string, Show][] = [
   ["title", "Name", quoted],
   ["status", "Status", label(PLAN_STATUS_LABELS)],
   ["reviewDate", "Review date", date],
   ["endReason", "Reason", quoted],
+  ["plainWordsLanguage", "Plain words written in", label(LANGUAGE_NAMES)],
 ];
 const SECTIONS = [
   { key: "problems", noun: "problem", fields: [["description", "wording", quoted]] },
@@ -33,6 +57,7 @@ const SECTIONS = [
     fields: [
       ["description", "wording", quoted],
       ["measure", "measure", quoted],
+      ["plainWords", "plain words", quoted],
       ["targetDate", "target date", date],
       ["status", "status", label(GOAL_STATUS_LABELS)],
       ["priority", "priority", label(GOAL_PRIORITY_LABELS)],
@@ -44,6 +69,7 @@ const SECTIONS = [
     noun: "intervention",
     fields: [
       ["description", "wording", quoted],
+      ["plainWords", "plain words", quoted],
       ["goal", "goal", quoted],
       ["owner", "owner", (v: unknown) => (v ? String(v) : "not assigned")],
       ["dueDate", "due date", date],
@@ -60,7 +86,9 @@ const SECTIONS = [
  * What one version changed, as sentences a person can read: "Goal “Walk daily”: status
  * Proposed → Working on it". The first version lists what the plan started with.
  */
-export function describeChanges(before: CarePlanSnapshot | null, after: CarePlanSnapshot): string[] {
+export function describeChanges(older: PlanSnapshot | null, newer: PlanSnapshot): string[] {
+  const before = older && withPlainWords(older);
+  const after = withPlainWords(newer);
   if (!before) {
     const counts = SECTIONS.map(({ key, noun }) => {
       const n = after[key].length;
@@ -79,7 +107,8 @@ export function describeChanges(before: CarePlanSnapshot | null, after: CarePlan
     for (const item of after[key] as Item[]) {
       const was = old.get(item.id);
       if (!was) {
-        lines.push(`Added ${noun} ${quoted(item.description)}.`);
+        const words = item.plainWords ? `, in plain words ${quoted(item.plainWords)}` : "";
+        lines.push(`Added ${noun} ${quoted(item.description)}${words}.`);
         continue;
       }
       const changes = fields

@@ -2,9 +2,10 @@ import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { carePlanGoals, carePlanInterventions, carePlanProblems } from "@/db/schema";
+import type { AuditDetails } from "@/lib/audit/record";
 import type { Actor } from "@/lib/authz";
 import { DomainError, NotFoundError } from "@/lib/errors";
-import { changePlan, type LockedPlan } from "./change";
+import { changedFields, changePlan, type LockedPlan } from "./change";
 import { resolveOwner } from "./owners";
 import type { GoalInput, InterventionInput, PlanItemInput, PlanItemKind } from "./schemas";
 
@@ -24,6 +25,7 @@ function goalColumns(g: GoalInput) {
   return {
     description: g.description,
     measure: g.measure,
+    plainWords: g.plainWords,
     targetDate: g.targetDate,
     status: g.status,
     priority: g.priority,
@@ -40,6 +42,7 @@ async function interventionColumns(
   await checkGoalOnPlan(tx, plan.id, i.goalId);
   return {
     description: i.description,
+    plainWords: i.plainWords,
     goalId: i.goalId,
     dueDate: i.dueDate,
     status: i.status,
@@ -53,13 +56,24 @@ const ITEM_TABLES = {
   intervention: carePlanInterventions,
 } as const;
 
+/** Whether a new goal or step comes with plain words for the patient; problems have none. */
+const withPlainWords = (item: PlanItemInput): AuditDetails =>
+  item.kind === "problem" ? {} : { plainWords: Boolean(item.plainWords) };
+
+/** The item's owner as the owner list names it, for the owner rule's "keep the current owner". */
+function ownerKeyOf(row: Record<string, unknown>): string | null {
+  if (row.ownerClinicianId) return `clinician:${row.ownerClinicianId}`;
+  if (row.ownerUserId) return `user:${row.ownerUserId}`;
+  return null;
+}
+
 /** Adds a problem, goal or intervention to an open plan. */
 export async function addPlanItem(actor: Actor, planId: string, item: PlanItemInput): Promise<void> {
   await changePlan(
     actor,
     planId,
     item.version,
-    { action: "care-plan.item-add", details: { kind: item.kind } },
+    { action: "care-plan.item-add", details: { kind: item.kind, ...withPlainWords(item) } },
     async (tx, plan) => {
       if (item.kind === "problem")
         await tx.insert(carePlanProblems).values({ planId, description: item.description });
@@ -87,32 +101,28 @@ export async function editPlanItem(
     { action: "care-plan.item-edit", details: { kind: item.kind, item: itemId } },
     async (tx, plan) => {
       const table = ITEM_TABLES[item.kind];
-      const [current] = await tx
-        .select({
-          id: table.id,
-          ownerKey:
-            item.kind === "intervention"
-              ? sql<string | null>`case
-                  when ${carePlanInterventions.ownerClinicianId} is not null then 'clinician:' || ${carePlanInterventions.ownerClinicianId}
-                  when ${carePlanInterventions.ownerUserId} is not null then 'user:' || ${carePlanInterventions.ownerUserId} end`
-              : sql<null>`null`,
-        })
+      const [row] = await tx
+        .select()
         .from(table)
         .where(and(eq(table.id, itemId), eq(table.planId, planId), isNull(table.removedAt)));
-      if (!current) throw new NotFoundError();
-      if (item.kind === "problem")
-        await tx
-          .update(carePlanProblems)
-          .set({ description: item.description })
-          .where(eq(carePlanProblems.id, itemId));
-      else if (item.kind === "goal")
-        await tx.update(carePlanGoals).set(goalColumns(item)).where(eq(carePlanGoals.id, itemId));
-      else
-        await tx
-          .update(carePlanInterventions)
-          .set(await interventionColumns(tx, plan, item, current.ownerKey))
-          .where(eq(carePlanInterventions.id, itemId));
-      return undefined;
+      if (!row) throw new NotFoundError();
+      const current = row as Record<string, unknown>;
+      const saved = (next: Record<string, unknown>) => ({
+        details: { changed: changedFields(current, next) },
+      });
+      if (item.kind === "problem") {
+        const next = { description: item.description };
+        await tx.update(carePlanProblems).set(next).where(eq(carePlanProblems.id, itemId));
+        return saved(next);
+      }
+      if (item.kind === "goal") {
+        const next = goalColumns(item);
+        await tx.update(carePlanGoals).set(next).where(eq(carePlanGoals.id, itemId));
+        return saved(next);
+      }
+      const next = await interventionColumns(tx, plan, item, ownerKeyOf(current));
+      await tx.update(carePlanInterventions).set(next).where(eq(carePlanInterventions.id, itemId));
+      return saved(next);
     },
   );
 }

@@ -3,6 +3,7 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Executor, Transaction } from "@/db/client";
 import { careTeamMembers, caseloadAssignments, clinicians, users } from "@/db/schema";
 import { DomainError } from "@/lib/errors";
+import { unsafeCaseloadStaff } from "@/lib/patients/caseload-staff";
 import type { PlanContent } from "./content";
 import type { InterventionInput } from "./schemas";
 
@@ -12,20 +13,7 @@ import type { InterventionInput } from "./schemas";
 const OWNER_REFUSED = "Choose an owner who is on this patient's care team or assigned to the patient.";
 
 /** The coordinators and advocates assigned to the patient now. */
-export function caseloadStaff(executor: Executor, patientId: string) {
-  return executor
-    .select({ id: users.id, name: users.name, email: users.email, kind: caseloadAssignments.kind })
-    .from(caseloadAssignments)
-    .innerJoin(users, eq(users.id, caseloadAssignments.staffUserId))
-    .where(
-      and(
-        eq(caseloadAssignments.patientId, patientId),
-        isNull(caseloadAssignments.endedAt),
-        eq(users.active, true),
-      ),
-    )
-    .orderBy(asc(caseloadAssignments.kind), asc(users.name));
-}
+export const caseloadStaff = unsafeCaseloadStaff;
 
 /** Who can own an intervention: the patient's care team and the staff assigned to them. */
 export async function ownerCandidates(executor: Executor, patientId: string) {

@@ -1,61 +1,28 @@
 import "server-only";
 import { and, asc, desc, eq, isNotNull, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { type CarePlanStatus, carePlans, carePlanTemplates, carePlanVersions, users } from "@/db/schema";
+import {
+  type CarePlanStatus,
+  carePlans,
+  carePlanTemplates,
+  carePlanVersions,
+  users,
+  type WrittenLanguage,
+} from "@/db/schema";
 import type { Actor } from "@/lib/authz";
 import { NotFoundError } from "@/lib/errors";
 import type { PatientHeader } from "@/lib/patients/header";
+import { unsafeReadLanguageNeed } from "@/lib/patients/language";
 import { type PatientPreferences, unsafeReadPatientPreferences } from "@/lib/preferences";
 import { type RecordRead, readPatientRecord } from "@/lib/records/patient-read";
 import { zonedDate } from "@/lib/time";
 import { type PlanContent, readPlanContent } from "./content";
 import { describeChanges } from "./diff";
 import { caseloadStaff, ownerCandidates, ownerOptions } from "./owners";
+import type { CarePlanListItem, CarePlanPage, PlanDetail, PlanVersionEntry } from "./page-types";
 import { PLAN_TRANSITIONS } from "./schemas";
 
-/** One of the patient's plans in the page's list of them. */
-export interface CarePlanListItem {
-  id: string;
-  title: string;
-  status: CarePlanStatus;
-  reviewDate: string;
-  createdAt: Date;
-  activatedAt: Date | null;
-  endedAt: Date | null;
-}
-
-export interface PlanDetail extends CarePlanListItem {
-  version: number;
-  endReason: string | null;
-  updatedAt: Date;
-  updatedByName: string;
-  templateName: string | null;
-  content: PlanContent;
-}
-
-export interface PlanVersionEntry {
-  version: number;
-  changedAt: Date;
-  changedBy: string;
-  changes: string[];
-}
-
-export interface CarePlanPage {
-  patient: PatientHeader;
-  /** Staff see drafts and the version history; the patient and family see what was agreed. */
-  staff: boolean;
-  canWrite: boolean;
-  today: string;
-  plans: CarePlanListItem[];
-  plan: PlanDetail | null;
-  history: PlanVersionEntry[];
-  owners: { value: string; label: string }[];
-  templates: { id: string; name: string; description: string }[];
-  preferences: PatientPreferences | null;
-  canReadPreferences: boolean;
-  /** For the print view: whom the patient and family can call about the plan. */
-  contacts: { name: string; email: string; kind: "coordinator" | "advocate" }[];
-}
+export type { CarePlanListItem, CarePlanPage, PlanDetail, PlanVersionEntry } from "./page-types";
 
 const HISTORY_LIMIT = 50;
 
@@ -102,7 +69,7 @@ async function readPlans(
   const canWrite = can("write:carePlan");
   const canReadPreferences = can("read:preferences");
   const updater = alias(users, "updater");
-  const [planRows, preferences, templates, contactRows] = await Promise.all([
+  const [planRows, preferences, templates, contactRows, languageNeed] = await Promise.all([
     // Each plan with what the page shows of the chosen one: a patient has a handful of plans.
     database
       .select({
@@ -112,6 +79,7 @@ async function readPlans(
         updatedAt: carePlans.updatedAt,
         updatedByName: updater.name,
         templateName: carePlanTemplates.name,
+        plainWordsLanguage: carePlans.plainWordsLanguage,
       })
       .from(carePlans)
       .innerJoin(updater, eq(updater.id, carePlans.updatedBy))
@@ -132,10 +100,19 @@ async function readPlans(
           .orderBy(asc(carePlanTemplates.name))
       : [],
     print ? caseloadStaff(database, patientId) : [],
+    canWrite && !print ? unsafeReadLanguageNeed(database, patientId) : null,
   ]);
   const contacts = contactRows.map(({ name, email, kind }) => ({ name, email, kind }));
   const plans: CarePlanListItem[] = planRows.map(
-    ({ version: _v, endReason: _e, updatedAt: _u, updatedByName: _n, templateName: _t, ...item }) => item,
+    ({
+      version: _v,
+      endReason: _e,
+      updatedAt: _u,
+      updatedByName: _n,
+      templateName: _t,
+      plainWordsLanguage: _l,
+      ...item
+    }) => item,
   );
   const chosen = planId
     ? planRows.find((p) => p.id === planId)
@@ -186,6 +163,7 @@ async function readPlans(
     templates,
     preferences,
     canReadPreferences,
+    languageNeed,
     contacts,
   };
 }

@@ -15,6 +15,7 @@ import {
   requiredText,
   versionField,
 } from "@/lib/validation";
+import { writtenLanguageField } from "@/lib/written-language";
 
 export type { CarePlanStatus };
 
@@ -95,6 +96,9 @@ const ownerField = z.preprocess(
     .optional(),
 );
 
+/** A goal or step in plain words for the patient, in the plan's plain-words language; blank is none. */
+const plainWords = optionalText(1000);
+
 export function carePlanSchemas(today: string) {
   const title = text(3, 120, "Give the plan a name, e.g. 'Home after hip surgery'.");
   const reviewDate = dateNear(today, { notBeforeToday: true });
@@ -104,6 +108,7 @@ export function carePlanSchemas(today: string) {
   const goal = z.object({
     description: text(3, 1000, "Describe the goal, e.g. 'Walk to the mailbox without help'."),
     measure: optionalText(500),
+    plainWords,
     targetDate: optionalDate(today),
     status: z.enum(GOAL_STATUSES, { error: "Choose a status from the list." }),
     priority: z.enum(GOAL_PRIORITIES, { error: "Choose a priority from the list." }),
@@ -111,14 +116,22 @@ export function carePlanSchemas(today: string) {
   });
   const intervention = z.object({
     description: text(3, 1000, "Say what will be done, e.g. 'Arrange home physiotherapy'."),
+    plainWords,
     goalId: optionalId.transform((v) => v ?? null),
     owner: ownerField.transform((v) => v ?? null),
     dueDate: optionalDate(today),
     status: z.enum(INTERVENTION_STATUSES, { error: "Choose a status from the list." }),
   });
   return {
-    start: z.object({ title, reviewDate, templateId: optionalId.transform((v) => v ?? null) }),
-    details: z.object({ title, reviewDate, version }),
+    // Blank means the patient's own language (when the portal speaks it), which the domain reads.
+    start: z.object({
+      title,
+      reviewDate,
+      templateId: optionalId.transform((v) => v ?? null),
+      plainWordsLanguage: writtenLanguageField,
+    }),
+    // Blank leaves the plan's plain-words language as it is.
+    details: z.object({ title, reviewDate, plainWordsLanguage: writtenLanguageField, version }),
     problem: problem.extend({ version }),
     goal: goal.extend({ version }),
     intervention: intervention.extend({ version }),

@@ -2,11 +2,12 @@ import "server-only";
 import { and, count, eq, isNull, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { type CarePlanTemplateContent, carePlanGoals, carePlans, carePlanTemplates } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/record";
+import { type AuditDetails, recordAudit } from "@/lib/audit/record";
 import { type Actor, authorizePatient } from "@/lib/authz";
 import { DomainError, pgErrorCode } from "@/lib/errors";
+import { unsafeReadLanguageNeed } from "@/lib/patients/language";
 import { zonedDate } from "@/lib/time";
-import { changePlan, commitPlanVersion, writeVersion } from "./change";
+import { changedFields, changePlan, commitPlanVersion, writeVersion } from "./change";
 import {
   PLAN_STATUS_LABELS,
   PLAN_TRANSITIONS,
@@ -42,6 +43,8 @@ export async function startCarePlan(actor: Actor, patientId: string, input: Star
         }
         template = row.content;
       }
+      const plainWordsLanguage =
+        input.plainWordsLanguage ?? (await unsafeReadLanguageNeed(tx, patientId)).defaultLanguage;
       const [plan] = await tx
         .insert(carePlans)
         .values({
@@ -49,6 +52,7 @@ export async function startCarePlan(actor: Actor, patientId: string, input: Star
           title: input.title,
           reviewDate: input.reviewDate,
           templateId: input.templateId,
+          plainWordsLanguage,
           createdBy: actor.userId,
           updatedBy: actor.userId,
         })
@@ -62,7 +66,7 @@ export async function startCarePlan(actor: Actor, patientId: string, input: Star
         patientId,
         entityType: "care_plan",
         entityId: planId,
-        details: { template: input.templateId },
+        details: { template: input.templateId, plainWordsLanguage },
       });
       return planId;
     });
@@ -73,16 +77,29 @@ export async function startCarePlan(actor: Actor, patientId: string, input: Star
   }
 }
 
-/** Renames the plan or moves its review date. */
+/**
+ * Renames the plan, moves its review date, or changes the language its plain words are written in
+ * (left as it is when the input names none).
+ */
 export async function updatePlanDetails(
   actor: Actor,
   planId: string,
   input: PlanDetailsInput,
 ): Promise<void> {
-  await changePlan(actor, planId, input.version, { action: "care-plan.edit" }, async () => ({
-    title: input.title,
-    reviewDate: input.reviewDate,
-  }));
+  await changePlan(actor, planId, input.version, { action: "care-plan.edit" }, async (_tx, plan) => {
+    const set = {
+      title: input.title,
+      reviewDate: input.reviewDate,
+      plainWordsLanguage: input.plainWordsLanguage,
+    };
+    const changed = changedFields(plan, set);
+    // The languages are named (they are not the plan's words); the title and date are only said to have changed.
+    const language: AuditDetails =
+      set.plainWordsLanguage && changed.includes("plainWordsLanguage")
+        ? { plainWordsLanguage: set.plainWordsLanguage, fromPlainWordsLanguage: plan.plainWordsLanguage }
+        : {};
+    return { set, details: { changed, ...language } };
+  });
 }
 
 const VERBS = { active: "activated", completed: "completed", revoked: "revoked" } as const;
@@ -102,7 +119,8 @@ export async function transitionPlan(actor: Actor, planId: string, input: Transi
         const message = `A ${PLAN_STATUS_LABELS[plan.status].toLowerCase()} plan cannot be ${VERBS[input.to]}.`;
         throw new DomainError(message, { to: [message] });
       }
-      if (input.to !== "active") return { status: input.to, endedAt: sql`now()`, endReason: input.reason };
+      if (input.to !== "active")
+        return { set: { status: input.to, endedAt: sql`now()`, endReason: input.reason } };
       const [goals] = await tx
         .select({ n: count() })
         .from(carePlanGoals)
@@ -125,7 +143,7 @@ export async function transitionPlan(actor: Actor, planId: string, input: Transi
           { status: "completed", endedAt: sql`now()`, endReason: `Replaced by “${plan.title}”.` },
           { action: "care-plan.transition", details: { to: "completed", replacedBy: planId } },
         );
-      return { status: "active", activatedAt: sql`now()` };
+      return { set: { status: "active", activatedAt: sql`now()` } };
     },
   );
 }

@@ -6,7 +6,7 @@ export { intakeConcern, type PortalConcernInput, raiseConcernInPortal } from "./
 export * from "./portal";
 export { type ConcernPage, getConcern, listPatientConcerns, type PatientConcerns } from "./reads";
 export * from "./schemas";
-export type { ConcernDetail, ConcernSummary } from "./summary";
+export type { ConcernDetail, ConcernResponse, ConcernSummary } from "./summary";
 export {
   assignConcern,
   referToQio,

@@ -5,6 +5,7 @@ import { type ConcernCategory, type ConcernStatus, concerns, concernTransitions 
 import { recordAudit } from "@/lib/audit/record";
 import { type Actor, authorizePatient, can } from "@/lib/authz";
 import { NotFoundError } from "@/lib/errors";
+import { type ConcernResponse, responseColumns, responseOf } from "./summary";
 
 /**
  * A concern as the patient, or family with the concerns scope, follow it in the portal: where it
@@ -21,7 +22,8 @@ export interface PortalConcern {
   whatHappened: string;
   desiredOutcome: string;
   interim: { expectedBy: string; message: string | null } | null;
-  response: { contact: string; steps: string; results: string; completedOn: string } | null;
+  /** As written, with English beside Spanish: the page shows the reader's version (versionFor). */
+  response: ConcernResponse | null;
   moves: { to: ConcernStatus; at: Date }[];
   /** For family: whether they raised it themselves (the confirmation after filing shows it). */
   raisedByViewer: boolean;
@@ -55,10 +57,7 @@ export async function getPortalConcern(
         interimNoticeSentAt: concerns.interimNoticeSentAt,
         interimExpectedBy: concerns.interimExpectedBy,
         interimMessage: concerns.interimMessage,
-        responseContact: concerns.responseContact,
-        responseSteps: concerns.responseSteps,
-        responseResults: concerns.responseResults,
-        responseCompletedOn: concerns.responseCompletedOn,
+        ...responseColumns(),
         createdBy: concerns.createdBy,
       })
       .from(concerns)
@@ -77,8 +76,6 @@ export async function getPortalConcern(
     entityType: "concern",
     entityId: concernId,
   });
-  const { responseContact: contact, responseSteps: steps, responseResults: results } = row;
-  const completedOn = row.responseCompletedOn;
   return {
     id: row.id,
     category: row.category,
@@ -92,7 +89,7 @@ export async function getPortalConcern(
       row.interimNoticeSentAt && row.interimExpectedBy
         ? { expectedBy: row.interimExpectedBy, message: row.interimMessage }
         : null,
-    response: contact && steps && results && completedOn ? { contact, steps, results, completedOn } : null,
+    response: responseOf(row),
     moves,
     raisedByViewer: row.createdBy === actor.userId,
   };

@@ -4,12 +4,15 @@ import { concerns, concernTransitions, patients, users } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
 import { NotFoundError } from "@/lib/errors";
 import type { PatientHeader } from "@/lib/patients/header";
+import { type LanguageNeed, unsafeReadLanguageNeed } from "@/lib/patients/language";
 import { readPatientRecord } from "@/lib/records/patient-read";
 import { zonedDate } from "@/lib/time";
 import {
   advocate,
   type ConcernDetail,
   type ConcernSummary,
+  responseColumns,
+  responseOf,
   summaryColumns,
   toSummary,
   visibleTo,
@@ -53,6 +56,8 @@ export interface ConcernPage {
   concern: ConcernDetail;
   canWrite: boolean;
   advocates: { id: string; name: string }[];
+  /** The patient's language need, shown where the advocate writes the response. */
+  languageNeed: LanguageNeed;
 }
 
 /** One concern with its history; a confidential one is "not found" to a coordinator. Every read is audited. */
@@ -76,10 +81,7 @@ export async function getConcern(actor: Actor, patientId: string, concernId: str
           resolvedAt: concerns.resolvedAt,
           closedAt: concerns.closedAt,
           qioReferredOn: concerns.qioReferredOn,
-          responseContact: concerns.responseContact,
-          responseSteps: concerns.responseSteps,
-          responseResults: concerns.responseResults,
-          responseCompletedOn: concerns.responseCompletedOn,
+          ...responseColumns(),
           interimExpectedBy: concerns.interimExpectedBy,
           interimMessage: concerns.interimMessage,
           version: concerns.version,
@@ -90,7 +92,7 @@ export async function getConcern(actor: Actor, patientId: string, concernId: str
         .where(and(eq(concerns.id, concernId), eq(concerns.patientId, patientId), visibleTo(actor, access)));
       if (!row) throw new NotFoundError();
       const canWrite = can("write:concern");
-      const [transitions, advocates] = await Promise.all([
+      const [transitions, advocates, languageNeed] = await Promise.all([
         database
           .select({
             from: concernTransitions.fromStatus,
@@ -110,34 +112,30 @@ export async function getConcern(actor: Actor, patientId: string, concernId: str
               .where(and(eq(users.role, "advocate"), eq(users.active, true)))
               .orderBy(asc(users.name))
           : [],
+        unsafeReadLanguageNeed(database, patientId),
       ]);
       const {
         responseContact,
         responseSteps,
         responseResults,
         responseCompletedOn,
+        responseLanguage,
+        responseStepsEnglish,
+        responseResultsEnglish,
         interimExpectedBy,
         interimMessage,
         ...rest
       } = row;
       const concern: ConcernDetail = {
         ...toSummary(rest, new Date()),
-        response:
-          responseContact && responseSteps && responseResults && responseCompletedOn
-            ? {
-                contact: responseContact,
-                steps: responseSteps,
-                results: responseResults,
-                completedOn: responseCompletedOn,
-              }
-            : null,
+        response: responseOf(row),
         interim:
           row.interimNoticeSentAt && interimExpectedBy
             ? { sentAt: row.interimNoticeSentAt, expectedBy: interimExpectedBy, message: interimMessage }
             : null,
         transitions,
       };
-      return { canWrite, advocates, concern };
+      return { canWrite, advocates, concern, languageNeed };
     },
     ({ concern }) => ({
       action: "concern.read",

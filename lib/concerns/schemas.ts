@@ -17,6 +17,7 @@ import {
   type TooLong,
   versionField,
 } from "@/lib/validation";
+import { englishBesideField, englishOnlyBesideSpanish, writtenLanguageField } from "@/lib/written-language";
 
 export type { ConcernStatus };
 
@@ -103,6 +104,25 @@ export function concernStoryFields(words: ConcernWords) {
   };
 }
 
+const BOTH_IN_ENGLISH =
+  "Give both the steps and the results in English, or leave both English versions empty.";
+
+/**
+ * The English copy of a Spanish letter needs both texts in English: one alone is refused, on the
+ * empty one. (Beside English, englishOnlyBesideSpanish has refused them already.)
+ */
+function bothInEnglishOrNeither(
+  value: { language?: string; responseStepsEnglish: string | null; responseResultsEnglish: string | null },
+  ctx: z.RefinementCtx,
+) {
+  const { responseStepsEnglish: steps, responseResultsEnglish: results } = value;
+  if (value.language !== "es") return;
+  if (steps && !results)
+    ctx.addIssue({ code: "custom", path: ["responseResultsEnglish"], message: BOTH_IN_ENGLISH });
+  if (results && !steps)
+    ctx.addIssue({ code: "custom", path: ["responseStepsEnglish"], message: BOTH_IN_ENGLISH });
+}
+
 export function concernSchemas(today: string) {
   const story = concernStoryFields({
     category: "Choose a category from the list.",
@@ -128,13 +148,20 @@ export function concernSchemas(today: string) {
       note: optionalText(2000),
       version,
     }),
-    resolve: z.object({
-      responseContact: text(5, 300, "Name the contact person and how the patient can reach them."),
-      responseSteps: text(10, 5000, "Describe the steps taken to investigate."),
-      responseResults: text(10, 5000, "State the results of the investigation."),
-      responseCompletedOn: pastDate(today, 1, "The date of completion cannot be in the future."),
-      version,
-    }),
+    resolve: z
+      .object({
+        responseContact: text(5, 300, "Name the contact person and how the patient can reach them."),
+        responseSteps: text(10, 5000, "Describe the steps taken to investigate."),
+        responseResults: text(10, 5000, "State the results of the investigation."),
+        responseCompletedOn: pastDate(today, 1, "The date of completion cannot be in the future."),
+        /** The language the steps and results are written in; blank is the patient's own. */
+        language: writtenLanguageField,
+        responseStepsEnglish: englishBesideField(5000),
+        responseResultsEnglish: englishBesideField(5000),
+        version,
+      })
+      .superRefine(englishOnlyBesideSpanish(["responseStepsEnglish", "responseResultsEnglish"]))
+      .superRefine(bothInEnglishOrNeither),
     interim: z.object({
       expectedBy: z.iso
         .date({ error: "Enter the date the patient will hear back." })

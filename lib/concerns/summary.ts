@@ -10,6 +10,7 @@ import {
   patients,
   users,
 } from "@/db/schema";
+import type { WrittenLanguage } from "@/db/schema/languages";
 import { type Actor, can, type PatientAccess } from "@/lib/authz";
 import { orgTimeZone } from "@/lib/time";
 import { isOpenStatus } from "./schemas";
@@ -47,10 +48,55 @@ export interface ConcernDetail extends ConcernSummary {
   resolvedAt: Date | null;
   closedAt: Date | null;
   qioReferredOn: string | null;
-  response: { contact: string; steps: string; results: string; completedOn: string } | null;
+  response: ConcernResponse | null;
   interim: { sentAt: Date; expectedBy: string; message: string | null } | null;
   version: number;
   transitions: { from: ConcernStatus | null; to: ConcernStatus; note: string | null; by: string; at: Date }[];
+}
+
+/** The written response, as written, with the same steps and results in English beside Spanish. */
+export interface ConcernResponse {
+  contact: string;
+  steps: string;
+  results: string;
+  completedOn: string;
+  language: WrittenLanguage;
+  english: { steps: string; results: string } | null;
+}
+
+/** The columns of the written response, for responseOf. */
+export function responseColumns() {
+  return {
+    responseContact: concerns.responseContact,
+    responseSteps: concerns.responseSteps,
+    responseResults: concerns.responseResults,
+    responseCompletedOn: concerns.responseCompletedOn,
+    responseLanguage: concerns.responseLanguage,
+    responseStepsEnglish: concerns.responseStepsEnglish,
+    responseResultsEnglish: concerns.responseResultsEnglish,
+  };
+}
+
+interface ResponseRow {
+  responseContact: string | null;
+  responseSteps: string | null;
+  responseResults: string | null;
+  responseCompletedOn: string | null;
+  responseLanguage: WrittenLanguage;
+  responseStepsEnglish: string | null;
+  responseResultsEnglish: string | null;
+}
+
+/** The response once every part is written (resolving requires it), else null; English only when both texts have it. */
+export function responseOf(row: ResponseRow): ConcernResponse | null {
+  const { responseContact: contact, responseSteps: steps, responseResults: results } = row;
+  const completedOn = row.responseCompletedOn;
+  if (!contact || !steps || !results || !completedOn) return null;
+  const english =
+    row.responseStepsEnglish && row.responseResultsEnglish
+      ? { steps: row.responseStepsEnglish, results: row.responseResultsEnglish }
+      : null;
+  return { contact, steps, results, completedOn, language: row.responseLanguage, english };
 }
 
 // The due moment that matters now, as SQL: acknowledgement while open, then resolution, moved to

@@ -7,6 +7,7 @@ import type { AuditAction } from "@/lib/audit/actions";
 import type { AuditDetails } from "@/lib/audit/record";
 import type { Actor } from "@/lib/authz";
 import { DomainError } from "@/lib/errors";
+import { unsafeReadLanguageNeed } from "@/lib/patients/language";
 import { changeVersioned, type Row, versionedRecord } from "@/lib/records/versioned-change";
 import { zonedDate } from "@/lib/time";
 import {
@@ -25,11 +26,12 @@ const CONCERN = versionedRecord({
   patientId: concerns.patientId,
 });
 
-/** What a change to a concern does: the fields it sets, and the move it makes, if any, with its note. */
+/** What a change to a concern does: the fields it sets, the move it makes with its note, audit details. */
 interface ConcernChange {
   set: PgUpdateSetSource<typeof concerns>;
   to?: ConcernStatus;
   note?: string | null;
+  details?: AuditDetails;
 }
 
 /**
@@ -52,12 +54,12 @@ async function changeConcern(
     change: async (tx, concern) => {
       if (concern.status === "closed")
         throw new DomainError("This concern is closed and can no longer change.");
-      const { set, to, note } = await change(tx, concern);
-      if (!to) return { set };
+      const { set, to, note, details } = await change(tx, concern);
+      if (!to) return { set, details };
       const from = concern.status;
       return {
         set: { ...set, status: to },
-        details: { from, to },
+        details: { ...details, from, to },
         after: async (t) => {
           await t
             .insert(concernTransitions)
@@ -93,27 +95,37 @@ export async function transitionConcern(
 
 /**
  * Resolves a concern with the written response the patient receives, which must state the
- * contact person, the steps taken to investigate, the results and the date of completion.
+ * contact person, the steps taken to investigate, the results and the date of completion. The
+ * steps and results are kept in the language they are written in (the patient's own unless the
+ * form says), with English beside Spanish when given; the audit names the language, never the text.
  */
 export async function resolveConcern(actor: Actor, concernId: string, input: ResolveInput): Promise<void> {
-  await changeConcern(actor, concernId, input.version, { action: "concern.resolve" }, async (_tx, c) => {
+  await changeConcern(actor, concernId, input.version, { action: "concern.resolve" }, async (tx, c) => {
     if (!CONCERN_TRANSITIONS.some(([from, to]) => from === c.status && to === "resolved"))
       refuseMove(c.status, "resolved");
     if (input.responseCompletedOn < zonedDate(c.receivedAt)) {
       const message = "The date of completion cannot be before the concern was received.";
       throw new DomainError(message, { responseCompletedOn: [message] });
     }
+    const language = input.language ?? (await unsafeReadLanguageNeed(tx, c.patientId)).defaultLanguage;
+    const { responseStepsEnglish, responseResultsEnglish } = input;
+    if (language !== "es" && (responseStepsEnglish || responseResultsEnglish))
+      throw new DomainError("Leave the English versions empty: the response itself is in English.");
     return {
       set: {
         responseContact: input.responseContact,
         responseSteps: input.responseSteps,
         responseResults: input.responseResults,
         responseCompletedOn: input.responseCompletedOn,
+        responseLanguage: language,
+        responseStepsEnglish,
+        responseResultsEnglish,
         resolvedAt: sql`now()`,
         acknowledgedAt: sql`coalesce(${concerns.acknowledgedAt}, now())`,
       },
       to: "resolved",
       note: "Written response sent to the patient.",
+      details: { language, englishBeside: Boolean(responseStepsEnglish && responseResultsEnglish) },
     };
   });
 }

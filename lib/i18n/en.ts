@@ -82,6 +82,8 @@ export const en = {
     video: "Join the video call",
     with: "With",
     bring: "What to bring",
+    /** Where a calendar event without a place is: a video visit. */
+    videoVisit: "Video visit",
   },
   goalStatus: {
     proposed: "Suggested",
@@ -176,7 +178,8 @@ export const en = {
     none: "You have not made any requests yet.",
     received: (date: string) => `Sent ${date}`,
     dueBy: (date: string) => `We must answer by ${date}`,
-    extended: (date: string, reason: string) => `We needed more time and will answer by ${date}: ${reason}`,
+    /** Before the reason staff gave, which follows as written. */
+    extended: (date: string) => `We needed more time and will answer by ${date}:`,
     decision: { granted: "Granted", "partly-granted": "Partly granted", denied: "Not granted" } as Record<
       string,
       string
@@ -387,6 +390,8 @@ export const en = {
     ready: "Your calendar address is ready. Copy it now: for your privacy it is shown only once.",
     address: "Calendar address",
     off: "Your calendar address no longer works.",
+    /** The name calendar apps show for the feed. */
+    calName: "My Carebridge appointments",
   },
   conversations: {
     link: "Messages with the care team",

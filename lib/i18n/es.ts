@@ -84,6 +84,7 @@ export const es: Messages = {
     video: "Entrar a la videollamada",
     with: "Con",
     bring: "Qué traer",
+    videoVisit: "Visita por video",
   },
   goalStatus: {
     proposed: "Propuesta",
@@ -178,7 +179,7 @@ export const es: Messages = {
     none: "Todavía no ha hecho ninguna solicitud.",
     received: (date) => `Enviada el ${date}`,
     dueBy: (date) => `Debemos responder antes del ${date}`,
-    extended: (date, reason) => `Necesitamos más tiempo y responderemos antes del ${date}: ${reason}`,
+    extended: (date) => `Necesitamos más tiempo y responderemos antes del ${date}:`,
     decision: { granted: "Aceptada", "partly-granted": "Aceptada en parte", denied: "No aceptada" },
     decidedOn: (decision, date) => `${decision} el ${date}`,
     answeredOn: (date) => `Respuesta enviada el ${date}`,
@@ -387,6 +388,7 @@ export const es: Messages = {
       "Su dirección de calendario está lista. Cópiela ahora: por su privacidad, solo se muestra una vez.",
     address: "Dirección de calendario",
     off: "Su dirección de calendario ya no funciona.",
+    calName: "Mis citas de Carebridge",
   },
   conversations: {
     link: "Mensajes con el equipo de atención",

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { type MessageLanguage, messageThreads } from "@/db/schema";
+import { messageThreads, type WrittenLanguage } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { type Actor, authorizePatient, type PatientPermission } from "@/lib/authz";
 import { answerDueAt } from "@/lib/clocks";
@@ -41,7 +41,7 @@ export async function startConversation(
   actor: Actor,
   patientId: string,
   input: PortalStartInput,
-  language: MessageLanguage,
+  language: WrittenLanguage,
   words: AttachmentWords,
 ): Promise<string> {
   await authorizePatient(actor, "write:message:portal", patientId);
@@ -61,7 +61,7 @@ export async function startConversation(
     const messageId = await insertMessage(
       tx,
       actor,
-      { threadId: thread!.id, patientId, body: input.body, shared: true, language },
+      { threadId: thread!.id, patientId, body: input.body, shared: true, language, from: "patient-side" },
       file,
     );
     await markRead(tx, actor.userId, thread!.id);
@@ -85,7 +85,7 @@ export async function replyInConversation(
   patientId: string,
   threadId: string,
   input: PortalReplyInput,
-  language: MessageLanguage,
+  language: WrittenLanguage,
   words: AttachmentWords,
 ): Promise<void> {
   const thread = await conversationOf(actor, "write:message:portal", patientId, threadId);
@@ -95,7 +95,7 @@ export async function replyInConversation(
     const messageId = await insertMessage(
       tx,
       actor,
-      { threadId, patientId, body: input.body, shared: true, language },
+      { threadId, patientId, body: input.body, shared: true, language, from: "patient-side" },
       file,
     );
     await tx

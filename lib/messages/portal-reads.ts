@@ -1,13 +1,14 @@
+import { versionFor } from "@/lib/written-language";
 import "server-only";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import {
   type ConversationStatus,
   type ConversationTopic,
-  type MessageLanguage,
   messageReads,
   messages,
   messageThreads,
   users,
+  type WrittenLanguage,
 } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
 import { NotFoundError } from "@/lib/errors";
@@ -32,7 +33,7 @@ export interface PortalMessage {
   fromCareTeam: boolean;
   mine: boolean;
   body: string;
-  language: MessageLanguage;
+  language: WrittenLanguage;
   createdAt: Date;
   attachments: Omit<AttachmentMeta, "messageId">[];
   /** For a message from the patient's side: whether someone on the care team has read it. */
@@ -83,7 +84,7 @@ export async function listConversations(actor: Actor, patientId: string) {
 }
 
 /** One conversation, with the messages shared in it and whether the team has read the patient's side. */
-export async function getConversation(actor: Actor, patientId: string, threadId: string) {
+export async function getConversation(actor: Actor, patientId: string, threadId: string, reader?: string) {
   return readPatientRecord(
     actor,
     "read:sharedMessages:portal",
@@ -115,6 +116,7 @@ export async function getConversation(actor: Actor, patientId: string, threadId:
           authorRole: users.role,
           body: messages.body,
           language: messages.language,
+          bodyEnglish: messages.bodyEnglish,
           createdAt: messages.createdAt,
         })
         .from(messages)
@@ -139,13 +141,15 @@ export async function getConversation(actor: Actor, patientId: string, threadId:
           canReply: can("write:message:portal"),
           messages: rows.map((m) => {
             const fromCareTeam = !onPortalSide(m.authorRole);
+            // The reader's language's version when staff wrote one, else the message as written.
+            const seen = versionFor(reader ?? m.language, m.language, m.body, m.bodyEnglish);
             return {
               id: m.id,
               authorName: m.authorName,
               fromCareTeam,
               mine: m.authorId === actor.userId,
-              body: m.body,
-              language: m.language,
+              body: seen.value,
+              language: seen.language,
               createdAt: m.createdAt,
               attachments: files.filter((f) => f.messageId === m.id).map(({ messageId: _, ...f }) => f),
               readByTeam: !fromCareTeam && readersOf(marks, m, false).length > 0,

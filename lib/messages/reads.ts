@@ -4,11 +4,11 @@ import { alias } from "drizzle-orm/pg-core";
 import {
   type ConversationStatus,
   type ConversationTopic,
-  type MessageLanguage,
   messageReads,
   messages,
   messageThreads,
   users,
+  type WrittenLanguage,
 } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
 import type { PatientHeader } from "@/lib/patients/header";
@@ -43,7 +43,9 @@ export interface ThreadMessage {
   fromPatientSide: boolean;
   body: string;
   sharedWithPatient: boolean;
-  language: MessageLanguage;
+  language: WrittenLanguage;
+  /** The same words in English beside a Spanish message, when staff wrote them. */
+  bodyEnglish: string | null;
   createdAt: Date;
   attachments: Omit<AttachmentMeta, "messageId">[];
   /** For a message the team shared: who on the patient's side has read it. */
@@ -112,6 +114,7 @@ export async function listPatientMessages(actor: Actor, patientId: string): Prom
             body: messages.body,
             sharedWithPatient: messages.sharedWithPatient,
             language: messages.language,
+            bodyEnglish: messages.bodyEnglish,
             createdAt: messages.createdAt,
           })
           .from(messages)
@@ -142,6 +145,7 @@ export async function listPatientMessages(actor: Actor, patientId: string): Prom
           body: m.body,
           sharedWithPatient: m.sharedWithPatient,
           language: m.language,
+          bodyEnglish: m.bodyEnglish,
           createdAt: m.createdAt,
           attachments: files.filter((f) => f.messageId === m.id).map(({ messageId: _, ...f }) => f),
           readBy:

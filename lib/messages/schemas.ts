@@ -1,28 +1,46 @@
 import { z } from "zod";
-import { CONVERSATION_TOPICS, MESSAGE_LANGUAGES } from "@/db/schema/messages";
+import type { WrittenLanguage } from "@/db/schema/languages";
+import { CONVERSATION_TOPICS } from "@/db/schema/messages";
 import type { Messages } from "@/lib/i18n/messages";
-import { blankToUndefined, checkbox, IdSchema, requiredText, versionField } from "@/lib/validation";
+import { checkbox, IdSchema, requiredText, versionField } from "@/lib/validation";
+import {
+  type EnglishOptional,
+  englishBesideField,
+  englishOnlyBesideSpanish,
+  writtenLanguageField,
+} from "@/lib/written-language";
 
 /** A message's body: 1 to 5,000 characters, as the database keeps it. */
 const body = (empty = "Write your message.", tooLong?: (max: number) => string) =>
   requiredText(1, 5000, empty, tooLong ?? (() => "Keep a message under 5,000 characters."));
 const shared = checkbox;
 /** The language staff wrote in; when the form does not say, the patient's preferred one. */
-const language = z.preprocess(blankToUndefined, z.enum(MESSAGE_LANGUAGES).optional());
+const language = writtenLanguageField;
 /**
  * The file picked, read as sent (a form field the action passes through untouched): checked by its
  * bytes in lib/messages/attachments.ts, where a refusal names the field in the person's language.
  */
 const attachment = z.unknown().optional();
 
-export const NewThreadSchema = z.object({
-  subject: requiredText(3, 120, "Give the thread a subject."),
-  body: body(),
-  shared,
-  language,
-  attachment,
-});
-export const ReplySchema = z.object({ body: body(), shared, language, attachment });
+/** The same message in English, beside one written in Spanish (staff only). */
+const bodyEnglish = englishBesideField(5000);
+const besideSpanish = englishOnlyBesideSpanish<{ language?: WrittenLanguage; bodyEnglish: string | null }>([
+  "bodyEnglish",
+]);
+
+export const NewThreadSchema = z
+  .object({
+    subject: requiredText(3, 120, "Give the thread a subject."),
+    body: body(),
+    bodyEnglish,
+    shared,
+    language,
+    attachment,
+  })
+  .superRefine(besideSpanish);
+export const ReplySchema = z
+  .object({ body: body(), bodyEnglish, shared, language, attachment })
+  .superRefine(besideSpanish);
 export const ThreadIdSchema = IdSchema;
 export const AttachmentIdSchema = IdSchema;
 
@@ -49,7 +67,7 @@ export function conversationSchemas(t: Messages) {
   };
 }
 
-export type NewThreadInput = z.infer<typeof NewThreadSchema>;
-export type ReplyInput = z.infer<typeof ReplySchema>;
+export type NewThreadInput = EnglishOptional<z.infer<typeof NewThreadSchema>, "bodyEnglish">;
+export type ReplyInput = EnglishOptional<z.infer<typeof ReplySchema>, "bodyEnglish">;
 export type PortalStartInput = z.infer<ReturnType<typeof conversationSchemas>["start"]>;
 export type PortalReplyInput = z.infer<ReturnType<typeof conversationSchemas>["reply"]>;

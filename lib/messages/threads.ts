@@ -34,7 +34,15 @@ export async function startThread(actor: Actor, patientId: string, input: NewThr
     const messageId = await insertMessage(
       tx,
       actor,
-      { threadId: thread!.id, patientId, body: input.body, shared: input.shared, language },
+      {
+        threadId: thread!.id,
+        patientId,
+        body: input.body,
+        bodyEnglish: input.bodyEnglish,
+        shared: input.shared,
+        language,
+        from: "team",
+      },
       file,
     );
     await markRead(tx, actor.userId, thread!.id);
@@ -66,7 +74,15 @@ export async function replyToThread(actor: Actor, threadId: string, input: Reply
     const messageId = await insertMessage(
       tx,
       actor,
-      { threadId, patientId: thread.patientId, body: input.body, shared: input.shared, language },
+      {
+        threadId,
+        patientId: thread.patientId,
+        body: input.body,
+        bodyEnglish: input.bodyEnglish,
+        shared: input.shared,
+        language,
+        from: "team",
+      },
       file,
     );
     await tx

@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { MESSAGE_LANGUAGES, type MessageLanguage, patients } from "@/db/schema";
+import { patients, WRITTEN_LANGUAGES, type WrittenLanguage } from "@/db/schema";
 
 /** The patient's preferred language and interpreter need, shown on every form where staff write to them. */
 export interface LanguageNeed {
@@ -9,13 +9,13 @@ export interface LanguageNeed {
   preferredLanguage: string;
   interpreterNeeded: boolean;
   /** What staff write in unless they choose another: the preferred language when the portal speaks it. */
-  defaultLanguage: MessageLanguage;
+  defaultLanguage: WrittenLanguage;
 }
 
 /** The language staff write to this patient in by default: theirs when the portal speaks it, else English. */
-export function writtenLanguageFor(preferredLanguage: string): MessageLanguage {
-  return (MESSAGE_LANGUAGES as readonly string[]).includes(preferredLanguage)
-    ? (preferredLanguage as MessageLanguage)
+export function writtenLanguageFor(preferredLanguage: string): WrittenLanguage {
+  return (WRITTEN_LANGUAGES as readonly string[]).includes(preferredLanguage)
+    ? (preferredLanguage as WrittenLanguage)
     : "en";
 }
 

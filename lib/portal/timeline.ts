@@ -7,7 +7,13 @@ import { type Actor, authorizePatient, can, type PortalPermission } from "@/lib/
 import { type PatientHeader, unsafeReadPatientHeader } from "@/lib/patients/header";
 import { upcomingAppointments } from "./timeline-sources/appointments";
 import { type PortalPlanSummary, readPlanSummary } from "./timeline-sources/plan";
-import { normalise, TIMELINE_KINDS, type TimelineItem, type TimelineKind } from "./timeline-sources/shape";
+import {
+  normalise,
+  TIMELINE_KINDS,
+  type TimelineItem,
+  type TimelineKind,
+  type TimelineRow,
+} from "./timeline-sources/shape";
 import { sources } from "./timeline-sources/sources";
 
 export type { PortalPlanSummary } from "./timeline-sources/plan";
@@ -50,11 +56,12 @@ const KIND_PERMISSION: Record<TimelineKind, PortalPermission> = {
  * The patient's care timeline, for the patient or family they authorised: upcoming appointments
  * first, then everything that has happened, newest first, paged, in one statement (UNION ALL).
  * Only what was written for the patient: never internal notes, drafts or staff-only messages.
+ * Texts come in the reader's language when staff wrote that version (`reader`, the page's locale).
  */
 export async function getTimeline(
   actor: Actor,
   patientId: string,
-  query: { kind?: TimelineKind; page: number },
+  query: { kind?: TimelineKind; page: number; reader?: string },
 ): Promise<Timeline> {
   const access = await authorizePatient(actor, "open:record:portal", patientId);
   const allowed = TIMELINE_KINDS.filter((k) => can(actor, KIND_PERMISSION[k], access));
@@ -90,12 +97,13 @@ export async function getTimeline(
     entityId: patientId,
     details: { kind: query.kind ?? null, page: query.page },
   });
-  const rows = (past as TimelineItem[]).map(normalise);
+  const inReaderLanguage = (row: TimelineRow) => normalise(row, query.reader);
+  const rows = (past as TimelineRow[]).map(inReaderLanguage);
   const { dateOfBirth, ...header } = patient;
   return {
     patient: header,
     profile: self && dateOfBirth ? { dateOfBirth, mrn: patient.mrn } : null,
-    upcoming: (upcoming as TimelineItem[]).map(normalise),
+    upcoming: (upcoming as TimelineRow[]).map(inReaderLanguage),
     history: rows.slice(0, TIMELINE_PAGE_SIZE),
     hasMore: rows.length > TIMELINE_PAGE_SIZE,
     page: query.page,

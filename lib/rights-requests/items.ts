@@ -6,6 +6,7 @@ import {
   type RightsDecision,
   type RightsRequestType,
   rightsRequests,
+  type WrittenLanguage,
 } from "@/db/schema";
 import { rightsClocks } from "@/lib/clocks";
 import { isDueSoon, isOverdue } from "./schemas";
@@ -36,6 +37,10 @@ export interface RightsRequestItem {
   disagreementReceivedOn: string | null;
   subjectKind: CorrectionSubject | null;
   subjectId: string | null;
+  /** The language of the letters and of the reasons written in them; their English beside Spanish. */
+  letterLanguage: WrittenLanguage;
+  extensionReasonEnglish: string | null;
+  decisionReasonEnglish: string | null;
   version: number;
   overdue: boolean;
   dueSoon: boolean;
@@ -69,6 +74,9 @@ export const itemColumns = {
   disagreementReceivedOn: rightsRequests.disagreementReceivedOn,
   subjectKind: rightsRequests.subjectKind,
   subjectId: rightsRequests.subjectId,
+  letterLanguage: rightsRequests.letterLanguage,
+  extensionReasonEnglish: rightsRequests.extensionReasonEnglish,
+  decisionReasonEnglish: rightsRequests.decisionReasonEnglish,
   version: rightsRequests.version,
 };
 

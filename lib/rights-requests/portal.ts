@@ -12,6 +12,7 @@ import {
 } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { type Actor, authorizePatient, can, type PortalPermission } from "@/lib/authz";
+import { type ReaderVersion, versionFor } from "@/lib/written-language";
 
 /**
  * The item a correction is about, as the viewer may see it today: its title and time, or only its
@@ -38,9 +39,10 @@ export interface PortalRightsRequest {
   details: string;
   effectiveDueOn: string;
   extendedDueOn: string | null;
-  extensionReason: string | null;
+  /** The reasons staff wrote into the letters, in the reader's version (versionFor). */
+  extensionReason: ReaderVersion<string> | null;
   decision: RightsDecision | null;
-  decisionReason: string | null;
+  decisionReason: ReaderVersion<string> | null;
   decidedOn: string | null;
   responseSentOn: string | null;
   /** "This is wrong": the timeline item the request is about. */
@@ -56,11 +58,13 @@ export interface PortalRightsRequests {
 /**
  * The patient's rights requests through the portal's own permission: the patient sees all of
  * hers; family see them only when she shared requests, and never a confidential-communications
- * request (164.522(b)): it exists for the case where someone at home must not know.
+ * request (164.522(b)): it exists for the case where someone at home must not know. The letters'
+ * reasons come in the `reader`'s language where staff wrote one, else as written.
  */
 export async function listPortalRightsRequests(
   actor: Actor,
   patientId: string,
+  reader = "en",
 ): Promise<PortalRightsRequests> {
   const access = await authorizePatient(actor, "read:rightsRequest:portal", patientId);
   const confidential = can(actor, "read:confidentialCommunication:portal", access);
@@ -76,6 +80,9 @@ export async function listPortalRightsRequests(
       extensionReason: rightsRequests.extensionReason,
       decision: rightsRequests.decision,
       decisionReason: rightsRequests.decisionReason,
+      letterLanguage: rightsRequests.letterLanguage,
+      extensionReasonEnglish: rightsRequests.extensionReasonEnglish,
+      decisionReasonEnglish: rightsRequests.decisionReasonEnglish,
       decidedOn: rightsRequests.decidedOn,
       responseSentOn: rightsRequests.responseSentOn,
       subjectKind: rightsRequests.subjectKind,
@@ -122,7 +129,23 @@ export async function listPortalRightsRequests(
     )
     .orderBy(desc(rightsRequests.receivedOn), desc(rightsRequests.createdAt))
     .limit(200);
-  const requests = rows.map(({ subjectKind, subjectTitle, subjectAt, ...r }) => {
+  const requests = rows.map((row): PortalRightsRequest => {
+    const {
+      subjectKind,
+      subjectTitle,
+      subjectAt,
+      letterLanguage,
+      extensionReasonEnglish,
+      decisionReasonEnglish,
+      ...rest
+    } = row;
+    const version = (text: string | null, english: string | null) =>
+      text === null ? null : versionFor(reader, letterLanguage, text, english);
+    const r = {
+      ...rest,
+      extensionReason: version(row.extensionReason, extensionReasonEnglish),
+      decisionReason: version(row.decisionReason, decisionReasonEnglish),
+    };
     if (!subjectKind) return { ...r, subject: null };
     const shown = subjectTitle !== null && can(actor, SUBJECT_PERMISSION[subjectKind], access);
     return {

@@ -4,6 +4,7 @@ import { patients, rightsRequests } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
 import { NotFoundError } from "@/lib/errors";
 import type { PatientHeader } from "@/lib/patients/header";
+import { type LanguageNeed, unsafeReadLanguageNeed } from "@/lib/patients/language";
 import { readPatientRecord } from "@/lib/records/patient-read";
 import { zonedDate } from "@/lib/time";
 import { itemColumns, type RightsRequestItem, toItem } from "./items";
@@ -13,6 +14,8 @@ export interface PatientRightsRequests {
   requests: RightsRequestItem[];
   canWrite: boolean;
   today: string;
+  /** For staff who write the letters: the patient's language and interpreter need (else null). */
+  languageNeed: LanguageNeed | null;
 }
 
 /** A patient's rights requests, newest first. */
@@ -26,18 +29,18 @@ export async function listPatientRightsRequests(
     patientId,
     async ({ database, can }) => {
       const today = zonedDate();
-      const rows = await database
-        .select(itemColumns)
-        .from(rightsRequests)
-        .innerJoin(patients, eq(patients.id, rightsRequests.patientId))
-        .where(eq(rightsRequests.patientId, patientId))
-        .orderBy(desc(rightsRequests.receivedOn), desc(rightsRequests.createdAt))
-        .limit(200);
-      return {
-        requests: rows.map((r) => toItem(r, today)),
-        canWrite: can("write:rightsRequest"),
-        today,
-      };
+      const canWrite = can("write:rightsRequest");
+      const [rows, languageNeed] = await Promise.all([
+        database
+          .select(itemColumns)
+          .from(rightsRequests)
+          .innerJoin(patients, eq(patients.id, rightsRequests.patientId))
+          .where(eq(rightsRequests.patientId, patientId))
+          .orderBy(desc(rightsRequests.receivedOn), desc(rightsRequests.createdAt))
+          .limit(200),
+        canWrite ? unsafeReadLanguageNeed(database, patientId) : null,
+      ]);
+      return { requests: rows.map((r) => toItem(r, today)), canWrite, today, languageNeed };
     },
     "rights-request.list",
   );

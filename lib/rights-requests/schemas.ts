@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { WrittenLanguage } from "@/db/schema/languages";
 import { RIGHTS_DECISIONS, RIGHTS_REQUEST_TYPES, type RightsRequestType } from "@/db/schema/rights-requests";
 import { addDaysIso } from "@/lib/time";
 import {
@@ -10,6 +11,7 @@ import {
   type TooLong,
   versionField,
 } from "@/lib/validation";
+import { englishBesideField, englishOnlyBesideSpanish, writtenLanguageField } from "@/lib/written-language";
 
 export {
   CORRECTION_SUBJECTS,
@@ -70,6 +72,20 @@ export function isDueSoon(effectiveDueOn: string, responseSentOn: string | null,
   return responseSentOn === null && effectiveDueOn >= today && effectiveDueOn <= addDaysIso(today, 7);
 }
 
+/** A letter's fields: the language it goes in (`letterLanguage`) and the reason in English beside Spanish. */
+interface LetterFields {
+  letterLanguage?: WrittenLanguage;
+  reasonEnglish: string | null;
+}
+
+/** The English reason only beside a letter written in Spanish (`rights_requests_english_beside_spanish`). */
+function englishBesideSpanishLetter(value: LetterFields, ctx: z.RefinementCtx): void {
+  englishOnlyBesideSpanish<{ language?: WrittenLanguage; reasonEnglish: string | null }>(["reasonEnglish"])(
+    { language: value.letterLanguage, reasonEnglish: value.reasonEnglish },
+    ctx,
+  );
+}
+
 const version = versionField;
 const text = requiredText;
 const pastDate = (today: string, label: string) =>
@@ -111,27 +127,37 @@ export function rightsSchemas(today: string) {
       requestedForm: request.requestedForm,
       healthPlanSelfPay: request.healthPlanSelfPay,
     }),
-    extend: z.object({
-      reason: text(10, 2000, "Give the reason the patient will read, e.g. the records are held off site."),
-      notifiedOn: pastDate(today, "The date the patient was told"),
-      version,
-    }),
-    decide: z.object({
-      decision: z.enum(RIGHTS_DECISIONS, { error: "Choose the decision." }),
-      reasonCode: z
-        .string()
-        .optional()
-        .transform((v) => v || null),
-      reason: z
-        .string()
-        .trim()
-        .max(3000)
-        .optional()
-        .transform((v) => v || null),
-      disagreementRightStated: checkbox,
-      decidedOn: pastDate(today, "The decision date"),
-      version,
-    }),
+    extend: z
+      .object({
+        reason: text(10, 2000, "Give the reason the patient will read, e.g. the records are held off site."),
+        notifiedOn: pastDate(today, "The date the patient was told"),
+        /** The letters' language; blank is the patient's own language. */
+        letterLanguage: writtenLanguageField,
+        reasonEnglish: englishBesideField(2000),
+        version,
+      })
+      .superRefine(englishBesideSpanishLetter),
+    decide: z
+      .object({
+        decision: z.enum(RIGHTS_DECISIONS, { error: "Choose the decision." }),
+        reasonCode: z
+          .string()
+          .optional()
+          .transform((v) => v || null),
+        reason: z
+          .string()
+          .trim()
+          .max(3000)
+          .optional()
+          .transform((v) => v || null),
+        disagreementRightStated: checkbox,
+        decidedOn: pastDate(today, "The decision date"),
+        /** The decision letter's language; blank is the extension letter's, else the patient's own. */
+        letterLanguage: writtenLanguageField,
+        reasonEnglish: englishBesideField(3000),
+        version,
+      })
+      .superRefine(englishBesideSpanishLetter),
     respond: z.object({ sentOn: pastDate(today, "The date sent"), version }),
     disagreement: z.object({
       statement: text(10, 5000, "Record the patient's statement of disagreement in their words."),
@@ -150,7 +176,10 @@ export type RightsWorklistQuery = z.infer<typeof RightsWorklistQuerySchema>;
 
 type Schemas = ReturnType<typeof rightsSchemas>;
 export type FileRequestInput = z.infer<Schemas["file"]>;
-export type ExtendInput = z.infer<Schemas["extend"]>;
-export type DecideInput = z.infer<Schemas["decide"]>;
+/** What the domain takes: the English reason beside Spanish may be left out. */
+type EnglishOptional<T extends { reasonEnglish: string | null }> = Omit<T, "reasonEnglish"> &
+  Partial<Pick<T, "reasonEnglish">>;
+export type ExtendInput = EnglishOptional<z.infer<Schemas["extend"]>>;
+export type DecideInput = EnglishOptional<z.infer<Schemas["decide"]>>;
 export type RespondInput = z.infer<Schemas["respond"]>;
 export type DisagreementInput = z.infer<Schemas["disagreement"]>;

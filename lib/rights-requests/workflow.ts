@@ -1,10 +1,13 @@
 import "server-only";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
-import { rightsRequests } from "@/db/schema";
+import type { Transaction } from "@/db/client";
+import { rightsRequests, type WrittenLanguage } from "@/db/schema";
 import type { AuditAction } from "@/lib/audit/actions";
+import type { AuditDetails } from "@/lib/audit/record";
 import type { Actor } from "@/lib/authz";
 import { rightsExtendedDueOn } from "@/lib/clocks";
 import { DomainError } from "@/lib/errors";
+import { unsafeReadLanguageNeed } from "@/lib/patients/language";
 import { changeVersioned, type Row, versionedRecord } from "@/lib/records/versioned-change";
 import { zonedDate } from "@/lib/time";
 import {
@@ -23,6 +26,8 @@ const RIGHTS_REQUEST = versionedRecord({
 });
 
 type Locked = Row<typeof rightsRequests>;
+/** What a step sets, and what its audit event adds. */
+type Step = { set: PgUpdateSetSource<typeof rightsRequests>; details?: AuditDetails };
 
 /** One step of a request's handling, against the version the advocate saw, audited as `action`. */
 async function changeRequest(
@@ -30,19 +35,39 @@ async function changeRequest(
   requestId: string,
   version: number,
   action: AuditAction,
-  change: (request: Locked, today: string) => PgUpdateSetSource<typeof rightsRequests>,
+  change: (request: Locked, today: string, tx: Transaction) => Step | Promise<Step>,
 ): Promise<void> {
   await changeVersioned(actor, RIGHTS_REQUEST, {
     id: requestId,
     version,
     permission: "write:rightsRequest",
     audit: { action },
-    change: async (_tx, request) => ({ set: change(request, zonedDate()) }),
+    change: async (tx, request) => change(request, zonedDate(), tx),
   });
 }
 
 function refuse(field: string, message: string): never {
   throw new DomainError(message, { [field]: [message] });
+}
+
+/** The language staff write to the patient in unless they choose another. */
+async function patientLanguage(tx: Transaction, patientId: string): Promise<WrittenLanguage> {
+  return (await unsafeReadLanguageNeed(tx, patientId)).defaultLanguage;
+}
+
+/**
+ * The letter in `language` with its reason in English beside, only beside Spanish (as the
+ * database's check also says). The audit names the language and whether English sits beside
+ * it, never the words.
+ */
+function letterIn(
+  language: WrittenLanguage,
+  reasonEnglish: string | null | undefined,
+): { language: WrittenLanguage; english: string | null; details: AuditDetails } {
+  const english = reasonEnglish ?? null;
+  if (english !== null && language !== "es")
+    refuse("reasonEnglish", "Leave the English version empty when the letter itself is in English.");
+  return { language, english, details: { letterLanguage: language, englishBeside: english !== null } };
 }
 
 /**
@@ -54,7 +79,7 @@ export async function extendRightsRequest(
   requestId: string,
   input: ExtendInput,
 ): Promise<void> {
-  await changeRequest(actor, requestId, input.version, "rights-request.extend", (r, today) => {
+  await changeRequest(actor, requestId, input.version, "rights-request.extend", async (r, today, tx) => {
     const extended = rightsExtendedDueOn(r.type, r.dueOn);
     if (extended === null) refuse("reason", "This kind of request has no extension.");
     if (r.extendedDueOn)
@@ -64,7 +89,20 @@ export async function extendRightsRequest(
       refuse("reason", "The first deadline has passed: an extension must be given before it.");
     if (input.notifiedOn > r.dueOn || input.notifiedOn < r.receivedOn)
       refuse("notifiedOn", "The patient must be told between receiving the request and the first deadline.");
-    return { extendedDueOn: extended, extensionReason: input.reason, extensionNotifiedOn: input.notifiedOn };
+    const letter = letterIn(
+      input.letterLanguage ?? (await patientLanguage(tx, r.patientId)),
+      input.reasonEnglish,
+    );
+    return {
+      set: {
+        extendedDueOn: extended,
+        extensionReason: input.reason,
+        extensionNotifiedOn: input.notifiedOn,
+        letterLanguage: letter.language,
+        extensionReasonEnglish: letter.english,
+      },
+      details: letter.details,
+    };
   });
 }
 
@@ -74,8 +112,22 @@ export async function decideRightsRequest(
   requestId: string,
   input: DecideInput,
 ): Promise<void> {
-  await changeRequest(actor, requestId, input.version, "rights-request.decide", (r) => {
+  await changeRequest(actor, requestId, input.version, "rights-request.decide", async (r, _today, tx) => {
     if (r.responseSentOn) refuse("decision", "The response was sent; the decision stands.");
+    // The extension letter went out in its language: both letters keep it, so the one on file
+    // reads as it was sent.
+    const extended = r.extendedDueOn !== null;
+    if (extended && input.letterLanguage && input.letterLanguage !== r.letterLanguage)
+      refuse(
+        "letterLanguage",
+        `The extension letter went in ${r.letterLanguage === "es" ? "Spanish" : "English"}: the decision letter goes in the same language.`,
+      );
+    const letter = letterIn(
+      input.letterLanguage ?? (extended ? r.letterLanguage : await patientLanguage(tx, r.patientId)),
+      input.reasonEnglish,
+    );
+    if (letter.english !== null && !input.reason)
+      refuse("reasonEnglish", "Write the explanation itself first; the English version goes beside it.");
     if (input.decidedOn < r.receivedOn)
       refuse("decidedOn", "The decision cannot be before the request was received.");
     if (input.decision !== "granted") {
@@ -95,12 +147,17 @@ export async function decideRightsRequest(
         );
     }
     return {
-      decision: input.decision,
-      decisionReasonCode: input.decision === "granted" ? null : input.reasonCode,
-      decisionReason: input.reason,
-      disagreementRightStated:
-        r.type === "amendment" && input.decision !== "granted" && input.disagreementRightStated,
-      decidedOn: input.decidedOn,
+      set: {
+        decision: input.decision,
+        decisionReasonCode: input.decision === "granted" ? null : input.reasonCode,
+        decisionReason: input.reason,
+        disagreementRightStated:
+          r.type === "amendment" && input.decision !== "granted" && input.disagreementRightStated,
+        decidedOn: input.decidedOn,
+        letterLanguage: letter.language,
+        decisionReasonEnglish: letter.english,
+      },
+      details: letter.details,
     };
   });
 }
@@ -115,7 +172,7 @@ export async function recordRightsResponse(
     if (!r.decision || !r.decidedOn) refuse("sentOn", "Record the decision first.");
     if (r.responseSentOn) refuse("sentOn", "The response was already sent.");
     if (input.sentOn < r.decidedOn) refuse("sentOn", "The response cannot go out before the decision.");
-    return { responseSentOn: input.sentOn };
+    return { set: { responseSentOn: input.sentOn } };
   });
 }
 
@@ -129,6 +186,6 @@ export async function recordDisagreement(
     if (r.type !== "amendment" || (r.decision !== "denied" && r.decision !== "partly-granted"))
       refuse("statement", "A statement of disagreement follows a denied amendment only.");
     if (r.disagreementStatement) refuse("statement", "The statement of disagreement is already recorded.");
-    return { disagreementStatement: input.statement, disagreementReceivedOn: input.receivedOn };
+    return { set: { disagreementStatement: input.statement, disagreementReceivedOn: input.receivedOn } };
   });
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { patientUpdates, type UpdateLanguage } from "@/db/schema";
+import { patientUpdates, type WrittenLanguage } from "@/db/schema";
 import { type AuditDetails, recordAudit } from "@/lib/audit/record";
 import { type Actor, authorizePatient } from "@/lib/authz";
 import { DomainError, NotFoundError } from "@/lib/errors";
@@ -17,7 +17,7 @@ function refuseIfPublished(row: UpdateRow): void {
 }
 
 /** The draft's language after an edit, and what it was when the edit changed it. */
-function languageDetails(was: UpdateLanguage, now: UpdateLanguage | undefined): AuditDetails {
+function languageDetails(was: WrittenLanguage, now: WrittenLanguage | undefined): AuditDetails {
   return now && now !== was ? { language: now, fromLanguage: was } : { language: was };
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { patientUpdates, type UpdateLanguage, users } from "@/db/schema";
+import { patientUpdates, users, type WrittenLanguage } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
 import type { PatientHeader } from "@/lib/patients/header";
 import { type LanguageNeed as UpdateLanguageNeed, unsafeReadLanguageNeed } from "@/lib/patients/language";
@@ -13,7 +13,11 @@ export interface UpdateItem {
   progress: string;
   nextSteps: string | null;
   resources: string | null;
-  language: UpdateLanguage;
+  language: WrittenLanguage;
+  /** The same update in English beside a Spanish one (null when none). */
+  titleEnglish: string | null;
+  progressEnglish: string | null;
+  nextStepsEnglish: string | null;
   status: "draft" | "published";
   publishedAt: Date | null;
   authorName: string;
@@ -47,6 +51,9 @@ export async function listUpdates(actor: Actor, patientId: string): Promise<Pati
           nextSteps: patientUpdates.nextSteps,
           resources: patientUpdates.resources,
           language: patientUpdates.language,
+          titleEnglish: patientUpdates.titleEnglish,
+          progressEnglish: patientUpdates.progressEnglish,
+          nextStepsEnglish: patientUpdates.nextStepsEnglish,
           status: patientUpdates.status,
           publishedAt: patientUpdates.publishedAt,
           authorName: users.name,

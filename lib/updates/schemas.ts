@@ -1,6 +1,11 @@
 import { z } from "zod";
-import { UPDATE_LANGUAGES } from "@/db/schema/updates";
 import { blankToUndefined, IdSchema } from "@/lib/validation";
+import {
+  type EnglishOptional,
+  englishBesideField,
+  englishOnlyBesideSpanish,
+  writtenLanguageField,
+} from "@/lib/written-language";
 
 const optional = (max: number) =>
   z
@@ -10,7 +15,7 @@ const optional = (max: number) =>
     .optional()
     .transform((v) => v || null);
 
-export const UpdateSchema = z.object({
+const UpdateFields = z.object({
   title: z
     .string()
     .trim()
@@ -24,14 +29,25 @@ export const UpdateSchema = z.object({
   nextSteps: optional(3000),
   resources: optional(3000),
   /** The language it is written in; when the form does not say, the patient's preferred one (or the draft's own). */
-  language: z.preprocess(
-    blankToUndefined,
-    z
-      .enum(UPDATE_LANGUAGES, { error: "Choose the language it is written in: English or Spanish." })
-      .optional(),
-  ),
+  language: writtenLanguageField,
+  /** The same update in English, beside one written in Spanish. */
+  titleEnglish: z
+    .preprocess(blankToUndefined, z.string().trim().max(120).optional())
+    .transform((v) => v || null),
+  progressEnglish: englishBesideField(5000),
+  nextStepsEnglish: englishBesideField(3000),
 });
-export type UpdateInput = z.infer<typeof UpdateSchema>;
-export const EditUpdateSchema = UpdateSchema.extend({ version: z.coerce.number().int().min(1) });
+const besideSpanish = englishOnlyBesideSpanish<z.infer<typeof UpdateFields>>([
+  "titleEnglish",
+  "progressEnglish",
+  "nextStepsEnglish",
+]);
+export const UpdateSchema = UpdateFields.superRefine(besideSpanish);
+type EnglishBeside = "titleEnglish" | "progressEnglish" | "nextStepsEnglish";
+/** What the domain takes: the English version beside Spanish may be left out. */
+export type UpdateInput = EnglishOptional<z.infer<typeof UpdateSchema>, EnglishBeside>;
+export const EditUpdateSchema = UpdateFields.extend({ version: z.coerce.number().int().min(1) }).superRefine(
+  besideSpanish,
+);
 export const PublishSchema = z.object({ version: z.coerce.number().int().min(1) });
 export const UpdateIdSchema = IdSchema;

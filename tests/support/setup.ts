@@ -35,6 +35,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  const { closeQueue } = await import("@/lib/notifications/queue");
+  await closeQueue();
   const { closeDatabase } = await import("@/db/client");
   await closeDatabase();
   if (databaseName)

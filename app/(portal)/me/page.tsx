@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { orNotFound } from "@/app/_lib/guards";
+import { PlanWords } from "@/components/portal/plan-words";
 import { TimelineEntry } from "@/components/portal/timeline-item";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -72,7 +73,7 @@ export default async function MePage({
     );
   }
   const query = QuerySchema.parse({ kind: raw.kind, page: raw.page });
-  const timeline = await orNotFound(getTimeline(actor, viewing.patientId, query));
+  const timeline = await orNotFound(getTimeline(actor, viewing.patientId, { ...query, reader: locale }));
   const profile = timeline.profile;
   const keep = viewingQuery(viewing);
   // "This is wrong" only for a viewer the policy lets file (the patient; family never).
@@ -217,7 +218,7 @@ export default async function MePage({
                   <ul className="space-y-2">
                     {timeline.plan.goals.map((g) => (
                       <li key={g.id}>
-                        <span className="break-words">{g.description}</span>
+                        <PlanWords words={g} locale={locale} t={t} />
                         <span className="block text-sm text-slate-700">
                           {t.goalStatus[g.status] ?? g.status}
                           {g.targetDate ? ` · ${t.timeline.targetBy(f.date(g.targetDate))}` : ""}
@@ -231,7 +232,7 @@ export default async function MePage({
                       <ul className="space-y-2">
                         {timeline.plan.nextSteps.map((s) => (
                           <li key={s.id}>
-                            <span className="break-words">{s.description}</span>
+                            <PlanWords words={s} locale={locale} t={t} />
                             <span className="block text-sm text-slate-700">
                               {s.owner ? t.timeline.who(s.owner) : ""}
                               {s.owner && s.dueDate ? " · " : ""}

@@ -2,6 +2,7 @@ import "server-only";
 import type { Appointment, AppointmentParticipant, Reference } from "fhir/r4";
 import type { RecordRow } from "./load";
 import type { PractitionerDirectory } from "./practitioner";
+import { englishBeside } from "./translation";
 
 const APPOINTMENT_STATUS: Record<string, Appointment["status"]> = {
   scheduled: "booked",
@@ -39,7 +40,9 @@ export function toAppointment(
     description: a.title,
     start: a.startsAt.toISOString(),
     end: a.endsAt.toISOString(),
+    // The patient's instructions as written (in their language); English beside Spanish as a translation.
     comment: a.patientNotes ?? undefined,
+    _comment: a.patientNotes ? englishBeside(a.patientNotesEnglish) : undefined,
     participant: [
       { actor: subject, status: "accepted" },
       ...clinician(a, people),

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Communication, Reference } from "fhir/r4";
 import type { RecordRow } from "./load";
+import { payloadText } from "./translation";
 
 type Sent = Communication & { id: string };
 
@@ -18,11 +19,20 @@ export function toCommunications(
         status: "completed",
         category: [{ text: "Update from the care team" }],
         ...toPatient,
+        // The language staff wrote it in; an English version beside Spanish rides as a translation.
+        language: u.language,
         sent: (u.publishedAt ?? u.createdAt).toISOString(),
         topic: { text: u.title },
         payload: [
-          { contentString: u.progress },
-          ...(u.nextSteps ? [{ contentString: `Next steps: ${u.nextSteps}` }] : []),
+          payloadText(u.progress, u.progressEnglish),
+          ...(u.nextSteps
+            ? [
+                payloadText(
+                  `Next steps: ${u.nextSteps}`,
+                  u.nextStepsEnglish && `Next steps: ${u.nextStepsEnglish}`,
+                ),
+              ]
+            : []),
           ...(u.resources ? [{ contentString: `Resources: ${u.resources}` }] : []),
         ],
       }),
@@ -35,10 +45,11 @@ export function toCommunications(
         status: "completed",
         category: [{ text: "Message" }],
         subject,
+        language: m.language,
         sent: m.createdAt.toISOString(),
         topic: { text: m.subject },
         sender: { display: m.author },
-        payload: [{ contentString: m.body }],
+        payload: [payloadText(m.body, m.bodyEnglish)],
       }),
     ),
     ...parts.given.map(

@@ -63,6 +63,8 @@ export async function unsafeLoadPatientRecord(database: Executor, patientId: str
           endsAt: appointments.endsAt,
           location: appointments.location,
           patientNotes: appointments.patientNotes,
+          patientNotesLanguage: appointments.patientNotesLanguage,
+          patientNotesEnglish: appointments.patientNotesEnglish,
           clinicianId: clinicians.id,
           clinicianName: clinicians.name,
           clinicianDiscipline: clinicians.discipline,
@@ -80,6 +82,8 @@ export async function unsafeLoadPatientRecord(database: Executor, patientId: str
         .select({
           id: messages.id,
           body: messages.body,
+          language: messages.language,
+          bodyEnglish: messages.bodyEnglish,
           createdAt: messages.createdAt,
           subject: messageThreads.subject,
           author: author.name,

@@ -4,7 +4,10 @@ import { db } from "@/db/client";
 import { appointments, clinicians } from "@/db/schema";
 import { shape, text } from "./shape";
 
-/** Appointments in the timeline's shape: what the patient is told, never the staff's notes. */
+/**
+ * Appointments in the timeline's shape: what the patient is told (with its language and the English
+ * beside Spanish instructions), never the staff's notes.
+ */
 function appointmentRows(where: SQL | undefined) {
   return db()
     .select(
@@ -18,6 +21,8 @@ function appointmentRows(where: SQL | undefined) {
         link: text(appointments.videoUrl),
         who: text(clinicians.name),
         extra: text(appointments.patientNotes),
+        language: text(appointments.patientNotesLanguage),
+        extraEnglish: text(appointments.patientNotesEnglish),
       }),
     )
     .from(appointments)

@@ -1,6 +1,7 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { orgTimeZone } from "@/lib/time";
+import { versionFor } from "@/lib/written-language";
 
 export const TIMELINE_KINDS = [
   "appointment",
@@ -30,8 +31,18 @@ export interface TimelineItem {
   extra: string | null;
   /** The day the patient will hear back (concerns, rights requests), ISO. */
   due: string | null;
-  /** The language staff wrote the text in ("en" | "es"; updates), else null. */
+  /**
+   * The language of the text shown ("en" | "es": updates, appointment instructions), else null:
+   * the reader's own when staff wrote that version, else the language it was written in.
+   */
   language: string | null;
+}
+
+/** A row as the timeline's statement returns it: with the English version beside a Spanish text. */
+export interface TimelineRow extends TimelineItem {
+  titleEnglish: string | null;
+  bodyEnglish: string | null;
+  extraEnglish: string | null;
 }
 
 export const text = (value: SQL | unknown) => sql<string | null>`${value}::text`;
@@ -41,7 +52,7 @@ const noTime = sql<Date | null>`null::timestamptz`;
 /** One kind's columns as the timeline's shared shape, so every kind can be one UNION ALL. */
 export function shape(
   kind: TimelineKind,
-  fields: Partial<Record<keyof TimelineItem, SQL>> & { id: SQL; at: SQL },
+  fields: Partial<Record<keyof TimelineRow, SQL>> & { id: SQL; at: SQL },
 ) {
   return {
     kind: sql<TimelineKind>`${kind}::text`.as("kind"),
@@ -57,16 +68,37 @@ export function shape(
     extra: (fields.extra ?? none).as("extra"),
     due: (fields.due ?? none).as("due"),
     language: (fields.language ?? none).as("language"),
+    titleEnglish: (fields.titleEnglish ?? none).as("title_english"),
+    bodyEnglish: (fields.bodyEnglish ?? none).as("body_english"),
+    extraEnglish: (fields.extraEnglish ?? none).as("extra_english"),
   };
 }
 
 /** The organisation's time zone as an SQL literal, for due days computed from timestamps. */
 export const zone = () => sql.raw(`'${orgTimeZone().replace(/'/g, "")}'`);
 
-/** A UNION's timestamps come back as text from some drivers: make them dates. */
-export function normalise(row: TimelineItem): TimelineItem {
+/**
+ * A row as the reader sees it: the English version beside a Spanish text for a reader of English,
+ * else the text as written (the page notes its language); the other version is not sent. A
+ * UNION's timestamps come back as text from some drivers: they become dates.
+ */
+export function normalise(row: TimelineRow, reader?: string): TimelineItem {
+  const { titleEnglish, bodyEnglish, extraEnglish, ...item } = row;
+  const english =
+    titleEnglish !== null || bodyEnglish !== null || extraEnglish !== null
+      ? {
+          title: titleEnglish ?? item.title,
+          body: bodyEnglish ?? item.body,
+          extra: extraEnglish ?? item.extra,
+        }
+      : null;
+  const seen =
+    reader && item.language === "es"
+      ? versionFor(reader, "es", { title: item.title, body: item.body, extra: item.extra }, english)
+      : null;
   return {
-    ...row,
+    ...item,
+    ...(seen ? { ...seen.value, language: seen.language } : {}),
     at: row.at instanceof Date ? row.at : new Date(row.at),
     endsAt: row.endsAt === null || row.endsAt instanceof Date ? row.endsAt : new Date(row.endsAt),
   };

@@ -15,6 +15,9 @@ export function publishedUpdates(patientId: string, before: Date) {
         body: text(patientUpdates.progress),
         extra: text(patientUpdates.nextSteps),
         language: text(patientUpdates.language),
+        titleEnglish: text(patientUpdates.titleEnglish),
+        bodyEnglish: text(patientUpdates.progressEnglish),
+        extraEnglish: text(patientUpdates.nextStepsEnglish),
       }),
     )
     .from(patientUpdates)

@@ -1,16 +1,19 @@
 import type { Metadata } from "next";
 import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
-import { copyWords } from "@/components/portal/form-words";
+import { copyWords, portalFormWords } from "@/components/portal/form-words";
 import { Card } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/current-user";
 import { getFeedStatus } from "@/lib/calendar";
 import { portalFormat } from "@/lib/i18n/format";
-import { MESSAGES } from "@/lib/i18n/messages";
 import { portalMessages } from "@/lib/i18n/server";
 import { createPortalFeedAction, revokePortalFeedAction } from "./actions";
 
-export const metadata: Metadata = { title: MESSAGES.en.calendarFeed.title };
+/** The tab's title in the reader's language, like every word on the page. */
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await portalMessages(await requireActor());
+  return { title: t.calendarFeed.title };
+}
 
 /** The patient's private calendar address for their own appointments, in their language. */
 export default async function MyCalendarPage() {
@@ -36,8 +39,8 @@ export default async function MyCalendarPage() {
         <ActionForm
           action={createPortalFeedAction}
           submitLabel={status.active ? c.makeNew : c.make}
+          {...portalFormWords(t)}
           pendingLabel={c.making}
-          cancelLabel={t.cancel}
           copyWords={copyWords(t)}
           fields={[]}
           confirm={
@@ -51,7 +54,7 @@ export default async function MyCalendarPage() {
             action={revokePortalFeedAction}
             submitLabel={c.turnOff}
             variant="danger"
-            cancelLabel={t.cancel}
+            {...portalFormWords(t)}
             fields={[]}
             confirm={{ title: c.confirmOffTitle, body: c.confirmOffBody, confirmLabel: c.confirmOff }}
           />

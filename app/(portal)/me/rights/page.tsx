@@ -12,7 +12,7 @@ import { TwoColumns } from "@/components/ui/two-columns";
 import { requireActor } from "@/lib/auth/current-user";
 import { rightsClocks } from "@/lib/clocks";
 import { portalFormat } from "@/lib/i18n/format";
-import { MESSAGES } from "@/lib/i18n/messages";
+import type { Messages } from "@/lib/i18n/messages";
 import { portalMessages } from "@/lib/i18n/server";
 import { resolveViewing, viewingQuery } from "@/lib/portal/viewing";
 import {
@@ -21,9 +21,30 @@ import {
   listPortalRightsRequests,
   RIGHTS_REQUEST_TYPES,
 } from "@/lib/rights-requests";
+import type { ReaderVersion } from "@/lib/written-language";
 import { fileRightsAction } from "../actions";
 
-export const metadata: Metadata = { title: MESSAGES.en.rights.title };
+/** The tab's title in the reader's language, like every word on the page. */
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await portalMessages(await requireActor());
+  return { title: t.rights.title };
+}
+
+/**
+ * A reason staff wrote into a letter, in the reader's version: marked with its language, and with
+ * a note in the reader's language when it is only in the other one.
+ */
+function LetterReason({ reason, t }: { reason: ReaderVersion<string>; t: Messages }) {
+  const note = reason.otherLanguage ? t.timeline.writtenIn(reason.language) : null;
+  return (
+    <>
+      {note ? <p className="mt-1 text-sm text-slate-700">{note}</p> : null}
+      <p className="mt-1 whitespace-pre-wrap break-words" lang={reason.language}>
+        {reason.value}
+      </p>
+    </>
+  );
+}
 
 const CORRECT =
   /^(appointment|update|message):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
@@ -40,7 +61,7 @@ export default async function MyRightsPage({
   const query = await searchParams;
   const viewing = await orNotFound(resolveViewing(actor, query.patient));
   if (viewing.kind === "choose") notFound();
-  const data = await orNotFound(listPortalRightsRequests(actor, viewing.patientId));
+  const data = await orNotFound(listPortalRightsRequests(actor, viewing.patientId, locale));
   const canFile = data.canFile;
   const correct = typeof query.correct === "string" ? CORRECT.exec(query.correct) : null;
   const subjectTitle =
@@ -97,7 +118,10 @@ export default async function MyRightsPage({
                     <p className="mt-2 font-medium">{t.rights.dueBy(f.date(r.effectiveDueOn))}</p>
                   ) : null}
                   {r.extendedDueOn && r.extensionReason ? (
-                    <p className="mt-1">{t.rights.extended(f.date(r.extendedDueOn), r.extensionReason)}</p>
+                    <div className="mt-1">
+                      <p>{t.rights.extended(f.date(r.extendedDueOn))}</p>
+                      <LetterReason reason={r.extensionReason} t={t} />
+                    </div>
                   ) : null}
                   {r.decision && r.decidedOn ? (
                     <p className="mt-1 font-medium">
@@ -106,9 +130,7 @@ export default async function MyRightsPage({
                   ) : (
                     <p className="mt-1">{t.rights.waiting}</p>
                   )}
-                  {r.decisionReason ? (
-                    <p className="mt-1 whitespace-pre-wrap break-words">{r.decisionReason}</p>
-                  ) : null}
+                  {r.decisionReason ? <LetterReason reason={r.decisionReason} t={t} /> : null}
                   {r.responseSentOn ? (
                     <p className="mt-1 text-sm">{t.rights.answeredOn(f.date(r.responseSentOn))}</p>
                   ) : null}

@@ -1,18 +1,27 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { orNotFound } from "@/app/_lib/guards";
+import { PlanWords } from "@/components/portal/plan-words";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Facts } from "@/components/ui/facts";
 import { PrintSheet } from "@/components/ui/print-sheet";
 import { requireActor } from "@/lib/auth/current-user";
 import { portalFormat } from "@/lib/i18n/format";
-import { MESSAGES } from "@/lib/i18n/messages";
 import { portalMessages } from "@/lib/i18n/server";
 import { getMyPortal } from "@/lib/portal";
 import { getTimeline } from "@/lib/portal/timeline";
 import { getPreferencesPage, PREFERENCE_FIELDS } from "@/lib/preferences";
 
-export const metadata: Metadata = { title: MESSAGES.en.timeline.summary };
+/** The tab's title, which browsers also print at the top of the page, in the reader's language. */
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await portalMessages(await requireActor());
+  return { title: t.timeline.summary };
+}
+
+/** Below a text staff wrote in the other language than the reader's: which one (else nothing). */
+function WrittenInNote({ note }: { note: string | null }) {
+  return note ? <span className="block text-sm text-slate-700">{note}</span> : null;
+}
 
 /** A printable summary in the patient's language: details, plan, what is coming, what matters. */
 export default async function SummaryPage() {
@@ -23,7 +32,7 @@ export default async function SummaryPage() {
   const [portal, timeline, preferences] = await orNotFound(
     Promise.all([
       getMyPortal(actor),
-      getTimeline(actor, actor.patientId, { kind: undefined, page: 1 }),
+      getTimeline(actor, actor.patientId, { kind: undefined, page: 1, reader: locale }),
       getPreferencesPage(actor, actor.patientId, "portal"),
     ]),
   );
@@ -51,8 +60,11 @@ export default async function SummaryPage() {
           <ul className="list-disc pl-6">
             {timeline.plan.goals.map((g) => (
               <li key={g.id}>
-                {g.description} ({t.goalStatus[g.status] ?? g.status}
-                {g.targetDate ? `, ${t.timeline.targetBy(f.date(g.targetDate))}` : ""})
+                <PlanWords words={g} locale={locale} t={t}>
+                  {" "}
+                  ({t.goalStatus[g.status] ?? g.status}
+                  {g.targetDate ? `, ${t.timeline.targetBy(f.date(g.targetDate))}` : ""})
+                </PlanWords>
               </li>
             ))}
           </ul>
@@ -62,9 +74,10 @@ export default async function SummaryPage() {
               <ul className="list-disc pl-6">
                 {timeline.plan.nextSteps.map((s) => (
                   <li key={s.id}>
-                    {s.description}
-                    {s.owner ? ` (${t.timeline.who(s.owner)})` : ""}
-                    {s.dueDate ? `, ${t.timeline.due(f.date(s.dueDate))}` : ""}
+                    <PlanWords words={s} locale={locale} t={t}>
+                      {s.owner ? ` (${t.timeline.who(s.owner)})` : ""}
+                      {s.dueDate ? `, ${t.timeline.due(f.date(s.dueDate))}` : ""}
+                    </PlanWords>
                   </li>
                 ))}
               </ul>
@@ -84,7 +97,13 @@ export default async function SummaryPage() {
               {f.dateTime(a.at)}: {a.title}
               {a.place ? ` · ${a.place}` : ""}
               {a.who ? ` · ${a.who}` : ""}
-              {a.extra ? ` · ${t.appointment.bring}: ${a.extra}` : ""}
+              {a.extra ? (
+                <>
+                  {` · ${t.appointment.bring}: `}
+                  <span lang={a.language ?? undefined}>{a.extra}</span>
+                  <WrittenInNote note={t.timeline.writtenIn(a.language)} />
+                </>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
+import { PortalInstructions } from "@/components/appointments/portal-instructions";
 import { portalFormWords } from "@/components/portal/form-words";
 import { Card } from "@/components/ui/card";
 import { CardSection } from "@/components/ui/card-section";
@@ -14,15 +15,19 @@ import {
 } from "@/lib/appointments/requests";
 import { requireActor } from "@/lib/auth/current-user";
 import { portalFormat } from "@/lib/i18n/format";
-import { MESSAGES } from "@/lib/i18n/messages";
 import { portalMessages } from "@/lib/i18n/server";
 import { resolveViewing, viewingQuery } from "@/lib/portal/viewing";
 import { requestChangeAction } from "./actions";
 
-export const metadata: Metadata = { title: MESSAGES.en.appointmentRequest.detail };
+/** The tab's title in the reader's language. */
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await portalMessages(await requireActor());
+  return { title: t.appointmentRequest.detail };
+}
 
 /**
- * One appointment: what, when, where, who, what to bring; what became of the requests about it
+ * One appointment: what, when, where, who, what to bring (in the reader's language when staff
+ * wrote it in both, else as written with its language named); what became of the requests about it
  * (the outcome in the reader's language, the coordinator's note as written); add it to a
  * calendar; ask to change it.
  */
@@ -63,7 +68,18 @@ export default async function MyAppointmentPage({
           items={[
             { label: t.appointment.where, value: a.location },
             { label: t.appointment.with, value: a.clinicianName },
-            { label: t.appointment.bring, value: a.patientNotes },
+            {
+              label: t.appointment.bring,
+              value: a.patientNotes ? (
+                <PortalInstructions
+                  t={t}
+                  locale={locale}
+                  notes={a.patientNotes}
+                  language={a.patientNotesLanguage}
+                  english={a.patientNotesEnglish}
+                />
+              ) : null,
+            },
           ]}
         />
       </Card>

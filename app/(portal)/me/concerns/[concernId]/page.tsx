@@ -11,6 +11,7 @@ import { MESSAGES } from "@/lib/i18n/messages";
 import { portalMessages } from "@/lib/i18n/server";
 import { resolveViewing, viewingQuery } from "@/lib/portal/viewing";
 import { zonedDate } from "@/lib/time";
+import { versionFor } from "@/lib/written-language";
 
 export const metadata: Metadata = { title: MESSAGES.en.concern.detailTitle };
 
@@ -33,6 +34,16 @@ export default async function MyConcernPage({
   const c = await orNotFound(getPortalConcern(actor, viewing.patientId, id.data));
   const keep = viewingQuery(viewing);
   const hearBack = c.interim?.expectedBy ?? (c.resolvedAt ? null : zonedDate(c.resolveDueAt));
+  // The response in the reader's language when it is written in it (or in English beside Spanish).
+  const response = c.response
+    ? versionFor(
+        locale,
+        c.response.language,
+        { steps: c.response.steps, results: c.response.results },
+        c.response.english,
+      )
+    : null;
+  const writtenIn = response?.otherLanguage ? t.timeline.writtenIn(response.language) : null;
   return (
     <article className="max-w-2xl">
       <p className="mb-4">
@@ -68,7 +79,7 @@ export default async function MyConcernPage({
         <h2 className="mt-4 mb-1">{t.concern.desiredOutcome}</h2>
         <p className="whitespace-pre-wrap break-words">{c.desiredOutcome}</p>
       </CardSection>
-      {c.response ? (
+      {c.response && response ? (
         <CardSection
           id="response-heading"
           title={t.concern.response}
@@ -76,10 +87,15 @@ export default async function MyConcernPage({
           padding={5}
           className="mb-6"
         >
+          {writtenIn ? <p className="mb-2 text-sm text-slate-700">{writtenIn}</p> : null}
           <h3 className="font-semibold">{t.concern.steps}</h3>
-          <p className="mb-3 whitespace-pre-wrap break-words">{c.response.steps}</p>
+          <p lang={response.language} className="mb-3 whitespace-pre-wrap break-words">
+            {response.value.steps}
+          </p>
           <h3 className="font-semibold">{t.concern.results}</h3>
-          <p className="mb-3 whitespace-pre-wrap break-words">{c.response.results}</p>
+          <p lang={response.language} className="mb-3 whitespace-pre-wrap break-words">
+            {response.value.results}
+          </p>
           <h3 className="font-semibold">{t.concern.contact}</h3>
           <p className="mb-3 break-words">{c.response.contact}</p>
           <p>{t.concern.completedOn(f.date(c.response.completedOn))}</p>

@@ -35,7 +35,7 @@ export default async function MyConversationPage({
   const query = await searchParams;
   const viewing = await orNotFound(resolveViewing(actor, query.patient));
   if (viewing.kind === "choose") notFound();
-  const { conversation: c } = await orNotFound(getConversation(actor, viewing.patientId, id.data));
+  const { conversation: c } = await orNotFound(getConversation(actor, viewing.patientId, id.data, locale));
   const keep = viewingQuery(viewing);
   const w = t.conversations;
   return (

@@ -2,8 +2,13 @@ import type { Metadata } from "next";
 import { readRecordPage } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
 import { AppointmentCard } from "@/components/appointment-card";
-import { type AppointmentChangeActions, ChangeForms } from "@/components/appointments/change-forms";
+import {
+  type AppointmentChangeActions,
+  ChangeForms,
+  notesLanguageFields,
+} from "@/components/appointments/change-forms";
 import { ChangeRequestList } from "@/components/change-requests";
+import { WritingFor } from "@/components/language/writing-for";
 import { PatientHeading } from "@/components/patient-nav";
 import { CardSection } from "@/components/ui/card-section";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -74,7 +79,11 @@ export default async function AppointmentsPage({ params }: { params: Promise<{ i
                   <AppointmentCard
                     key={item.id}
                     item={item}
-                    actions={data.canWrite ? <ChangeForms item={item} actions={changeActions} /> : undefined}
+                    actions={
+                      data.canWrite ? (
+                        <ChangeForms item={item} actions={changeActions} need={data.languageNeed} />
+                      ) : undefined
+                    }
                   />
                 ))}
               </ul>
@@ -93,7 +102,11 @@ export default async function AppointmentsPage({ params }: { params: Promise<{ i
                   <AppointmentCard
                     key={item.id}
                     item={item}
-                    actions={data.canWrite ? <ChangeForms item={item} actions={changeActions} /> : undefined}
+                    actions={
+                      data.canWrite ? (
+                        <ChangeForms item={item} actions={changeActions} need={data.languageNeed} />
+                      ) : undefined
+                    }
                   />
                 ))}
               </ul>
@@ -106,6 +119,12 @@ export default async function AppointmentsPage({ params }: { params: Promise<{ i
             title="Book an appointment"
             className="self-start lg:sticky lg:top-4"
           >
+            {data.languageNeed ? (
+              <WritingFor
+                need={data.languageNeed}
+                goesTo="the patient and family, except the internal notes,"
+              />
+            ) : null}
             <ActionForm
               action={bookAppointmentAction.bind(null, data.patient.id)}
               submitLabel="Book"
@@ -179,6 +198,7 @@ export default async function AppointmentsPage({ params }: { params: Promise<{ i
                   hint: "What to bring, how to prepare. The patient sees this.",
                   maxLength: 2000,
                 },
+                ...notesLanguageFields(data.languageNeed?.defaultLanguage ?? "en"),
                 {
                   kind: "textarea",
                   name: "internalNotes",

@@ -85,6 +85,7 @@ export default async function CarePlanRoute({
               templates={data.templates}
               today={data.today}
               draftOpen={data.plans.some((p) => p.status === "draft")}
+              language={data.languageNeed?.defaultLanguage ?? "en"}
               action={startPlanAction}
             />
           ) : null}

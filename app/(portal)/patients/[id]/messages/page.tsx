@@ -45,7 +45,10 @@ export default async function MessagesPage({ params }: { params: Promise<{ id: s
     attachment: "Attach a file",
     attachmentHint: "PDF, JPEG or PNG, 10 MB at most. Optional.",
     language: "Written in",
-    languageHint: `${data.patient.givenName}: ${need} Write shared messages in the language the patient reads.`,
+    languageHint: `${data.patient.givenName}: ${need} Write shared messages in the language the patient reads: they reach the patient and family word for word.`,
+    bodyEnglish: "The same message in English too (optional)",
+    bodyEnglishHint:
+      "Only beside a message written in Spanish: family and colleagues who read English see this.",
     share: SHARE_LABEL,
   });
   return (

@@ -49,6 +49,7 @@ export default async function PatientRightsRequestsPage({ params }: { params: Pr
                   r={r}
                   canWrite={data.canWrite}
                   today={data.today}
+                  need={data.languageNeed}
                   actions={actions}
                 />
               ))}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { readRecordPage } from "@/app/_lib/guards";
 import { ActionForm, type FieldSpec } from "@/components/action-form";
+import { englishBesideField, WritingFor, writtenInField } from "@/components/language/writing-for";
 import { PatientHeading } from "@/components/patient-nav";
 import { Card } from "@/components/ui/card";
 import { CardSection } from "@/components/ui/card-section";
@@ -9,37 +10,10 @@ import { Expander } from "@/components/ui/expander";
 import { SectionHeading } from "@/components/ui/section-heading";
 import { TwoColumns } from "@/components/ui/two-columns";
 import { formatDateTime } from "@/lib/time";
-import { listUpdates, type UpdateItem, type UpdateLanguageNeed } from "@/lib/updates";
+import { listUpdates, type UpdateItem } from "@/lib/updates";
 import { createUpdateAction, editUpdateAction, publishUpdateAction } from "./actions";
 
 export const metadata: Metadata = { title: "Updates" };
-
-const LANGUAGE_OPTIONS = [
-  { value: "en", label: "English" },
-  { value: "es", label: "Spanish" },
-];
-const languageNames = new Intl.DisplayNames(["en"], { type: "language" });
-
-function languageName(tag: string): string {
-  try {
-    return languageNames.of(tag) ?? tag;
-  } catch {
-    return tag;
-  }
-}
-
-/** Who the words go to, in which language, before staff write them. */
-function WritingFor({ need }: { need: UpdateLanguageNeed }) {
-  return (
-    <div className="mb-4 space-y-1 text-sm">
-      <p>
-        <strong>Patient's language:</strong> {languageName(need.preferredLanguage)} ·{" "}
-        {need.interpreterNeeded ? "Needs an interpreter" : "No interpreter needed"}
-      </p>
-      <p>What you write here goes to the patient and family as written.</p>
-    </div>
-  );
-}
 
 function fields(language: string, u?: UpdateItem): FieldSpec[] {
   return [
@@ -68,14 +42,24 @@ function fields(language: string, u?: UpdateItem): FieldSpec[] {
       hint: "Services, phone numbers, reading.",
       defaultValue: u?.resources ?? undefined,
     },
-    {
-      kind: "select",
-      name: "language",
-      label: "Written in",
-      options: LANGUAGE_OPTIONS,
-      defaultValue: u?.language ?? language,
-    },
+    writtenInField(u?.language ?? language),
+    { ...englishBesideField("titleEnglish", "Title", u?.titleEnglish), kind: "text" },
+    englishBesideField("progressEnglish", "How things are going", u?.progressEnglish),
+    englishBesideField("nextStepsEnglish", "Next steps", u?.nextStepsEnglish),
   ];
+}
+
+/** The English version beside a Spanish update, as staff wrote it. */
+function EnglishBeside({ u }: { u: UpdateItem }) {
+  if (!u.titleEnglish && !u.progressEnglish && !u.nextStepsEnglish) return null;
+  return (
+    <div className="space-y-2 border-l-4 border-slate-200 pl-3" lang="en">
+      <h4 className="font-semibold">In English too</h4>
+      {u.titleEnglish ? <p className="font-medium">{u.titleEnglish}</p> : null}
+      {u.progressEnglish ? <p className="whitespace-pre-wrap">{u.progressEnglish}</p> : null}
+      {u.nextStepsEnglish ? <p className="whitespace-pre-wrap">Next steps: {u.nextStepsEnglish}</p> : null}
+    </div>
+  );
 }
 
 function UpdateBody({ u }: { u: UpdateItem }) {
@@ -153,6 +137,7 @@ export default async function UpdatesPage({ params }: { params: Promise<{ id: st
                         Written in {u.language === "es" ? "Spanish" : "English"}
                       </p>
                       <UpdateBody u={u} />
+                      <EnglishBeside u={u} />
                     </>
                   )}
                   {u.status === "published" && data.canWrite ? (

@@ -25,6 +25,16 @@ const TASK_PLAIN = {
   cancelled: "No longer needed",
 } as const;
 
+/** A goal's or step's plain words beside it, when the team wrote them, marked with their language. */
+function PlainWords({ language, text }: { language: string; text: string | null }) {
+  if (!text) return null;
+  return (
+    <span className="block">
+      In plain words: <span lang={language}>{text}</span>
+    </span>
+  );
+}
+
 /** The plan in plain language for the patient and family, laid out for paper. */
 export default async function PrintCarePlanRoute({
   params,
@@ -97,6 +107,7 @@ export default async function PrintCarePlanRoute({
                   <li key={g.id} className="break-inside-avoid">
                     <strong>{g.description}</strong>
                     {g.patientSet ? " (your goal)" : ""}
+                    <PlainWords language={plan.plainWordsLanguage} text={g.plainWords} />
                     {g.measure ? <span className="block">How we will know: {g.measure}</span> : null}
                     {g.targetDate ? (
                       <span className="block">By: {formatCalendarDate(g.targetDate)}</span>
@@ -132,7 +143,10 @@ export default async function PrintCarePlanRoute({
                 <tbody>
                   {tasks.map((i) => (
                     <tr key={i.id} className="break-inside-avoid border-b border-slate-300 align-top">
-                      <td className="py-1 pr-3">{i.description}</td>
+                      <td className="py-1 pr-3">
+                        {i.description}
+                        <PlainWords language={plan.plainWordsLanguage} text={i.plainWords} />
+                      </td>
                       <td className="py-1 pr-3">{i.ownerName ?? "Your care team"}</td>
                       <td className="py-1 pr-3">{i.dueDate ? formatCalendarDate(i.dueDate) : "—"}</td>
                       <td className="py-1">{TASK_PLAIN[i.status]}</td>

@@ -47,6 +47,7 @@ export default async function ConcernPage({
     concern: c,
     canWrite,
     advocates,
+    languageNeed,
   } = await orNotFound(getConcern(actor, patientId.data, concernId.data));
   const letters = `/patients/${patient.id}/concerns/${c.id}/letter`;
   return (
@@ -63,7 +64,7 @@ export default async function ConcernPage({
           <ConcernHistory transitions={c.transitions} />
         </div>
         {canWrite && c.status !== "closed" ? (
-          <ConcernWorkForms concern={c} actions={actions} advocates={advocates} />
+          <ConcernWorkForms concern={c} actions={actions} advocates={advocates} languageNeed={languageNeed} />
         ) : null}
       </TwoColumns>
     </>

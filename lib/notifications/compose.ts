@@ -1,0 +1,36 @@
+import type { NotificationKind } from "@/db/schema/notifications";
+import { env } from "@/lib/env";
+import type { WrittenLanguage } from "@/lib/written-language";
+import { NOTIFICATION_WORDS } from "./words";
+
+/** An email and a text message as they leave: nothing but that something happened, and where to sign in. */
+export interface Composed {
+  subject: string;
+  text: string;
+  sms: string;
+}
+
+/**
+ * The words of a notification in the recipient's language. The link is the portal's own address
+ * (PUBLIC_URL) and a path: a stranger who reads the message learns only that the person uses
+ * the portal. Nothing staff wrote, no clinician, no diagnosis (ADR 012).
+ */
+export function compose(kind: NotificationKind, language: WrittenLanguage, path: string): Composed {
+  const w = NOTIFICATION_WORDS[language];
+  const origin = env().PUBLIC_URL;
+  const link = `${origin}${path}`;
+  const title = w.title[kind];
+  return {
+    subject: title,
+    text: [
+      title,
+      "",
+      w.signIn(link),
+      "",
+      "—",
+      w.footer,
+      w.settingsLink(`${origin}/me/notifications/settings`),
+    ].join("\n"),
+    sms: `Carebridge: ${title} ${w.signIn(link)}`,
+  };
+}

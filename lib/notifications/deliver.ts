@@ -1,0 +1,83 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { notifications } from "@/db/schema";
+import { env } from "@/lib/env";
+import { sendEmail } from "./channels/email";
+import { sendSms } from "./channels/sms";
+import { compose } from "./compose";
+import { unsafeDestination } from "./destination";
+
+/** Which try this is, as the queue counts them: the last failure makes a dead letter. */
+export interface Attempt {
+  retryCount: number;
+  retryLimit: number;
+}
+
+/**
+ * Delivers one email or text message from the outbox, if it is still pending: a second job for a
+ * notification already sent (a retry after a crash) does nothing. No transaction is held while
+ * the message travels (PGlite has one connection for everyone). A failure is counted and thrown
+ * for the queue to retry with backoff; after the last try the row is marked failed, a dead letter
+ * that admins see with its error and can retry.
+ */
+export async function deliverNotification(
+  id: string,
+  attempt: Attempt,
+): Promise<"sent" | "skipped" | "gone"> {
+  const [n] = await db()
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.id, id), eq(notifications.status, "pending")));
+  if (!n || n.channel === "portal") return "gone";
+  try {
+    const destination = await unsafeDestination(db(), n.recipientUserId, n.channel);
+    if ("skip" in destination) return await finish(id, { status: "skipped", lastError: destination.skip });
+    const words = compose(n.kind, n.language, n.link);
+    const result =
+      n.channel === "email"
+        ? await sendEmail({
+            id,
+            to: destination.to,
+            subject: words.subject,
+            text: words.text,
+            language: n.language,
+            unsubscribe: `${env().PUBLIC_URL}/me/notifications/settings`,
+          })
+        : await sendSms({ id, to: destination.to, body: words.sms });
+    if ("off" in result) return await finish(id, { status: "skipped", lastError: result.off });
+    return await finish(id, { status: "sent", sentTo: destination.to, deliveredVia: result.via });
+  } catch (error) {
+    const last = attempt.retryCount >= attempt.retryLimit;
+    const message = error instanceof Error ? error.message : String(error);
+    await db()
+      .update(notifications)
+      .set({
+        attempts: sql`${notifications.attempts} + 1`,
+        lastError: message,
+        ...(last ? { status: "failed" } : {}),
+      })
+      .where(and(eq(notifications.id, id), eq(notifications.status, "pending")));
+    throw error;
+  }
+}
+
+async function finish(
+  id: string,
+  outcome: {
+    status: "sent" | "skipped";
+    lastError?: string;
+    sentTo?: string;
+    deliveredVia?: "smtp" | "sms-api" | "demo";
+  },
+): Promise<"sent" | "skipped"> {
+  await db()
+    .update(notifications)
+    .set({
+      ...outcome,
+      attempts: sql`${notifications.attempts} + 1`,
+      sentAt: outcome.status === "sent" ? sql`now()` : null,
+    })
+    .where(and(eq(notifications.id, id), eq(notifications.status, "pending")));
+  return outcome.status;
+}

@@ -1,0 +1,53 @@
+import type { NotificationKind } from "@/db/schema/notifications";
+import type { WrittenLanguage } from "@/lib/written-language";
+
+// What a notification says, in English and Spanish: the minimum necessary. That something
+// happened and where to sign in, never what: no diagnosis, no clinician or service, nothing staff
+// wrote. An appointment's day, time and place only when the person chose to have them (ADR 012).
+
+export interface NotificationWords {
+  /** The line in the portal's bell and an email's subject. */
+  title: Record<NotificationKind, string>;
+  signIn: (link: string) => string;
+  when: (day: string, time: string) => string;
+  where: (place: string) => string;
+  /** Emails end with why it came and how to stop it. */
+  footer: string;
+  settingsLink: (link: string) => string;
+}
+
+const EN: NotificationWords = {
+  title: {
+    message: "You have a new message from your care team.",
+    update: "Your care team posted an update.",
+    "appointment-booked": "An appointment was booked for you.",
+    "appointment-moved": "One of your appointments was moved.",
+    "appointment-cancelled": "One of your appointments was cancelled.",
+    "request-handled": "Your care team answered your request about an appointment.",
+    "conversation-waiting": "A patient's conversation is waiting for an answer.",
+  },
+  signIn: (link) => `Sign in to read it: ${link}`,
+  when: (day, time) => `When: ${day} at ${time}`,
+  where: (place) => `Where: ${place}`,
+  footer: "You get this because you use the Carebridge patient portal.",
+  settingsLink: (link) => `Choose what reaches you, or stop these emails: ${link}`,
+};
+
+const ES: NotificationWords = {
+  title: {
+    message: "Tiene un mensaje nuevo de su equipo de atención.",
+    update: "Su equipo de atención publicó una novedad.",
+    "appointment-booked": "Se programó una cita para usted.",
+    "appointment-moved": "Se cambió una de sus citas.",
+    "appointment-cancelled": "Se canceló una de sus citas.",
+    "request-handled": "Su equipo de atención respondió a su solicitud sobre una cita.",
+    "conversation-waiting": "La conversación de un paciente espera respuesta.",
+  },
+  signIn: (link) => `Inicie sesión para leerlo: ${link}`,
+  when: (day, time) => `Cuándo: ${day} a las ${time}`,
+  where: (place) => `Dónde: ${place}`,
+  footer: "Recibe esto porque usa el portal de pacientes de Carebridge.",
+  settingsLink: (link) => `Elija qué le llega, o deje de recibir estos correos: ${link}`,
+};
+
+export const NOTIFICATION_WORDS: Record<WrittenLanguage, NotificationWords> = { en: EN, es: ES };
