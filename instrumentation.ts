@@ -5,5 +5,8 @@ export async function register() {
     // The client address is the socket's: lib/auth/client-address.ts says why it is stamped here.
     const { installPeerAddressStamp } = await import("./lib/auth/client-address");
     installPeerAddressStamp();
+    // The notification queue is worked here too, unless NOTIFICATIONS_WORKER=off (ADR 012).
+    const { workQueueInThisProcess } = await import("./lib/notifications/serve");
+    await workQueueInThisProcess();
   }
 }

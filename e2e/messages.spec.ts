@@ -12,7 +12,7 @@ test("a coordinator posts, the advocate sees it unread, reads it, and replies sh
   await start.getByRole("button", { name: "Post" }).click();
   await expect(start.getByText("Give the thread a subject.")).toBeVisible();
   await start.getByLabel("Subject").fill(subject);
-  await start.getByLabel("Message").fill("Transport is booked for Friday at 10:00.");
+  await start.getByLabel("Message", { exact: true }).fill("Transport is booked for Friday at 10:00.");
   await start.getByRole("button", { name: "Post" }).click();
   await expect(start.getByText("Thread started.")).toBeVisible();
 

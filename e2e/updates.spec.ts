@@ -10,14 +10,14 @@ test("a coordinator drafts, publishes and corrects an update; the patient sees o
   const id = await patientIdFor(coordinator, OWN_MRN);
   await coordinator.goto(`/patients/${id}/updates`);
   const write = coordinator.getByRole("region", { name: "Write an update" });
-  await write.getByLabel("Title").fill(title);
+  await write.getByLabel("Title", { exact: true }).fill(title);
   await write.getByRole("button", { name: "Save draft" }).click();
   await expect(write.getByText("Say how things are going, in plain words.")).toBeVisible();
-  await expect(write.getByLabel("Title")).toHaveValue(title);
+  await expect(write.getByLabel("Title", { exact: true })).toHaveValue(title);
   await write
-    .getByLabel("How things are going")
+    .getByLabel("How things are going", { exact: true })
     .fill("You are walking further every day and sleeping better.");
-  await write.getByLabel("Next steps").fill(`Physio on Tuesday at 10:00 (${stamp}).`);
+  await write.getByLabel("Next steps", { exact: true }).fill(`Physio on Tuesday at 10:00 (${stamp}).`);
   await write.getByRole("button", { name: "Save draft" }).click();
   await expect(write.getByText(/Draft saved/)).toBeVisible();
 
@@ -37,7 +37,7 @@ test("a coordinator drafts, publishes and corrects an update; the patient sees o
   const theirDraft = colleague
     .getByRole("listitem")
     .filter({ has: colleague.getByRole("heading", { name: title }) });
-  await draft.getByLabel("Next steps").fill(`Physio on Wednesday at 10:00 (${stamp}).`);
+  await draft.getByLabel("Next steps", { exact: true }).fill(`Physio on Wednesday at 10:00 (${stamp}).`);
   await draft.getByRole("button", { name: "Save draft" }).click();
   await expect(draft.getByText("Draft saved.")).toBeVisible();
   await theirDraft.getByLabel("Resources").fill("Meals on Wheels: (413) 555-0199");
@@ -56,7 +56,7 @@ test("a coordinator drafts, publishes and corrects an update; the patient sees o
   await expect(patient.getByRole("region", { name: "Write an update" })).toHaveCount(0);
 
   await draft.getByText("Write a correction").click();
-  await draft.getByLabel("Next steps").fill(`Physio moved to Thursday at 11:00 (${stamp}).`);
+  await draft.getByLabel("Next steps", { exact: true }).fill(`Physio moved to Thursday at 11:00 (${stamp}).`);
   await draft.getByRole("button", { name: "Save correction as a draft" }).click();
   const correction = coordinator
     .getByRole("listitem")
