@@ -9,6 +9,8 @@ const PUBLIC = [
   /^\/invite\/[A-Za-z0-9_-]{43}$/,
   /^\/api\/auth\//,
   /^\/api\/calendar\/[A-Za-z0-9_-]+(\.ics)?$/,
+  // The text-message provider's webhooks: its signature is the credential (lib/notifications/sms-webhooks.ts).
+  /^\/api\/sms\/(status|inbound)$/,
   /^\/favicon\.ico$/,
   /^\/icon\.svg$/,
 ];

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { type Bell, BellLink } from "@/components/notifications/bell-link";
 import { Button } from "@/components/ui/button";
 import type { Role } from "@/lib/authz/actor";
 
@@ -8,6 +9,7 @@ const NAV: Record<Role, { href: string; label: string }[]> = {
     { href: "/admin/users", label: "Users" },
     { href: "/admin/audit", label: "Audit trail" },
     { href: "/admin/emergency-access", label: "Emergency access review" },
+    { href: "/admin/outbox", label: "Outbox" },
   ],
   coordinator: [
     { href: "/dashboard", label: "Dashboard" },
@@ -46,11 +48,12 @@ const ROLE_LABEL: Record<Role, string> = {
   family: "Family member",
 };
 
-/** The frame around every signed-in page: skip link, navigation for the role, who is signed in. */
+/** The frame around every signed-in page: skip link, navigation for the role, the bell, who is signed in. */
 export function AppShell({
   role,
   name,
   unread = 0,
+  bell,
   signOut,
   portal,
   children,
@@ -59,6 +62,8 @@ export function AppShell({
   name: string;
   /** Team messages this person has not read, shown beside "Messages". */
   unread?: number;
+  /** The person's notifications: a link with the unread count, on every page. */
+  bell?: Bell;
   signOut: () => Promise<void>;
   /** For patients and family: the shell in their language, with the language switch. */
   portal?: {
@@ -103,7 +108,8 @@ export function AppShell({
               ))}
             </ul>
           </nav>
-          <div className="flex items-center gap-3 text-sm">
+          <div className="flex flex-wrap items-center gap-3 text-sm">
+            {bell ? <BellLink bell={bell} /> : null}
             {portal?.languageSwitch}
             <span>
               {name} <span className="opacity-90">({portal?.roleLabel ?? ROLE_LABEL[role]})</span>

@@ -4,7 +4,7 @@ import { Alert } from "@/components/ui/alert";
 import { CardSection } from "@/components/ui/card-section";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { PatientOverview } from "@/lib/patients";
-import { ageOn, formatCalendarDate } from "@/lib/time";
+import { ageOn, formatCalendarDate, formatDateTime } from "@/lib/time";
 
 function Row({ label, value }: { label: string; value: string | null | undefined }) {
   return (
@@ -13,6 +13,14 @@ function Row({ label, value }: { label: string; value: string | null | undefined
       <dd className="col-span-2">{value || <span className="text-slate-600">Not recorded</span>}</dd>
     </div>
   );
+}
+
+/** Whether the patient may be texted: the opt-in she recorded (its words) or its absence, and any STOP. */
+function textMessagesLine({ optedInAt, wording, stoppedAt }: PatientOverview["textMessages"]): string {
+  const optIn = optedInAt
+    ? `Opted in on ${formatDateTime(optedInAt)} (wording: “${wording}”)`
+    : "Not opted in";
+  return stoppedAt ? `Stopped (STOP on ${formatDateTime(stoppedAt)}). ${optIn}` : optIn;
 }
 
 /**
@@ -57,6 +65,7 @@ export function PatientOverviewView({ p }: { p: PatientOverview }) {
             <Row label="Ethnicity" value={p.ethnicity} />
             <Row label="Phone" value={p.phone} />
             <Row label="Email" value={p.email} />
+            <Row label="Text messages" value={textMessagesLine(p.textMessages)} />
             <Row label="Address" value={p.address} />
             <Row label="Insurer" value={p.insurer} />
             <Row label="Member ID" value={p.insuranceMemberId} />

@@ -14,7 +14,14 @@ async function expectNoSeriousViolations(page: Page, label: string) {
 }
 
 const PAGES: Record<AccountKey, string[]> = {
-  admin: ["/admin/users", "/admin/users/new", "/admin/audit", "/admin/emergency-access"],
+  admin: [
+    "/admin/users",
+    "/admin/users/new",
+    "/admin/audit",
+    "/admin/emergency-access",
+    "/admin/outbox",
+    "/notifications",
+  ],
   coordinator: [
     "/dashboard",
     "/my-work",
@@ -26,6 +33,7 @@ const PAGES: Record<AccountKey, string[]> = {
     "/patients/not-a-uuid",
     "/schedule",
     "/schedule?view=day",
+    "/notifications",
   ],
   coordinator2: [],
   advocate: [
@@ -49,7 +57,15 @@ const PAGES: Record<AccountKey, string[]> = {
     "/me/messages",
     `/invite/${"A".repeat(43)}`,
   ],
-  family: ["/me", "/me?kind=concern", "/me/concerns/new", "/me/preferences", "/me/messages"],
+  family: [
+    "/me",
+    "/me?kind=concern",
+    "/me/concerns/new",
+    "/me/preferences",
+    "/me/messages",
+    "/me/notifications",
+    "/me/notifications/settings",
+  ],
 };
 
 test.describe("accessibility (axe: no serious or critical violations)", () => {
@@ -223,6 +239,29 @@ test.describe("accessibility (axe: no serious or critical violations)", () => {
       await page.locator("main a[href^='/me/messages/']").first().click();
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       await expectNoSeriousViolations(page, `/me/messages/[id] (${language})`);
+      await page.goto("/me/notifications");
+      await expect(
+        page.getByRole("heading", {
+          level: 1,
+          name: language === "English" ? "Notifications" : "Notificaciones",
+        }),
+      ).toBeVisible();
+      await expectNoSeriousViolations(page, `/me/notifications (${language})`);
+      // Her choices of what reaches her; then with a number that is not a US mobile (nothing is saved).
+      await page.goto("/me/notifications/settings");
+      await expect(
+        page.getByRole("heading", {
+          level: 1,
+          name: language === "English" ? "Choose what reaches you" : "Elija qué le llega",
+        }),
+      ).toBeVisible();
+      await expectNoSeriousViolations(page, `/me/notifications/settings (${language})`);
+      await page.locator('input[name="smsPhone"]').fill("12");
+      await page
+        .getByRole("button", { name: language === "English" ? "Save my choices" : "Guardar mis opciones" })
+        .click();
+      await expect(page.getByRole("alert").first()).toBeVisible();
+      await expectNoSeriousViolations(page, `/me/notifications/settings with errors (${language})`);
       // "This is wrong" opened beside an update: the short correction form, with its error shown.
       await page.goto("/me?kind=update");
       const item = page.locator("article[id^='item-']").first();

@@ -48,6 +48,8 @@ interface RouteCase {
   redirects?: Partial<Record<MatrixRole, string>>;
   /** Reached without a session (the proxy lets it through): anonymous gets 200 or 404, not the sign-in page. */
   public?: true;
+  /** How it is requested: GET unless it answers only a POST (the provider's webhooks). */
+  method?: "POST";
 }
 interface Ids {
   own: string;
@@ -98,6 +100,24 @@ const ROUTES: RouteCase[] = [
     path: () => `/api/calendar/${"A".repeat(43)}.ics`,
     allowed: [],
     public: true,
+  },
+  // The text-message provider's webhooks: its signature is the credential, so no session is needed
+  // and none helps. Unsigned they are a 403; here text messages are off (no SMS_AUTH_TOKEN): a 404.
+  {
+    name: "POST /api/sms/status (text messages off)",
+    pattern: "/api/sms/status",
+    path: () => "/api/sms/status",
+    allowed: [],
+    public: true,
+    method: "POST",
+  },
+  {
+    name: "POST /api/sms/inbound (text messages off)",
+    pattern: "/api/sms/inbound",
+    path: () => "/api/sms/inbound",
+    allowed: [],
+    public: true,
+    method: "POST",
   },
   { name: "/dashboard", pattern: "/dashboard", path: () => "/dashboard", allowed: STAFF },
   // What waits on the signed-in staff member: theirs alone, so a 404 for admin, patient and family.
@@ -377,6 +397,33 @@ const ROUTES: RouteCase[] = [
     path: (ids) => `/me/preferences?patient=${ids.other}`,
     allowed: [],
   },
+  // One's own notifications: the portal's list for patient and family, the staff list for staff and
+  // the admin; each is a 404 to the other side.
+  {
+    name: "/me/notifications",
+    pattern: "/me/notifications",
+    path: () => "/me/notifications",
+    allowed: ["patient", "family"],
+  },
+  {
+    name: "/me/notifications?page=2",
+    pattern: "/me/notifications",
+    path: () => "/me/notifications?page=2",
+    allowed: ["patient", "family"],
+  },
+  // One's own choices of what reaches them: each person's own, so staff (who have none here) get the 404.
+  {
+    name: "/me/notifications/settings",
+    pattern: "/me/notifications/settings",
+    path: () => "/me/notifications/settings",
+    allowed: ["patient", "family"],
+  },
+  {
+    name: "/notifications",
+    pattern: "/notifications",
+    path: () => "/notifications",
+    allowed: ["admin", "coordinator", "advocate"],
+  },
   // Public: an invitation link needs no session, and a made-up one says so plainly.
   {
     name: "/invite/[unknown token]",
@@ -495,6 +542,13 @@ const ROUTES: RouteCase[] = [
     path: () => "/admin/emergency-access",
     allowed: ["admin"],
   },
+  { name: "/admin/outbox", pattern: "/admin/outbox", path: () => "/admin/outbox", allowed: ["admin"] },
+  {
+    name: "/admin/outbox?status=failed&channel=email",
+    pattern: "/admin/outbox",
+    path: () => "/admin/outbox?status=failed&channel=email",
+    allowed: ["admin"],
+  },
 ];
 
 /** File-system routes no case of `cases` requests, by exact pattern, as "file (pattern)". */
@@ -509,8 +563,9 @@ function uncoveredRoutes(
 /**
  * Where a patient or family member may be answered at all: the portal, invitations, signing in
  * (with "/", the landing after sign-in, which only sends each role home) and Auth.js's own
- * endpoints, and the calendar feed, whose token is the credential. Every other route is a staff
- * route, and 404 for them whatever their relationship to the patient.
+ * endpoints, and the calendar feed, whose token is the credential. The text-message provider's
+ * webhooks are no staff route either: POST only, signed, and cased in ROUTES. Every other route is
+ * a staff route, and 404 for them whatever their relationship to the patient.
  */
 const PORTAL_ROLE_ROUTES = [
   /^\/$/,
@@ -519,6 +574,7 @@ const PORTAL_ROLE_ROUTES = [
   /^\/login$/,
   /^\/api\/auth\//,
   /^\/api\/calendar\//,
+  /^\/api\/sms\/(status|inbound)$/,
 ];
 const isStaffRoute = (pattern: string) => !PORTAL_ROLE_ROUTES.some((p) => p.test(pattern));
 
@@ -764,7 +820,10 @@ test.describe("authorization matrix: routes", () => {
     test(`${role} gets exactly the routes the policy gives them`, async ({ browser }) => {
       const request = await requestFor(browser, role);
       for (const route of ROUTES) {
-        const response = await request.get(route.path(ids), { maxRedirects: 0 });
+        const response = await request.fetch(route.path(ids), {
+          method: route.method ?? "GET",
+          maxRedirects: 0,
+        });
         const label = `${role} ${route.name}`;
         const sentTo = route.redirects?.[role];
         if (sentTo !== undefined) {
@@ -1152,6 +1211,41 @@ test.describe("authorization matrix: server actions called directly", () => {
     );
     await admin.reload();
     await expect(item).toContainText(`matrix says fine admin ${run}`);
+  });
+
+  test("retryNotificationAction: only an admin sends a notification again", async ({ browser }) => {
+    const FILE = "app/(portal)/admin/outbox/actions.ts";
+    // An email to Maria's side, written by a message her coordinator shares with her.
+    await accept(
+      "coordinator",
+      browser,
+      "app/(portal)/patients/[id]/messages/actions.ts#startThreadAction",
+      `/patients/${ids.own}/messages`,
+      [ids.own, {}, FORM],
+      { subject: `matrix outbox ${run}`, body: "matrix message", shared: "on" },
+    );
+    const admin = await adminPage(browser);
+    await admin.goto("/admin/outbox?channel=email");
+    const rowId = await admin.locator("tbody tr").first().getAttribute("id");
+    expect(rowId, "an email in the outbox").toMatch(/^notification-/);
+    const notificationId = rowId!.replace("notification-", "");
+    for (const role of ["coordinator", "advocate", "patient", "family", "anonymous"] as MatrixRole[]) {
+      await refuse(role, browser, `${FILE}#retryNotificationAction`, "/admin/outbox", [
+        notificationId,
+        {},
+        FORM,
+      ]);
+    }
+    // The admin's call reaches the domain, which sends again only a notification that failed
+    // (the demo's emails do not fail): its refusal, not the 404.
+    const response = await accept("admin", browser, `${FILE}#retryNotificationAction`, "/admin/outbox", [
+      notificationId,
+      {},
+      FORM,
+    ]);
+    expect(await response.text()).toContain(
+      "Only a notification that failed after its last try can be sent again",
+    );
   });
 
   test("appointment actions: only the patient's coordinator books, moves, cancels or sets status", async ({
@@ -2053,6 +2147,39 @@ test.describe("authorization matrix: server actions called directly", () => {
     await accept("patient", browser, `${FILE}#withdrawInvitationAction`, "/me/family", [invitationId, {}]);
     await patient.reload();
     await expect(patient.getByText(invited, { exact: true })).toHaveCount(0);
+  });
+
+  test("saveNotificationSettingsAction: the patient and family save their own choices; staff are refused", async ({
+    browser,
+  }) => {
+    const KEY = "app/(portal)/me/notifications/settings/actions.ts#saveNotificationSettingsAction";
+    const PATH = "/me/notifications/settings";
+    /** The form as the page shows it to `role`: saved as it is, it changes nothing but the version. */
+    const formOf = async (role: "patient" | "family") => {
+      const page = await (await browser.newContext({ storageState: storageFor(role) })).newPage();
+      await page.goto(PATH);
+      const form = page.locator("form").filter({ has: page.locator('input[name="shownIn"]') });
+      const values: Record<string, string> = {};
+      for (const name of ["version", "shownIn", "language", "smsPhone", "quietFrom", "quietUntil"])
+        values[name] = await form.locator(`[name="${name}"]`).inputValue();
+      for (const name of ["email", "smsOptIn", "includeDetails"])
+        if (await form.locator(`input[name="${name}"]`).isChecked()) values[name] = "on";
+      await page.context().close();
+      return values;
+    };
+    const before = { patient: await formOf("patient"), family: await formOf("family") };
+    for (const role of ["admin", "coordinator", "advocate", "anonymous"] as MatrixRole[])
+      await refuse(role, browser, KEY, PATH, [{}, FORM], before.patient);
+    expect((await formOf("patient")).version, "nobody else saved the patient's choices").toBe(
+      before.patient.version,
+    );
+    // The positive control: each saves their own, and only their own moves on a version.
+    await accept("patient", browser, KEY, PATH, [{}, FORM], before.patient);
+    expect((await formOf("patient")).version).toBe(String(Number(before.patient.version) + 1));
+    expect((await formOf("family")).version).toBe(before.family.version);
+    await accept("family", browser, KEY, PATH, [{}, FORM], before.family);
+    expect((await formOf("family")).version).toBe(String(Number(before.family.version) + 1));
+    expect((await formOf("patient")).version).toBe(String(Number(before.patient.version) + 1));
   });
 
   test("savePortalPreferencesAction: only the patient writes their own words", async ({ browser }) => {

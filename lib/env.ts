@@ -53,6 +53,14 @@ const EnvSchema = z.object({
   SMS_ACCOUNT_SID: unlessEmpty(z.string().min(1)),
   SMS_AUTH_TOKEN: unlessEmpty(z.string().min(1)),
   SMS_FROM: unlessEmpty(z.string().min(1)),
+  // How long a request to the provider may take before it counts as a failure to retry.
+  SMS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  // Appointment reminders: how many hours before the start each one goes (e.g. "48,2").
+  APPOINTMENT_REMINDER_HOURS: z
+    .string()
+    .regex(/^\d{1,3}(,\d{1,3})*$/, "APPOINTMENT_REMINDER_HOURS is a list of hours, e.g. 48,2")
+    .default("48,2")
+    .transform((v) => [...new Set(v.split(",").map(Number))].filter((h) => h > 0)),
   // Whether this process works the notification queue (`npm start` does; `npm run worker` alone is the other way).
   NOTIFICATIONS_WORKER: z.enum(["on", "off"]).default("on"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),

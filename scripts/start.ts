@@ -1,6 +1,7 @@
 /** `npm start`: migrate, seed demo data when empty, build when stale, then serve `next start`. */
 import { spawn } from "node:child_process";
 import { env } from "@/lib/env";
+import { describeModes, notificationModes } from "@/lib/notifications/modes";
 import { prepareDatabase } from "./db";
 import { bin, buildIfNeeded, ensureAuthSecret, ROOT } from "./lib";
 
@@ -10,6 +11,9 @@ async function main() {
   await buildIfNeeded();
   const port = process.env.PORT ?? "3000";
   console.log(`• Carebridge is starting on http://localhost:${port} (demo accounts are in README.md).`);
+  // How notifications leave the server, which runs production-built (NODE_ENV below).
+  for (const line of describeModes(notificationModes({ ...env(), NODE_ENV: "production" })))
+    console.log(line);
   const server = spawn(bin("next"), ["start", "-p", port], {
     cwd: ROOT,
     stdio: "inherit",

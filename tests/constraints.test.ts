@@ -30,6 +30,7 @@ import {
   messageReads,
   messages,
   messageThreads,
+  notificationSettings,
   patientPreferenceVersions,
   patients,
   patientUpdates,
@@ -38,6 +39,7 @@ import {
   sessions,
   users,
 } from "@/db/schema";
+import { notifications } from "@/db/schema/notifications";
 import { databaseRefusal, expectDatabaseError } from "./support/database-errors";
 import { createClinician, createPatient, createUser } from "./support/factories";
 
@@ -195,6 +197,14 @@ const insert = {
     tokenHash: fresh("token"),
     invitedBy: coordinator.id,
     expiresAt: new Date(Date.now() + 72 * hour),
+  })),
+  notification: rowsOf(notifications, () => ({
+    id: randomUUID(),
+    eventKey: `test:${randomUUID()}`,
+    kind: "update",
+    channel: "email",
+    recipientUserId: coordinator.id,
+    link: "/me",
   })),
   appointmentRequest: rowsOf(appointmentRequests, () => ({
     appointmentId,
@@ -560,6 +570,99 @@ const CHECKS: CheckCase[] = [
     bad: () => insert.rightsRequest({ type: "access", subjectKind: "message", subjectId: randomUUID() }),
   },
   {
+    constraint: "rights_requests_alternate_contact_only_confidential",
+    ok: () => insert.rightsRequest({ type: "confidential-communication", alternatePhone: "+16175550199" }),
+    bad: () => insert.rightsRequest({ type: "restriction", alternateEmail: "work@example.org" }),
+  },
+  {
+    constraint: "notification_settings_language_check",
+    ok: async () =>
+      db()
+        .insert(notificationSettings)
+        .values({ userId: (await insert.user({ role: "family" }))[0]!.id, language: "es" }),
+    bad: async () =>
+      db()
+        .insert(notificationSettings)
+        .values({ userId: (await insert.user({ role: "family" }))[0]!.id, language: "fr" } as never),
+  },
+  {
+    constraint: "notifications_kind_check",
+    ok: () => insert.notification({ kind: "overdue-alert" }),
+    bad: () => insert.notification({ kind: "diagnosis" }),
+  },
+  {
+    constraint: "notifications_channel_check",
+    ok: () => insert.notification({ channel: "sms" }),
+    bad: () => insert.notification({ channel: "fax" }),
+  },
+  {
+    constraint: "notifications_status_check",
+    ok: () => insert.notification({ status: "withdrawn" }),
+    bad: () => insert.notification({ status: "lost" }),
+  },
+  {
+    constraint: "notifications_language_check",
+    ok: () => insert.notification({ language: "es" }),
+    bad: () => insert.notification({ language: "fr" }),
+  },
+  {
+    constraint: "notifications_delivered_via_check",
+    ok: () => insert.notification({ deliveredVia: "demo" }),
+    bad: () => insert.notification({ deliveredVia: "pigeon" }),
+  },
+  {
+    // A path in the portal, never an outside or protocol-relative address.
+    constraint: "notifications_link_is_a_path",
+    ok: () => insert.notification({ link: "/me/messages/1?patient=2#x" }),
+    bad: () => insert.notification({ link: "//evil.example/me" }),
+  },
+  {
+    constraint: "notifications_sent",
+    ok: () => insert.notification({ status: "sent", sentAt: now() }),
+    bad: () => insert.notification({ status: "sent" }),
+  },
+  {
+    constraint: "notifications_read_in_portal",
+    ok: () => insert.notification({ channel: "portal", status: "sent", sentAt: now(), readAt: now() }),
+    bad: () => insert.notification({ channel: "email", readAt: now() }),
+  },
+  {
+    constraint: "notification_settings_opt_in_recorded",
+    ok: async () =>
+      db()
+        .insert(notificationSettings)
+        .values({
+          userId: (await insert.user({ role: "family" }))[0]!.id,
+          smsPhone: "+16175550123",
+          smsOptInAt: now(),
+          smsOptInWording: "Yes, text me.",
+        }),
+    // An opt-in with no number to text, and one with no record of the words agreed to.
+    bad: async () =>
+      db()
+        .insert(notificationSettings)
+        .values({
+          userId: (await insert.user({ role: "family" }))[0]!.id,
+          smsOptInAt: now(),
+          smsOptInWording: "Yes, text me.",
+        }),
+  },
+  {
+    constraint: "notification_settings_opt_in_recorded",
+    ok: async () =>
+      db()
+        .insert(notificationSettings)
+        .values({ userId: (await insert.user({ role: "family" }))[0]!.id, smsPhone: "+16175550123" }),
+    bad: async () =>
+      db()
+        .insert(notificationSettings)
+        .values({
+          userId: (await insert.user({ role: "family" }))[0]!.id,
+          smsPhone: "+16175550123",
+          smsOptInAt: now(),
+        }),
+  },
+  {
     constraint: "rights_requests_response_after_decision",
     ok: () => insert.rightsRequest({ ...denied, responseSentOn: "2030-01-11" }),
     bad: () => insert.rightsRequest({ responseSentOn: "2030-01-11" }),
@@ -646,6 +749,23 @@ describe("unique keys", () => {
     await expectDatabaseError(again, unique("caseload_active_key"));
     await db().execute(sql`update caseload_assignments set ended_at = now() where id = ${first!.id}`);
     await again();
+  });
+
+  it("notifications_once_key: an event is told to a person on a channel once; notifications_provider_id_key: one row per provider message", async () => {
+    const [first] = await insert.notification();
+    await expectDatabaseError(
+      () => insert.notification({ eventKey: first!.eventKey }),
+      unique("notifications_once_key"),
+    );
+    // The same event on another channel is another notification (the control).
+    await insert.notification({ eventKey: first!.eventKey, channel: "sms" });
+    await insert.notification({ providerId: "SM1" });
+    await expectDatabaseError(
+      () => insert.notification({ providerId: "SM1" }),
+      unique("notifications_provider_id_key"),
+    );
+    await insert.notification({ providerId: null });
+    await insert.notification({ providerId: null });
   });
 
   it("caseload_one_primary_key: one primary coordinator and one primary advocate per patient", async () => {

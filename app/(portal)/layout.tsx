@@ -2,8 +2,10 @@ import type { ReactNode } from "react";
 import { AppShell } from "@/components/app-shell";
 import { LanguageSwitch } from "@/components/language-switch";
 import { requireActor } from "@/lib/auth/current-user";
+import { MESSAGES } from "@/lib/i18n/messages";
 import { portalMessages } from "@/lib/i18n/server";
 import { countUnread } from "@/lib/messages";
+import { unreadCount } from "@/lib/notifications/bell";
 import { portalShell } from "@/lib/portal";
 import { setLanguageAction, signOutAction } from "./actions";
 
@@ -12,7 +14,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const actor = await requireActor();
   const shell = portalShell(actor);
   if (shell.portal) {
-    const { locale, t } = await portalMessages(actor);
+    const [{ locale, t }, notices] = await Promise.all([portalMessages(actor), unreadCount(actor)]);
     const nav = shell.ownRecord
       ? [
           { href: "/me", label: t.nav.myCare },
@@ -24,6 +26,12 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         role={actor.role}
         name={actor.name}
         signOut={signOutAction}
+        bell={{
+          href: "/me/notifications",
+          label: t.bell.label,
+          name: t.bell.named(notices),
+          unread: notices,
+        }}
         portal={{
           lang: locale,
           nav,
@@ -39,9 +47,17 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       </AppShell>
     );
   }
-  const unread = await countUnread(actor);
+  const [unread, notices] = await Promise.all([countUnread(actor), unreadCount(actor)]);
+  // Staff pages are in English.
+  const words = MESSAGES.en.bell;
   return (
-    <AppShell role={actor.role} name={actor.name} unread={unread} signOut={signOutAction}>
+    <AppShell
+      role={actor.role}
+      name={actor.name}
+      unread={unread}
+      bell={{ href: "/notifications", label: words.label, name: words.named(notices), unread: notices }}
+      signOut={signOutAction}
+    >
       {children}
     </AppShell>
   );

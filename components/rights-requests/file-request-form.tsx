@@ -52,6 +52,19 @@ export function FileRightsRequestForm({
             name: "healthPlanSelfPay",
             label: "Restriction on telling a health plan about care paid in full out of pocket",
           },
+          {
+            kind: "email",
+            name: "alternateEmail",
+            label: "Alternate email for messages from us",
+            hint: "Confidential communications only. Once granted, every email to the patient goes here alone.",
+          },
+          {
+            kind: "text",
+            name: "alternatePhone",
+            label: "Alternate phone for text messages",
+            hint: "Confidential communications only. A US mobile number, e.g. 617-555-0123; texts then go here alone.",
+            autoComplete: "off",
+          },
         ]}
       />
     </CardSection>

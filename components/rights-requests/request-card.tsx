@@ -60,6 +60,9 @@ export function RightsRequestCard({
           { label: "Received", value: formatCalendarDate(r.receivedOn) },
           { label: "Due", value: <RightsDue request={r} /> },
           { label: "Form and format", value: r.requestedForm },
+          // Confidential communications (164.522(b)): where messages must go instead. Staff pages only.
+          { label: "Alternate email", value: r.alternateEmail },
+          { label: "Alternate phone", value: r.alternatePhone },
           {
             label: "Health plan",
             value: r.healthPlanSelfPay ? "Paid in full out of pocket: must be granted" : null,

@@ -23,6 +23,7 @@ CREATE TABLE "notifications" (
 	"channel" text NOT NULL,
 	"recipient_user_id" uuid NOT NULL,
 	"patient_id" uuid,
+	"appointment_id" uuid,
 	"language" text DEFAULT 'en' NOT NULL,
 	"link" text NOT NULL,
 	"status" text DEFAULT 'pending' NOT NULL,
@@ -31,10 +32,12 @@ CREATE TABLE "notifications" (
 	"last_error" text,
 	"sent_to" text,
 	"delivered_via" text,
+	"provider_id" text,
+	"provider_status" text,
 	"sent_at" timestamp with time zone,
 	"read_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "notifications_kind_check" CHECK ("notifications"."kind" in ('message','update','appointment-booked','appointment-moved','appointment-cancelled','request-handled','conversation-waiting')),
+	CONSTRAINT "notifications_kind_check" CHECK ("notifications"."kind" in ('message','update','appointment-booked','appointment-moved','appointment-cancelled','request-handled','concern-response','rights-decision','appointment-reminder','conversation-waiting','daily-digest','overdue-alert')),
 	CONSTRAINT "notifications_channel_check" CHECK ("notifications"."channel" in ('portal','email','sms')),
 	CONSTRAINT "notifications_status_check" CHECK ("notifications"."status" in ('pending','sent','failed','withdrawn','skipped')),
 	CONSTRAINT "notifications_language_check" CHECK ("notifications"."language" in ('en','es')),
@@ -50,7 +53,10 @@ ALTER TABLE "notification_settings" ADD CONSTRAINT "notification_settings_user_i
 ALTER TABLE "notification_settings" ADD CONSTRAINT "notification_settings_sms_opt_in_by_users_id_fk" FOREIGN KEY ("sms_opt_in_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notifications" ADD CONSTRAINT "notifications_recipient_user_id_users_id_fk" FOREIGN KEY ("recipient_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notifications" ADD CONSTRAINT "notifications_patient_id_patients_id_fk" FOREIGN KEY ("patient_id") REFERENCES "public"."patients"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_appointment_id_appointments_id_fk" FOREIGN KEY ("appointment_id") REFERENCES "public"."appointments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "notifications_once_key" ON "notifications" USING btree ("event_key","recipient_user_id","channel");--> statement-breakpoint
 CREATE INDEX "notifications_unread_idx" ON "notifications" USING btree ("recipient_user_id","created_at") WHERE "notifications"."channel" = 'portal' and "notifications"."read_at" is null;--> statement-breakpoint
 CREATE INDEX "notifications_recipient_idx" ON "notifications" USING btree ("recipient_user_id","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "notifications_provider_id_key" ON "notifications" USING btree ("provider_id") WHERE "notifications"."provider_id" is not null;--> statement-breakpoint
+CREATE INDEX "notifications_appointment_idx" ON "notifications" USING btree ("appointment_id") WHERE "notifications"."appointment_id" is not null;--> statement-breakpoint
 ALTER TABLE "rights_requests" ADD CONSTRAINT "rights_requests_alternate_contact_only_confidential" CHECK ("rights_requests"."type" = 'confidential-communication' or ("rights_requests"."alternate_email" is null and "rights_requests"."alternate_phone" is null));

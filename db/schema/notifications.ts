@@ -11,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { appointments } from "./appointments";
 import { writtenLanguage } from "./languages";
 import { patients } from "./patients";
 import { users } from "./users";
@@ -23,7 +24,12 @@ export const NOTIFICATION_KINDS = [
   "appointment-moved",
   "appointment-cancelled",
   "request-handled",
+  "concern-response",
+  "rights-decision",
+  "appointment-reminder",
   "conversation-waiting",
+  "daily-digest",
+  "overdue-alert",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 /** Where it goes: the portal's bell, an email, a text message. */
@@ -56,6 +62,8 @@ export const notifications = pgTable(
       .references(() => users.id),
     /** Whose care it is about; null for staff-wide notices. */
     patientId: uuid("patient_id").references(() => patients.id),
+    /** The appointment it is about (booked, moved, cancelled, reminders): a reminder is withdrawn with it. */
+    appointmentId: uuid("appointment_id").references(() => appointments.id),
     /** The recipient's language when it was written: the words are chosen from it at delivery. */
     language: writtenLanguage("language"),
     /** Where in the portal it leads (a path), never an outside address. */
@@ -69,6 +77,9 @@ export const notifications = pgTable(
     sentTo: text("sent_to"),
     /** How it left: over SMTP, through the text-message provider, or kept in the demo's outbox (nothing left). */
     deliveredVia: text("delivered_via", { enum: ["smtp", "sms-api", "demo"] }),
+    /** The provider's id for a text message (its delivery-status callbacks name it), and what it last said. */
+    providerId: text("provider_id"),
+    providerStatus: text("provider_status"),
     sentAt: timestamptz("sent_at"),
     /** Portal notifications: when the recipient opened or marked it read. */
     readAt: timestamptz("read_at"),
@@ -80,6 +91,8 @@ export const notifications = pgTable(
       .on(t.recipientUserId, t.createdAt)
       .where(sql`${t.channel} = 'portal' and ${t.readAt} is null`),
     index("notifications_recipient_idx").on(t.recipientUserId, t.createdAt),
+    uniqueIndex("notifications_provider_id_key").on(t.providerId).where(sql`${t.providerId} is not null`),
+    index("notifications_appointment_idx").on(t.appointmentId).where(sql`${t.appointmentId} is not null`),
     check("notifications_kind_check", sql`${t.kind} in (${inList(NOTIFICATION_KINDS)})`),
     check("notifications_channel_check", sql`${t.channel} in (${inList(NOTIFICATION_CHANNELS)})`),
     check("notifications_status_check", sql`${t.status} in (${inList(NOTIFICATION_STATUSES)})`),

@@ -8,6 +8,7 @@ import { retryOnConflict } from "@/lib/errors";
 import { unsafeReadLanguageNeed } from "@/lib/patients/language";
 import { orgTimeZone, toZonedInputValue, zonedWallTimeToInstant } from "@/lib/time";
 import { assertOnCareTeam, ClashError, findClashes, isExclusionViolation } from "./clashes";
+import { tellBooked } from "./notices";
 import { patientNotesDetails, patientNotesVersion } from "./patient-notes";
 import type { AppointmentInput } from "./schemas";
 
@@ -72,7 +73,7 @@ export async function bookAppointments(
               createdBy: actor.userId,
             })),
           )
-          .returning({ id: appointments.id });
+          .returning({ id: appointments.id, startsAt: appointments.startsAt });
         await recordAudit(tx, actor, {
           action: "appointment.create",
           patientId,
@@ -80,6 +81,7 @@ export async function bookAppointments(
           entityId: seriesId ?? created[0]!.id,
           details: { appointments: created.map((c) => c.id), ...patientNotesDetails(notes) },
         });
+        await tellBooked(tx, patientId, created, seriesId);
         return created.map((c) => c.id);
       }),
     );

@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/authz";
 import { DomainError } from "@/lib/errors";
 import { changeVersioned, type Row, versionedRecord } from "@/lib/records/versioned-change";
 import { ClashError, findClashes, isExclusionViolation } from "./clashes";
+import { tellCancelled, tellMoved } from "./notices";
 import { patientNotesDetails, patientNotesVersion } from "./patient-notes";
 import { closeRequest, closeRequestOnCancel, openRequestOn } from "./request-outcomes";
 import type { RescheduleInput } from "./schemas";
@@ -68,7 +69,8 @@ export async function rescheduleAppointment(
         return {
           set: { startsAt: input.start, endsAt: input.end, ...notes },
           details: { fields, ...named },
-          after: async (after) => {
+          after: async (after, next) => {
+            await tellMoved(after, row, input.start, next);
             if (!open) return;
             await closeRequest(
               after,
@@ -121,13 +123,15 @@ export async function cancelAppointment(
       if (row.status === "completed") throw new DomainError("A completed appointment cannot be cancelled.");
       return {
         set: { status: "cancelled" as const, cancelReason: input.reason },
-        after: (tx) =>
-          closeRequestOnCancel(
+        after: async (tx) => {
+          await tellCancelled(tx, row);
+          await closeRequestOnCancel(
             tx,
             actor,
             { id: appointmentId, patientId: row.patientId },
             input.patientNote ?? input.reason,
-          ),
+          );
+        },
       };
     },
   });

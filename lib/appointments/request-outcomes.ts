@@ -9,6 +9,7 @@ import {
 import { recordAudit } from "@/lib/audit/record";
 import { type Actor, authorizePatient } from "@/lib/authz";
 import { DomainError, NotFoundError } from "@/lib/errors";
+import { tellRequestHandled } from "./notices";
 import type { HandleRequestInput } from "./request-schemas";
 
 /** The request left open on an appointment, if any (one at most: the patient asks once at a time). */
@@ -25,8 +26,8 @@ export async function openRequestOn(
 }
 
 /**
- * Closes one open request with its outcome and the note the patient and family read, audited, in
- * the caller's transaction. False when someone else closed it first.
+ * Closes one open request with its outcome and the note the patient and family read, audited and
+ * told to them, in the caller's transaction. False when someone else closed it first.
  */
 export async function closeRequest(
   tx: Transaction,
@@ -47,6 +48,7 @@ export async function closeRequest(
     entityId: request.appointmentId,
     details: { request: request.id, outcome: input.outcome, ...(input.by ? { by: input.by } : {}) },
   });
+  await tellRequestHandled(tx, request, actor.userId);
   return true;
 }
 

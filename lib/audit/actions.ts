@@ -107,6 +107,16 @@ export const AUDIT_ACTIONS = [
   "patient.search",
   "caseload.transfer",
   "work.list",
+  "notification.outbox",
+  "notification.retry",
+  "notification.list",
+  "notification.read",
+  "notification.read-all",
+  "notification-settings.read",
+  "notification-settings.save",
+  // The text-message provider passed on a STOP or START reply (no actor: its signature is the credential).
+  "notification-settings.sms-stopped",
+  "notification-settings.sms-started",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

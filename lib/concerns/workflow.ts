@@ -10,6 +10,7 @@ import { DomainError } from "@/lib/errors";
 import { unsafeReadLanguageNeed } from "@/lib/patients/language";
 import { changeVersioned, type Row, versionedRecord } from "@/lib/records/versioned-change";
 import { zonedDate } from "@/lib/time";
+import { tellConcernAnswered } from "./notices";
 import {
   CONCERN_STATUS_LABELS,
   type ConcernTransitionInput,
@@ -39,7 +40,7 @@ interface ConcernChange {
  * against the version they saw, the concern is not closed, and the change, its transition row and
  * the audit event commit together.
  */
-async function changeConcern(
+export async function changeConcern(
   actor: Actor,
   concernId: string,
   version: number,
@@ -111,6 +112,7 @@ export async function resolveConcern(actor: Actor, concernId: string, input: Res
     const { responseStepsEnglish, responseResultsEnglish } = input;
     if (language !== "es" && (responseStepsEnglish || responseResultsEnglish))
       throw new DomainError("Leave the English versions empty: the response itself is in English.");
+    await tellConcernAnswered(tx, c);
     return {
       set: {
         responseContact: input.responseContact,
@@ -164,44 +166,4 @@ export async function referToQio(actor: Actor, concernId: string, input: QioInpu
     }
     return { set: { qioReferredOn: input.referredOn } };
   });
-}
-
-/** Marks a concern confidential (coordinators then see no trace of it) or ordinary again. */
-export async function setConcernConfidential(
-  actor: Actor,
-  concernId: string,
-  input: { confidential: boolean; version: number },
-): Promise<void> {
-  await changeConcern(
-    actor,
-    concernId,
-    input.version,
-    { action: "concern.confidential", details: { confidential: input.confidential } },
-    async () => ({ set: { confidential: input.confidential } }),
-  );
-}
-
-/** Gives a concern to another active advocate. */
-export async function assignConcern(
-  actor: Actor,
-  concernId: string,
-  input: { advocateId: string; version: number },
-): Promise<void> {
-  await changeConcern(
-    actor,
-    concernId,
-    input.version,
-    { action: "concern.assign", details: { advocate: input.advocateId } },
-    async (tx) => {
-      const [target] = await tx
-        .select({ id: users.id })
-        .from(users)
-        .where(and(eq(users.id, input.advocateId), eq(users.role, "advocate"), eq(users.active, true)));
-      if (!target) {
-        const message = "Choose an active advocate from the list.";
-        throw new DomainError(message, { advocateId: [message] });
-      }
-      return { set: { assignedAdvocateId: input.advocateId } };
-    },
-  );
 }

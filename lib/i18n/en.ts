@@ -197,6 +197,14 @@ export const en = {
     correctionView: "See your request",
     someItem: "an item of your record",
     itemOn: (kind: string, title: string, date: string) => `${kind}: ${title} (${date})`,
+    alternateEmail: "Alternate email for messages from us",
+    alternateEmailHint:
+      "Only for “Choose how and where we contact you”. Once we agree, our emails go only to this address.",
+    alternatePhone: "Alternate phone for text messages",
+    alternatePhoneHint:
+      "Only for “Choose how and where we contact you”. A US mobile number, e.g. 617-555-0123. Once we agree, our texts go only to this number.",
+    alternateEmailShown: (email: string) => `Emails from us go to: ${email}`,
+    alternatePhoneShown: (phone: string) => `Text messages go to: ${phone}`,
   },
   appointmentRequest: {
     detail: "Appointment",
@@ -250,6 +258,58 @@ export const en = {
     history: "Changes",
     changedBy: (name: string, when: string) => `${name}, ${when}`,
     none: "Nothing changed yet.",
+  },
+  notificationSettings: {
+    title: "Choose what reaches you",
+    intro:
+      "The bell in the portal always shows what is new. We can also tell you by email or text message. These messages only say that something is waiting for you. Sign in to read it.",
+    back: "Back to my notifications",
+    language: "Language of emails and text messages",
+    email: (address: string) => `Email me at ${address}`,
+    emailConfidential: "Email me at the address my request for confidential communications names",
+    phone: "Mobile number for text messages",
+    phoneHint: "A US mobile number with its area code, e.g. 617-555-0123.",
+    /** Shown beside the box and recorded word for word when it is ticked: change it only with care. */
+    smsOptInWording:
+      "Yes, send text messages about my care to this mobile number. They only say that something is waiting for me in the portal. Message and data rates may apply. I can reply STOP to end them and START to begin again.",
+    optedIn: (date: string) => `You agreed to text messages on ${date}.`,
+    notOptedIn: "Text messages are off. We send them only after you tick the box.",
+    stopped: "You replied STOP: texts are off until you reply START or tick the box again.",
+    quietFrom: "Quiet hours start",
+    quietUntil: "Quiet hours end",
+    includeDetails: "Include the appointment's date, time and place",
+    save: "Save my choices",
+    saved: "Saved. We will use these choices from now on.",
+    stale:
+      "These choices were changed somewhere else while you had this page open. The newest choices are shown now; yours are kept below. Save again to use yours.",
+    explainTitle: "What these choices mean",
+    emailTitle: "Email",
+    emailExplain: (address: string) => `Emails go to the address you sign in with: ${address}.`,
+    confidentialEmail: (address: string | null) =>
+      address
+        ? `Your request for confidential communications applies: emails go only to ${address}, the address it names.`
+        : "Your request for confidential communications names no email address, so we send you no emails.",
+    confidentialPhone: (phone: string | null) =>
+      phone
+        ? `Text messages go only to ${phone}, the number your request names.`
+        : "Your request names no phone number, so we send you no text messages.",
+    textsTitle: "Text messages",
+    textsExplain:
+      "We text you only after you tick the box. We keep the words you agreed to, and when. Untick the box, or reply STOP, to end them.",
+    quietTitle: "Quiet hours",
+    quietExplain:
+      "No text messages between these times (the default is 9:00 pm to 8:00 am). Text messages wait until then, they are not dropped. Email and the bell are not held.",
+    detailsTitle: "Appointment details",
+    detailsExplain:
+      "Off unless you turn it on. Anyone who sees your phone's screen or your inbox could read them. Without them, a message only says that an appointment was booked, moved or cancelled, and you sign in to see it.",
+    errors: {
+      language: "Choose English or Spanish.",
+      phone:
+        "Enter a US mobile number with its area code, e.g. 617-555-0123. We cannot send texts to numbers outside the US.",
+      phoneNeeded: "Enter the mobile number to text, or untick the box.",
+      time: "Choose a time from the list.",
+      sameTime: "Choose an end time that is not the same as the start.",
+    },
   },
   accessLog: {
     title: "Who has seen my record",
@@ -445,6 +505,24 @@ export const en = {
       refused: "Your message was not sent: check the attachment.",
     },
   },
+  bell: {
+    label: "Notifications",
+    /** The bell's name for a screen reader, with how many are unread. */
+    named: (unread: number) => (unread === 0 ? "Notifications" : `Notifications, ${unread} unread`),
+    title: "Notifications",
+    intro:
+      "What the care team wants you to know about: a new message, an update, an appointment booked, moved or cancelled. Open one to go to it; it is then marked as read.",
+    list: "Your notifications",
+    none: "No notifications yet. When the care team writes, posts an update, or books, moves or cancels an appointment, you will see it here.",
+    unread: (n: number) => (n === 0 ? "All read." : n === 1 ? "1 unread." : `${n} unread.`),
+    new: "New",
+    read: "Read",
+    markAll: "Mark all as read",
+    settings: "Choose what reaches you",
+    newer: "Newer notifications",
+    older: "Older notifications",
+    pageOf: (page: number, pages: number) => `Page ${page} of ${pages}`,
+  },
   errors: {
     checkFields: "Please check the fields marked below.",
     whatHappened: "Tell us what happened, in a sentence or more.",
@@ -457,5 +535,8 @@ export const en = {
     notAllowed: "You cannot do this for this person.",
     item: "That item could not be found in your care.",
     whatIsWrong: "Tell us what is wrong, in a sentence or more.",
+    alternateEmail: "Enter an email address like name@example.org.",
+    alternateOnlyConfidential:
+      "Only a request to choose how and where we contact you names another email or phone. Leave this empty, or choose that request.",
   },
 };

@@ -194,6 +194,14 @@ export const es: Messages = {
     correctionView: "Ver su pedido",
     someItem: "un elemento de su historial",
     itemOn: (kind, title, date) => `${kind}: ${title} (${date})`,
+    alternateEmail: "Otro correo electrónico para nuestros mensajes",
+    alternateEmailHint:
+      "Solo para «Elegir cómo y dónde le contactamos». Cuando lo aceptemos, nuestros correos irán solo a esta dirección.",
+    alternatePhone: "Otro teléfono para mensajes de texto",
+    alternatePhoneHint:
+      "Solo para «Elegir cómo y dónde le contactamos». Un número de celular de EE. UU., p. ej. 617-555-0123. Cuando lo aceptemos, nuestros mensajes de texto irán solo a este número.",
+    alternateEmailShown: (email) => `Nuestros correos van a: ${email}`,
+    alternatePhoneShown: (phone) => `Los mensajes de texto van a: ${phone}`,
   },
   appointmentRequest: {
     detail: "Cita",
@@ -246,6 +254,60 @@ export const es: Messages = {
     history: "Cambios",
     changedBy: (name, when) => `${name}, ${when}`,
     none: "Todavía no hay cambios.",
+  },
+  notificationSettings: {
+    title: "Elija qué le llega",
+    intro:
+      "La campana del portal siempre muestra lo nuevo. También podemos avisarle por correo electrónico o mensaje de texto. Estos mensajes solo dicen que algo le espera. Inicie sesión para leerlo.",
+    back: "Volver a mis notificaciones",
+    language: "Idioma de los correos y mensajes de texto",
+    email: (address) => `Enviarme un correo a ${address}`,
+    emailConfidential:
+      "Enviarme un correo a la dirección que indica mi solicitud de comunicaciones confidenciales",
+    phone: "Número de celular para mensajes de texto",
+    phoneHint: "Un número de celular de EE. UU. con su código de área, p. ej. 617-555-0123.",
+    smsOptInWording:
+      "Sí, envíen mensajes de texto sobre mi atención a este número de celular. Solo dicen que algo me espera en el portal. Pueden aplicarse tarifas de mensajes y datos. Puedo responder STOP para terminarlos y START para empezar de nuevo.",
+    optedIn: (date) => `Usted aceptó los mensajes de texto el ${date}.`,
+    notOptedIn:
+      "Los mensajes de texto están desactivados. Solo los enviamos después de que marque la casilla.",
+    stopped:
+      "Usted respondió STOP: los mensajes de texto están desactivados hasta que responda START o vuelva a marcar la casilla.",
+    quietFrom: "Empiezan las horas de silencio",
+    quietUntil: "Terminan las horas de silencio",
+    includeDetails: "Incluir la fecha, la hora y el lugar de la cita",
+    save: "Guardar mis opciones",
+    saved: "Guardado. Desde ahora usaremos estas opciones.",
+    stale:
+      "Estas opciones se cambiaron en otro lugar mientras tenía esta página abierta. Ahora se muestran las más recientes; las suyas se conservan abajo. Guarde de nuevo para usar las suyas.",
+    explainTitle: "Qué significan estas opciones",
+    emailTitle: "Correo electrónico",
+    emailExplain: (address) => `Los correos van a la dirección con la que inicia sesión: ${address}.`,
+    confidentialEmail: (address) =>
+      address
+        ? `Se aplica su solicitud de comunicaciones confidenciales: los correos van solo a ${address}, la dirección que indica.`
+        : "Su solicitud de comunicaciones confidenciales no indica ningún correo, así que no le enviamos correos.",
+    confidentialPhone: (phone) =>
+      phone
+        ? `Los mensajes de texto van solo a ${phone}, el número que indica su solicitud.`
+        : "Su solicitud no indica ningún número de teléfono, así que no le enviamos mensajes de texto.",
+    textsTitle: "Mensajes de texto",
+    textsExplain:
+      "Solo le enviamos mensajes de texto después de que marque la casilla. Guardamos las palabras que aceptó y cuándo. Desmarque la casilla, o responda STOP, para terminarlos.",
+    quietTitle: "Horas de silencio",
+    quietExplain:
+      "No hay mensajes de texto entre estas horas (por defecto, de 9:00 p. m. a 8:00 a. m.). Los mensajes de texto esperan hasta entonces, no se pierden. El correo y la campana no se retienen.",
+    detailsTitle: "Detalles de la cita",
+    detailsExplain:
+      "Desactivado a menos que usted lo active. Cualquiera que vea la pantalla de su teléfono o su correo podría leerlos. Sin ellos, el mensaje solo dice que una cita se programó, cambió o canceló, y usted inicia sesión para verla.",
+    errors: {
+      language: "Elija inglés o español.",
+      phone:
+        "Escriba un número de celular de EE. UU. con su código de área, p. ej. 617-555-0123. No podemos enviar mensajes de texto a números fuera de EE. UU.",
+      phoneNeeded: "Escriba el número de celular para los mensajes de texto, o desmarque la casilla.",
+      time: "Elija una hora de la lista.",
+      sameTime: "Elija una hora de fin distinta de la de inicio.",
+    },
   },
   accessLog: {
     title: "Quién ha visto mi historia",
@@ -442,6 +504,23 @@ export const es: Messages = {
       refused: "Su mensaje no se envió: revise el archivo adjunto.",
     },
   },
+  bell: {
+    label: "Notificaciones",
+    named: (unread: number) => (unread === 0 ? "Notificaciones" : `Notificaciones, ${unread} sin leer`),
+    title: "Notificaciones",
+    intro:
+      "Lo que el equipo de atención quiere que sepa: un mensaje nuevo, una novedad, una cita programada, cambiada o cancelada. Abra una para ir a ella; queda marcada como leída.",
+    list: "Sus notificaciones",
+    none: "Todavía no hay notificaciones. Cuando el equipo de atención escriba, publique una novedad o programe, cambie o cancele una cita, lo verá aquí.",
+    unread: (n: number) => (n === 0 ? "Todas leídas." : n === 1 ? "1 sin leer." : `${n} sin leer.`),
+    new: "Nueva",
+    read: "Leída",
+    markAll: "Marcar todas como leídas",
+    settings: "Elija qué le llega",
+    newer: "Notificaciones más recientes",
+    older: "Notificaciones anteriores",
+    pageOf: (page: number, pages: number) => `Página ${page} de ${pages}`,
+  },
   errors: {
     checkFields: "Revise los campos marcados abajo.",
     whatHappened: "Cuéntenos qué pasó, en una frase o más.",
@@ -454,5 +533,8 @@ export const es: Messages = {
     notAllowed: "No puede hacer esto para esta persona.",
     item: "No encontramos ese elemento en su atención.",
     whatIsWrong: "Díganos qué no es correcto, en una frase o más.",
+    alternateEmail: "Escriba una dirección de correo como nombre@ejemplo.org.",
+    alternateOnlyConfidential:
+      "Solo una solicitud para elegir cómo y dónde le contactamos indica otro correo o teléfono. Deje esto vacío, o elija esa solicitud.",
   },
 };

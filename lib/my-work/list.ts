@@ -56,3 +56,13 @@ export async function listMyWork(actor: Actor): Promise<MyWork> {
     (work) => ({ items: work.items.length }),
   );
 }
+
+/**
+ * The same work for the daily digest, read for a staff member by the queue, not by them: no
+ * audit event, because the digest shows no record, only how many items wait (the notification
+ * row records that it was sent). Reads no policy beyond the role's kinds.
+ */
+export async function unsafeWorkFor(database: Database, actor: Actor, clock: { now: Date; today: string }) {
+  const sources = SOURCES.filter((s) => allowsGlobal(actor.role, s.permission));
+  return (await Promise.all(sources.map((s) => s.read(database, actor, clock)))).flat();
+}

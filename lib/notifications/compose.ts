@@ -1,6 +1,7 @@
 import type { NotificationKind } from "@/db/schema/notifications";
 import { env } from "@/lib/env";
 import type { WrittenLanguage } from "@/lib/written-language";
+import type { AppointmentDetails } from "./details";
 import { NOTIFICATION_WORDS } from "./words";
 
 /** An email and a text message as they leave: nothing but that something happened, and where to sign in. */
@@ -15,15 +16,25 @@ export interface Composed {
  * (PUBLIC_URL) and a path: a stranger who reads the message learns only that the person uses
  * the portal. Nothing staff wrote, no clinician, no diagnosis (ADR 012).
  */
-export function compose(kind: NotificationKind, language: WrittenLanguage, path: string): Composed {
+export function compose(
+  kind: NotificationKind,
+  language: WrittenLanguage,
+  path: string,
+  details: AppointmentDetails | null = null,
+): Composed {
   const w = NOTIFICATION_WORDS[language];
   const origin = env().PUBLIC_URL;
   const link = `${origin}${path}`;
   const title = w.title[kind];
+  // Day, time and place only for someone who chose them (include_details).
+  const facts = details
+    ? [w.when(details.day, details.time), ...(details.place ? [w.where(details.place)] : [])]
+    : [];
   return {
     subject: title,
     text: [
       title,
+      ...facts,
       "",
       w.signIn(link),
       "",
@@ -31,6 +42,6 @@ export function compose(kind: NotificationKind, language: WrittenLanguage, path:
       w.footer,
       w.settingsLink(`${origin}/me/notifications/settings`),
     ].join("\n"),
-    sms: `Carebridge: ${title} ${w.signIn(link)}`,
+    sms: `Carebridge: ${[title, ...facts].join(" ")} ${w.signIn(link)}`,
   };
 }

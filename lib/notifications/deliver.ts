@@ -7,6 +7,9 @@ import { sendEmail } from "./channels/email";
 import { sendSms } from "./channels/sms";
 import { compose } from "./compose";
 import { unsafeDestination } from "./destination";
+import { unsafeAppointmentDetails } from "./details";
+import { NOTIFY_QUEUE, queueFor } from "./queue";
+import { quietUntil } from "./quiet-hours";
 
 /** Which try this is, as the queue counts them: the last failure makes a dead letter. */
 export interface Attempt {
@@ -24,7 +27,8 @@ export interface Attempt {
 export async function deliverNotification(
   id: string,
   attempt: Attempt,
-): Promise<"sent" | "skipped" | "gone"> {
+  now: Date = new Date(),
+): Promise<"sent" | "skipped" | "held" | "gone"> {
   const [n] = await db()
     .select()
     .from(notifications)
@@ -33,7 +37,12 @@ export async function deliverNotification(
   try {
     const destination = await unsafeDestination(db(), n.recipientUserId, n.channel);
     if ("skip" in destination) return await finish(id, { status: "skipped", lastError: destination.skip });
-    const words = compose(n.kind, n.language, n.link);
+    const opens = destination.quiet ? quietUntil(now, destination.quiet.from, destination.quiet.until) : null;
+    if (opens) return await hold(id, opens);
+    const details = destination.includeDetails
+      ? await unsafeAppointmentDetails(db(), n.kind, n.appointmentId, n.language)
+      : null;
+    const words = compose(n.kind, n.language, n.link, details);
     const result =
       n.channel === "email"
         ? await sendEmail({
@@ -46,7 +55,12 @@ export async function deliverNotification(
           })
         : await sendSms({ id, to: destination.to, body: words.sms });
     if ("off" in result) return await finish(id, { status: "skipped", lastError: result.off });
-    return await finish(id, { status: "sent", sentTo: destination.to, deliveredVia: result.via });
+    return await finish(id, {
+      status: "sent",
+      sentTo: destination.to,
+      deliveredVia: result.via,
+      providerId: "providerId" in result ? (result.providerId ?? null) : null,
+    });
   } catch (error) {
     const last = attempt.retryCount >= attempt.retryLimit;
     const message = error instanceof Error ? error.message : String(error);
@@ -62,6 +76,19 @@ export async function deliverNotification(
   }
 }
 
+/**
+ * A text message in the recipient's quiet hours waits for them to end, not dropped: the row's
+ * `not_before` moves to then and a new job is queued for then; this one completes.
+ */
+async function hold(id: string, until: Date): Promise<"held"> {
+  await db()
+    .update(notifications)
+    .set({ notBefore: until })
+    .where(and(eq(notifications.id, id), eq(notifications.status, "pending")));
+  await queueFor().send(NOTIFY_QUEUE, { notificationId: id }, { startAfter: until });
+  return "held";
+}
+
 async function finish(
   id: string,
   outcome: {
@@ -69,6 +96,7 @@ async function finish(
     lastError?: string;
     sentTo?: string;
     deliveredVia?: "smtp" | "sms-api" | "demo";
+    providerId?: string | null;
   },
 ): Promise<"sent" | "skipped"> {
   await db()

@@ -19,6 +19,10 @@ export interface PatientEvent {
   notBefore?: Date | null;
   /** Who caused it (a family member who wrote): not told of their own doing. */
   except?: string;
+  /** False: the patient alone, never family (a confidential-communications request, 164.522(b)). */
+  familyToo?: boolean;
+  /** The appointment it is about: its reminders are withdrawn when it moves or is cancelled. */
+  appointmentId?: string;
 }
 
 type Row = typeof notifications.$inferInsert;
@@ -31,7 +35,7 @@ type Row = typeof notifications.$inferInsert;
  * Reads no policy: the caller is the domain change that authorised the event.
  */
 export async function notifyPatientSide(tx: Transaction, event: PatientEvent): Promise<number> {
-  const recipients = await unsafePatientSideRecipients(tx, event.patientId, event.kind);
+  const recipients = await unsafePatientSideRecipients(tx, event.patientId, event.kind, event.familyToo);
   const rows: Row[] = recipients
     .filter((r) => r.userId !== event.except)
     .flatMap((r) =>
@@ -48,20 +52,31 @@ export async function notifyPatientSide(tx: Transaction, event: PatientEvent): P
   return writeAndQueue(tx, rows);
 }
 
-/** Tells staff in the portal (their bell) of something waiting on them about a patient. */
+/** Something staff are told of: about a patient, or none (the daily digest). */
+export type StaffEvent = Omit<PatientEvent, "except" | "familyToo" | "patientId"> & {
+  patientId: string | null;
+};
+
+/**
+ * Tells staff of something waiting on them: in the bell, and by email too where the event asks
+ * (the digest, overdue alerts). Staff read English.
+ */
 export async function notifyStaff(
   tx: Transaction,
-  event: Omit<PatientEvent, "except">,
+  event: StaffEvent,
   userIds: readonly string[],
+  channels: readonly ("portal" | "email")[] = ["portal"],
 ): Promise<number> {
   return writeAndQueue(
     tx,
-    [...new Set(userIds)].map((userId) => row(event, userId, "en", "portal", event.path)),
+    [...new Set(userIds)].flatMap((userId) =>
+      channels.map((channel) => row(event, userId, "en", channel, event.path)),
+    ),
   );
 }
 
 function row(
-  event: Omit<PatientEvent, "except">,
+  event: StaffEvent,
   userId: string,
   language: WrittenLanguage,
   channel: Row["channel"],
@@ -75,6 +90,7 @@ function row(
     channel,
     recipientUserId: userId,
     patientId: event.patientId,
+    appointmentId: event.appointmentId ?? null,
     language,
     link,
     notBefore: event.notBefore ?? null,
@@ -97,7 +113,9 @@ async function writeAndQueue(tx: Transaction, rows: Row[]): Promise<number> {
   return written.length;
 }
 
-/** A family member's link keeps them on the patient whose care it is. */
+/** A family member's link keeps them on the patient whose care it is (the query before any #anchor). */
 function familyPath(path: string, patientId: string): string {
-  return `${path}${path.includes("?") ? "&" : "?"}patient=${patientId}`;
+  const [page = path, anchor] = path.split("#", 2);
+  const query = `${page}${page.includes("?") ? "&" : "?"}patient=${patientId}`;
+  return anchor === undefined ? query : `${query}#${anchor}`;
 }

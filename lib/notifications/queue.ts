@@ -1,9 +1,18 @@
 import PgBoss from "pg-boss";
 import { type DatabaseHandle, getDatabase, type Transaction } from "@/db/client";
+import { env } from "@/lib/env";
 import { pgliteDb, transactionDb } from "./queue-db";
 
 /** The one queue: each job carries a notification's id; the outbox row says what to send. */
 export const NOTIFY_QUEUE = "notify";
+
+/** The scheduled jobs: the staff digest at 7:00 and the overdue check every five minutes (lib/notifications/schedules.ts). */
+export const DIGEST_QUEUE = "daily-digest";
+export const OVERDUE_QUEUE = "overdue-check";
+const SCHEDULES = [
+  { queue: DIGEST_QUEUE, cron: "0 7 * * *" },
+  { queue: OVERDUE_QUEUE, cron: "*/5 * * * *" },
+] as const;
 
 /** Tries before a notification becomes a dead letter (then an admin retries it), with backoff. */
 export const QUEUE_SETTINGS = {
@@ -62,6 +71,12 @@ export async function installQueue(handle: DatabaseHandle): Promise<void> {
   try {
     if (!(await installer.getQueue(NOTIFY_QUEUE)))
       await installer.createQueue(NOTIFY_QUEUE, { name: NOTIFY_QUEUE, ...QUEUE_SETTINGS });
+    // The cron entries, in the organisation's time zone: pg-boss keeps one of each and fires it once.
+    for (const { queue, cron } of SCHEDULES) {
+      if (!(await installer.getQueue(queue)))
+        await installer.createQueue(queue, { name: queue, retryLimit: 2 });
+      await installer.schedule(queue, cron, {}, { tz: env().ORG_TIME_ZONE });
+    }
   } finally {
     await installer.stop({ graceful: false, close: true, wait: true });
   }

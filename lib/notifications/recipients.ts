@@ -21,17 +21,36 @@ export interface Recipient {
   channels: NotificationChannel[];
 }
 
-/** The family scope a kind of notification needs: family hear only of what the patient shares with them. */
-const FAMILY_SCOPE: Record<NotificationKind, "timeline" | "messages" | null> = {
+type FamilyScope = "timeline" | "messages" | "concerns" | "requests";
+
+/**
+ * The family scope a kind of notification needs: family hear only of what the patient shares
+ * with them, the same scopes that open it in the portal (lib/authz/policy.ts).
+ */
+const FAMILY_SCOPE: Record<NotificationKind, FamilyScope | null> = {
   message: "messages",
   update: "timeline",
   "appointment-booked": "timeline",
   "appointment-moved": "timeline",
   "appointment-cancelled": "timeline",
   "request-handled": "timeline",
+  // read:concern:portal is family:concerns (can_raise_concerns).
+  "concern-response": "concerns",
+  // read:rightsRequest:portal is family:requests; a confidential-communications one never (familyToo).
+  "rights-decision": "requests",
+  "appointment-reminder": "timeline",
   // Staff only.
   "conversation-waiting": null,
+  "daily-digest": null,
+  "overdue-alert": null,
 };
+
+const GRANT_COLUMN = {
+  timeline: familyAccessGrants.canViewTimeline,
+  messages: familyAccessGrants.canMessage,
+  concerns: familyAccessGrants.canRaiseConcerns,
+  requests: familyAccessGrants.canViewRequests,
+} as const;
 
 /**
  * The patient's account and the family she allowed to see this kind of thing, active accounts
@@ -43,17 +62,17 @@ export async function unsafePatientSideRecipients(
   executor: Executor,
   patientId: string,
   kind: NotificationKind,
+  /** False: the patient alone, whatever the family's scope (a confidential-communications request). */
+  familyToo = true,
 ): Promise<Recipient[]> {
-  const scope = FAMILY_SCOPE[kind];
+  const scope = familyToo ? FAMILY_SCOPE[kind] : null;
   const familyCondition =
     scope === null
       ? undefined
       : and(
           eq(familyAccessGrants.patientId, patientId),
           isNull(familyAccessGrants.revokedAt),
-          scope === "messages"
-            ? eq(familyAccessGrants.canMessage, true)
-            : eq(familyAccessGrants.canViewTimeline, true),
+          eq(GRANT_COLUMN[scope], true),
         );
   const rows = await executor
     .selectDistinct({

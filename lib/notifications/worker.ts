@@ -2,7 +2,8 @@ import "server-only";
 import type PgBoss from "pg-boss";
 import { getDatabase } from "@/db/client";
 import { deliverNotification } from "./deliver";
-import { NOTIFY_QUEUE, queueFor } from "./queue";
+import { DIGEST_QUEUE, NOTIFY_QUEUE, OVERDUE_QUEUE, queueFor } from "./queue";
+import { alertOverdue, sendDailyDigest } from "./schedules";
 
 type Job = PgBoss.JobWithMetadata<{ notificationId?: string }>;
 
@@ -37,6 +38,13 @@ export async function startWorking(): Promise<PgBoss> {
           message: result.reason instanceof Error ? result.reason.message : String(result.reason),
         });
     }
+  });
+  // The scheduled jobs (pg-boss's cron fires each once, whichever process works it).
+  await boss.work(DIGEST_QUEUE, async () => {
+    await sendDailyDigest();
+  });
+  await boss.work(OVERDUE_QUEUE, async () => {
+    await alertOverdue();
   });
   return boss;
 }

@@ -1,7 +1,14 @@
 import "server-only";
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import { db } from "@/db/client";
-import { careTeamMembers, caseloadAssignments, clinicians, patients, users } from "@/db/schema";
+import {
+  careTeamMembers,
+  caseloadAssignments,
+  clinicians,
+  notificationSettings,
+  patients,
+  users,
+} from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { type Actor, authorizePatient, can, type Relationship } from "@/lib/authz";
 import { type PatientPreferences, unsafeReadPatientPreferences } from "@/lib/preferences";
@@ -38,6 +45,8 @@ export interface PatientOverview {
   /** What matters to the patient, shown at the top of the record for whoever may read it. */
   canReadPreferences: boolean;
   preferences: PatientPreferences | null;
+  /** Text messages to the patient's own account (never family's): the recorded opt-in and any STOP. */
+  textMessages: { optedInAt: Date | null; wording: string | null; stoppedAt: Date | null };
 }
 
 /**
@@ -49,7 +58,7 @@ export async function getPatientOverview(actor: Actor, patientId: string): Promi
   const access = await authorizePatient(actor, "read:patient", patientId);
   const database = db();
   const canReadPreferences = can(actor, "read:preferences", access);
-  const [[p], team, staff, preferences] = await Promise.all([
+  const [[p], team, staff, preferences, [texts]] = await Promise.all([
     database.select().from(patients).where(eq(patients.id, patientId)),
     database
       .select({
@@ -77,6 +86,15 @@ export async function getPatientOverview(actor: Actor, patientId: string): Promi
       .where(and(eq(caseloadAssignments.patientId, patientId), isNull(caseloadAssignments.endedAt)))
       .orderBy(asc(caseloadAssignments.kind), desc(caseloadAssignments.isPrimary), asc(users.name)),
     canReadPreferences ? unsafeReadPatientPreferences(database, patientId) : null,
+    database
+      .select({
+        optedInAt: notificationSettings.smsOptInAt,
+        wording: notificationSettings.smsOptInWording,
+        stoppedAt: notificationSettings.smsStoppedAt,
+      })
+      .from(users)
+      .innerJoin(notificationSettings, eq(notificationSettings.userId, users.id))
+      .where(eq(users.patientId, patientId)),
   ]);
   if (!p) throw new Error("patient vanished between the policy check and the read");
   await recordAudit(database, actor, {
@@ -111,5 +129,6 @@ export async function getPatientOverview(actor: Actor, patientId: string): Promi
     access: access.relationships,
     canReadPreferences,
     preferences,
+    textMessages: texts ?? { optedInAt: null, wording: null, stoppedAt: null },
   };
 }

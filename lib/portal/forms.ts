@@ -3,7 +3,7 @@ import { CORRECTION_SUBJECTS } from "@/db/schema/rights-requests";
 import { concernStoryFields } from "@/lib/concerns/schemas";
 import type { Messages } from "@/lib/i18n/messages";
 import { preferencesSchema } from "@/lib/preferences/schemas";
-import { rightsRequestFields } from "@/lib/rights-requests/schemas";
+import { alternatesOnlyConfidential, rightsRequestFields } from "@/lib/rights-requests/schemas";
 import { addDaysIso } from "@/lib/time";
 import { blankToUndefined } from "@/lib/validation";
 
@@ -49,11 +49,25 @@ export function portalSchemas(t: Messages, today: string) {
     correction: z.object({
       details: rightsRequestFields({ type: t.errors.type, details: t.errors.whatIsWrong, tooLong }).details,
     }),
-    rights: z.object({
-      ...rightsRequestFields({ type: t.errors.type, details: t.errors.details, tooLong }),
-      subject: z
-        .preprocess(blankToUndefined, z.string().regex(SUBJECT, { error: t.errors.item }).optional())
-        .transform((v) => (v ? parseCorrectionSubject(v) : null)),
-    }),
+    rights: z
+      .object({
+        ...rightsRequestFields({
+          type: t.errors.type,
+          details: t.errors.details,
+          tooLong,
+          alternateEmail: t.errors.alternateEmail,
+          alternatePhone: t.notificationSettings.errors.phone,
+        }),
+        subject: z
+          .preprocess(blankToUndefined, z.string().regex(SUBJECT, { error: t.errors.item }).optional())
+          .transform((v) => (v ? parseCorrectionSubject(v) : null)),
+      })
+      // A correction from the timeline is an amendment, whatever the list said.
+      .superRefine(
+        alternatesOnlyConfidential(
+          (v) => (v.subject ? "amendment" : v.type),
+          t.errors.alternateOnlyConfidential,
+        ),
+      ),
   };
 }

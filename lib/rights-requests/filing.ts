@@ -16,6 +16,31 @@ import { DomainError } from "@/lib/errors";
 import { zonedDate } from "@/lib/time";
 import type { FileRequestInput } from "./schemas";
 
+/** The alternate contact a request names, as typed (checked by the form's schema). */
+interface Alternates {
+  alternateEmail?: string | null;
+  alternatePhone?: string | null;
+}
+
+/**
+ * The alternates, for a confidential-communications request only (164.522(b)); on any other kind
+ * they are refused on their fields, as `rights_requests_alternate_contact_only_confidential` would.
+ */
+function alternatesFor(type: RightsRequestType, input: Alternates, message: string) {
+  const given = {
+    alternateEmail: input.alternateEmail ?? null,
+    alternatePhone: input.alternatePhone ?? null,
+  };
+  if (type === "confidential-communication") return given;
+  const fields = Object.entries(given).filter(([, value]) => value !== null);
+  if (fields.length > 0)
+    throw new DomainError(message, Object.fromEntries(fields.map(([k]) => [k, [message]])));
+  return given;
+}
+
+const ALTERNATES_ONLY_CONFIDENTIAL =
+  "Only a confidential-communications request names an alternate email or phone. Leave it empty, or choose that kind.";
+
 /** Records a request; its due date is computed from the received date, never typed. */
 export async function fileRightsRequest(
   actor: Actor,
@@ -23,11 +48,13 @@ export async function fileRightsRequest(
   input: FileRequestInput,
 ): Promise<string> {
   await authorizePatient(actor, "write:rightsRequest", patientId);
+  const alternates = alternatesFor(input.type, input, ALTERNATES_ONLY_CONFIDENTIAL);
   return db().transaction(async (tx) => {
     const [row] = await tx
       .insert(rightsRequests)
       .values({
         ...input,
+        ...alternates,
         healthPlanSelfPay: input.type === "restriction" && input.healthPlanSelfPay,
         patientId,
         dueOn: rightsDueOn(input.type, input.receivedOn),
@@ -40,13 +67,17 @@ export async function fileRightsRequest(
       patientId,
       entityType: "rights_request",
       entityId: row!.id,
-      details: { type: input.type },
+      details: {
+        type: input.type,
+        alternateEmail: alternates.alternateEmail !== null,
+        alternatePhone: alternates.alternatePhone !== null,
+      },
     });
     return row!.id;
   });
 }
 
-export interface PortalRightsInput {
+export interface PortalRightsInput extends Alternates {
   type: RightsRequestType;
   details: string;
   requestedForm: string | null;
@@ -113,14 +144,17 @@ export async function fileRightsRequestInPortal(
   input: PortalRightsInput,
   /** The message for an item that is not theirs, in the patient's language. */
   itemMissing: string,
+  /** The message for alternates on another kind of request (the portal's schema says it first). */
+  alternatesRefused = ALTERNATES_ONLY_CONFIDENTIAL,
 ): Promise<string> {
   // Staff record requests with their own form (received date, form asked for); this one is the patient's.
   await authorizePatient(actor, "file:rightsRequest:portal", patientId);
   const receivedOn = zonedDate();
+  const type = input.subject ? "amendment" : input.type;
+  const alternates = alternatesFor(type, input, alternatesRefused);
   return db().transaction(async (tx) => {
     if (input.subject && (await subjectTitle(tx, patientId, input.subject.kind, input.subject.id)) === null)
       throw new DomainError(itemMissing);
-    const type = input.subject ? "amendment" : input.type;
     const [row] = await tx
       .insert(rightsRequests)
       .values({
@@ -130,6 +164,7 @@ export async function fileRightsRequestInPortal(
         details: input.details,
         requestedForm: input.requestedForm,
         healthPlanSelfPay: type === "restriction" && input.healthPlanSelfPay,
+        ...alternates,
         subjectKind: input.subject?.kind ?? null,
         subjectId: input.subject?.id ?? null,
         dueOn: rightsDueOn(type, receivedOn),
@@ -142,7 +177,13 @@ export async function fileRightsRequestInPortal(
       patientId,
       entityType: "rights_request",
       entityId: row!.id,
-      details: { type, via: "portal", subject: input.subject?.kind ?? null },
+      details: {
+        type,
+        via: "portal",
+        subject: input.subject?.kind ?? null,
+        alternateEmail: alternates.alternateEmail !== null,
+        alternatePhone: alternates.alternatePhone !== null,
+      },
     });
     return row!.id;
   });

@@ -41,6 +41,9 @@ export interface RightsRequestItem {
   letterLanguage: WrittenLanguage;
   extensionReasonEnglish: string | null;
   decisionReasonEnglish: string | null;
+  /** A confidential-communications request's alternate contact (164.522(b)): staff pages only. */
+  alternateEmail: string | null;
+  alternatePhone: string | null;
   version: number;
   overdue: boolean;
   dueSoon: boolean;
@@ -77,6 +80,8 @@ export const itemColumns = {
   letterLanguage: rightsRequests.letterLanguage,
   extensionReasonEnglish: rightsRequests.extensionReasonEnglish,
   decisionReasonEnglish: rightsRequests.decisionReasonEnglish,
+  alternateEmail: rightsRequests.alternateEmail,
+  alternatePhone: rightsRequests.alternatePhone,
   version: rightsRequests.version,
 };
 

@@ -47,6 +47,9 @@ export interface PortalRightsRequest {
   responseSentOn: string | null;
   /** "This is wrong": the timeline item the request is about. */
   subject: PortalRequestSubject | null;
+  /** A confidential-communications request's alternates: only the patient is ever shown one (below). */
+  alternateEmail: string | null;
+  alternatePhone: string | null;
 }
 
 export interface PortalRightsRequests {
@@ -85,6 +88,9 @@ export async function listPortalRightsRequests(
       decisionReasonEnglish: rightsRequests.decisionReasonEnglish,
       decidedOn: rightsRequests.decidedOn,
       responseSentOn: rightsRequests.responseSentOn,
+      // Set on confidential-communications requests alone (a check constraint), which family never get.
+      alternateEmail: rightsRequests.alternateEmail,
+      alternatePhone: rightsRequests.alternatePhone,
       subjectKind: rightsRequests.subjectKind,
       // Joined only where the item is still shown in the portal: a published update, a shared message.
       subjectTitle: sql<

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { WrittenLanguage } from "@/db/schema/languages";
 import { RIGHTS_DECISIONS, RIGHTS_REQUEST_TYPES, type RightsRequestType } from "@/db/schema/rights-requests";
+import { optionalEmail, optionalUsPhone } from "@/lib/notifications/contact-fields";
 import { addDaysIso } from "@/lib/time";
 import {
   blankToUndefined,
@@ -23,46 +24,7 @@ export {
 export const RightsRequestIdSchema = IdSchema;
 export const RIGHTS_PAGE_SIZE = 25;
 
-export const RIGHTS_TYPE_LABELS: Record<RightsRequestType, string> = {
-  access: "Access to or a copy of records",
-  amendment: "Amendment of records",
-  accounting: "Accounting of disclosures",
-  restriction: "Restriction of uses or disclosures",
-  "confidential-communication": "Confidential communications",
-};
-export const RIGHTS_DECISION_LABELS: Record<(typeof RIGHTS_DECISIONS)[number], string> = {
-  granted: "Granted",
-  "partly-granted": "Partly granted",
-  denied: "Denied",
-};
-
-/** The grounds the rule allows for refusing each kind of request, to choose from. */
-export const DENIAL_REASONS: Record<RightsRequestType, Record<string, string>> = {
-  access: {
-    "psychotherapy-notes": "Psychotherapy notes (164.524(a)(1)(i))",
-    "legal-proceedings": "Compiled for a legal proceeding (164.524(a)(1)(ii))",
-    "endangers-safety":
-      "A licensed professional judged access likely to endanger life or safety (164.524(a)(3))",
-    "not-held": "We do not hold the records; the patient was told who does (164.524(d)(3))",
-  },
-  amendment: {
-    "accurate-complete": "The record is accurate and complete (164.526(a)(2)(iv))",
-    "not-created-here": "We did not create the record (164.526(a)(2)(i))",
-    "not-designated-set": "Not part of the designated record set (164.526(a)(2)(ii))",
-    "not-available": "Not available for inspection under 164.524 (164.526(a)(2)(iii))",
-  },
-  accounting: {
-    "exempt-disclosures": "Only disclosures exempt from accounting (164.528(a)(1))",
-    suspended: "Accounting suspended at a health oversight agency's request (164.528(a)(2))",
-  },
-  restriction: {
-    "not-required": "We are not required to agree to this restriction (164.522(a)(1)(ii))",
-    "emergency-treatment": "Needed for emergency treatment (164.522(a)(1)(iii))",
-  },
-  "confidential-communication": {
-    "not-reasonable": "The way asked for is not reasonably possible; an alternative was offered",
-  },
-};
+export { DENIAL_REASONS, RIGHTS_DECISION_LABELS, RIGHTS_TYPE_LABELS } from "./labels";
 
 export function isOverdue(effectiveDueOn: string, responseSentOn: string | null, today: string): boolean {
   return responseSentOn === null && effectiveDueOn < today;
@@ -99,6 +61,32 @@ export interface RightsRequestWords {
   type: string;
   details: string;
   tooLong?: TooLong;
+  /** A confidential-communications request's alternates: a bad address, a bad number, the wrong kind of request. */
+  alternateEmail?: string;
+  alternatePhone?: string;
+  alternateOnlyConfidential?: string;
+}
+
+const ALTERNATE_WORDS_EN = {
+  alternateEmail: "Enter an email address like name@example.org.",
+  alternatePhone: "Enter a US mobile number with its area code, e.g. 617-555-0123.",
+  alternateOnlyConfidential:
+    "Only a confidential-communications request names an alternate email or phone. Leave it empty, or choose that kind.",
+};
+
+/**
+ * The alternates belong to a confidential-communications request (164.522(b)) alone, as the
+ * database keeps (`rights_requests_alternate_contact_only_confidential`): refused on any other kind,
+ * on the field that holds one. `kind` says what the request is (a correction is an amendment).
+ */
+export function alternatesOnlyConfidential<
+  T extends { alternateEmail: string | null; alternatePhone: string | null },
+>(kind: (value: T) => RightsRequestType, message = ALTERNATE_WORDS_EN.alternateOnlyConfidential) {
+  return (value: T, ctx: z.RefinementCtx) => {
+    if (kind(value) === "confidential-communication") return;
+    for (const field of ["alternateEmail", "alternatePhone"] as const)
+      if (value[field] !== null) ctx.addIssue({ code: "custom", path: [field], message });
+  };
 }
 
 /**
@@ -111,6 +99,8 @@ export function rightsRequestFields(words: RightsRequestWords) {
     details: text(5, 3000, words.details, words.tooLong),
     requestedForm: optionalText(200, words.tooLong),
     healthPlanSelfPay: checkbox,
+    alternateEmail: optionalEmail(words.alternateEmail ?? ALTERNATE_WORDS_EN.alternateEmail),
+    alternatePhone: optionalUsPhone(words.alternatePhone ?? ALTERNATE_WORDS_EN.alternatePhone),
   };
 }
 
@@ -120,13 +110,17 @@ export function rightsSchemas(today: string) {
     details: "Say what the patient asks for.",
   });
   return {
-    file: z.object({
-      type: request.type,
-      receivedOn: pastDate(today, "The received date"),
-      details: request.details,
-      requestedForm: request.requestedForm,
-      healthPlanSelfPay: request.healthPlanSelfPay,
-    }),
+    file: z
+      .object({
+        type: request.type,
+        receivedOn: pastDate(today, "The received date"),
+        details: request.details,
+        requestedForm: request.requestedForm,
+        healthPlanSelfPay: request.healthPlanSelfPay,
+        alternateEmail: request.alternateEmail,
+        alternatePhone: request.alternatePhone,
+      })
+      .superRefine(alternatesOnlyConfidential((v) => v.type)),
     extend: z
       .object({
         reason: text(10, 2000, "Give the reason the patient will read, e.g. the records are held off site."),
@@ -175,7 +169,9 @@ export const RightsWorklistQuerySchema = z.object({
 export type RightsWorklistQuery = z.infer<typeof RightsWorklistQuerySchema>;
 
 type Schemas = ReturnType<typeof rightsSchemas>;
-export type FileRequestInput = z.infer<Schemas["file"]>;
+/** What the domain takes: the alternates may be left out (they belong to one kind of request only). */
+export type FileRequestInput = Omit<z.infer<Schemas["file"]>, "alternateEmail" | "alternatePhone"> &
+  Partial<Pick<z.infer<Schemas["file"]>, "alternateEmail" | "alternatePhone">>;
 /** What the domain takes: the English reason beside Spanish may be left out. */
 type EnglishOptional<T extends { reasonEnglish: string | null }> = Omit<T, "reasonEnglish"> &
   Partial<Pick<T, "reasonEnglish">>;

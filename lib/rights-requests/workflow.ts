@@ -10,6 +10,7 @@ import { DomainError } from "@/lib/errors";
 import { unsafeReadLanguageNeed } from "@/lib/patients/language";
 import { changeVersioned, type Row, versionedRecord } from "@/lib/records/versioned-change";
 import { zonedDate } from "@/lib/time";
+import { tellRightsDecided } from "./notices";
 import {
   DENIAL_REASONS,
   type DecideInput,
@@ -146,6 +147,7 @@ export async function decideRightsRequest(
           "A denied amendment must tell the patient they may file a statement of disagreement (164.526(d)).",
         );
     }
+    await tellRightsDecided(tx, r);
     return {
       set: {
         decision: input.decision,

@@ -5,6 +5,7 @@ import { patientUpdates, type WrittenLanguage } from "@/db/schema";
 import { type AuditDetails, recordAudit } from "@/lib/audit/record";
 import { type Actor, authorizePatient } from "@/lib/authz";
 import { DomainError, NotFoundError } from "@/lib/errors";
+import { notifyPatientSide } from "@/lib/notifications/outbox";
 import { unsafeReadLanguageNeed } from "@/lib/patients/language";
 import { changeVersioned, type Row, versionedRecord } from "@/lib/records/versioned-change";
 import type { UpdateInput } from "./schemas";
@@ -92,13 +93,27 @@ export async function editUpdate(
   });
 }
 
-/** Publishes a draft: from now on the patient and family see it, and it cannot change. */
+/**
+ * Publishes a draft: from now on the patient and family see it, and it cannot change. They are
+ * told in the same transaction, with a link to it on the timeline.
+ */
 export async function publishUpdate(actor: Actor, updateId: string, version: number): Promise<void> {
   await changeVersioned(actor, PATIENT_UPDATE, {
     id: updateId,
     version,
     permission: "write:update",
     audit: { action: "update.publish" },
-    change: async () => ({ set: { status: "published" as const, publishedAt: sql`now()` } }),
+    change: async (_tx, row) => ({
+      set: { status: "published" as const, publishedAt: sql`now()` },
+      after: async (tx) => {
+        const path = `/me#item-${updateId}`;
+        await notifyPatientSide(tx, {
+          kind: "update",
+          key: `update:${updateId}`,
+          patientId: row.patientId,
+          path,
+        });
+      },
+    }),
   });
 }

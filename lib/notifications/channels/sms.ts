@@ -11,7 +11,7 @@ export class ProviderError extends Error {}
  * Sends one text message through a provider speaking Twilio's REST API: a form POST to
  * `<SMS_API_URL>/2010-04-01/Accounts/<sid>/Messages.json` with basic authentication, and the
  * notification's id as the idempotency token, so a retried request is not sent twice. Ten
- * seconds at most: a provider that hangs is a failure to retry, not a stuck worker.
+ * seconds at most (SMS_TIMEOUT_MS): a provider that hangs is a failure to retry, not a stuck worker.
  */
 export async function sendSms(message: { id: string; to: string; body: string }): Promise<SmsResult> {
   const e = env();
@@ -28,7 +28,11 @@ export async function sendSms(message: { id: string; to: string; body: string })
       "i-twilio-idempotency-token": message.id,
     },
     body: new URLSearchParams({ To: message.to, From: e.SMS_FROM, Body: message.body }),
-    signal: AbortSignal.timeout(10_000),
+    signal: AbortSignal.timeout(e.SMS_TIMEOUT_MS),
+  }).catch((error: unknown) => {
+    if (error instanceof Error && error.name === "TimeoutError")
+      throw new ProviderError(`The text-message provider did not answer within ${e.SMS_TIMEOUT_MS} ms.`);
+    throw error;
   });
   if (!response.ok) throw new ProviderError(`The text-message provider answered ${response.status}.`);
   const answer = (await response.json().catch(() => ({}))) as { sid?: string };

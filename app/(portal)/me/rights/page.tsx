@@ -114,6 +114,12 @@ export default async function MyRightsPage({
                     </p>
                   ) : null}
                   <p className="mt-1 whitespace-pre-wrap break-words">{r.details}</p>
+                  {r.alternateEmail ? (
+                    <p className="mt-1 break-words">{t.rights.alternateEmailShown(r.alternateEmail)}</p>
+                  ) : null}
+                  {r.alternatePhone ? (
+                    <p className="mt-1">{t.rights.alternatePhoneShown(r.alternatePhone)}</p>
+                  ) : null}
                   {r.responseSentOn === null ? (
                     <p className="mt-2 font-medium">{t.rights.dueBy(f.date(r.effectiveDueOn))}</p>
                   ) : null}
@@ -181,6 +187,20 @@ export default async function MyRightsPage({
                 },
                 { kind: "text", name: "requestedForm", label: t.rights.form },
                 { kind: "checkbox", name: "healthPlanSelfPay", label: t.rights.selfPay },
+                {
+                  kind: "email",
+                  name: "alternateEmail",
+                  label: t.rights.alternateEmail,
+                  hint: t.rights.alternateEmailHint,
+                  autoComplete: "email",
+                },
+                {
+                  kind: "text",
+                  name: "alternatePhone",
+                  label: t.rights.alternatePhone,
+                  hint: t.rights.alternatePhoneHint,
+                  autoComplete: "tel",
+                },
               ]}
             />
           </CardSection>
