@@ -45,7 +45,7 @@ export async function signInAs(page: Page, account: AccountKey): Promise<void> {
 /** A patient's id, found the way a coordinator would: by searching their caseload for the MRN. */
 export async function patientIdFor(page: Page, mrn: string): Promise<string> {
   await page.goto(`/patients?q=${mrn}`);
-  const href = await page.getByRole("link", { name: /,/ }).first().getAttribute("href");
+  const href = await page.getByRole("main").getByRole("link", { name: /,/ }).first().getAttribute("href");
   const id = href?.split("/").at(-1);
   if (!id) throw new Error(`no patient link for ${mrn}`);
   return id;

@@ -29,7 +29,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         bell={{
           href: "/me/notifications",
           label: t.bell.label,
-          name: t.bell.named(notices),
+          unreadWord: t.bell.unreadWord,
           unread: notices,
         }}
         portal={{
@@ -55,7 +55,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       role={actor.role}
       name={actor.name}
       unread={unread}
-      bell={{ href: "/notifications", label: words.label, name: words.named(notices), unread: notices }}
+      bell={{ href: "/notifications", label: words.label, unreadWord: words.unreadWord, unread: notices }}
       signOut={signOutAction}
     >
       {children}

@@ -507,8 +507,8 @@ export const en = {
   },
   bell: {
     label: "Notifications",
-    /** The bell's name for a screen reader, with how many are unread. */
-    named: (unread: number) => (unread === 0 ? "Notifications" : `Notifications, ${unread} unread`),
+    /** Read after the bell's count by a screen reader ("Notifications 3 unread"). */
+    unreadWord: "unread",
     title: "Notifications",
     intro:
       "What the care team wants you to know about: a new message, an update, an appointment booked, moved or cancelled. Open one to go to it; it is then marked as read.",

@@ -506,7 +506,7 @@ export const es: Messages = {
   },
   bell: {
     label: "Notificaciones",
-    named: (unread: number) => (unread === 0 ? "Notificaciones" : `Notificaciones, ${unread} sin leer`),
+    unreadWord: "sin leer",
     title: "Notificaciones",
     intro:
       "Lo que el equipo de atención quiere que sepa: un mensaje nuevo, una novedad, una cita programada, cambiada o cancelada. Abra una para ir a ella; queda marcada como leída.",
