@@ -8,7 +8,7 @@ import { sendSms } from "./channels/sms";
 import { compose } from "./compose";
 import { unsafeDestination } from "./destination";
 import { unsafeAppointmentDetails } from "./details";
-import { NOTIFY_QUEUE, queueFor } from "./queue";
+import { queueDelivery } from "./queue";
 import { quietUntil } from "./quiet-hours";
 
 /** Which try this is, as the queue counts them: the last failure makes a dead letter. */
@@ -77,15 +77,19 @@ export async function deliverNotification(
 }
 
 /**
- * A text message in the recipient's quiet hours waits for them to end, not dropped: the row's
- * `not_before` moves to then and a new job is queued for then; this one completes.
+ * A text message in the recipient's quiet hours waits for them to end, not dropped: in one
+ * transaction the row's `not_before` moves to then and a new job is queued for then (through the
+ * transaction, as every job is: a process that only sends has no pool of pg-boss's open); this
+ * job completes.
  */
 async function hold(id: string, until: Date): Promise<"held"> {
-  await db()
-    .update(notifications)
-    .set({ notBefore: until })
-    .where(and(eq(notifications.id, id), eq(notifications.status, "pending")));
-  await queueFor().send(NOTIFY_QUEUE, { notificationId: id }, { startAfter: until });
+  await db().transaction(async (tx) => {
+    await tx
+      .update(notifications)
+      .set({ notBefore: until })
+      .where(and(eq(notifications.id, id), eq(notifications.status, "pending")));
+    await queueDelivery(tx, id, until);
+  });
   return "held";
 }
 
