@@ -11,6 +11,9 @@ const PUBLIC = [
   /^\/api\/calendar\/[A-Za-z0-9_-]+(\.ics)?$/,
   // The text-message provider's webhooks: its signature is the credential (lib/notifications/sms-webhooks.ts).
   /^\/api\/sms\/(status|inbound)$/,
+  // An email's unsubscribe link and its one-click POST: the signed token is the credential (lib/notifications/unsubscribe.ts).
+  /^\/unsubscribe\/[A-Za-z0-9_-]+$/,
+  /^\/api\/unsubscribe\/[A-Za-z0-9_-]+$/,
   /^\/favicon\.ico$/,
   /^\/icon\.svg$/,
 ];

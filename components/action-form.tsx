@@ -3,6 +3,7 @@
 import { useActionState, useId, useRef } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { CheckboxGroup, type GroupBox } from "@/components/ui/checkbox-group";
 import { COPY_WORDS_EN, CopyLink, type CopyWords } from "@/components/ui/copy-link";
 import { Field, FieldError, SelectField, TextAreaField } from "@/components/ui/field";
 import { EMPTY_FORM, type FormAction } from "@/components/ui/form-state";
@@ -34,7 +35,9 @@ export type FieldSpec =
       options: { value: string; label: string }[];
       defaultValue?: string;
     }
-  | { kind: "checkbox"; name: string; label: string; defaultChecked?: boolean };
+  | { kind: "checkbox"; name: string; label: string; defaultChecked?: boolean }
+  /** A fieldset of boxes, each its own field; `name` keys the group. */
+  | { kind: "checkboxes"; name: string; label: string; hint?: string; boxes: GroupBox[] };
 
 /**
  * A form for one server action, described as data so server pages can use it: labelled fields,
@@ -130,6 +133,10 @@ export function ActionForm({
               error={error}
             />
           );
+        }
+        if (f.kind === "checkboxes") {
+          const { kind: _, name, label, ...group } = f;
+          return <CheckboxGroup key={name} id={id} legend={label} values={state.values} {...group} />;
         }
         if (f.kind === "checkbox") {
           const errorId = error?.length ? `${id}-error` : undefined;

@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-import { type AccountKey, OWN_MRN, patientIdFor, storageFor } from "./support";
+import { unsubscribeToken } from "../lib/notifications/unsubscribe-token";
+import { ACCOUNTS, type AccountKey, OWN_MRN, patientIdFor, storageFor } from "./support";
 
 async function expectNoSeriousViolations(page: Page, label: string) {
   const results = await new AxeBuilder({ page })
@@ -21,6 +22,7 @@ const PAGES: Record<AccountKey, string[]> = {
     "/admin/emergency-access",
     "/admin/outbox",
     "/notifications",
+    "/notifications/settings",
   ],
   coordinator: [
     "/dashboard",
@@ -34,6 +36,7 @@ const PAGES: Record<AccountKey, string[]> = {
     "/schedule",
     "/schedule?view=day",
     "/notifications",
+    "/notifications/settings",
   ],
   coordinator2: [],
   advocate: [
@@ -77,6 +80,29 @@ test.describe("accessibility (axe: no serious or critical violations)", () => {
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByText("Enter your email address.")).toBeVisible();
     await expectNoSeriousViolations(page, "/login with errors");
+  });
+
+  test("the unsubscribe page an email links to, opened with no session", async ({ browser }) => {
+    // The patient's user id as the admin finds it; the token signed as the server signs it
+    // (scripts/test.ts gives this run and its servers one AUTH_SECRET). Opening it changes nothing.
+    const admin = await (await browser.newContext({ storageState: storageFor("admin") })).newPage();
+    await admin.goto(`/admin/users?q=${encodeURIComponent(ACCOUNTS.patient)}`);
+    const href = await admin
+      // The user's own link (a table of recent refusals may list her too, linking to the audit).
+      .locator("a[href^='/admin/users/']")
+      .filter({ hasText: "Maria Alvarez" })
+      .first()
+      .getAttribute("href");
+    const token = unsubscribeToken(
+      href!.split("/").at(-1)!,
+      "appointment-reminder",
+      process.env.AUTH_SECRET!,
+    );
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`/unsubscribe/${token}`);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(page.getByRole("button")).toHaveCount(1);
+    await expectNoSeriousViolations(page, "/unsubscribe/[token]");
   });
 
   for (const [account, paths] of Object.entries(PAGES) as [AccountKey, string[]][]) {

@@ -8,6 +8,7 @@ import {
   type Route,
   test,
 } from "@playwright/test";
+import { unsubscribeToken } from "../lib/notifications/unsubscribe-token";
 import {
   ACCOUNTS,
   type AccountKey,
@@ -68,12 +69,22 @@ interface Ids {
   /** The own patient's seeded conversation with the care team, and the file shared in it. */
   conversation: string;
   attachment: string;
+  /** The demo patient's unsubscribe token for updates, signed with the run's AUTH_SECRET as the server signs it. */
+  unsubscribe: string;
 }
 
 const STAFF: MatrixRole[] = ["coordinator", "advocate"];
 const EVERYONE: MatrixRole[] = [...ROLES, "anonymous"];
 /** Where "/" and "/login" send a signed-in person: their own home. */
 const TO_HOME: Partial<Record<MatrixRole, string>> = Object.fromEntries(ROLES.map((r) => [r, HOME[r]]));
+
+/** The AUTH_SECRET the run gave the servers (scripts/test.ts): a token signed with it is the server's own. */
+function runSecret(): string {
+  const secret = process.env.AUTH_SECRET;
+  if (!secret)
+    throw new Error("AUTH_SECRET is not set: run the browser suite through npm test (scripts/test.ts).");
+  return secret;
+}
 
 function reportCsvPath(): string {
   const to = orgDate();
@@ -424,6 +435,45 @@ const ROUTES: RouteCase[] = [
     path: () => "/notifications",
     allowed: ["admin", "coordinator", "advocate"],
   },
+  // Staff's own email choices (the digest, overdue alerts): the portal's side has its own page.
+  {
+    name: "/notifications/settings",
+    pattern: "/notifications/settings",
+    path: () => "/notifications/settings",
+    allowed: ["admin", "coordinator", "advocate"],
+  },
+  // Public: an email's unsubscribe link. The signed token is the credential, with or without a
+  // session; a made-up one is nothing. Opening a real one only asks (its button is the change).
+  {
+    name: "/unsubscribe/[unknown token]",
+    pattern: "/unsubscribe/[token]",
+    path: () => `/unsubscribe/${"A".repeat(91)}`,
+    allowed: [],
+    public: true,
+  },
+  {
+    name: "/unsubscribe/[the patient's token for updates]",
+    pattern: "/unsubscribe/[token]",
+    path: (ids) => `/unsubscribe/${ids.unsubscribe}`,
+    allowed: EVERYONE,
+    public: true,
+  },
+  // The mail program's one-click unsubscribe (RFC 8058), POST only to change anything.
+  {
+    name: "POST /api/unsubscribe/[unknown token]",
+    pattern: "/api/unsubscribe/[token]",
+    path: () => `/api/unsubscribe/${"A".repeat(91)}`,
+    allowed: [],
+    public: true,
+    method: "POST",
+  },
+  {
+    name: "/api/unsubscribe/[unknown token]",
+    pattern: "/api/unsubscribe/[token]",
+    path: () => `/api/unsubscribe/${"A".repeat(91)}`,
+    allowed: [],
+    public: true,
+  },
   // Public: an invitation link needs no session, and a made-up one says so plainly.
   {
     name: "/invite/[unknown token]",
@@ -575,6 +625,8 @@ const PORTAL_ROLE_ROUTES = [
   /^\/api\/auth\//,
   /^\/api\/calendar\//,
   /^\/api\/sms\/(status|inbound)$/,
+  /^\/unsubscribe\//,
+  /^\/api\/unsubscribe\//,
 ];
 const isStaffRoute = (pattern: string) => !PORTAL_ROLE_ROUTES.some((p) => p.test(pattern));
 
@@ -690,6 +742,13 @@ async function lookUpIds(browser: Browser): Promise<Ids> {
   const admin = await (await browser.newContext({ storageState: storageFor("admin") })).newPage();
   await admin.goto(`/admin/users?q=${encodeURIComponent(ACCOUNTS.coordinator2)}`);
   const staffHref = await admin.getByRole("link", { name: "Jordan Blake" }).getAttribute("href");
+  await admin.goto(`/admin/users?q=${encodeURIComponent(ACCOUNTS.patient)}`);
+  const patientUserHref = await admin
+    // The user's own link (a table of recent refusals may list her too, linking to the audit).
+    .locator("a[href^='/admin/users/']")
+    .filter({ hasText: "Maria Alvarez" })
+    .first()
+    .getAttribute("href");
   const own = await patientIdFor(coordinator, OWN_MRN);
   const advocate = await (await browser.newContext({ storageState: storageFor("advocate") })).newPage();
   await advocate.goto(`/patients/${own}/concerns`);
@@ -735,6 +794,7 @@ async function lookUpIds(browser: Browser): Promise<Ids> {
     appointment: appointmentHref!.split("/").at(-1)!.split("?")[0]!,
     conversation: conversationHref!.split("/").at(-1)!.split("?")[0]!,
     attachment: attachmentHref!.split("/").at(-1)!,
+    unsubscribe: unsubscribeToken(patientUserHref!.split("/").at(-1)!, "update", runSecret()),
   };
 }
 
@@ -2162,8 +2222,11 @@ test.describe("authorization matrix: server actions called directly", () => {
       const values: Record<string, string> = {};
       for (const name of ["version", "shownIn", "language", "smsPhone", "quietFrom", "quietUntil"])
         values[name] = await form.locator(`[name="${name}"]`).inputValue();
-      for (const name of ["email", "smsOptIn", "includeDetails"])
-        if (await form.locator(`input[name="${name}"]`).isChecked()) values[name] = "on";
+      // Every box as shown: email, the opt-in, details, and each kind's by email and by text (an
+      // empty one is a kind turned off, so a box left out would turn its kind off).
+      expect(await form.locator('input[type="checkbox"][name^="email-"]').count()).toBe(9);
+      for (const box of await form.locator('input[type="checkbox"]').all())
+        if (await box.isChecked()) values[(await box.getAttribute("name"))!] = "on";
       await page.context().close();
       return values;
     };
@@ -2180,6 +2243,64 @@ test.describe("authorization matrix: server actions called directly", () => {
     await accept("family", browser, KEY, PATH, [{}, FORM], before.family);
     expect((await formOf("family")).version).toBe(String(Number(before.family.version) + 1));
     expect((await formOf("patient")).version).toBe(String(Number(before.patient.version) + 1));
+  });
+
+  test("saveStaffNotificationSettingsAction: staff and the admin save their own email choices; patient and family are refused", async ({
+    browser,
+  }) => {
+    const KEY = "app/(portal)/notifications/settings/actions.ts#saveStaffNotificationSettingsAction";
+    const PATH = "/notifications/settings";
+    /** The form as the page shows it to `role`: saved as it is, it changes nothing but the version. */
+    const formOf = async (role: "admin" | "coordinator" | "advocate") => {
+      const page = await (await browser.newContext({ storageState: storageFor(role) })).newPage();
+      await page.goto(PATH);
+      const form = page.locator("form").filter({ has: page.locator('input[name="emailDigest"]') });
+      const values: Record<string, string> = {};
+      for (const name of ["version", "language"])
+        values[name] = await form.locator(`[name="${name}"]`).inputValue();
+      for (const name of ["emailDigest", "emailOverdue"])
+        if (await form.locator(`input[name="${name}"]`).isChecked()) values[name] = "on";
+      await page.context().close();
+      return values;
+    };
+    const before = { coordinator: await formOf("coordinator"), advocate: await formOf("advocate") };
+    for (const role of ["patient", "family", "anonymous"] as MatrixRole[])
+      await refuse(role, browser, KEY, PATH, [{}, FORM], before.coordinator);
+    expect((await formOf("coordinator")).version, "nobody else saved the coordinator's choices").toBe(
+      before.coordinator.version,
+    );
+    // The positive control: each saves their own, and only their own moves on a version.
+    await accept("coordinator", browser, KEY, PATH, [{}, FORM], before.coordinator);
+    expect((await formOf("coordinator")).version).toBe(String(Number(before.coordinator.version) + 1));
+    expect((await formOf("advocate")).version).toBe(before.advocate.version);
+    const admin = await formOf("admin");
+    await accept("admin", browser, KEY, PATH, [{}, FORM], admin);
+    expect((await formOf("admin")).version).toBe(String(Number(admin.version) + 1));
+    expect((await formOf("coordinator")).version).toBe(String(Number(before.coordinator.version) + 1));
+  });
+
+  test("unsubscribeAction: the signed token is the credential, whoever calls; a made-up one is the 404", async ({
+    browser,
+  }) => {
+    const KEY = "app/unsubscribe/[token]/actions.ts#unsubscribeAction";
+    const bogus = "A".repeat(91);
+    for (const role of EVERYONE) {
+      const response = await postAction(await requestFor(browser, role), KEY, `/unsubscribe/${bogus}`, [
+        bogus,
+        FORM,
+      ]);
+      expect(response.status(), label(role, KEY, `/unsubscribe/${bogus}`)).toBe(404);
+    }
+    // The positive control, with no session: coordinator2's real token, for a kind staff are told
+    // of in the bell only (no email of it is ever written, so turning it off changes no other spec).
+    const token = unsubscribeToken(ids.staffUser, "conversation-waiting", runSecret());
+    const anonymous = await requestFor(browser, "anonymous");
+    const response = await postAction(anonymous, KEY, `/unsubscribe/${token}`, [token, FORM]);
+    // A fetch action's redirect is a 200 that names where to go (x-action-redirect).
+    expect(response.status(), "anonymous with a real token").toBe(200);
+    expect(response.headers()["x-action-redirect"]).toMatch(new RegExp(`^/unsubscribe/${token}\\?done=1`));
+    const page = await (await anonymous.get(`/unsubscribe/${token}`)).text();
+    expect(page).toContain("You already get no emails about patients");
   });
 
   test("savePortalPreferencesAction: only the patient writes their own words", async ({ browser }) => {

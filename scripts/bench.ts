@@ -5,6 +5,7 @@
  *   npm run bench -- --patients 1000 --pglite    embedded PGlite
  *   npm run bench -- --quick                     1,000 patients, 3 s a page (CI runs this)
  *   npm run bench -- --patients 100000 --seed-only   prepare a scale's database and stop
+ *   npm run bench -- --notifications             10,000 reminders due at once (scripts/bench/notifications.ts)
  *
  * Seeds a separate database (carebridge_bench_<n>, or .data/bench/pglite-<n>) with the demo seed
  * grown to the benchmark's volumes (db/seed-scale.ts), kept for the next run (--reseed rebuilds it);
@@ -27,6 +28,7 @@ import { openDatabase, queryRows } from "@/db/client";
 import { MIGRATIONS_FOLDER, migrateDatabase } from "@/db/migrate";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDatabase } from "@/db/seed";
 import { BENCH_CONVERSATION, scaleUp } from "@/db/seed-scale";
+import { benchNotifications, startCountingSmtp } from "./bench/notifications";
 import { bin, buildIfNeeded, DATA_DIR, ROOT, signIn, treeRss } from "./lib";
 
 const { values } = parseArgs({
@@ -39,6 +41,8 @@ const { values } = parseArgs({
     reseed: { type: "boolean", default: false },
     only: { type: "string" },
     "seed-only": { type: "boolean", default: false },
+    notifications: { type: "boolean", default: false },
+    reminders: { type: "string", default: "10000" },
   },
 });
 const PATIENTS = Number(values.patients ?? (values.quick ? 1000 : 10000));
@@ -332,8 +336,12 @@ async function main() {
   console.log(
     `Carebridge benchmark: ${PATIENTS} patients on ${DRIVER}, ${CONNECTIONS} connections, ${SECONDS} s a page`,
   );
+  if (values.notifications && DRIVER !== "postgres")
+    throw new Error("--notifications runs on PostgreSQL: it writes the reminders from a second process.");
   const { env: dbEnv, seedSeconds } = await prepareDatabase();
   if (values["seed-only"]) return;
+  // The reminders' SMTP server, in this process (only for --notifications).
+  const smtp = values.notifications ? await startCountingSmtp() : null;
   await buildIfNeeded();
   const { patientId, search, conversationId } = await resolvePaths(dbEnv);
   const secret = randomBytes(33).toString("base64");
@@ -347,6 +355,7 @@ async function main() {
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     LOG_LEVEL: "warn",
+    ...(smtp ? { SMTP_URL: smtp.url } : {}),
   } as NodeJS.ProcessEnv;
   const server = startProcess(bin("next"), ["start", "-p", String(PORT), "-H", "127.0.0.1"], serverEnv);
   let limit: ChildProcess | null = null;
@@ -381,6 +390,26 @@ async function main() {
     }
     const coordinator = DEMO_ACCOUNTS.coordinator;
     const advocate = DEMO_ACCOUNTS.advocate;
+    if (smtp) {
+      const result = await benchNotifications(
+        {
+          databaseUrl: dbEnv.DATABASE_URL!,
+          reminders: Number(values.reminders),
+          page: {
+            name: "patient overview",
+            url: `${BASE}/patients/${patientId}`,
+            cookie: cookies[coordinator]!,
+          },
+          load,
+          seconds: SECONDS,
+        },
+        smtp,
+      );
+      console.log(`server peak RSS: ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
+      writeResults(`notifications-${PATIENTS}`, { ...result, serverPeakRssBytes: peakRss });
+      await smtp.close();
+      return;
+    }
     const targets: Target[] = [
       { name: "coordinator dashboard", path: "/dashboard", email: coordinator },
       { name: "patients, searched", path: `/patients?q=${encodeURIComponent(search)}`, email: coordinator },
@@ -475,31 +504,14 @@ async function main() {
       misses.push(`server RSS ${(peakRss / 1024 / 1024).toFixed(0)} MB (target < 400)`);
     console.log(misses.length ? `\nTargets missed:\n  ${misses.join("\n  ")}` : "\nEvery target holds.");
 
-    const resultsDir = path.join(ROOT, "bench", "results");
-    mkdirSync(resultsDir, { recursive: true });
-    const stamp = new Date().toISOString().replace(/[:.]/g, "-").slice(0, 19);
-    const file = path.join(resultsDir, `${stamp}-${DRIVER}-${PATIENTS}${values.quick ? "-quick" : ""}.json`);
-    writeFileSync(
-      file,
-      `${JSON.stringify(
-        {
-          at: new Date().toISOString(),
-          driver: DRIVER,
-          patients: PATIENTS,
-          connections: CONNECTIONS,
-          secondsPerPage: SECONDS,
-          seedSeconds,
-          serverPeakRssBytes: peakRss,
-          floor,
-          limit: limitRow,
-          pages: rows,
-          targetsMissed: misses,
-        },
-        null,
-        2,
-      )}\n`,
-    );
-    console.log(`\nwrote ${path.relative(ROOT, file)}`);
+    writeResults(`${DRIVER}-${PATIENTS}${values.quick ? "-quick" : ""}`, {
+      seedSeconds,
+      serverPeakRssBytes: peakRss,
+      floor,
+      limit: limitRow,
+      pages: rows,
+      targetsMissed: misses,
+    });
     const broken = all.filter((r) => r.errors > 0);
     if (broken.length) process.exitCode = 1;
   } finally {
@@ -508,6 +520,23 @@ async function main() {
     limit?.kill("SIGTERM");
     server.kill("SIGTERM");
   }
+}
+
+/** The run's figures as JSON under bench/results/, stamped with when and what. */
+function writeResults(name: string, figures: Record<string, unknown>): void {
+  const resultsDir = path.join(ROOT, "bench", "results");
+  mkdirSync(resultsDir, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, "-").slice(0, 19);
+  const file = path.join(resultsDir, `${stamp}-${name}.json`);
+  const run = {
+    at: new Date().toISOString(),
+    driver: DRIVER,
+    patients: PATIENTS,
+    connections: CONNECTIONS,
+    secondsPerPage: SECONDS,
+  };
+  writeFileSync(file, `${JSON.stringify({ ...run, ...figures }, null, 2)}\n`);
+  console.log(`\nwrote ${path.relative(ROOT, file)}`);
 }
 
 main().catch((error) => {

@@ -5,8 +5,12 @@
  */
 import { env } from "@/lib/env";
 import { startWorking, stopWorking } from "@/lib/notifications/worker";
+import { ensureAuthSecret } from "./lib";
 
 async function main() {
+  // Each email's unsubscribe link is signed with AUTH_SECRET: give the worker the servers' own (in
+  // production it must be set; elsewhere the one `npm start` keeps). Before env() is first read.
+  process.env.AUTH_SECRET = ensureAuthSecret();
   if (!env().DATABASE_URL) {
     console.error(
       "The worker runs beside a PostgreSQL database (DATABASE_URL). With the embedded database `npm start` works the queue itself.",

@@ -6,6 +6,7 @@ import { notificationSettings, rightsRequests } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
 import { DomainError, NotFoundError, StaleVersionError } from "@/lib/errors";
 import { MESSAGES } from "@/lib/i18n/messages";
+import { kindBoxes, PATIENT_SIDE_KINDS } from "@/lib/notifications/kind-choices";
 import {
   type NotificationSettingsInput,
   notificationSettingsSchema,
@@ -29,9 +30,13 @@ import { actorFor, assignToCaseload, createPatient, createUser, grantFamily } fr
 const en = MESSAGES.en.notificationSettings;
 const es = MESSAGES.es.notificationSettings;
 
+/** Every kind's box ticked, as the page shows them to someone who never unticked one. */
+const ALL_KINDS_ON = Object.fromEntries(Object.keys(kindBoxes).map((name) => [name, "on"]));
+
 /** The form as the page sends it: checkboxes "on" or absent, the version and language it showed. */
 function form(values: Record<string, string>, t = MESSAGES.en) {
   return notificationSettingsSchema(t).safeParse({
+    ...ALL_KINDS_ON,
     language: "en",
     quietFrom: "21:00",
     quietUntil: "08:00",
@@ -81,6 +86,9 @@ describe("notification settings", () => {
       quietFrom: "21:00",
       quietUntil: "08:00",
       includeDetails: false,
+      // Every kind by each channel until the person unticks one (or follows an unsubscribe link).
+      emailKinds: Object.fromEntries(PATIENT_SIDE_KINDS.map((k) => [k, true])),
+      smsKinds: Object.fromEntries(PATIENT_SIDE_KINDS.map((k) => [k, true])),
       version: 0,
     });
     expect((await readNotificationSettings(family)).language).toBe("en");

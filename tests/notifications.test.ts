@@ -4,7 +4,7 @@ import { db, queryRows } from "@/db/client";
 import { familyAccessGrants, notifications, rightsRequests } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
 import { replyToThread, startThread } from "@/lib/messages";
-import { deliverNotification } from "@/lib/notifications/deliver";
+import { deliverBatch, deliverNotification } from "@/lib/notifications/deliver";
 import { notifyPatientSide } from "@/lib/notifications/outbox";
 import { startWorking, stopWorking } from "@/lib/notifications/worker";
 import { actorFor, assignToCaseload, createPatient, createUser } from "./support/factories";
@@ -258,5 +258,39 @@ describe("delivery through the queue", () => {
     expect((await state()).lastError).toMatch(/451|busy/i);
     // A dead letter is not sent by a late job either.
     expect(await deliverNotification(id, { retryCount: 0, retryLimit: 5 })).toBe("gone");
+  });
+});
+
+describe("a row claimed by one delivery", () => {
+  it("is not sent by a second delivery of the same job within the lease; after it runs out, a retry sends it", async () => {
+    const event = {
+      kind: "update" as const,
+      key: `claim:${Date.now()}`,
+      patientId: w.patientId,
+      path: "/me",
+    };
+    await db().transaction((tx) => notifyPatientSide(tx, event));
+    const email = (await rowsFor(event.key)).find(
+      (r) => r.to === w.daughter.userId && r.channel === "email",
+    )!;
+    // Another worker took it a moment ago and is still sending it.
+    await db().update(notifications).set({ claimedAt: new Date() }).where(eq(notifications.id, email.id));
+    const before = smtp.received.length;
+    const second = await deliverBatch([{ id: email.id, attempt: { retryCount: 1, retryLimit: 5 } }]);
+    expect(second.get(email.id)).toEqual(new Error("Another delivery is sending this notification."));
+    expect(smtp.received.length).toBe(before);
+    const [row] = await db().select().from(notifications).where(eq(notifications.id, email.id));
+    // Still pending, its try not counted against it: the one holding it decides.
+    expect([row!.status, row!.attempts]).toEqual(["pending", 0]);
+
+    // The holder died: once the lease has run out, the retry sends it, once.
+    await db()
+      .update(notifications)
+      .set({ claimedAt: sql`now() - interval '2 minutes'` })
+      .where(eq(notifications.id, email.id));
+    expect(await deliverNotification(email.id, { retryCount: 2, retryLimit: 5 })).toBe("sent");
+    expect(
+      smtp.received.filter((m) => m.messageId === `<${email.id}@carebridge.notifications>`),
+    ).toHaveLength(1);
   });
 });

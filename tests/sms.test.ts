@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as inbound } from "@/app/api/sms/inbound/route";
 import { POST as status } from "@/app/api/sms/status/route";
@@ -10,6 +10,7 @@ import { deliverNotification } from "@/lib/notifications/deliver";
 import { notifyPatientSide } from "@/lib/notifications/outbox";
 import { smsSignature } from "@/lib/notifications/sms-webhooks";
 import { actorFor, assignToCaseload, createPatient, createUser } from "./support/factories";
+import { notificationIdFor } from "./support/outbox";
 import { startSmsProvider } from "./support/sms-provider";
 
 // A local stand-in for the provider; the environment is read once, so it is set before anything reads it.
@@ -35,19 +36,7 @@ async function optIn(userId: string, phone: string, language: "en" | "es" = "en"
 }
 
 /** The id of the text message an event wrote for this person, if it wrote one. */
-async function textFor(key: string, userId: string): Promise<string | undefined> {
-  const [row] = await db()
-    .select({ id: notifications.id })
-    .from(notifications)
-    .where(
-      and(
-        eq(notifications.eventKey, key),
-        eq(notifications.recipientUserId, userId),
-        eq(notifications.channel, "sms"),
-      ),
-    );
-  return row?.id;
-}
+const textFor = (key: string, userId: string) => notificationIdFor(key, userId, "sms");
 
 const rowOf = async (id: string) =>
   (await db().select().from(notifications).where(eq(notifications.id, id)))[0]!;

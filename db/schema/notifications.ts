@@ -43,6 +43,8 @@ export const NOTIFICATION_STATUSES = ["pending", "sent", "failed", "withdrawn", 
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(","));
+/** Every kind as a text[] literal, for the lists of kinds a person turned off. */
+const kindArray = sql.raw(`array[${NOTIFICATION_KINDS.map((v) => `'${v}'`).join(",")}]::text[]`);
 
 /**
  * The outbox: one row per event, recipient and channel, written in the same transaction as the
@@ -81,6 +83,12 @@ export const notifications = pgTable(
     providerId: text("provider_id"),
     providerStatus: text("provider_status"),
     sentAt: timestamptz("sent_at"),
+    /**
+     * When a delivery took this row to send it: for a while (the queue's expiry, twice over) no other
+     * delivery may take it, so a job handed out again while the first is still sending does not send
+     * it twice; after a crash the lease runs out and a retry takes it.
+     */
+    claimedAt: timestamptz("claimed_at"),
     /** Portal notifications: when the recipient opened or marked it read. */
     readAt: timestamptz("read_at"),
     createdAt: timestamptz("created_at").notNull().defaultNow(),
@@ -133,11 +141,26 @@ export const notificationSettings = pgTable(
     quietUntil: time("quiet_until").notNull().default("08:00"),
     /** Appointment date, time and place in emails and texts: only when the person chose it. */
     includeDetails: boolean("include_details").notNull().default(false),
+    /**
+     * The kinds this person turned off by email and by text message (an unsubscribe link, the
+     * settings page): a list of what is off, so a kind added later, and a person who never saved,
+     * still get the channel by default. `email` and text opt-in stay the channel's master switches.
+     */
+    emailOffKinds: text("email_off_kinds", { enum: NOTIFICATION_KINDS })
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    smsOffKinds: text("sms_off_kinds", { enum: NOTIFICATION_KINDS })
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     updatedAt: timestamptz("updated_at").notNull().defaultNow(),
     version: integer("version").notNull().default(1),
   },
   (t) => [
     check("notification_settings_language_check", sql`${t.language} in ('en','es')`),
+    check("notification_settings_email_off_kinds_check", sql`${t.emailOffKinds} <@ ${kindArray}`),
+    check("notification_settings_sms_off_kinds_check", sql`${t.smsOffKinds} <@ ${kindArray}`),
     check(
       "notification_settings_opt_in_recorded",
       sql`(${t.smsOptInAt} is null) = (${t.smsOptInWording} is null) and (${t.smsOptInAt} is null or ${t.smsPhone} is not null)`,

@@ -117,6 +117,8 @@ export const AUDIT_ACTIONS = [
   // The text-message provider passed on a STOP or START reply (no actor: its signature is the credential).
   "notification-settings.sms-stopped",
   "notification-settings.sms-started",
+  // An email's unsubscribe link was followed (no actor: the signed token is the credential).
+  "notification-settings.unsubscribed",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

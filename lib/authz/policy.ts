@@ -95,6 +95,8 @@ export type GlobalPermission =
   | "read:ownNotifications"
   /** One's own choices of what reaches them outside the portal (the patient's side). */
   | "manage:ownNotificationSettings"
+  /** One's own email choices for staff notices (the digest, overdue alerts) and their language. */
+  | "manage:ownNotificationSettings:staff"
   /** Admin: what left the system (or, in the demo, would have), and retrying a dead letter. */
   | "read:outbox"
   | "retry:notification";
@@ -204,6 +206,7 @@ export const GLOBAL_POLICY: Record<Role, readonly GlobalPermission[]> = {
     "review:emergencyAccess",
     "search:patients",
     "read:ownNotifications",
+    "manage:ownNotificationSettings:staff",
     "read:outbox",
     "retry:notification",
   ],
@@ -218,6 +221,7 @@ export const GLOBAL_POLICY: Record<Role, readonly GlobalPermission[]> = {
     "read:resources",
     "use:calendarFeed:caseload",
     "read:ownNotifications",
+    "manage:ownNotificationSettings:staff",
   ],
   advocate: [
     "list:caseload",
@@ -234,6 +238,7 @@ export const GLOBAL_POLICY: Record<Role, readonly GlobalPermission[]> = {
     "manage:resources",
     "read:reports",
     "read:ownNotifications",
+    "manage:ownNotificationSettings:staff",
   ],
   patient: [
     "open:ownRecord:portal",

@@ -1,22 +1,14 @@
 import "server-only";
 import { and, asc, desc, eq, isNotNull, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import {
-  type CarePlanStatus,
-  carePlans,
-  carePlanTemplates,
-  carePlanVersions,
-  users,
-  type WrittenLanguage,
-} from "@/db/schema";
+import { carePlans, carePlanTemplates, carePlanVersions, users } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
 import { NotFoundError } from "@/lib/errors";
-import type { PatientHeader } from "@/lib/patients/header";
 import { unsafeReadLanguageNeed } from "@/lib/patients/language";
-import { type PatientPreferences, unsafeReadPatientPreferences } from "@/lib/preferences";
+import { unsafeReadPatientPreferences } from "@/lib/preferences";
 import { type RecordRead, readPatientRecord } from "@/lib/records/patient-read";
 import { zonedDate } from "@/lib/time";
-import { type PlanContent, readPlanContent } from "./content";
+import { readPlanContent } from "./content";
 import { describeChanges } from "./diff";
 import { caseloadStaff, ownerCandidates, ownerOptions } from "./owners";
 import type { CarePlanListItem, CarePlanPage, PlanDetail, PlanVersionEntry } from "./page-types";

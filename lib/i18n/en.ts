@@ -278,6 +278,8 @@ export const en = {
     quietFrom: "Quiet hours start",
     quietUntil: "Quiet hours end",
     includeDetails: "Include the appointment's date, time and place",
+    emailKinds: "Emails about",
+    smsKinds: "Text messages about",
     save: "Save my choices",
     saved: "Saved. We will use these choices from now on.",
     stale:
@@ -299,6 +301,9 @@ export const en = {
     quietTitle: "Quiet hours",
     quietExplain:
       "No text messages between these times (the default is 9:00 pm to 8:00 am). Text messages wait until then, they are not dropped. Email and the bell are not held.",
+    kindsTitle: "Which kinds",
+    kindsExplain:
+      "Untick a kind to stop its emails or its text messages; the bell still shows it. Every email also ends with a link that stops emails of its kind alone.",
     detailsTitle: "Appointment details",
     detailsExplain:
       "Off unless you turn it on. Anyone who sees your phone's screen or your inbox could read them. Without them, a message only says that an appointment was booked, moved or cancelled, and you sign in to see it.",
@@ -310,6 +315,16 @@ export const en = {
       time: "Choose a time from the list.",
       sameTime: "Choose an end time that is not the same as the start.",
     },
+  },
+  unsubscribe: {
+    title: "Stop these emails",
+    question: (about: string) => `Stop emails about ${about}?`,
+    intro:
+      "You will still see them in the portal when you sign in, and other emails keep coming. You can turn them back on in your settings.",
+    confirm: "Stop these emails",
+    done: (about: string) => `Done. We will send you no more emails about ${about}.`,
+    already: (about: string) => `You already get no emails about ${about}.`,
+    settings: "Sign in to choose what else reaches you",
   },
   accessLog: {
     title: "Who has seen my record",

@@ -276,6 +276,8 @@ export const es: Messages = {
     quietFrom: "Empiezan las horas de silencio",
     quietUntil: "Terminan las horas de silencio",
     includeDetails: "Incluir la fecha, la hora y el lugar de la cita",
+    emailKinds: "Correos sobre",
+    smsKinds: "Mensajes de texto sobre",
     save: "Guardar mis opciones",
     saved: "Guardado. Desde ahora usaremos estas opciones.",
     stale:
@@ -297,6 +299,9 @@ export const es: Messages = {
     quietTitle: "Horas de silencio",
     quietExplain:
       "No hay mensajes de texto entre estas horas (por defecto, de 9:00 p. m. a 8:00 a. m.). Los mensajes de texto esperan hasta entonces, no se pierden. El correo y la campana no se retienen.",
+    kindsTitle: "Qué tipos",
+    kindsExplain:
+      "Desmarque un tipo para dejar de recibir sus correos o sus mensajes de texto; la campana lo sigue mostrando. Cada correo termina además con un enlace que detiene solo los correos de su tipo.",
     detailsTitle: "Detalles de la cita",
     detailsExplain:
       "Desactivado a menos que usted lo active. Cualquiera que vea la pantalla de su teléfono o su correo podría leerlos. Sin ellos, el mensaje solo dice que una cita se programó, cambió o canceló, y usted inicia sesión para verla.",
@@ -308,6 +313,16 @@ export const es: Messages = {
       time: "Elija una hora de la lista.",
       sameTime: "Elija una hora de fin distinta de la de inicio.",
     },
+  },
+  unsubscribe: {
+    title: "Dejar de recibir estos correos",
+    question: (about) => `¿Dejar de recibir correos sobre ${about}?`,
+    intro:
+      "Los seguirá viendo en el portal cuando inicie sesión, y los demás correos le seguirán llegando. Puede volver a activarlos en sus opciones.",
+    confirm: "Dejar de recibir estos correos",
+    done: (about) => `Listo. No le enviaremos más correos sobre ${about}.`,
+    already: (about) => `Ya no recibe correos sobre ${about}.`,
+    settings: "Inicie sesión para elegir qué más le llega",
   },
   accessLog: {
     title: "Quién ha visto mi historia",

@@ -1,115 +1,114 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { notifications } from "@/db/schema";
+import type { notifications } from "@/db/schema";
 import { env } from "@/lib/env";
 import { sendEmail } from "./channels/email";
 import { sendSms } from "./channels/sms";
 import { compose } from "./compose";
-import { unsafeDestination } from "./destination";
+import { type Destination, unsafeDestinations } from "./destination";
 import { unsafeAppointmentDetails } from "./details";
-import { queueDelivery } from "./queue";
+import { type Attempt, claim, hold, type Outcome, recordFailure, recordOutcome } from "./outcomes";
+import { QUEUE_SETTINGS } from "./queue";
 import { quietUntil } from "./quiet-hours";
+import { unsubscribeToken } from "./unsubscribe-token";
 
-/** Which try this is, as the queue counts them: the last failure makes a dead letter. */
-export interface Attempt {
-  retryCount: number;
-  retryLimit: number;
+export type { Attempt } from "./outcomes";
+
+/** How one delivery ended; a failure is the error, for the queue to retry. */
+export type Delivered = "sent" | "skipped" | "held" | "gone" | Error;
+
+type Sendable = typeof notifications.$inferSelect & { channel: "email" | "sms" };
+
+/** How long a claimed row stays another delivery's: twice the queue's expiry (QUEUE_SETTINGS). */
+const DEFAULT_LEASE_SECONDS = 2 * QUEUE_SETTINGS.expireInSeconds;
+
+/**
+ * Delivers a batch of emails and text messages from the outbox. Each row is first claimed (one
+ * statement for the batch): still pending, and not taken by another delivery within the lease, so
+ * a job handed out twice (a retry after a crash, a batch that outran its expiry) sends once. The
+ * destinations are read in two statements for the batch; the messages travel side by side, with no
+ * transaction held meanwhile (PGlite has one connection for everyone), and each outcome is recorded
+ * as it comes. A failure is counted and returned for the queue to retry with backoff; after the
+ * last try the row is failed, a dead letter. A row another delivery holds is returned as an error
+ * too, so its job is retried, not completed.
+ */
+export async function deliverBatch(
+  jobs: readonly { id: string; attempt: Attempt }[],
+  now: Date = new Date(),
+  leaseSeconds = DEFAULT_LEASE_SECONDS,
+): Promise<Map<string, Delivered>> {
+  const results = new Map<string, Delivered>(jobs.map((j) => [j.id, "gone"]));
+  const { rows, busy } = await claim(
+    jobs.map((j) => j.id),
+    leaseSeconds,
+  );
+  for (const id of busy) results.set(id, new Error("Another delivery is sending this notification."));
+  const destinations = await unsafeDestinations(db(), rows as Sendable[]);
+  await Promise.all(
+    (rows as Sendable[]).map(async (n, i) => {
+      const attempt = jobs.find((j) => j.id === n.id)!.attempt;
+      try {
+        const outcome = await deliverOne(n, destinations[i]!, now);
+        if (outcome === "held") results.set(n.id, "held");
+        else {
+          await recordOutcome(outcome);
+          results.set(n.id, outcome.status);
+        }
+      } catch (error) {
+        await recordFailure(n.id, attempt, error);
+        results.set(n.id, error instanceof Error ? error : new Error(String(error)));
+      }
+    }),
+  );
+  return results;
+}
+
+/** One notification, by the rules its destination settled: skipped, held through quiet hours, or sent. */
+async function deliverOne(n: Sendable, destination: Destination, now: Date): Promise<Outcome | "held"> {
+  if ("skip" in destination) return { id: n.id, status: "skipped", lastError: destination.skip };
+  const opens = destination.quiet ? quietUntil(now, destination.quiet.from, destination.quiet.until) : null;
+  if (opens) {
+    await hold(n.id, opens);
+    return "held";
+  }
+  const details = destination.includeDetails
+    ? await unsafeAppointmentDetails(db(), n.kind, n.appointmentId, n.language)
+    : null;
+  // An email stops its own kind: the page in its last line, one click in the mail program (RFC 8058).
+  const token = n.channel === "email" ? unsubscribeToken(n.recipientUserId, n.kind) : null;
+  const origin = env().PUBLIC_URL;
+  const words = compose(n.kind, n.language, n.link, details, token && `${origin}/unsubscribe/${token}`);
+  const result =
+    n.channel === "email"
+      ? await sendEmail({
+          id: n.id,
+          to: destination.to,
+          subject: words.subject,
+          text: words.text,
+          language: n.language,
+          unsubscribe: `${origin}/api/unsubscribe/${token}`,
+        })
+      : await sendSms({ id: n.id, to: destination.to, body: words.sms });
+  if ("off" in result) return { id: n.id, status: "skipped", lastError: result.off };
+  return {
+    id: n.id,
+    status: "sent",
+    sentTo: destination.to,
+    deliveredVia: result.via,
+    providerId: "providerId" in result ? (result.providerId ?? null) : null,
+  };
 }
 
 /**
- * Delivers one email or text message from the outbox, if it is still pending: a second job for a
- * notification already sent (a retry after a crash) does nothing. No transaction is held while
- * the message travels (PGlite has one connection for everyone). A failure is counted and thrown
- * for the queue to retry with backoff; after the last try the row is marked failed, a dead letter
- * that admins see with its error and can retry.
+ * Delivers one notification (a batch of one): what an admin's retry and the tests call. A
+ * failure is thrown, as the queue expects.
  */
 export async function deliverNotification(
   id: string,
   attempt: Attempt,
   now: Date = new Date(),
 ): Promise<"sent" | "skipped" | "held" | "gone"> {
-  const [n] = await db()
-    .select()
-    .from(notifications)
-    .where(and(eq(notifications.id, id), eq(notifications.status, "pending")));
-  if (!n || n.channel === "portal") return "gone";
-  try {
-    const destination = await unsafeDestination(db(), n.recipientUserId, n.channel);
-    if ("skip" in destination) return await finish(id, { status: "skipped", lastError: destination.skip });
-    const opens = destination.quiet ? quietUntil(now, destination.quiet.from, destination.quiet.until) : null;
-    if (opens) return await hold(id, opens);
-    const details = destination.includeDetails
-      ? await unsafeAppointmentDetails(db(), n.kind, n.appointmentId, n.language)
-      : null;
-    const words = compose(n.kind, n.language, n.link, details);
-    const result =
-      n.channel === "email"
-        ? await sendEmail({
-            id,
-            to: destination.to,
-            subject: words.subject,
-            text: words.text,
-            language: n.language,
-            unsubscribe: `${env().PUBLIC_URL}/me/notifications/settings`,
-          })
-        : await sendSms({ id, to: destination.to, body: words.sms });
-    if ("off" in result) return await finish(id, { status: "skipped", lastError: result.off });
-    return await finish(id, {
-      status: "sent",
-      sentTo: destination.to,
-      deliveredVia: result.via,
-      providerId: "providerId" in result ? (result.providerId ?? null) : null,
-    });
-  } catch (error) {
-    const last = attempt.retryCount >= attempt.retryLimit;
-    const message = error instanceof Error ? error.message : String(error);
-    await db()
-      .update(notifications)
-      .set({
-        attempts: sql`${notifications.attempts} + 1`,
-        lastError: message,
-        ...(last ? { status: "failed" } : {}),
-      })
-      .where(and(eq(notifications.id, id), eq(notifications.status, "pending")));
-    throw error;
-  }
-}
-
-/**
- * A text message in the recipient's quiet hours waits for them to end, not dropped: in one
- * transaction the row's `not_before` moves to then and a new job is queued for then (through the
- * transaction, as every job is: a process that only sends has no pool of pg-boss's open); this
- * job completes.
- */
-async function hold(id: string, until: Date): Promise<"held"> {
-  await db().transaction(async (tx) => {
-    await tx
-      .update(notifications)
-      .set({ notBefore: until })
-      .where(and(eq(notifications.id, id), eq(notifications.status, "pending")));
-    await queueDelivery(tx, id, until);
-  });
-  return "held";
-}
-
-async function finish(
-  id: string,
-  outcome: {
-    status: "sent" | "skipped";
-    lastError?: string;
-    sentTo?: string;
-    deliveredVia?: "smtp" | "sms-api" | "demo";
-    providerId?: string | null;
-  },
-): Promise<"sent" | "skipped"> {
-  await db()
-    .update(notifications)
-    .set({
-      ...outcome,
-      attempts: sql`${notifications.attempts} + 1`,
-      sentAt: outcome.status === "sent" ? sql`now()` : null,
-    })
-    .where(and(eq(notifications.id, id), eq(notifications.status, "pending")));
-  return outcome.status;
+  const result = (await deliverBatch([{ id, attempt }], now)).get(id)!;
+  if (result instanceof Error) throw result;
+  return result;
 }

@@ -5,7 +5,7 @@ import type { Transaction } from "@/db/client";
 import { type NotificationKind, notifications } from "@/db/schema";
 import type { WrittenLanguage } from "@/lib/written-language";
 import { queueDelivery } from "./queue";
-import { unsafePatientSideRecipients } from "./recipients";
+import { unsafePatientSideRecipients, unsafeStaffRecipients } from "./recipients";
 
 /** Something that happened in a patient's care that the patient's side is told of. */
 export interface PatientEvent {
@@ -59,7 +59,7 @@ export type StaffEvent = Omit<PatientEvent, "except" | "familyToo" | "patientId"
 
 /**
  * Tells staff of something waiting on them: in the bell, and by email too where the event asks
- * (the digest, overdue alerts). Staff read English.
+ * (the digest, overdue alerts) and the person did not turn that kind's email off; in their language.
  */
 export async function notifyStaff(
   tx: Transaction,
@@ -67,10 +67,11 @@ export async function notifyStaff(
   userIds: readonly string[],
   channels: readonly ("portal" | "email")[] = ["portal"],
 ): Promise<number> {
+  const recipients = await unsafeStaffRecipients(tx, userIds, event.kind, channels);
   return writeAndQueue(
     tx,
-    [...new Set(userIds)].flatMap((userId) =>
-      channels.map((channel) => row(event, userId, "en", channel, event.path)),
+    recipients.flatMap((r) =>
+      r.channels.map((channel) => row(event, r.userId, r.language, channel, event.path)),
     ),
   );
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNull, or } from "drizzle-orm";
+import { and, eq, inArray, isNull, or } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import {
   familyAccessGrants,
@@ -54,9 +54,10 @@ const GRANT_COLUMN = {
 
 /**
  * The patient's account and the family she allowed to see this kind of thing, active accounts
- * only, each with their channels: the portal always; email unless they turned it off; text
- * messages only after a recorded opt-in and until STOP. Where each goes is settled at delivery
- * (lib/notifications/destination.ts), where a confidential-communications request is applied.
+ * only, each with their channels: the portal always; email unless they turned it off, or off for
+ * this kind; text messages only after a recorded opt-in and until STOP, unless off for this kind.
+ * Where each goes is settled at delivery (lib/notifications/destination.ts), where a
+ * confidential-communications request is applied.
  */
 export async function unsafePatientSideRecipients(
   executor: Executor,
@@ -81,6 +82,8 @@ export async function unsafePatientSideRecipients(
       preferredLanguage: patients.preferredLanguage,
       language: notificationSettings.language,
       email: notificationSettings.email,
+      emailOffKinds: notificationSettings.emailOffKinds,
+      smsOffKinds: notificationSettings.smsOffKinds,
       smsOptInAt: notificationSettings.smsOptInAt,
       smsStoppedAt: notificationSettings.smsStoppedAt,
     })
@@ -99,14 +102,58 @@ export async function unsafePatientSideRecipients(
   return rows.map((r) => {
     const self = r.patientId === patientId;
     const channels: NotificationChannel[] = ["portal"];
-    if (r.email ?? true) channels.push("email");
-    if (r.smsOptInAt && !r.smsStoppedAt) channels.push("sms");
+    // Each channel's master switch, then the kinds turned off on it (the settings page, an unsubscribe link).
+    if ((r.email ?? true) && !r.emailOffKinds?.includes(kind)) channels.push("email");
+    if (r.smsOptInAt && !r.smsStoppedAt && !r.smsOffKinds?.includes(kind)) channels.push("sms");
     return {
       userId: r.userId,
       self,
       // Their own choice; else the patient's preferred language when the portal speaks it; else English.
       language: r.language ?? (self && r.preferredLanguage ? writtenLanguageFor(r.preferredLanguage) : "en"),
       channels,
+    };
+  });
+}
+
+/**
+ * Whether a kind comes by email under these settings (null: none saved): email on, and this kind
+ * not turned off. The staff settings page shows its boxes by the same rule.
+ */
+export function emailsKind(
+  settings: { email: boolean; emailOffKinds: readonly string[] } | null,
+  kind: NotificationKind,
+): boolean {
+  return !settings || (settings.email && !settings.emailOffKinds.includes(kind));
+}
+
+/**
+ * The staff told of a kind, each with the channels the event asks for that they keep: the bell
+ * always, email unless they turned it off for this kind (/notifications/settings, or an email's
+ * unsubscribe link), in the language they chose (English unless they chose).
+ */
+export async function unsafeStaffRecipients(
+  executor: Executor,
+  userIds: readonly string[],
+  kind: NotificationKind,
+  channels: readonly ("portal" | "email")[],
+): Promise<Omit<Recipient, "self">[]> {
+  if (userIds.length === 0) return [];
+  const saved = await executor
+    .select({
+      userId: notificationSettings.userId,
+      language: notificationSettings.language,
+      email: notificationSettings.email,
+      emailOffKinds: notificationSettings.emailOffKinds,
+    })
+    .from(notificationSettings)
+    .where(inArray(notificationSettings.userId, [...userIds]));
+  const byUser = new Map(saved.map((s) => [s.userId, s]));
+  return [...new Set(userIds)].map((userId) => {
+    const s = byUser.get(userId) ?? null;
+    return {
+      userId,
+      language: s?.language ?? "en",
+      channels: channels.filter((c) => c === "portal" || emailsKind(s, kind)),
     };
   });
 }

@@ -1,17 +1,19 @@
 import "server-only";
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { db, type Executor } from "@/db/client";
-import { notificationSettings, patients, rightsRequests, users, WRITTEN_LANGUAGES } from "@/db/schema";
+import { db } from "@/db/client";
+import { notificationSettings, patients, users, WRITTEN_LANGUAGES } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { type Actor, authorizeGlobal } from "@/lib/authz";
-import { NotFoundError, StaleVersionError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/errors";
 import { LOCALES, MESSAGES, type Messages } from "@/lib/i18n/messages";
 import { writtenLanguageFor } from "@/lib/patients/language";
 import { checkbox } from "@/lib/validation";
 import type { WrittenLanguage } from "@/lib/written-language";
 import { optionalUsPhone } from "./contact-fields";
 import { unsafeConfidentialContact } from "./destination";
+import { kindBoxes, kindsOn, offKindsAfter, type PatientSideKind, withoutKindBoxes } from "./kind-choices";
+import { type SavedSettings, saveOwnSettingsVersion } from "./settings-store";
 
 /** When quiet hours may start and end: on the hour and the half hour. */
 export const QUIET_TIMES = Array.from(
@@ -35,6 +37,9 @@ export interface NotificationSettingsView {
   quietFrom: string;
   quietUntil: string;
   includeDetails: boolean;
+  /** Per kind, whether it comes by email, and by text message (each channel's switch apart). */
+  emailKinds: Record<PatientSideKind, boolean>;
+  smsKinds: Record<PatientSideKind, boolean>;
   /** 0 when nothing was saved yet. */
   version: number;
 }
@@ -54,6 +59,8 @@ export function notificationSettingsSchema(t: Messages) {
       quietFrom: time,
       quietUntil: time,
       includeDetails: checkbox,
+      /** A box per kind and channel ("email-message"): the page shows them all, so an empty one is off. */
+      ...kindBoxes,
       version: z.coerce.number().int().min(0),
     })
     .superRefine((v, ctx) => {
@@ -105,12 +112,13 @@ export async function readNotificationSettings(actor: Actor): Promise<Notificati
     quietFrom: hhmm(s?.quietFrom ?? "21:00"),
     quietUntil: hhmm(s?.quietUntil ?? "08:00"),
     includeDetails: s?.includeDetails ?? false,
+    emailKinds: kindsOn(s?.emailOffKinds),
+    smsKinds: kindsOn(s?.smsOffKinds),
     version: s?.version ?? 0,
   };
 }
 
-type Saved = typeof notificationSettings.$inferSelect;
-type OptIn = Pick<Saved, "smsOptInAt" | "smsOptInBy" | "smsOptInWording" | "smsStoppedAt">;
+type OptIn = Pick<SavedSettings, "smsOptInAt" | "smsOptInBy" | "smsOptInWording" | "smsStoppedAt">;
 
 /**
  * What the opt-in becomes. Consent belongs to a number: a tick for a new number, or after STOP, is
@@ -118,7 +126,7 @@ type OptIn = Pick<Saved, "smsOptInAt" | "smsOptInBy" | "smsOptInWording" | "smsS
  * number unchanged, where the box was shown empty and nothing was unticked: STOP already holds the
  * texts, and START may resume them.
  */
-function optInAfter(row: Saved | undefined, input: NotificationSettingsInput, actor: Actor) {
+function optInAfter(row: SavedSettings | undefined, input: NotificationSettingsInput, actor: Actor) {
   const current = Boolean(row?.smsOptInAt) && row?.smsPhone === input.smsPhone;
   const stopped = Boolean(row?.smsStoppedAt);
   if (input.smsOptIn) {
@@ -138,38 +146,22 @@ function optInAfter(row: Saved | undefined, input: NotificationSettingsInput, ac
 
 /**
  * Saves the person's own settings as the next version; a save against an older one is refused
- * (StaleVersionError). Written out, like savePreferences, because the row is keyed by the user and
- * may not exist yet (version 0). The audit says what changed, never the phone number.
+ * (StaleVersionError, saveOwnSettingsVersion). The audit says what changed, never the phone number.
  */
 export async function saveNotificationSettings(actor: Actor, input: NotificationSettingsInput) {
   await authorizeGlobal(actor, "manage:ownNotificationSettings");
-  const { smsOptIn: _ticked, shownIn: _shownIn, version, smsPhone, ...choices } = input;
-  await db().transaction(async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(notificationSettings)
-      .where(eq(notificationSettings.userId, actor.userId))
-      .for("update");
-    if ((row?.version ?? 0) !== version) throw new StaleVersionError(null);
+  const { smsOptIn: _ticked, shownIn: _shownIn, version, smsPhone, ...fields } = input;
+  const choices = withoutKindBoxes(fields);
+  await saveOwnSettingsVersion(actor, version, (row) => {
     const optIn = optInAfter(row, input, actor);
-    const set = { ...choices, smsPhone, ...optIn.set, version: version + 1, updatedAt: new Date() };
-    if (row)
-      await tx.update(notificationSettings).set(set).where(eq(notificationSettings.userId, actor.userId));
-    else {
-      // Two first saves at once: the second finds the first one's row and is refused as stale.
-      const inserted = await tx
-        .insert(notificationSettings)
-        .values({ ...set, userId: actor.userId })
-        .onConflictDoNothing()
-        .returning({ version: notificationSettings.version });
-      if (inserted.length === 0) throw new StaleVersionError(null);
-    }
-    await recordAudit(tx, actor, {
-      action: "notification-settings.save",
-      patientId: actor.patientId ?? null,
-      entityType: "user",
-      entityId: actor.userId,
-      details: { version: version + 1, ...choices, phoneGiven: smsPhone !== null, smsOptIn: optIn.change },
-    });
+    // Read from the locked row: a kind turned off elsewhere that the form does not show is kept.
+    const kinds = {
+      emailOffKinds: offKindsAfter(row?.emailOffKinds, "email", input),
+      smsOffKinds: offKindsAfter(row?.smsOffKinds, "sms", input),
+    };
+    return {
+      set: { ...choices, smsPhone, ...optIn.set, ...kinds },
+      details: { ...choices, ...kinds, phoneGiven: smsPhone !== null, smsOptIn: optIn.change },
+    };
   });
 }

@@ -1,10 +1,11 @@
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { and, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, notInArray, or, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { notificationSettings, notifications, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { env } from "@/lib/env";
+import { unsafeGoverningConfidentialPhones } from "./destination";
 
 /**
  * The text-message provider's two webhooks: delivery status (`/api/sms/status`) and replies
@@ -87,10 +88,16 @@ const START_WORDS = new Set(["START", "UNSTOP", "YES"]);
 
 /**
  * A reply to our number. STOP (and the provider's other stop words) ends text messages to every
- * person who gave that number, at once: no new ones are written (recipients.ts) and pending ones
- * are skipped (destination.ts). START resumes them under the opt-in they gave. Anything else is
- * not read. Each change moves the settings' version, so a settings form opened before it is
- * refused as stale rather than undoing it, and is audited with no actor.
+ * person whose texts go to that number, at once: no new ones are written (recipients.ts) and
+ * pending ones are skipped (destination.ts). START resumes them under the opt-in they gave.
+ * Anything else is not read. Each change moves the settings' version, so a settings form opened
+ * before it is refused as stale rather than undoing it, and is audited with no actor.
+ *
+ * Whose texts go to a number is destination.ts's rule: the mobile number a person gave, except
+ * for a patient with a granted confidential-communications request (164.522(b)), whose texts go
+ * only to the phone it names. Her replies count from that phone, with or without a settings row
+ * (one is written: a STOP must outlast the next event), and never from the number in her
+ * settings: whoever holds the home phone can neither stop nor restart texts that go elsewhere.
  */
 export async function recordReply(fields: URLSearchParams): Promise<"stopped" | "started" | "ignored"> {
   const from = fields.get("From");
@@ -98,20 +105,53 @@ export async function recordReply(fields: URLSearchParams): Promise<"stopped" | 
   const stop = STOP_WORDS.has(word);
   if (!from || (!stop && !START_WORDS.has(word))) return "ignored";
   await db().transaction(async (tx) => {
-    const changed = await tx
+    const change = {
+      smsStoppedAt: stop ? sql`now()` : null,
+      version: sql`${notificationSettings.version} + 1`,
+      updatedAt: sql`now()`,
+    };
+    const notYet = stop
+      ? isNull(notificationSettings.smsStoppedAt)
+      : isNotNull(notificationSettings.smsStoppedAt);
+    const governing = unsafeGoverningConfidentialPhones(tx);
+    const governed = tx
+      .select({ id: users.id })
+      .from(users)
+      .innerJoin(governing, eq(governing.patientId, users.patientId));
+    const viaSettings = await tx
       .update(notificationSettings)
-      .set({
-        smsStoppedAt: stop ? sql`now()` : null,
-        version: sql`${notificationSettings.version} + 1`,
-        updatedAt: sql`now()`,
-      })
+      .set(change)
       .where(
         and(
           eq(notificationSettings.smsPhone, from),
-          stop ? isNull(notificationSettings.smsStoppedAt) : isNotNull(notificationSettings.smsStoppedAt),
+          notYet,
+          notInArray(notificationSettings.userId, governed),
         ),
       )
       .returning({ userId: notificationSettings.userId });
+    const alternateOf = (
+      await tx
+        .select({ id: users.id })
+        .from(users)
+        .innerJoin(governing, eq(governing.patientId, users.patientId))
+        .where(eq(governing.phone, from))
+    ).map((u) => u.id);
+    const viaRequest =
+      alternateOf.length === 0
+        ? []
+        : stop
+          ? await tx
+              .insert(notificationSettings)
+              .values(alternateOf.map((userId) => ({ userId, smsStoppedAt: sql`now()` })))
+              .onConflictDoUpdate({ target: notificationSettings.userId, set: change, setWhere: notYet })
+              .returning({ userId: notificationSettings.userId })
+          : await tx
+              .update(notificationSettings)
+              .set(change)
+              .where(and(inArray(notificationSettings.userId, alternateOf), notYet))
+              .returning({ userId: notificationSettings.userId });
+    const byRequest = new Set(viaRequest.map((c) => c.userId));
+    const changed = [...viaSettings, ...viaRequest];
     if (changed.length === 0) return;
     const people = await tx
       .select({ userId: users.id, patientId: users.patientId })
@@ -128,7 +168,11 @@ export async function recordReply(fields: URLSearchParams): Promise<"stopped" | 
         patientId: person.patientId,
         entityType: "user",
         entityId: person.userId,
-        details: { by: "provider" },
+        // Which number it came by, never the number itself.
+        details: {
+          by: "provider",
+          number: byRequest.has(person.userId) ? "confidential-request" : "settings",
+        },
       });
   });
   return stop ? "stopped" : "started";

@@ -14,6 +14,10 @@ export interface NotificationWords {
   /** Emails end with why it came and how to stop it. */
   footer: string;
   settingsLink: (link: string) => string;
+  /** Each kind in plain words, to finish "emails about …": the settings page's boxes and the unsubscribe link. */
+  about: Record<NotificationKind, string>;
+  /** An email's last line: the link that stops emails of its kind alone. */
+  unsubscribeLine: (about: string, link: string) => string;
 }
 
 const EN: NotificationWords = {
@@ -35,7 +39,22 @@ const EN: NotificationWords = {
   when: (day, time) => `When: ${day} at ${time}`,
   where: (place) => `Where: ${place}`,
   footer: "You get this because you use the Carebridge patient portal.",
-  settingsLink: (link) => `Choose what reaches you, or stop these emails: ${link}`,
+  settingsLink: (link) => `Choose what reaches you: ${link}`,
+  about: {
+    message: "new messages from your care team",
+    update: "updates from your care team",
+    "appointment-booked": "appointments booked for you",
+    "appointment-moved": "appointments moved",
+    "appointment-cancelled": "appointments cancelled",
+    "request-handled": "answers to your requests about appointments",
+    "concern-response": "answers to concerns you raised",
+    "rights-decision": "decisions on your requests about your health information",
+    "appointment-reminder": "appointment reminders",
+    "conversation-waiting": "patients' conversations waiting for an answer",
+    "daily-digest": "the daily summary of work waiting on you",
+    "overdue-alert": "requests and grievances past their deadline",
+  },
+  unsubscribeLine: (about, link) => `Stop emails about ${about}: ${link}`,
 };
 
 const ES: NotificationWords = {
@@ -57,7 +76,22 @@ const ES: NotificationWords = {
   when: (day, time) => `Cuándo: ${day} a las ${time}`,
   where: (place) => `Dónde: ${place}`,
   footer: "Recibe esto porque usa el portal de pacientes de Carebridge.",
-  settingsLink: (link) => `Elija qué le llega, o deje de recibir estos correos: ${link}`,
+  settingsLink: (link) => `Elija qué le llega: ${link}`,
+  about: {
+    message: "mensajes nuevos de su equipo de atención",
+    update: "novedades de su equipo de atención",
+    "appointment-booked": "citas programadas para usted",
+    "appointment-moved": "citas cambiadas",
+    "appointment-cancelled": "citas canceladas",
+    "request-handled": "respuestas a sus solicitudes sobre citas",
+    "concern-response": "respuestas a las quejas que presentó",
+    "rights-decision": "decisiones sobre sus solicitudes acerca de su información de salud",
+    "appointment-reminder": "recordatorios de citas",
+    "conversation-waiting": "conversaciones de pacientes que esperan respuesta",
+    "daily-digest": "el resumen diario del trabajo que le espera",
+    "overdue-alert": "solicitudes y quejas que pasaron su fecha límite",
+  },
+  unsubscribeLine: (about, link) => `Deje de recibir correos sobre ${about}: ${link}`,
 };
 
 export const NOTIFICATION_WORDS: Record<WrittenLanguage, NotificationWords> = { en: EN, es: ES };

@@ -8,6 +8,8 @@ import { afterAll, beforeAll } from "vitest";
  */
 const serverUrl = process.env.DATABASE_URL;
 let databaseName: string | undefined;
+// Emails carry unsubscribe links signed with it (lib/notifications/unsubscribe-token.ts), as a server has one.
+process.env.AUTH_SECRET ??= randomBytes(33).toString("base64");
 
 if (serverUrl) {
   databaseName = `cb_test_${process.pid}_${randomBytes(4).toString("hex")}`;

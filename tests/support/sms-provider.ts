@@ -14,15 +14,28 @@ export interface SmsRequest {
 /** What the next requests get instead of an answer: an error status, or none at all (a hang). */
 type Trouble = { status: 500 | 429 } | { hang: true };
 
+/** A message the provider accepted to send, once per idempotency token. */
+export interface SmsAccepted {
+  sid: string;
+  to: string;
+  body: string;
+  /** The account it was sent under (the URL's Accounts/<sid>): which instance sent it. */
+  account: string;
+}
+
 /**
  * A local HTTP server standing in for a Twilio-style provider, on a free port: it keeps each
  * request (its auth and idempotency headers and its form) and answers 201 with a message sid,
- * or, on demand (`troubleNext`), an error or nothing, so the client's timeout fires.
+ * or, on demand (`troubleNext`), an error or nothing, so the client's timeout fires. As a provider
+ * does, it sends a message once per idempotency token: a repeat gets the first answer again and
+ * is counted in `repeats`, and `accepted` holds what it would have sent.
  */
 export async function startSmsProvider() {
   const received: SmsRequest[] = [];
   const trouble: Trouble[] = [];
   const hanging = new Set<ServerResponse>();
+  const accepted = new Map<string, SmsAccepted>();
+  const repeats = { count: 0 };
   let sent = 0;
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
@@ -46,9 +59,22 @@ export async function startSmsProvider() {
         res.end(JSON.stringify({ code: 20500, message: "The provider is in trouble." }));
         return;
       }
-      sent++;
+      const request = received.at(-1)!;
+      const token = request.idempotencyToken ?? `untokened-${received.length}`;
+      let message = accepted.get(token);
+      if (message) repeats.count++;
+      else {
+        sent++;
+        message = {
+          sid: `SM${String(sent).padStart(32, "0")}`,
+          to: request.fields.To ?? "",
+          body: request.fields.Body ?? "",
+          account: /\/Accounts\/([^/]+)\//.exec(request.path)?.[1] ?? "",
+        };
+        accepted.set(token, message);
+      }
       res.writeHead(201, { "content-type": "application/json" });
-      res.end(JSON.stringify({ sid: `SM${String(sent).padStart(32, "0")}`, status: "queued" }));
+      res.end(JSON.stringify({ sid: message.sid, status: "queued" }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -56,6 +82,8 @@ export async function startSmsProvider() {
   return {
     url: `http://127.0.0.1:${port}`,
     received,
+    accepted,
+    repeats,
     /** The next request gets this instead of a 201. */
     troubleNext: (t: Trouble) => trouble.push(t),
     close: () =>

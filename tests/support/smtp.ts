@@ -8,6 +8,8 @@ export interface Received {
   language: string | null;
   body: string;
   raw: string;
+  /** The name the client greeted with (EHLO): which instance sent it. */
+  helo: string;
 }
 
 /** Bytes written as =XX (quoted-printable, and the Q encoding of headers) back to UTF-8 text. */
@@ -43,13 +45,17 @@ function bodyOf(raw: string): string {
 
 /**
  * A real SMTP server on a free local port, for the notifications to reach: it keeps what it
- * accepts, and refuses the next messages on demand (`refuse`) as a server in trouble would.
+ * accepts, refuses the next messages on demand (`refuse`) as a server in trouble would, and may
+ * take `acceptAfterMs` to answer each message (a slow server: a client killed meanwhile never
+ * hears it was accepted).
  */
 export async function startSmtpServer() {
   const received: Received[] = [];
-  const state = { refuse: 0 };
+  const state = { refuse: 0, acceptAfterMs: 0 };
   const server = new SMTPServer({
     authOptional: true,
+    // A client's pool keeps connections open between messages: closing does not wait 30 s for them.
+    closeTimeout: 200,
     disabledCommands: ["STARTTLS"],
     logger: false,
     onData(stream, session, callback) {
@@ -74,8 +80,10 @@ export async function startSmtpServer() {
           language: header("Content-Language"),
           body: bodyOf(raw),
           raw,
+          helo: session.hostNameAppearsAs,
         });
-        callback();
+        if (state.acceptAfterMs > 0) setTimeout(() => callback(), state.acceptAfterMs);
+        else callback();
       });
     },
   });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { z } from "zod";
 import { orNotFound } from "@/app/_lib/guards";
 import { NotificationList, type NotificationListWords } from "@/components/notifications/notification-list";
+import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/current-user";
 import { MESSAGES } from "@/lib/i18n/messages";
@@ -31,7 +32,11 @@ export default async function NotificationsPage({
   const data = await orNotFound(listNotifications(actor, { page, side: "staff" }));
   return (
     <>
-      <PageHeader title="Notifications" />
+      <PageHeader title="Notifications">
+        <ButtonLink href="/notifications/settings" variant="secondary">
+          Notification settings
+        </ButtonLink>
+      </PageHeader>
       <p className="mb-6 max-w-2xl">
         What is waiting on you, as it happens: a patient&apos;s conversation that needs an answer, a rights
         request or grievance you look after that is past its deadline, your daily summary. Open one to go to

@@ -8,10 +8,36 @@ export type EmailResult = { via: "smtp" | "demo" } | { off: string };
 const KEY = Symbol.for("carebridge.smtp");
 type Holder = { [KEY]?: { url: string; transport: Transporter } };
 
+/**
+ * A pool of SMTP connections kept open between messages (a handshake per email costs more than
+ * the email), up to 16 side by side, unless SMTP_URL says otherwise (`?pool=false`, `?maxConnections=`).
+ */
+export function pooledUrl(url: string): string {
+  const parsed = new URL(url);
+  if (!parsed.searchParams.has("pool")) parsed.searchParams.set("pool", "true");
+  if (!parsed.searchParams.has("maxConnections")) parsed.searchParams.set("maxConnections", "16");
+  // A server that stops answering fails the message in seconds, well inside the job's expiry (60 s),
+  // rather than holding the batch until pg-boss gives its jobs to another worker.
+  for (const [name, ms] of [
+    ["connectionTimeout", "10000"],
+    ["greetingTimeout", "10000"],
+    ["socketTimeout", "20000"],
+  ] as const)
+    if (!parsed.searchParams.has(name)) parsed.searchParams.set(name, ms);
+  return parsed.toString();
+}
+
 function transport(url: string): Transporter {
   const holder = globalThis as Holder;
-  if (holder[KEY]?.url !== url) holder[KEY] = { url, transport: nodemailer.createTransport(url) };
+  if (holder[KEY]?.url !== url) holder[KEY] = { url, transport: nodemailer.createTransport(pooledUrl(url)) };
   return holder[KEY].transport;
+}
+
+/** Closes the pool's connections (the worker stopping). */
+export function closeEmail(): void {
+  const holder = globalThis as Holder;
+  holder[KEY]?.transport.close();
+  holder[KEY] = undefined;
 }
 
 /**
@@ -25,6 +51,7 @@ export async function sendEmail(mail: {
   subject: string;
   text: string;
   language: string;
+  /** The one-click unsubscribe address of the email's kind (RFC 8058: one HTTPS URI, POSTed to). */
   unsubscribe: string;
 }): Promise<EmailResult> {
   const e = env();
@@ -35,7 +62,11 @@ export async function sendEmail(mail: {
     subject: mail.subject,
     text: mail.text,
     messageId: `<${mail.id}@carebridge.notifications>`,
-    headers: { "Content-Language": mail.language, "List-Unsubscribe": `<${mail.unsubscribe}>` },
+    headers: {
+      "Content-Language": mail.language,
+      "List-Unsubscribe": `<${mail.unsubscribe}>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    },
   });
   return { via: "smtp" };
 }

@@ -11,7 +11,9 @@ import { requireActor } from "@/lib/auth/current-user";
 import { portalFormat } from "@/lib/i18n/format";
 import { type Locale, MESSAGES } from "@/lib/i18n/messages";
 import { portalMessages } from "@/lib/i18n/server";
+import { type KindChannel, kindField, PATIENT_SIDE_KINDS } from "@/lib/notifications/kind-choices";
 import { QUIET_TIMES, readNotificationSettings } from "@/lib/notifications/settings";
+import { NOTIFICATION_WORDS } from "@/lib/notifications/words";
 import { dateTimeFormat } from "@/lib/time";
 import { saveNotificationSettingsAction } from "./actions";
 
@@ -32,6 +34,16 @@ function timeOptions(locale: Locale) {
     const [h, m] = value.split(":").map(Number);
     return { value, label: format.format(new Date(Date.UTC(2000, 0, 1, h, m))) };
   });
+}
+
+/** A box per kind for one channel, each named in plain words ("Appointment reminders"). */
+function kindBoxesFor(locale: Locale, channel: KindChannel, on: Record<string, boolean>) {
+  const about = NOTIFICATION_WORDS[locale].about;
+  return PATIENT_SIDE_KINDS.map((kind) => ({
+    name: kindField(channel, kind),
+    label: about[kind].charAt(0).toUpperCase() + about[kind].slice(1),
+    defaultChecked: on[kind],
+  }));
 }
 
 /**
@@ -90,6 +102,12 @@ export default async function NotificationSettingsPage() {
                 defaultChecked: s.email,
               },
               {
+                kind: "checkboxes",
+                name: "emailKinds",
+                label: n.emailKinds,
+                boxes: kindBoxesFor(locale, "email", s.emailKinds),
+              },
+              {
                 kind: "text",
                 name: "smsPhone",
                 label: n.phone,
@@ -98,6 +116,12 @@ export default async function NotificationSettingsPage() {
                 defaultValue: s.smsPhone ?? s.confidential?.phone ?? "",
               },
               { kind: "checkbox", name: "smsOptIn", label: n.smsOptInWording, defaultChecked: texting },
+              {
+                kind: "checkboxes",
+                name: "smsKinds",
+                label: n.smsKinds,
+                boxes: kindBoxesFor(locale, "sms", s.smsKinds),
+              },
               {
                 kind: "select",
                 name: "quietFrom",
@@ -137,6 +161,10 @@ export default async function NotificationSettingsPage() {
             <div>
               <dt className="font-semibold">{n.textsTitle}</dt>
               <dd>{n.textsExplain}</dd>
+            </div>
+            <div>
+              <dt className="font-semibold">{n.kindsTitle}</dt>
+              <dd>{n.kindsExplain}</dd>
             </div>
             <div>
               <dt className="font-semibold">{n.quietTitle}</dt>

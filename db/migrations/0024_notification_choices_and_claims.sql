@@ -1,0 +1,5 @@
+ALTER TABLE "notification_settings" ADD COLUMN "email_off_kinds" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
+ALTER TABLE "notification_settings" ADD COLUMN "sms_off_kinds" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
+ALTER TABLE "notifications" ADD COLUMN "claimed_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "notification_settings" ADD CONSTRAINT "notification_settings_email_off_kinds_check" CHECK ("notification_settings"."email_off_kinds" <@ array['message','update','appointment-booked','appointment-moved','appointment-cancelled','request-handled','concern-response','rights-decision','appointment-reminder','conversation-waiting','daily-digest','overdue-alert']::text[]);--> statement-breakpoint
+ALTER TABLE "notification_settings" ADD CONSTRAINT "notification_settings_sms_off_kinds_check" CHECK ("notification_settings"."sms_off_kinds" <@ array['message','update','appointment-booked','appointment-moved','appointment-cancelled','request-handled','concern-response','rights-decision','appointment-reminder','conversation-waiting','daily-digest','overdue-alert']::text[]);
