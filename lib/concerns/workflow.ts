@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { Transaction } from "@/db/client";
-import { CONCERN_TRANSITIONS, type ConcernStatus, concerns, concernTransitions, } from "@/db/schema";
+import { CONCERN_TRANSITIONS, type ConcernStatus, concerns, concernTransitions } from "@/db/schema";
 import type { AuditAction } from "@/lib/audit/actions";
 import type { AuditDetails } from "@/lib/audit/record";
 import type { Actor } from "@/lib/authz";
