@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { safeReturnPath } from "@/lib/auth/return-path";
 import { databaseAvailable, unavailableResponse } from "@/lib/availability";
 import { refusalResponse, refuseBadRequest } from "@/lib/http/request-guards";
 
@@ -23,6 +24,10 @@ const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"
 
 function contentSecurityPolicy(nonce: string): string {
   const dev = process.env.NODE_ENV === "development";
+  // Signing in through the organisation's identity provider ends a form post in a redirect there,
+  // which form-action governs too (ADR 014).
+  const issuer = process.env.OIDC_ISSUER ?? "";
+  const sso = URL.canParse(issuer) ? ` ${new URL(issuer).origin}` : "";
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
@@ -32,7 +37,7 @@ function contentSecurityPolicy(nonce: string): string {
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
-    "form-action 'self'",
+    `form-action 'self'${sso}`,
     "frame-ancestors 'none'",
   ].join("; ");
 }
@@ -47,6 +52,10 @@ export async function proxy(request: NextRequest) {
   const bench = process.env.CAREBRIDGE_BENCH === "1" && BENCH.test(pathname);
   if (!signedIn && !bench && !PUBLIC.some((p) => p.test(pathname))) {
     const login = new URL("/login", request.url);
+    // A page asked for without a session comes back after signing in (a path of this site only).
+    const next = safeReturnPath(`${pathname}${request.nextUrl.search}`);
+    if (request.method === "GET" && !pathname.startsWith("/api/") && next !== "/")
+      login.searchParams.set("next", next);
     return NextResponse.redirect(login, 303);
   }
 

@@ -16,6 +16,9 @@ export default defineConfig({
     // Those start the production server: `npm run test:resilience` (vitest.resilience.config.ts).
     exclude: ["tests/resilience/**", "node_modules/**"],
     setupFiles: ["tests/support/setup.ts"],
+    // next-auth imports "next/server" without an extension, which Node's own loader cannot resolve;
+    // through Vite it resolves (tests/oidc-flow.test.ts runs Auth.js's routes).
+    server: { deps: { inline: ["next-auth"] } },
     pool: "forks",
     testTimeout: 30_000,
     hookTimeout: 120_000,

@@ -1,43 +1,24 @@
 "use client";
 
 import { useActionState, useId, useRef } from "react";
+import { ActionFormField, type FieldSpec } from "@/components/action-form-field";
+import { DraftRestoredNotice, useFormDraft } from "@/components/drafts/form-draft";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { CheckboxGroup, type GroupBox } from "@/components/ui/checkbox-group";
 import { COPY_WORDS_EN, CopyLink, type CopyWords } from "@/components/ui/copy-link";
-import { Field, FieldError, SelectField, TextAreaField } from "@/components/ui/field";
 import { EMPTY_FORM, type FormAction } from "@/components/ui/form-state";
 import { SubmitButton } from "@/components/ui/submit-button";
 
-export type FieldSpec =
-  | {
-      kind: "text" | "email" | "password" | "url" | "date" | "datetime-local";
-      name: string;
-      label: string;
-      hint?: string;
-      required?: boolean;
-      autoComplete?: string;
-      defaultValue?: string;
-    }
-  | {
-      kind: "textarea";
-      name: string;
-      label: string;
-      hint?: string;
-      required?: boolean;
-      maxLength?: number;
-      defaultValue?: string;
-    }
-  | {
-      kind: "select";
-      name: string;
-      label: string;
-      options: { value: string; label: string }[];
-      defaultValue?: string;
-    }
-  | { kind: "checkbox"; name: string; label: string; defaultChecked?: boolean }
-  /** A fieldset of boxes, each its own field; `name` keys the group. */
-  | { kind: "checkboxes"; name: string; label: string; hint?: string; boxes: GroupBox[] };
+export type { FieldSpec };
+
+/**
+ * What tells a form's draft apart from the page's other forms: its fields and what it is about (a
+ * hidden id), not the record's version, which a save by someone else moves on while the draft waits.
+ */
+function draftShape(fields: FieldSpec[], hidden: Record<string, string> | undefined): string {
+  const about = Object.entries(hidden ?? {}).filter(([name]) => name !== "version");
+  return [...fields.map((f) => f.name), ...about.map(([name, value]) => `${name}=${value}`)].join("&");
+}
 
 /**
  * A form for one server action, described as data so server pages can use it: labelled fields,
@@ -54,6 +35,7 @@ export function ActionForm({
   optionalLabel,
   cancelLabel = "Cancel",
   copyWords = COPY_WORDS_EN,
+  draftKey,
 }: {
   action: FormAction;
   fields: FieldSpec[];
@@ -68,13 +50,17 @@ export function ActionForm({
   cancelLabel?: string;
   /** For an answer that is a link to hand on (an invitation, a calendar address): the copy button's words. */
   copyWords?: CopyWords;
+  /** Names the form's draft (ADR 015) where its fields and hidden values do not tell it apart. */
+  draftKey?: string;
 }) {
   const [state, formAction] = useActionState(action, EMPTY_FORM);
   const prefix = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const dialogRef = useRef<HTMLDialogElement>(null);
+  const draft = useFormDraft(formRef, draftKey ?? draftShape(fields, hidden), state);
   return (
-    <form ref={formRef} action={formAction} noValidate className="max-w-xl">
+    <form ref={formRef} action={formAction} noValidate className="max-w-xl" {...draft.formProps}>
+      {draft.restored ? <DraftRestoredNotice onDiscard={draft.discard} /> : null}
       {state.ok ? (
         <Alert tone="success">
           <p>{state.ok}</p>
@@ -103,76 +89,16 @@ export function ActionForm({
             <input key={`${name}:${value}`} type="hidden" name={name} defaultValue={value} />
           ))
         : null}
-      {fields.map((f) => {
-        const id = `${prefix}-${f.name}`;
-        const error = state.errors?.[f.name];
-        if (f.kind === "select") {
-          return (
-            <SelectField
-              key={f.name}
-              id={id}
-              name={f.name}
-              label={f.label}
-              options={f.options}
-              defaultValue={state.values?.[f.name] ?? f.defaultValue}
-              error={error}
-            />
-          );
-        }
-        if (f.kind === "textarea") {
-          return (
-            <TextAreaField
-              key={f.name}
-              id={id}
-              name={f.name}
-              label={f.label}
-              hint={f.hint}
-              required={f.required}
-              maxLength={f.maxLength}
-              defaultValue={state.values?.[f.name] ?? f.defaultValue}
-              error={error}
-            />
-          );
-        }
-        if (f.kind === "checkboxes") {
-          const { kind: _, name, label, ...group } = f;
-          return <CheckboxGroup key={name} id={id} legend={label} values={state.values} {...group} />;
-        }
-        if (f.kind === "checkbox") {
-          const errorId = error?.length ? `${id}-error` : undefined;
-          return (
-            <div key={f.name} className="mb-4">
-              <div className="flex items-center gap-2">
-                <input
-                  id={id}
-                  name={f.name}
-                  type="checkbox"
-                  className="size-5"
-                  defaultChecked={state.values ? state.values[f.name] === "on" : f.defaultChecked}
-                  aria-describedby={errorId}
-                />
-                <label htmlFor={id}>{f.label}</label>
-              </div>
-              <FieldError id={errorId} error={error} />
-            </div>
-          );
-        }
-        return (
-          <Field
-            key={f.name}
-            id={id}
-            name={f.name}
-            type={f.kind}
-            label={f.label}
-            hint={f.hint}
-            required={f.required}
-            optionalLabel={optionalLabel}
-            autoComplete={f.autoComplete ?? (f.kind === "password" ? "new-password" : undefined)}
-            defaultValue={f.kind === "password" ? undefined : (state.values?.[f.name] ?? f.defaultValue)}
-            error={error}
-          />
-        );
-      })}
+      {fields.map((f) => (
+        <ActionFormField
+          key={f.name}
+          id={`${prefix}-${f.name}`}
+          spec={f}
+          values={state.values}
+          error={state.errors?.[f.name]}
+          optionalLabel={optionalLabel}
+        />
+      ))}
       {confirm ? (
         <>
           <Button

@@ -1,7 +1,9 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { DraftScope, type DraftWords } from "@/components/drafts/draft-scope";
+import { IdleGuard, type IdleWords } from "@/components/idle-guard";
 import { type Bell, BellLink } from "@/components/notifications/bell-link";
-import { Button } from "@/components/ui/button";
+import { SignOutForm } from "@/components/sign-out-form";
 import type { Role } from "@/lib/authz/actor";
 
 const NAV: Record<Role, { href: string; label: string }[]> = {
@@ -10,6 +12,8 @@ const NAV: Record<Role, { href: string; label: string }[]> = {
     { href: "/admin/audit", label: "Audit trail" },
     { href: "/admin/emergency-access", label: "Emergency access review" },
     { href: "/admin/outbox", label: "Outbox" },
+    { href: "/admin/security", label: "Sign-in rules" },
+    { href: "/account/security", label: "Sign-in security" },
   ],
   coordinator: [
     { href: "/dashboard", label: "Dashboard" },
@@ -19,6 +23,7 @@ const NAV: Record<Role, { href: string; label: string }[]> = {
     { href: "/messages", label: "Messages" },
     { href: "/calendar", label: "Calendar feed" },
     { href: "/emergency-access", label: "Emergency access" },
+    { href: "/account/security", label: "Sign-in security" },
   ],
   advocate: [
     { href: "/dashboard", label: "Dashboard" },
@@ -32,12 +37,17 @@ const NAV: Record<Role, { href: string; label: string }[]> = {
     { href: "/messages", label: "Messages" },
     { href: "/calendar", label: "Calendar feed" },
     { href: "/emergency-access", label: "Emergency access" },
+    { href: "/account/security", label: "Sign-in security" },
   ],
   patient: [
     { href: "/me", label: "My care" },
     { href: "/me/calendar", label: "Calendar feed" },
+    { href: "/me/security", label: "Sign-in security" },
   ],
-  family: [{ href: "/me", label: "My family's care" }],
+  family: [
+    { href: "/me", label: "My family's care" },
+    { href: "/me/security", label: "Sign-in security" },
+  ],
 };
 
 const ROLE_LABEL: Record<Role, string> = {
@@ -55,6 +65,7 @@ export function AppShell({
   unread = 0,
   bell,
   signOut,
+  session,
   portal,
   children,
 }: {
@@ -65,6 +76,12 @@ export function AppShell({
   /** The person's notifications: a link with the unread count, on every page. */
   bell?: Bell;
   signOut: () => Promise<void>;
+  /** The idle time-out and the drafts kept through it (ADR 015): whose, how long, and "Stay signed in". */
+  session: {
+    userKey: string;
+    idleSeconds: number;
+    keepAlive: () => Promise<{ idleSecondsLeft: number }>;
+  };
   /** For patients and family: the shell in their language, with the language switch. */
   portal?: {
     lang: string;
@@ -73,6 +90,8 @@ export function AppShell({
     signOut: string;
     skip: string;
     languageSwitch: ReactNode;
+    idle: IdleWords;
+    drafts: DraftWords;
   };
   children: ReactNode;
 }) {
@@ -114,17 +133,21 @@ export function AppShell({
             <span>
               {name} <span className="opacity-90">({portal?.roleLabel ?? ROLE_LABEL[role]})</span>
             </span>
-            <form action={signOut}>
-              <Button type="submit" variant="inverse" size="sm">
-                {portal?.signOut ?? "Sign out"}
-              </Button>
-            </form>
+            <SignOutForm action={signOut} label={portal?.signOut ?? "Sign out"} />
           </div>
         </div>
       </header>
       <main id="main" className="mx-auto max-w-6xl px-4 py-6">
-        {children}
+        <DraftScope userKey={session.userKey} idleSeconds={session.idleSeconds} words={portal?.drafts}>
+          {children}
+        </DraftScope>
       </main>
+      <IdleGuard
+        idleSeconds={session.idleSeconds}
+        keepAlive={session.keepAlive}
+        signOut={signOut}
+        words={portal?.idle}
+      />
     </div>
   );
 }

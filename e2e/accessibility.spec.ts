@@ -1,18 +1,15 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { SECURITY_WORDS } from "../lib/i18n/security";
 import { unsubscribeToken } from "../lib/notifications/unsubscribe-token";
-import { ACCOUNTS, type AccountKey, OWN_MRN, patientIdFor, storageFor } from "./support";
-
-async function expectNoSeriousViolations(page: Page, label: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-    label,
-  ).toEqual([]);
-}
+import {
+  ACCOUNTS,
+  type AccountKey,
+  expectNoSeriousViolations,
+  OWN_MRN,
+  patientIdFor,
+  signInPending,
+  storageFor,
+} from "./support";
 
 const PAGES: Record<AccountKey, string[]> = {
   admin: [
@@ -21,6 +18,7 @@ const PAGES: Record<AccountKey, string[]> = {
     "/admin/audit",
     "/admin/emergency-access",
     "/admin/outbox",
+    "/admin/security",
     "/notifications",
     "/notifications/settings",
   ],
@@ -68,6 +66,7 @@ const PAGES: Record<AccountKey, string[]> = {
     "/me/messages",
     "/me/notifications",
     "/me/notifications/settings",
+    "/me/security",
   ],
 };
 
@@ -77,9 +76,64 @@ test.describe("accessibility (axe: no serious or critical violations)", () => {
   test("the sign-in page, empty and with errors @smoke", async ({ page }) => {
     await page.goto("/login");
     await expectNoSeriousViolations(page, "/login");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByText("Enter your email address.")).toBeVisible();
     await expectNoSeriousViolations(page, "/login with errors");
+  });
+
+  test("the sign-in page in Spanish, empty and with errors", async ({ browser, baseURL }) => {
+    const context = await browser.newContext();
+    await context.addCookies([{ name: "cb-lang", value: "es", url: baseURL! }]);
+    const page = await context.newPage();
+    await page.goto("/login");
+    await expect(page.locator("main")).toHaveAttribute("lang", "es");
+    await expectNoSeriousViolations(page, "/login (Español)");
+    await page.getByRole("button", { name: "Iniciar sesión", exact: true }).click();
+    await expect(page.getByText("Escriba su correo electrónico.")).toBeVisible();
+    await expectNoSeriousViolations(page, "/login with errors (Español)");
+  });
+
+  test("the code asked for after the password, with the recovery code opened and an empty code said", async ({
+    page,
+  }) => {
+    const w = SECURITY_WORDS.en;
+    // Signed in afresh rather than from the saved "pending" state: such a session lasts ten minutes.
+    await signInPending(page);
+    await expect(page.getByRole("heading", { level: 1, name: w.verifyTitle })).toBeVisible();
+    await expectNoSeriousViolations(page, "/login/second-factor");
+    await page.getByText(w.useRecovery).click();
+    await expect(page.getByLabel(w.recoveryCode)).toBeVisible();
+    await expectNoSeriousViolations(page, "/login/second-factor with the recovery code open");
+    // An empty code is said on its field and counts for nothing toward the lock (a wrong one would).
+    await page.getByRole("button", { name: w.verify, exact: true }).click();
+    await expect(page.getByText(w.enterCode).first()).toBeVisible();
+    await expectNoSeriousViolations(page, "/login/second-factor with an empty code");
+  });
+
+  test("one's own sign-in security: staff setting up an app, the patient's page in Spanish", async ({
+    browser,
+  }) => {
+    const { en, es } = SECURITY_WORDS;
+    // No demo staff account has an app: the page shows the QR code and the setup key to add one.
+    const staff = await (await browser.newContext({ storageState: storageFor("coordinator") })).newPage();
+    await staff.goto("/account/security");
+    await expect(staff.getByRole("img", { name: en.qrAlt })).toBeVisible();
+    await expectNoSeriousViolations(staff, "/account/security (setting up an app)");
+    // A wrong first code is said on its field (it counts toward no lock: nothing is on yet).
+    await staff.getByLabel(en.code).fill("000000");
+    await staff.getByRole("button", { name: en.confirm }).click();
+    await expect(staff.getByText(en.wrongCode).first()).toBeVisible();
+    await expectNoSeriousViolations(staff, "/account/security with a wrong first code");
+    // The demo patient reads the portal in Spanish.
+    const patient = await (await browser.newContext({ storageState: storageFor("patient") })).newPage();
+    await patient.goto("/me");
+    const spanish = patient.getByRole("button", { name: "Español" });
+    if (await spanish.count()) await spanish.click();
+    await expect(patient.getByRole("button", { name: "English" })).toBeVisible();
+    await patient.goto("/me/security");
+    await expect(patient.getByRole("heading", { level: 1, name: es.securityTitle })).toBeVisible();
+    await expect(patient.getByRole("img", { name: es.qrAlt })).toBeVisible();
+    await expectNoSeriousViolations(patient, "/me/security (Spanish)");
   });
 
   test("the unsubscribe page an email links to, opened with no session", async ({ browser }) => {

@@ -164,7 +164,7 @@ test("Maria asks in Spanish with a photo; the coordinator answers in Spanish; Ma
   await nephew.goto("/login");
   await nephew.getByLabel("Email").fill(email);
   await nephew.getByLabel("Password").fill("a long family password 2026");
-  await nephew.getByRole("button", { name: "Sign in" }).click();
+  await nephew.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(nephew.getByRole("heading", { name: "Maria Alvarez's care" })).toBeVisible();
   await expect(nephew.locator("a[href^='/me/messages']")).toHaveCount(0);
   for (const path of [

@@ -286,7 +286,7 @@ test.describe("the patient and family portal", () => {
     await invitee.goto("/login");
     await invitee.getByLabel("Email").fill(email);
     await invitee.getByLabel("Password").fill("a long family password 2026");
-    await invitee.getByRole("button", { name: "Sign in" }).click();
+    await invitee.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(invitee.getByRole("heading", { name: "Maria Alvarez's care" })).toBeVisible();
     await expect(invitee.getByRole("link", { name: "Raise a concern" })).toHaveCount(0);
 

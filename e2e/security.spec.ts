@@ -103,7 +103,8 @@ test.describe("security headers and the proxy bypasses @smoke", () => {
 /** The sign-in action's id, read from the sign-in page as anyone can: a real action, so Next would decode its arguments. */
 async function signInActionId(request: APIRequestContext): Promise<string> {
   const html = await (await request.get("/login")).text();
-  const id = /\$ACTION_1:0" value="\{&quot;id&quot;:&quot;([0-9a-f]+)&quot;/.exec(html)?.[1];
+  // The sign-in form is the page's one form with a state (useActionState): its reference names the action.
+  const id = /\$ACTION_\d+:0" value="\{&quot;id&quot;:&quot;([0-9a-f]+)&quot;/.exec(html)?.[1];
   if (!id) throw new Error("no server action on /login");
   return id;
 }

@@ -39,6 +39,9 @@ test.describe("sessions and lockout", () => {
     const coordinator = await (await browser.newContext()).newPage();
     await signIn(coordinator, "coordinator2@carebridge.example");
     await expect(coordinator).toHaveURL(/\/dashboard$/);
+    // Off the app while the admin works: an open page's idle dialog would end the session as
+    // idle (6 s here) before the admin's change, and this test is about the change.
+    await coordinator.goto("about:blank");
 
     const admin = await (await browser.newContext()).newPage();
     await signInAs(admin, "admin");
@@ -58,6 +61,7 @@ test.describe("sessions and lockout", () => {
     const advocate = await (await browser.newContext()).newPage();
     await signIn(advocate, "advocate3@carebridge.example");
     await expect(advocate).toHaveURL(/\/dashboard$/);
+    await advocate.goto("about:blank");
     const admin = await (await browser.newContext()).newPage();
     await signInAs(admin, "admin");
     await admin.goto("/admin/users?q=advocate3");

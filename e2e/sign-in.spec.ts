@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { ACCOUNTS, type AccountKey, HOME, signIn, signInAs } from "./support";
+import { type Browser, expect, test } from "@playwright/test";
+import { ACCOUNTS, type AccountKey, DEMO_PASSWORD, HOME, signIn, signInAs } from "./support";
 
 test.describe("signing in and out @smoke", () => {
   for (const account of ["admin", "coordinator", "advocate", "patient", "family"] as AccountKey[]) {
@@ -29,7 +29,7 @@ test.describe("signing in and out @smoke", () => {
 
   test("an empty form gets a message on each field and nothing else happens", async ({ page }) => {
     await page.goto("/login");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByText("Enter your email address.")).toBeVisible();
     await expect(page.getByText("Enter your password.")).toBeVisible();
     await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
@@ -39,5 +39,107 @@ test.describe("signing in and out @smoke", () => {
     await signInAs(page, "coordinator");
     await page.goto("/login");
     await expect(page).toHaveURL(/\/dashboard$/);
+  });
+});
+
+test.describe("the sign-in page in the person's language (issue 17)", () => {
+  /** A browser with no session: in a language (Accept-Language), with or without the switch's cookie. */
+  async function visitor(
+    browser: Browser,
+    baseURL: string,
+    options: { cookie?: "en" | "es"; locale?: string },
+  ) {
+    const context = await browser.newContext(options.locale ? { locale: options.locale } : {});
+    if (options.cookie) await context.addCookies([{ name: "cb-lang", value: options.cookie, url: baseURL }]);
+    return context.newPage();
+  }
+
+  test("with the Spanish cookie it is in Spanish, refuses in Spanish, and switches to English", async ({
+    browser,
+    baseURL,
+  }) => {
+    const page = await visitor(browser, baseURL!, { cookie: "es" });
+    await page.goto("/login?ended=idle");
+    await expect(page.getByRole("heading", { level: 1, name: "Iniciar sesión" })).toBeVisible();
+    await expect(page.locator("main")).toHaveAttribute("lang", "es");
+    await expect(page).toHaveTitle(/^Iniciar sesión/);
+    await expect(page.getByText("Su sesión se cerró por inactividad.", { exact: false })).toBeVisible();
+    await expect(
+      page.getByText("Carebridge guarda información de salud protegida.", { exact: false }),
+    ).toBeVisible();
+
+    // An empty form: the field messages in Spanish, before any attempt is counted.
+    await page.getByRole("button", { name: "Iniciar sesión", exact: true }).click();
+    await expect(page.getByText("Escriba su correo electrónico.")).toBeVisible();
+    await expect(page.getByText("Escriba su contraseña.")).toBeVisible();
+    await expect(page.getByLabel("Correo electrónico")).toHaveAttribute("aria-invalid", "true");
+
+    // A wrong password.
+    await page.getByLabel("Correo electrónico").fill(ACCOUNTS.advocate);
+    await page.getByLabel("Contraseña").fill("not-the-right-password");
+    await page.getByRole("button", { name: "Iniciar sesión", exact: true }).click();
+    await expect(
+      page.getByRole("alert").filter({
+        hasText:
+          "Ese correo electrónico y esa contraseña no coinciden con ninguna cuenta. Revíselos e inténtelo de nuevo.",
+      }),
+    ).toBeVisible();
+    await expect(page.getByText("do not match")).toHaveCount(0);
+
+    // The switch names the other language in that language; the page keeps its query.
+    await page.getByRole("form", { name: "Idioma" }).getByRole("button", { name: "English" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+    await expect(page.locator("main")).toHaveAttribute("lang", "en");
+    await expect(
+      page.getByText("You were signed out after a period of inactivity.", { exact: false }),
+    ).toBeVisible();
+    // The Spanish answer went with the Spanish form.
+    await expect(page.getByText("no coinciden", { exact: false })).toHaveCount(0);
+    await expect(
+      page.getByRole("form", { name: "Language" }).getByRole("button", { name: "Español" }),
+    ).toBeVisible();
+    // The choice is kept for the next visit.
+    await page.goto("/login");
+    await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(page.getByText("Enter your email address.")).toBeVisible();
+  });
+
+  test("the right password signs in from the Spanish page", async ({ browser, baseURL }) => {
+    const page = await visitor(browser, baseURL!, { cookie: "es" });
+    await page.goto("/login");
+    await page.getByLabel("Correo electrónico").fill(ACCOUNTS.family);
+    await page.getByLabel("Contraseña").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Iniciar sesión", exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`${HOME.family}$`));
+  });
+
+  test("a browser whose first language is Spanish gets Spanish; the cookie overrides it", async ({
+    browser,
+    baseURL,
+  }) => {
+    const page = await visitor(browser, baseURL!, { locale: "es-US" });
+    await page.goto("/login");
+    await expect(page.getByRole("heading", { level: 1, name: "Iniciar sesión" })).toBeVisible();
+    await expect(page.locator("main")).toHaveAttribute("lang", "es");
+
+    const chosen = await visitor(browser, baseURL!, { locale: "es-US", cookie: "en" });
+    await chosen.goto("/login");
+    await expect(chosen.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+  });
+
+  test("the control: no cookie and an English browser get the English page", async ({ browser, baseURL }) => {
+    const page = await visitor(browser, baseURL!, { locale: "en-US" });
+    await page.goto("/login?signedOut=1");
+    await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+    await expect(page.locator("main")).toHaveAttribute("lang", "en");
+    await expect(page).toHaveTitle(/^Sign in/);
+    await expect(page.getByText("You have signed out.")).toBeVisible();
+    await expect(page.getByLabel("Email")).toBeVisible();
+    await expect(page.getByLabel("Password")).toBeVisible();
+    await expect(
+      page.getByRole("form", { name: "Language" }).getByRole("button", { name: "Español" }),
+    ).toBeVisible();
+    await expect(page.getByText("Iniciar sesión")).toHaveCount(0);
   });
 });

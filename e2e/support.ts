@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "Carebridge-demo-2026";
@@ -25,7 +26,19 @@ export const HOME: Record<AccountKey, string> = {
 export const OWN_MRN = "CB-100001";
 export const OTHER_MRN = "CB-100002";
 
-export function storageFor(account: AccountKey): string {
+/**
+ * The demo account with an authenticator app (db/seed/security.ts, DEMO_TOTP_SECRET): its password
+ * alone opens only /login/second-factor.
+ */
+export const TOTP_ACCOUNT = "coordinator.2fa@carebridge.example";
+
+/**
+ * A saved sign-in: a role's, or "pending", TOTP_ACCOUNT after its password only. A pending session
+ * lasts ten minutes (PENDING_SESSION_SECONDS), so a spec that runs later signs in with signInPending.
+ */
+export type StateKey = AccountKey | "pending";
+
+export function storageFor(account: StateKey): string {
   return `e2e/.auth/${account}.json`;
 }
 
@@ -34,12 +47,30 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.goto("/login");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
 export async function signInAs(page: Page, account: AccountKey): Promise<void> {
   await signIn(page, ACCOUNTS[account]);
   await expect(page).toHaveURL(new RegExp(`${HOME[account]}$`));
+}
+
+/** The password of TOTP_ACCOUNT and nothing more: the session owes its second factor. */
+export async function signInPending(page: Page): Promise<void> {
+  await signIn(page, TOTP_ACCOUNT);
+  await expect(page, "the password alone asks for the app's code").toHaveURL(/\/login\/second-factor$/);
+}
+
+/** axe on what the page shows now (an open dialog too): no serious or critical WCAG 2.1 A/AA violation. */
+export async function expectNoSeriousViolations(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    label,
+  ).toEqual([]);
 }
 
 /** A patient's id, found the way a coordinator would: by searching their caseload for the MRN. */
@@ -61,6 +92,25 @@ export function actionIds(): Record<string, string> {
     if (entry.filename && entry.exportedName) ids[`${entry.filename}#${entry.exportedName}`] = id;
   }
   return ids;
+}
+
+/**
+ * The page each server action is served from (the first page holding it in the build), by
+ * "file#exportName", as a route pattern: "/patients/[id]/concerns". A call posted there is handled
+ * there, not forwarded to another page, so the request's path is the one the action sees.
+ */
+export function actionPages(): Record<string, string> {
+  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+    node: Record<string, { filename?: string; exportedName?: string; workers?: Record<string, unknown> }>;
+  };
+  const pages: Record<string, string> = {};
+  for (const entry of Object.values(manifest.node)) {
+    // A worker is named like the page file without its extension: "app/(portal)/me/page".
+    const worker = Object.keys(entry.workers ?? {})[0];
+    if (entry.filename && entry.exportedName && worker)
+      pages[`${entry.filename}#${entry.exportedName}`] = routePattern(`${worker}.tsx`);
+  }
+  return pages;
 }
 
 export const FORM = Symbol("form data");

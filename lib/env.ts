@@ -21,6 +21,27 @@ const EnvSchema = z.object({
   SIGNIN_LOCK_SECONDS: seconds(15 * 60),
   SIGNIN_ADDRESS_MAX_FAILURES: z.coerce.number().int().min(1).default(30),
   SIGNIN_ADDRESS_WINDOW_SECONDS: seconds(15 * 60),
+  // Step-up (ADR 013): emergency access, admin changes and one's own security ask for the second
+  // factor again when it was last proven longer ago than this.
+  STEP_UP_SECONDS: seconds(15 * 60),
+  // Where passkeys are made and used (ADR 013): the origins people open, comma-separated; the first
+  // one's host is the relying party. Unset: PUBLIC_URL. An IP address cannot hold passkeys.
+  WEBAUTHN_ORIGINS: unlessEmpty(
+    z
+      .string()
+      .transform((v) =>
+        v
+          .split(",")
+          .map((o) => o.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z
+          .array(z.url({ protocol: /^https?$/, error: "WEBAUTHN_ORIGINS is a list of http(s) origins" }))
+          .min(1),
+      )
+      .transform((list) => list.map((o) => new URL(o).origin)),
+  ),
   EMERGENCY_ACCESS_MINUTES: z.coerce
     .number()
     .int()
@@ -64,6 +85,17 @@ const EnvSchema = z.object({
   // Whether this process works the notification queue (`npm start` does; `npm run worker` alone is the other way).
   NOTIFICATIONS_WORKER: z.enum(["on", "off"]).default("on"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // Single sign-on for staff (ADR 014): offered only when the issuer, client id and secret are all set.
+  // The issuer is https, except on this machine (the e2e test provider).
+  OIDC_ISSUER: unlessEmpty(
+    z
+      .url({ protocol: /^https?$/, error: "OIDC_ISSUER must be an http(s) URL" })
+      .refine((u) => isLocalOrHttps(u), { error: "OIDC_ISSUER must be https (http only on localhost)" }),
+  ),
+  OIDC_CLIENT_ID: unlessEmpty(z.string().min(1)),
+  OIDC_CLIENT_SECRET: unlessEmpty(z.string().min(1)),
+  // The button says "Sign in with <OIDC_NAME>".
+  OIDC_NAME: unlessEmpty(z.string().trim().min(1).max(60)),
   // The address people open: invitation and calendar links are built from it, never from request
   // headers, which the client writes. An origin only: the app is served at the root.
   PUBLIC_URL: unlessEmpty(
@@ -87,7 +119,21 @@ export function isProduction(e: { NODE_ENV: string; DATABASE_URL?: string }): bo
   return e.NODE_ENV === "production" && !!e.DATABASE_URL;
 }
 
+/** https, or http on this machine only (localhost, 127.0.0.1, ::1). */
+export function isLocalOrHttps(url: string): boolean {
+  const u = new URL(url);
+  return u.protocol === "https:" || ["localhost", "127.0.0.1", "[::1]"].includes(u.hostname);
+}
+
 const ValidatedEnv = EnvSchema.superRefine((e, ctx) => {
+  const oidc = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];
+  if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["OIDC_ISSUER"],
+      message: "single sign-on needs all three of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET",
+    });
+  }
   if (isProduction(e) && !e.PUBLIC_URL) {
     ctx.addIssue({
       code: "custom",

@@ -10,7 +10,16 @@ import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { isEmpty, seedDatabase } from "@/db/seed";
 import { env } from "@/lib/env";
-import { ROOT } from "./lib";
+import { ensureAuthSecret, ROOT } from "./lib";
+
+/** The demo's authenticator secret is sealed under AUTH_SECRET: the one `npm start` will use. */
+function sealingSecret(): void {
+  try {
+    process.env.AUTH_SECRET ??= ensureAuthSecret();
+  } catch {
+    // Production without AUTH_SECRET: the seed says the demo account has no app.
+  }
+}
 
 export async function prepareDatabase(options: { seed: "never" | "if-empty" | "always"; patients?: number }) {
   const handle = openDatabase();
@@ -59,9 +68,11 @@ async function main() {
       console.log(`• Migrated ${where}.`);
       break;
     case "seed":
+      sealingSecret();
       await prepareDatabase({ seed: values["if-empty"] ? "if-empty" : "always", patients });
       break;
     case "reset":
+      sealingSecret();
       await resetDatabase();
       await prepareDatabase({ seed: "always", patients });
       console.log(`• Reset ${where}.`);

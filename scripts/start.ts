@@ -7,6 +7,8 @@ import { bin, buildIfNeeded, ensureAuthSecret, ROOT } from "./lib";
 
 async function main() {
   const secret = ensureAuthSecret();
+  // The seed seals the demo's authenticator secret under it (db/seed/security.ts).
+  process.env.AUTH_SECRET = secret;
   await prepareDatabase({ seed: "if-empty" });
   await buildIfNeeded();
   const port = process.env.PORT ?? "3000";

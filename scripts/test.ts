@@ -121,7 +121,7 @@ async function ensureChromium(): Promise<void> {
 }
 
 /** Two fresh databases for the browser suite: "main" for most specs, "aux" for the ones that lock, deactivate or time out accounts. */
-async function prepareE2eDatabases(): Promise<Record<"main" | "aux", Record<string, string>>> {
+async function prepareE2eDatabases(secret: string): Promise<Record<"main" | "aux", Record<string, string>>> {
   const serverUrl = process.env.DATABASE_URL;
   const envs: Record<"main" | "aux", Record<string, string>> = { main: {}, aux: {} };
   for (const which of ["main", "aux"] as const) {
@@ -139,7 +139,11 @@ async function prepareE2eDatabases(): Promise<Record<"main" | "aux", Record<stri
       rmSync(dir, { recursive: true, force: true });
       envs[which] = { PGLITE_DIR: dir, DATABASE_URL: "" };
     }
-    const code = await run(bin("tsx"), ["scripts/db.ts", "seed"], { ...process.env, ...envs[which] });
+    const code = await run(bin("tsx"), ["scripts/db.ts", "seed"], {
+      ...process.env,
+      ...envs[which],
+      AUTH_SECRET: secret,
+    });
     if (code !== 0) throw new Error(`could not prepare the ${which} test database`);
   }
   return envs;
@@ -183,10 +187,11 @@ async function main() {
     try {
       await ensureChromium();
       await buildIfNeeded();
-      const envs = await prepareE2eDatabases();
+      // Before the seed: the demo's authenticator secret is sealed under the run's AUTH_SECRET.
+      const secret = randomBytes(33).toString("base64");
+      const envs = await prepareE2eDatabases(secret);
       const playwrightReport = path.join(RESULTS, "playwright.json");
       rmSync(playwrightReport, { force: true });
-      const secret = randomBytes(33).toString("base64");
       await step(
         smoke ? "browser tests (smoke subset)" : "browser tests",
         bin("playwright"),

@@ -55,7 +55,20 @@ vi.mock("@/lib/auth/current-user", async (original) => {
   const { redirect } = await import("next/navigation");
   return {
     ...real,
-    getSessionCheck: async () => (session.actor ? { ok: true, actor: session.actor } : null),
+    getSessionCheck: async () =>
+      session.actor
+        ? {
+            ok: true,
+            actor: session.actor,
+            // Signed in fully, the second factor just proven: no step-up in the way of the input.
+            session: {
+              stage: "full",
+              authMethod: "password",
+              secondFactorAt: new Date(),
+              idleSecondsLeft: 900,
+            },
+          }
+        : null,
     getActor: async () => session.actor,
     requireActor: async () => session.actor ?? redirect("/login"),
   };

@@ -1,5 +1,7 @@
+import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import { requireActor } from "@/lib/auth/current-user";
+import { requireRecentSecondFactor, StepUpRequiredError, stepUpAsked, stepUpDue } from "@/lib/auth/step-up";
 import type { Actor } from "@/lib/authz/actor";
 import { authorizeAction, authorizeGlobalAction, type RecordKind } from "@/lib/authz/guard";
 import { type FormChange, type FormState, formValues, saveForm } from "./action-results";
@@ -15,7 +17,11 @@ type GlobalPermission = Parameters<typeof authorizeGlobalAction>[1];
  * power of the role (with the id it names, if any). `bound` parses the page's other bound
  * arguments (or ends in the 404) before the policy is asked, as the id is.
  */
-export type ActionAccess<B = undefined> = { bound?: () => B } & (
+export type ActionAccess<B = undefined> = {
+  bound?: () => B;
+  /** Ask for the second factor again if it is stale (the policy's step-up powers always do). */
+  stepUp?: true;
+} & (
   | { patient: unknown; may: PatientPermission }
   | { record: RecordKind; id: unknown; may: PatientPermission }
   | { own: PatientPermission }
@@ -45,6 +51,18 @@ export type ActionSchema<S extends z.ZodType, B> = S | ((context: ActionContext<
  * the 404), and the policy asked (or the audited 404), all before a field of the form is read.
  */
 export async function actionAccess<B = undefined>(access: ActionAccess<B>): Promise<ActionContext<B>> {
+  const context = await authorizedAccess(access);
+  if (stepUpAsked(asked(access))) await requireRecentSecondFactor(context.actor);
+  return context;
+}
+
+/** What of an action's access decides whether it asks for the second factor again (ADR 013). */
+const asked = (access: ActionAccess<unknown>) => ({
+  stepUp: access.stepUp,
+  global: "global" in access ? access.global : undefined,
+});
+
+async function authorizedAccess<B>(access: ActionAccess<B>): Promise<ActionContext<B>> {
   const actor = await requireActor();
   let id = "";
   if ("patient" in access) id = idOr404(access.patient);
@@ -68,13 +86,18 @@ export async function recordAction<S extends z.ZodType, R, B = undefined>(
   schema: ActionSchema<S, B>,
   form: (context: ActionContext<B>) => ActionForm<S, R>,
 ): Promise<FormState> {
-  const context = await actionAccess(access);
+  const context = await authorizedAccess(access);
   const checked = typeof schema === "function" ? await schema(context) : schema;
   const spec = form(context);
   const secret = spec.secret ?? [];
   const given = spec.given ?? {};
   const typed = fieldNames(checked).filter((name) => !secret.includes(name) && !(name in given));
   const values = { ...(formData ? formValues(formData, typed) : {}), ...given };
+  if (stepUpAsked(asked(access)) && (await stepUpDue(context.actor))) {
+    // Nothing typed is lost while the person confirms it's them in the prompt the refreshed page shows.
+    revalidatePath("/", "layout");
+    return { message: new StepUpRequiredError().message, values };
+  }
   const input: Record<string, unknown> = { ...values };
   for (const name of secret) input[name] = formData?.get(name) ?? undefined;
   return saveForm(values, { ...spec, schema: checked }, input);

@@ -30,6 +30,7 @@ export function PlanItemForms({
         {intro}
         <ActionForm
           action={actions.editItem.bind(null, plan.id, kind, id)}
+          draftKey={`${kind}:${id}`}
           hidden={version}
           submitLabel={`Save ${kind}`}
           fields={fields}

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useId } from "react";
+import { useActionState, useId, useRef } from "react";
+import { DraftRestoredNotice, useFormDraft } from "@/components/drafts/form-draft";
 import { Alert } from "@/components/ui/alert";
 import { Field, FieldError, SelectField, TextAreaField } from "@/components/ui/field";
 import { EMPTY_FORM, type FormAction } from "@/components/ui/form-state";
@@ -39,6 +40,7 @@ export function MessageForm({
   languages,
   defaultLanguage,
   share,
+  draftKey = "message",
 }: {
   action: FormAction;
   words: MessageFormWords;
@@ -48,13 +50,19 @@ export function MessageForm({
   defaultLanguage?: string;
   /** Staff: a box to share the message with the patient, ticked or not at first. */
   share?: { defaultChecked: boolean };
+  /** Names the draft (ADR 015) where the page has more than one message form: the thread's id. */
+  draftKey?: string;
 }) {
   const [state, formAction] = useActionState(action, EMPTY_FORM);
   const id = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  // The file is never kept: only the words typed.
+  const draft = useFormDraft(formRef, draftKey, state);
   const fileError = state.errors?.attachment;
   const fileErrorId = fileError?.length ? `${id}-attachment-error` : undefined;
   return (
-    <form action={formAction} noValidate className="max-w-xl">
+    <form ref={formRef} action={formAction} noValidate className="max-w-xl" {...draft.formProps}>
+      {draft.restored ? <DraftRestoredNotice onDiscard={draft.discard} /> : null}
       {state.ok ? (
         <Alert tone="success">
           <p>{state.ok}</p>

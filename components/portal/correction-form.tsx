@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useId } from "react";
+import { useActionState, useId, useRef } from "react";
+import { DraftRestoredNotice, useFormDraft } from "@/components/drafts/form-draft";
 import { Alert } from "@/components/ui/alert";
 import { TextAreaField } from "@/components/ui/field";
 import { EMPTY_FORM, type FormAction } from "@/components/ui/form-state";
@@ -18,9 +19,20 @@ export interface CorrectionWords {
  * "What is wrong?" beside a timeline item: one field in her words. Once filed, it says so and
  * links to the request instead of offering the form again.
  */
-export function CorrectionForm({ action, words }: { action: FormAction; words: CorrectionWords }) {
+export function CorrectionForm({
+  action,
+  words,
+  subject,
+}: {
+  action: FormAction;
+  words: CorrectionWords;
+  /** The item it is about ("kind:id"): names the draft (ADR 015), never put back beside another item. */
+  subject: string;
+}) {
   const [state, formAction] = useActionState(action, EMPTY_FORM);
   const id = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  const draft = useFormDraft(formRef, `correction:${subject}`, state);
   if (state.ok) {
     return (
       <Alert tone="success">
@@ -34,7 +46,8 @@ export function CorrectionForm({ action, words }: { action: FormAction; words: C
     );
   }
   return (
-    <form action={formAction} noValidate className="max-w-xl">
+    <form ref={formRef} action={formAction} noValidate className="max-w-xl" {...draft.formProps}>
+      {draft.restored ? <DraftRestoredNotice onDiscard={draft.discard} /> : null}
       {state.message ? (
         <Alert tone="error">
           <p>{state.message}</p>

@@ -174,6 +174,7 @@ export function TimelineEntry({
         >
           <CorrectionForm
             action={correct(`${item.kind}:${item.id}`)}
+            subject={`${item.kind}:${item.id}`}
             words={{
               label: t.rights.whatIsWrong,
               hint: t.rights.whatIsWrongHint,

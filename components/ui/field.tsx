@@ -14,6 +14,8 @@ interface FieldProps {
   minLength?: number;
   /** The word shown beside a field that may be left empty, in the page's language. */
   optionalLabel?: string;
+  /** For a field a client component reads as it is typed. */
+  onChange?: React.ChangeEventHandler<HTMLInputElement>;
 }
 
 const inputClass =

@@ -2,6 +2,12 @@ import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { ROLES, users } from "./users";
 
+export const AUTH_METHODS = ["password", "sso"] as const;
+export const SESSION_STAGES = ["full", "second-factor", "enrol"] as const;
+export type SessionStage = (typeof SESSION_STAGES)[number];
+export const SECOND_FACTOR_METHODS = ["totp", "webauthn", "recovery", "sso"] as const;
+export type SecondFactorMethod = (typeof SECOND_FACTOR_METHODS)[number];
+
 /** One row per signed-in browser; the signed cookie carries only this id. */
 export const sessions = pgTable(
   "sessions",
@@ -18,12 +24,39 @@ export const sessions = pgTable(
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     revokedReason: text("revoked_reason"),
     ipAddress: text("ip_address"),
+    /** How the person proved who they are: a password here, or the organisation's identity provider. */
+    authMethod: text("auth_method", { enum: AUTH_METHODS }).notNull().default("password"),
+    /**
+     * `full` opens the portal; `second-factor` and `enrol` open only the page that finishes signing
+     * in (ADR 013), so a password alone reaches nothing else.
+     */
+    stage: text("stage", { enum: SESSION_STAGES }).notNull().default("full"),
+    /** When this session last proved a second factor: step-up asks again once it is old. */
+    secondFactorAt: timestamp("second_factor_at", { withTimezone: true }),
+    secondFactorMethod: text("second_factor_method", { enum: SECOND_FACTOR_METHODS }),
+    /** The WebAuthn challenge this session was given, good for a few minutes and used once. */
+    webauthnChallenge: text("webauthn_challenge"),
+    webauthnChallengeExpiresAt: timestamp("webauthn_challenge_expires_at", { withTimezone: true }),
   },
   (t) => [
     index("sessions_user_idx").on(t.userId),
     check(
       "sessions_revoked_reason_check",
-      sql`${t.revokedReason} is null or ${t.revokedReason} in ('sign-out','idle','expired','deactivated','role-changed','password-reset')`,
+      sql`${t.revokedReason} is null or ${t.revokedReason} in ('sign-out','idle','expired','deactivated','role-changed','password-reset','second-factor-reset','second-factor-locked')`,
+    ),
+    check("sessions_auth_method_check", sql`${t.authMethod} in ('password','sso')`),
+    check("sessions_stage_check", sql`${t.stage} in ('full','second-factor','enrol')`),
+    check(
+      "sessions_second_factor_method_check",
+      sql`${t.secondFactorMethod} is null or ${t.secondFactorMethod} in ('totp','webauthn','recovery','sso')`,
+    ),
+    check(
+      "sessions_second_factor_proven",
+      sql`(${t.secondFactorAt} is null) = (${t.secondFactorMethod} is null) and (${t.stage} = 'full' or ${t.secondFactorAt} is null)`,
+    ),
+    check(
+      "sessions_webauthn_challenge_expiry",
+      sql`(${t.webauthnChallenge} is null) = (${t.webauthnChallengeExpiresAt} is null)`,
     ),
   ],
 );

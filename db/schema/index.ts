@@ -16,5 +16,6 @@ export * from "./messages";
 export * from "./notifications";
 export * from "./patients";
 export * from "./rights-requests";
+export * from "./second-factor";
 export * from "./updates";
 export * from "./users";

@@ -2,7 +2,6 @@ import { sql } from "drizzle-orm";
 import {
   boolean,
   check,
-  customType,
   index,
   integer,
   pgTable,
@@ -11,6 +10,7 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
+import { bytea } from "./bytea";
 import { englishBesideCheck, writtenLanguage } from "./languages";
 import { patients } from "./patients";
 import { users } from "./users";
@@ -101,11 +101,6 @@ export const messages = pgTable(
     englishBesideCheck("messages_english_beside_spanish", t.language, [t.bodyEnglish]),
   ],
 );
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => "bytea",
-  fromDriver: (value) => Buffer.from(value),
-});
 
 export const ATTACHMENT_TYPES = ["application/pdf", "image/jpeg", "image/png"] as const;
 export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];

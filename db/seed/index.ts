@@ -26,10 +26,11 @@ import { seedPatients } from "./patients";
 import { seedPreferences } from "./preferences";
 import { seedHistory } from "./report-history";
 import { DEMO_PRIVATE_PHONE, seedRightsRequests } from "./rights-requests";
+import { DEMO_TOTP_ACCOUNT, DEMO_TOTP_SECRET, seedSecurity } from "./security";
 import { random } from "./support";
 import { seedUpdates } from "./updates";
 
-export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PRIVATE_PHONE };
+export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PRIVATE_PHONE, DEMO_TOTP_ACCOUNT, DEMO_TOTP_SECRET };
 
 export interface SeedOptions {
   patients?: number;
@@ -75,6 +76,7 @@ export async function seedDatabase(
     await seedDisclosures(tx, inserted, [...advocates, ...coordinators]);
     await seedDemoPhysio(tx, inserted[0]!, coordinators[0]!);
     if (inserted.length > 10) await seedLongHistory(tx, inserted[10]!, coordinators[0]!);
-    return { patients: inserted.length, users: staff.length + created.length };
+    await seedSecurity(tx, passwordHash);
+    return { patients: inserted.length, users: staff.length + created.length + 1 };
   });
 }

@@ -2,30 +2,35 @@ import "server-only";
 import { and, count, eq, gt, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
-import { type Role, sessions, signInAttempts, signInThrottle, users } from "@/db/schema";
+import { type Role, type SessionStage, sessions, signInAttempts, signInThrottle, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/authz/actor";
+import { SIGN_IN_WORDS, type SignInWords } from "@/lib/i18n/sign-in";
 import { authLimits } from "./config";
 import { decoyHash, verifyPassword } from "./password";
+import { PENDING_SESSION_SECONDS } from "./second-factor/proof";
+import { stageAfterPassword } from "./second-factor/requirement";
 
-export const SignInSchema = z.object({
-  email: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .min(1, { error: "Enter your email address." })
-    .max(254, { error: "That email address is too long." })
-    .pipe(z.email({ error: "Enter an email address like name@example.org." })),
-  // Checked only for length here: the strength rules apply when a password is set.
-  password: z
-    .string()
-    .min(1, { error: "Enter your password." })
-    .max(128, { error: "That password is too long." }),
-});
+/** Email and password as typed on the sign-in page, with its messages in the page's language. */
+export function signInSchema(words: SignInWords["fields"]) {
+  return z.object({
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .min(1, { error: words.emailMissing })
+      .max(254, { error: words.emailTooLong })
+      .pipe(z.email({ error: words.emailShape })),
+    // Checked only for length here: the strength rules apply when a password is set.
+    password: z.string().min(1, { error: words.passwordMissing }).max(128, { error: words.passwordTooLong }),
+  });
+}
+
+export const SignInSchema = signInSchema(SIGN_IN_WORDS.en.fields);
 export type SignInInput = z.infer<typeof SignInSchema>;
 
 export type SignInResult =
-  | { ok: true; sessionId: string; userId: string; role: Role }
+  | { ok: true; sessionId: string; userId: string; role: Role; stage: SessionStage }
   | { ok: false; reason: "invalid" | "locked" | "throttled" };
 
 /**
@@ -84,16 +89,21 @@ export async function authenticate(input: SignInInput & { ipAddress: string }): 
     );
   }
 
-  const sessionId = await database.transaction(async (tx) => {
+  return database.transaction(async (tx) => {
     await tx.delete(signInThrottle).where(eq(signInThrottle.email, email));
     await tx.insert(signInAttempts).values({ ipAddress: input.ipAddress, succeeded: true });
+    // A password alone may open only the page that asks for the second factor (ADR 013), for a
+    // few minutes; proving it gives the session its whole time.
+    const stage = await stageAfterPassword(tx, user);
+    const seconds = stage === "full" ? limits.maxSeconds : PENDING_SESSION_SECONDS;
     const [session] = await tx
       .insert(sessions)
       .values({
         userId: user.id,
         role: user.role,
         ipAddress: input.ipAddress,
-        expiresAt: sql`now() + make_interval(secs => ${limits.maxSeconds})`,
+        stage,
+        expiresAt: sql`now() + make_interval(secs => ${seconds})`,
       })
       .returning({ id: sessions.id });
     const actor: Actor = {
@@ -105,10 +115,14 @@ export async function authenticate(input: SignInInput & { ipAddress: string }): 
       patientId: user.patientId,
       ipAddress: input.ipAddress,
     };
-    await recordAudit(tx, actor, { action: "auth.sign-in", entityType: "session", entityId: session!.id });
-    return session!.id;
+    await recordAudit(tx, actor, {
+      action: "auth.sign-in",
+      entityType: "session",
+      entityId: session!.id,
+      details: stage === "full" ? undefined : { stage },
+    });
+    return { ok: true, sessionId: session!.id, userId: user.id, role: user.role, stage } as const;
   });
-  return { ok: true, sessionId, userId: user.id, role: user.role };
 }
 
 async function recordFailure(

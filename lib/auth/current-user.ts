@@ -6,8 +6,9 @@ import type { Role } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { env } from "@/lib/env";
 import { clientAddress } from "./client-address";
+import { safeReturnPath } from "./return-path";
 import { sessionIdFromCookies } from "./session-token";
-import { type SessionCheck, validateSession } from "./sessions";
+import { type SessionCheck, type SessionState, validateSession } from "./sessions";
 
 /** The session for this request, checked against the database once per request. */
 export const getSessionCheck = cache(async (): Promise<SessionCheck | null> => {
@@ -20,17 +21,53 @@ export const getSessionCheck = cache(async (): Promise<SessionCheck | null> => {
   return validateSession(sid, clientAddress(h));
 });
 
+/** The signed-in actor, only once sign-in is complete: a password alone opens nothing (ADR 013). */
 export async function getActor(): Promise<Actor | null> {
   const check = await getSessionCheck();
-  return check?.ok ? check.actor : null;
+  return check?.ok && check.session.stage === "full" ? check.actor : null;
 }
 
-/** The signed-in actor, or a redirect to the sign-in page that says why. */
+/** The path this request is for, as proxy.ts stamped it, to come back to after signing in. */
+async function returnPath(): Promise<string> {
+  const h = await headers();
+  return safeReturnPath(h.get("x-carebridge-path"));
+}
+
+function withNext(path: string, next: string): string {
+  if (next === "/") return path;
+  return `${path}${path.includes("?") ? "&" : "?"}next=${encodeURIComponent(next)}`;
+}
+
+/**
+ * The signed-in actor, or a redirect: to the sign-in page that says why (and comes back here), or
+ * to the page that finishes signing in while a second factor is still owed.
+ */
 export async function requireActor(): Promise<Actor> {
   const check = await getSessionCheck();
-  if (check?.ok) return check.actor;
+  if (check?.ok && check.session.stage === "full") return check.actor;
+  const next = await returnPath();
+  if (check?.ok) redirect(withNext(pendingPage(check.session), next));
   const reason = check && !check.ok && check.reason !== "unknown" ? check.reason : null;
-  redirect(reason ? `/login?ended=${reason}` : "/login");
+  redirect(withNext(reason ? `/login?ended=${reason}` : "/login", next));
+}
+
+/** Where a session that still owes a second factor goes. */
+export function pendingPage(session: SessionState): string {
+  return session.stage === "enrol" ? "/login/enrol" : "/login/second-factor";
+}
+
+/**
+ * For the pages and actions that finish signing in: a session that still owes a second factor.
+ * A complete session goes home; none goes to the sign-in page.
+ */
+export async function requirePendingSession(
+  stage: "second-factor" | "enrol",
+): Promise<{ actor: Actor; session: SessionState }> {
+  const check = await getSessionCheck();
+  if (!check?.ok) redirect("/login");
+  if (check.session.stage === "full") redirect(homeFor(check.actor.role));
+  if (check.session.stage !== stage) redirect(pendingPage(check.session));
+  return { actor: check.actor, session: check.session };
 }
 
 /** The home page for a role. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { sessions, users } from "@/db/schema";
+import { type SessionStage, sessions, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/authz/actor";
 import { authLimits } from "./config";
@@ -12,9 +12,22 @@ export type SessionEndReason =
   | "expired"
   | "deactivated"
   | "role-changed"
-  | "password-reset";
+  | "password-reset"
+  | "second-factor-reset"
+  | "second-factor-locked";
 
-export type SessionCheck = { ok: true; actor: Actor } | { ok: false; reason: SessionEndReason | "unknown" };
+/** What the session row says beyond who: how far sign-in got, and when a second factor was last proven. */
+export interface SessionState {
+  stage: SessionStage;
+  authMethod: "password" | "sso";
+  secondFactorAt: Date | null;
+  /** Seconds until the idle time-out, as of this check (before any touch it makes). */
+  idleSecondsLeft: number;
+}
+
+export type SessionCheck =
+  | { ok: true; actor: Actor; session: SessionState }
+  | { ok: false; reason: SessionEndReason | "unknown" };
 
 /**
  * Looks the session up on every request: sign-out, idle time, the absolute limit, deactivation
@@ -23,6 +36,7 @@ export type SessionCheck = { ok: true; actor: Actor } | { ok: false; reason: Ses
 export async function validateSession(
   sessionId: string,
   ipAddress: string | null = null,
+  options: { touch?: boolean } = {},
 ): Promise<SessionCheck> {
   const limits = authLimits();
   const database = db();
@@ -32,6 +46,10 @@ export async function validateSession(
       sessionRole: sessions.role,
       revokedAt: sessions.revokedAt,
       revokedReason: sessions.revokedReason,
+      stage: sessions.stage,
+      authMethod: sessions.authMethod,
+      secondFactorAt: sessions.secondFactorAt,
+      idleSecondsLeft: sql<number>`greatest(0, ${limits.idleSeconds} - extract(epoch from now() - ${sessions.lastSeenAt}))::int`,
       expired: sql<boolean>`${sessions.expiresAt} <= now()`,
       idle: sql<boolean>`${sessions.lastSeenAt} <= now() - make_interval(secs => ${limits.idleSeconds})`,
       touchDue: sql<boolean>`${sessions.lastSeenAt} <= now() - make_interval(secs => ${Math.min(30, Math.max(1, Math.floor(limits.idleSeconds / 5)))})`,
@@ -71,13 +89,38 @@ export async function validateSession(
     await endSession(actor, end);
     return { ok: false, reason: end };
   }
-  if (row.touchDue) {
+  // The idle dialog asks without touching, so asking never keeps a session alive.
+  if (row.touchDue && options.touch !== false) {
     await database
       .update(sessions)
       .set({ lastSeenAt: sql`now()` })
       .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
   }
-  return { ok: true, actor };
+  return {
+    ok: true,
+    actor,
+    session: {
+      stage: row.stage,
+      authMethod: row.authMethod,
+      secondFactorAt: row.secondFactorAt,
+      idleSecondsLeft: Number(row.idleSecondsLeft),
+    },
+  };
+}
+
+/**
+ * Sets the session's last activity to now, whatever validateSession's throttle says: "Stay
+ * signed in" must give a whole idle period back. A revoked session stays revoked. Not audited:
+ * it is the same as opening a page.
+ */
+export async function touchSession(actor: Actor): Promise<boolean> {
+  if (!actor.sessionId) return false;
+  const touched = await db()
+    .update(sessions)
+    .set({ lastSeenAt: sql`now()` })
+    .where(and(eq(sessions.id, actor.sessionId), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id });
+  return touched.length > 0;
 }
 
 /** Ends one session (once) and writes why to the audit trail. */

@@ -99,7 +99,18 @@ export type GlobalPermission =
   | "manage:ownNotificationSettings:staff"
   /** Admin: what left the system (or, in the demo, would have), and retrying a dead letter. */
   | "read:outbox"
-  | "retry:notification";
+  | "retry:notification"
+  /** One's own second factors: an authenticator app, passkeys, recovery codes (everyone signed in). */
+  | "manage:ownSecurity"
+  /** Where one manages them: staff on /account/security, patients and family in the portal. */
+  | "manage:ownSecurity:staff"
+  | "manage:ownSecurity:portal"
+  /** Whom the organisation's "second factor required for staff" applies to. */
+  | "bound:secondFactorRequirement"
+  /** Admin: the organisation's sign-in rules. */
+  | "manage:securitySettings"
+  /** Admin: clear a person's second factors when they lost them (with the admin's own step-up). */
+  | "reset:secondFactor";
 
 const STAFF: readonly Relationship[] = ["caseload", "emergency"];
 const SELF: readonly Relationship[] = ["self"];
@@ -209,6 +220,11 @@ export const GLOBAL_POLICY: Record<Role, readonly GlobalPermission[]> = {
     "manage:ownNotificationSettings:staff",
     "read:outbox",
     "retry:notification",
+    "manage:ownSecurity",
+    "manage:ownSecurity:staff",
+    "bound:secondFactorRequirement",
+    "manage:securitySettings",
+    "reset:secondFactor",
   ],
   coordinator: [
     "list:caseload",
@@ -222,6 +238,9 @@ export const GLOBAL_POLICY: Record<Role, readonly GlobalPermission[]> = {
     "use:calendarFeed:caseload",
     "read:ownNotifications",
     "manage:ownNotificationSettings:staff",
+    "manage:ownSecurity",
+    "manage:ownSecurity:staff",
+    "bound:secondFactorRequirement",
   ],
   advocate: [
     "list:caseload",
@@ -239,14 +258,25 @@ export const GLOBAL_POLICY: Record<Role, readonly GlobalPermission[]> = {
     "read:reports",
     "read:ownNotifications",
     "manage:ownNotificationSettings:staff",
+    "manage:ownSecurity",
+    "manage:ownSecurity:staff",
+    "bound:secondFactorRequirement",
   ],
   patient: [
     "open:ownRecord:portal",
     "use:calendarFeed:portal",
     "read:ownNotifications",
     "manage:ownNotificationSettings",
+    "manage:ownSecurity",
+    "manage:ownSecurity:portal",
   ],
-  family: ["open:sharedRecords:portal", "read:ownNotifications", "manage:ownNotificationSettings"],
+  family: [
+    "open:sharedRecords:portal",
+    "read:ownNotifications",
+    "manage:ownNotificationSettings",
+    "manage:ownSecurity",
+    "manage:ownSecurity:portal",
+  ],
 };
 
 export const STAFF_ROLES = ["coordinator", "advocate"] as const satisfies readonly Role[];
@@ -274,4 +304,21 @@ export function allows(
 /** May a role use this power at all? */
 export function allowsGlobal(role: Role, permission: GlobalPermission): boolean {
   return GLOBAL_POLICY[role].includes(permission);
+}
+
+/**
+ * Powers that ask for the second factor again when it was last proven over STEP_UP_SECONDS ago
+ * (ADR 013): every admin change, and breaking the glass. Reading needs no step-up.
+ */
+const STEP_UP: readonly GlobalPermission[] = [
+  "manage:users",
+  "review:emergencyAccess",
+  "retry:notification",
+  "manage:securitySettings",
+  "reset:secondFactor",
+  "request:emergencyAccess",
+];
+
+export function needsStepUp(permission: GlobalPermission): boolean {
+  return STEP_UP.includes(permission);
 }

@@ -12,6 +12,14 @@ export const en = {
   nav: { myCare: "My care", familyCare: "My family's care", calendar: "Calendar feed", signOut: "Sign out" },
   roles: { patient: "Patient", family: "Family member" },
   skipToMain: "Skip to main content",
+  /** The idle time-out (ADR 015). "{time}" is a template, not a function: a client component shows it. */
+  session: {
+    title: "Are you still there?",
+    body: "You will be signed out in {time} to protect your information. What you have typed on this page is kept.",
+    stay: "Stay signed in",
+    restored: "We put back what you were typing before you were signed out.",
+    discard: "Discard",
+  },
   timeline: {
     title: (name: string) => `${name}'s care`,
     ownTitle: (name: string) => `Hello, ${name}`,

@@ -18,6 +18,13 @@ export const es: Messages = {
   },
   roles: { patient: "Paciente", family: "Familiar" },
   skipToMain: "Ir al contenido principal",
+  session: {
+    title: "¿Sigue ahí?",
+    body: "Su sesión se cerrará en {time} para proteger su información. Lo que escribió en esta página se guarda.",
+    stay: "Seguir conectado",
+    restored: "Volvimos a poner lo que estaba escribiendo antes de que se cerrara su sesión.",
+    discard: "Descartar",
+  },
   timeline: {
     title: (name) => `Atención de ${name}`,
     ownTitle: (name) => `Hola, ${name}`,

@@ -1,13 +1,20 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { db } from "@/db/client";
 import { patients } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
+import { localeBeforeSignIn } from "./locale-before-sign-in";
 import { isLocale, type Locale, MESSAGES, type Messages } from "./messages";
 
 export const LOCALE_COOKIE = "cb-lang";
+
+/** The sign-in page's language (and its action's): the switch's cookie, else the browser's first language. */
+export const signInLocale = cache(async (): Promise<Locale> => {
+  const [jar, request] = await Promise.all([cookies(), headers()]);
+  return localeBeforeSignIn(jar.get(LOCALE_COOKIE)?.value, request.get("accept-language"));
+});
 
 /**
  * The portal's language for this request: the one the person chose on the page, else the

@@ -1,5 +1,6 @@
-import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
+import { createHmac, timingSafeEqual } from "node:crypto";
 import { NOTIFICATION_KINDS, type NotificationKind } from "@/db/schema/notifications";
+import { derivedKey } from "@/lib/crypto/derived-key";
 import { env } from "@/lib/env";
 
 // The token in an email's unsubscribe link: it names a person (their user id) and one kind of
@@ -13,15 +14,7 @@ const PURPOSE = "carebridge/notification-unsubscribe/v1";
 const MAC_BYTES = 32;
 const ID_BYTES = 16;
 
-const keys = new Map<string, Buffer>();
-function keyFor(secret: string): Buffer {
-  let key = keys.get(secret);
-  if (!key) {
-    key = Buffer.from(hkdfSync("sha256", secret, "", PURPOSE, 32));
-    keys.set(secret, key);
-  }
-  return key;
-}
+const keyFor = (secret: string) => derivedKey(PURPOSE, secret);
 
 function signingSecret(): string {
   const secret = env().AUTH_SECRET;

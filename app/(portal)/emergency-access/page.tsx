@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/action-form";
 import { PatientSearchForm, PatientSearchResults } from "@/components/admin/patient-search";
+import { StepUpPrompt } from "@/components/security/step-up-prompt";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/current-user";
@@ -31,6 +32,7 @@ export default async function EmergencyAccessPage({
   return (
     <>
       <PageHeader title="Emergency access" />
+      <StepUpPrompt actor={actor} page="/emergency-access" />
       <Card className="mb-6 max-w-3xl">
         <h2 className="mb-2">Find the patient</h2>
         <p className="mb-4">

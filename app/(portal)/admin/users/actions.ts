@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { FormState } from "@/app/_lib/action-results";
 import { idOr404 } from "@/app/_lib/guards";
 import { recordAction } from "@/app/_lib/record-action";
+import { resetSecondFactor } from "@/lib/auth/second-factor/enrolment";
 import {
   AssignCaseloadSchema,
   assignCaseload,
@@ -133,4 +134,23 @@ export async function transferCaseloadAction(
         : `${moved} Already in ${result.toName}'s caseload, so only taken out of this one: ${result.alreadyAssigned.join(", ")}.`;
     },
   }));
+}
+
+/** Clears a person's second factors (a lost phone) and ends their sessions; the admin steps up first. */
+export async function resetSecondFactorAction(
+  userId: string,
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  return recordAction(
+    formData,
+    { global: "reset:secondFactor", id: userId },
+    z.object({}),
+    ({ actor, id }) => ({
+      also: [`/admin/users/${id}`],
+      change: () => resetSecondFactor(actor, id),
+      // The form goes with the factor it reset: the page says so instead.
+      redirect: () => `/admin/users/${id}?secondFactorReset=1`,
+    }),
+  );
 }

@@ -20,6 +20,7 @@ import {
   setActiveAction,
   updateRoleAction,
 } from "../actions";
+import { SecondFactorSection } from "./second-factor-section";
 
 export const metadata: Metadata = { title: "User" };
 
@@ -55,6 +56,9 @@ export default async function UserPage({
         {user.patientMrn ? ` · patient ${user.patientMrn}` : ""}
       </p>
       {created ? <Alert tone="success">Account created.</Alert> : null}
+      {query.secondFactorReset === "1" ? (
+        <Alert tone="success">Second factor reset. Their open sessions have ended.</Alert>
+      ) : null}
 
       <div className="grid gap-6 lg:grid-cols-2">
         {staff && !self ? (
@@ -109,6 +113,8 @@ export default async function UserPage({
             )}
           </CardSection>
         ) : null}
+
+        {!self ? <SecondFactorSection admin={actor} user={user} /> : null}
 
         <CardSection id="password-heading" title="Reset password">
           <ActionForm

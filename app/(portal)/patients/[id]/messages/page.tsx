@@ -120,6 +120,7 @@ export default async function MessagesPage({ params }: { params: Promise<{ id: s
                     {data.canWrite ? (
                       <MessageForm
                         action={replyAction.bind(null, t.id)}
+                        draftKey={`reply:${t.id}`}
                         words={formWords("Reply", "Your reply")}
                         languages={LANGUAGES}
                         defaultLanguage={data.defaultLanguage}
