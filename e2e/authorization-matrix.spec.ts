@@ -2703,6 +2703,36 @@ test.describe("authorization matrix: server actions called directly", () => {
     }
   });
 
+  // One's own passkeys: no id names anyone else's (a passkey id of someone else's is no different
+  // from a made-up one: nothing removed), so the refusal to test is the caller without a session.
+  test("passkey actions: every signed-in role on its own account; nobody without a session", async ({
+    browser,
+  }) => {
+    const FILE = "app/(portal)/account/security/passkey-actions.ts";
+    const STEP_UP = "app/(portal)/step-up-actions.ts";
+    const someone = "00000000-0000-4000-8000-000000000000";
+    const calls: [string, unknown[], SecurityText | "challenge"][] = [
+      [`${FILE}#passkeyOptionsAction`, [], "challenge"],
+      // No name and no real answer: refused on its shape before the authenticator's answer is read.
+      [`${FILE}#addPasskeyAction`, [{ id: "x" }, ""], "passkeyNameNeeded"],
+      [`${FILE}#removePasskeyAction`, [someone, {}, FORM], "passkeyFailed"],
+      [`${STEP_UP}#stepUpPasskeyOptionsAction`, [], "challenge"],
+      [`${STEP_UP}#stepUpPasskeyAction`, [{ id: "x" }], "passkeyFailed"],
+    ];
+    for (const [key, args] of calls) await refuse("anonymous", browser, key, "/account/security", args);
+    for (const role of ROLES) {
+      const page = securityPageOf(role);
+      for (const [key, args, says] of calls) {
+        const response = await accept(role, browser, key, page, args);
+        const text = await response.text();
+        if (says === "challenge") expect(text, label(role, key, page)).toContain('"challenge"');
+        else expectSays(text, role, says, label(role, key, page));
+      }
+      const view = await (await requestFor(browser, role)).get(page);
+      expectSays(await view.text(), role, "passkeysNone", `${role} ${page} afterwards`);
+    }
+  });
+
   test("stepUpAction: every signed-in role proves its own factor again; an empty code is said and counts for nothing", async ({
     browser,
   }) => {
@@ -2726,6 +2756,10 @@ test.describe("authorization matrix: server actions called directly", () => {
         { method: "totp" },
       ],
       ["app/login/enrol/actions.ts#confirmRequiredEnrolmentAction", "/login/enrol", {}],
+      ["app/login/second-factor/passkey-actions.ts#passkeySignInOptionsAction", "/login/second-factor", {}],
+      ["app/login/second-factor/passkey-actions.ts#passkeySignInAction", "/login/second-factor", {}],
+      ["app/login/enrol/passkey-actions.ts#enrolPasskeyOptionsAction", "/login/enrol", {}],
+      ["app/login/enrol/passkey-actions.ts#enrolPasskeyAction", "/login/enrol", {}],
     ] as const;
     for (const [key, path, form] of FINISH) {
       await refuse("anonymous", browser, key, path, [{}, FORM], { ...form, code: "" });
@@ -2772,6 +2806,7 @@ test.describe("authorization matrix: server actions called directly", () => {
     const context = await pendingContext(browser);
     const pending = context.request;
     const SECOND_FACTOR = "app/login/second-factor/actions.ts";
+    const PASSKEY_SIGN_IN = "app/login/second-factor/passkey-actions.ts";
     const pages = actionPages();
     // Not swept: what needs no session (the password, the identity provider or a signed token is
     // the credential; a language is a cookie), what ends the session (signing out, cancelling), and
@@ -2785,6 +2820,8 @@ test.describe("authorization matrix: server actions called directly", () => {
       "app/(portal)/actions.ts#signOutAction",
       `${SECOND_FACTOR}#cancelSignInAction`,
       `${SECOND_FACTOR}#verifySecondFactorAction`,
+      `${PASSKEY_SIGN_IN}#passkeySignInOptionsAction`,
+      `${PASSKEY_SIGN_IN}#passkeySignInAction`,
     ];
     for (const key of NOT_SWEPT) expect(pages[key], `${key} is in the build`).toBeTruthy();
     const swept = Object.keys(pages).filter((key) => !NOT_SWEPT.includes(key));
@@ -2874,6 +2911,25 @@ test.describe("authorization matrix: server actions called directly", () => {
       expect(actionRedirect(response), `${said} finishes nothing`).toBeUndefined();
       expectSays(await response.text(), "pending", says, said);
     }
+    // The passkey's own actions answer the pending session too: a challenge, and an answer that is
+    // not one (refused on its shape, before it could count toward the lock) finishes nothing.
+    const options = await postAction(
+      pending,
+      `${PASSKEY_SIGN_IN}#passkeySignInOptionsAction`,
+      "/login/second-factor",
+      [],
+    );
+    expect(options.status(), "pending passkeySignInOptionsAction").toBe(200);
+    expect(await options.text()).toContain('"challenge"');
+    const bogus = await postAction(
+      pending,
+      `${PASSKEY_SIGN_IN}#passkeySignInAction`,
+      "/login/second-factor",
+      ["/dashboard", { id: "x" }],
+    );
+    expect(bogus.status(), "pending passkeySignInAction with no real answer").toBe(200);
+    expect(actionRedirect(bogus)).toBeUndefined();
+    expectSays(await bogus.text(), "pending", "passkeyFailed", "pending passkeySignInAction");
     expect((await pending.get("/login/second-factor", { maxRedirects: 0 })).status()).toBe(200);
     const still = await pending.get("/dashboard", { maxRedirects: 0 });
     expect([303, 307]).toContain(still.status());

@@ -75,6 +75,7 @@ for (const transport of ["internal", "usb"] as const) {
 
     // The password alone now opens only the page that asks for the passkey.
     await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/login\?signedOut=1/);
     await signIn(page, email);
     await expect(page).toHaveURL(/\/login\/second-factor/);
     await expect(page.getByText("Use your passkey or security key.")).toBeVisible();

@@ -74,7 +74,7 @@ test.describe("the organisation's second-factor rules", () => {
 
     const prompt = page.getByRole("region", { name: "Confirm it's you to make changes" });
     await enterCode(prompt, DEMO_TOTP_SECRET, { after: signedIn });
-    await expect(page.getByText(/Thank you\. You can make changes/)).toBeVisible();
+    await expect(prompt.getByText(/Thank you\. You can make changes/)).toBeVisible();
 
     await page.getByLabel(/I understand that this access/).check();
     await page.getByRole("button", { name: "Open the record" }).click();
@@ -85,13 +85,20 @@ test.describe("the organisation's second-factor rules", () => {
   test("five wrong codes lock the account as five wrong passwords do", async ({ page }) => {
     await signIn(page, DEMO_TOTP_ACCOUNT);
     await expect(page).toHaveURL(/\/login\/second-factor$/);
-    for (let i = 0; i < 4; i++) {
+    // Each wrong code answered before the next is typed (the message of the one before is still shown).
+    const wrongCode = async () => {
+      const answered = page.waitForResponse(
+        (r) => r.request().method() === "POST" && !!r.request().headers()["next-action"],
+      );
       await page.getByLabel("Code from your app").fill("000000");
       await page.getByRole("button", { name: "Continue" }).click();
+      return answered;
+    };
+    for (let i = 0; i < 4; i++) {
+      await wrongCode();
       await expect(page.getByText("That code did not work.").first()).toBeVisible();
     }
-    await page.getByLabel("Code from your app").fill("000000");
-    await page.getByRole("button", { name: "Continue" }).click();
+    await wrongCode();
     await expect(page).toHaveURL(/\/login\?ended=second-factor-locked$/);
     await expect(page.getByText("Too many wrong codes.")).toBeVisible();
     // The right password does not open it now.

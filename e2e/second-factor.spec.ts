@@ -5,6 +5,12 @@ import { DEMO_TOTP_ACCOUNT, DEMO_TOTP_SECRET, enterCode, freshCode } from "./tot
 // The organisation's requirement is off on this server (the demo's setting): a second factor is
 // each person's choice here. The requirement itself is e2e/second-factor.enforce.spec.ts.
 
+/** Signs out and waits for the sign-in page, so the next sign-in starts from no session. */
+async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login\?signedOut=1/);
+}
+
 async function typeCode(page: Page, code: string, label = "Code from your app") {
   await page.getByLabel(label).fill(code);
   await page
@@ -78,7 +84,7 @@ test.describe("a second factor at sign-in", () => {
     await expect(page.getByText("Recovery codes left: 10 of 10.")).toBeVisible();
 
     // Signing in again asks for the app; the code of the enrolment's step is not taken twice.
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await signOut(page);
     await signIn(page, email);
     await expect(page).toHaveURL(/\/login\/second-factor(\?next=%2Fdashboard)?$/);
     const second = await freshCode(secret, first.step);
@@ -87,7 +93,7 @@ test.describe("a second factor at sign-in", () => {
 
     // A recovery code works once.
     for (const expected of ["works", "used"] as const) {
-      await page.getByRole("button", { name: "Sign out" }).click();
+      await signOut(page);
       await signIn(page, email);
       await expect(page).toHaveURL(/\/login\/second-factor(\?next=%2Fdashboard)?$/);
       await page.getByText("Lost your phone? Use a recovery code").click();

@@ -41,9 +41,10 @@ export async function enterCode(
     await within.getByRole("button", { name: options.button ?? "Continue" }).click();
     const response = await answered;
     // Refused: the form's answer says so (a good code answers with a redirect or a thank-you).
-    return (
-      !response.headers()["x-action-redirect"] && (await response.text()).includes("That code did not work")
-    );
+    if (response.headers()["x-action-redirect"]) return false;
+    // The body of an answer the page went on from is gone: that was no refusal.
+    const body = await response.text().catch(() => "");
+    return body.includes("That code did not work");
   };
   const first = await freshCode(secret, options.after);
   if (!(await submit(first.code))) return first.step;

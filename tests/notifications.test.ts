@@ -283,10 +283,12 @@ describe("a row claimed by one delivery", () => {
     // Still pending, its try not counted against it: the one holding it decides.
     expect([row!.status, row!.attempts]).toEqual(["pending", 0]);
 
-    // The holder died: once the lease has run out, the retry sends it, once.
+    // The holder died: once the lease (2 minutes) has run out, the retry sends it, once. Set well
+    // past it: exactly at the boundary the two statements' now() can fall in one tick, and the row
+    // still counts as held.
     await db()
       .update(notifications)
-      .set({ claimedAt: sql`now() - interval '2 minutes'` })
+      .set({ claimedAt: sql`now() - interval '3 minutes'` })
       .where(eq(notifications.id, email.id));
     expect(await deliverNotification(email.id, { retryCount: 2, retryLimit: 5 })).toBe("sent");
     expect(

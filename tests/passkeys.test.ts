@@ -2,9 +2,10 @@ import { randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { sessions } from "@/db/schema";
+import { sessions, webauthnCredentials } from "@/db/schema";
 import { registerPasskeyAnswer } from "@/lib/auth/second-factor/passkey-flows";
 import { passkeyRegistrationOptions, registerPasskey } from "@/lib/auth/second-factor/passkeys";
+import { stepUpDueFor } from "@/lib/auth/step-up";
 import { SECURITY_WORDS } from "@/lib/i18n/security";
 import { auditTrail } from "./support/audit-trail";
 import { expectDatabaseError } from "./support/database-errors";
@@ -174,16 +175,44 @@ describe("refused registrations", () => {
     expect((await storedPasskeys(user.id)).map((r) => r.name)).toEqual(["Laptop"]);
   });
 
-  it("a credential id someone already has is refused by the database's unique key", async () => {
+  it("a credential id someone already has is refused, as the database's unique key would", async () => {
     const { user, key } = await withPasskey();
     const thief = await signIn(await createUser("coordinator"), "enrol");
     const copy = softPasskey({ id: Buffer.from(key.id, "base64url") });
-    await expectDatabaseError(register(thief, copy), {
-      code: "23505",
-      constraint: "webauthn_credentials_credential_id_key",
-    });
+    expect(await register(thief, copy)).toEqual({ ok: false });
+    // The key itself, beneath the check: the same id inserted straight is refused (23505).
+    await expectDatabaseError(
+      db()
+        .insert(webauthnCredentials)
+        .values({
+          userId: thief.userId,
+          credentialId: key.id,
+          publicKey: Buffer.from([1]),
+          deviceType: "singleDevice",
+          backedUp: false,
+          name: "Copy",
+        }),
+      { code: "23505", constraint: "webauthn_credentials_credential_id_key" },
+    );
     expect(await storedPasskeys(thief.userId)).toEqual([]);
     expect((await storedPasskeys(user.id)).map((r) => r.credentialId)).toEqual([key.id]);
     expect((await register(thief, softPasskey())).ok).toBe(true);
+  });
+});
+
+describe("adding a factor to a complete session", () => {
+  it("does not count as proving it: a session past its step-up time stays past it", async () => {
+    const { actor } = await withPasskey();
+    await db()
+      .update(sessions)
+      .set({ secondFactorAt: sql`now() - interval '20 minutes'` })
+      .where(eq(sessions.id, actor.sessionId));
+    expect(await stepUpDueFor(actor, (await sessionRow(actor.sessionId))!.secondFactorAt)).toBe(true);
+    // The domain call alone (the action asks for the step-up first): the key is kept...
+    expect((await register(actor, softPasskey(), {}, "Spare key")).ok).toBe(true);
+    // ...and the session is no fresher than before.
+    const row = await sessionRow(actor.sessionId);
+    expect(Date.now() - row!.secondFactorAt!.getTime()).toBeGreaterThan(19 * 60 * 1000);
+    expect(await stepUpDueFor(actor, row!.secondFactorAt)).toBe(true);
   });
 });

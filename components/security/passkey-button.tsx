@@ -63,14 +63,22 @@ export function PasskeyButton({
     }
     startTransition(async () => {
       try {
-        const optionsJSON = (await flow.options()) as never;
+        const options = await flow.options();
+        // The server may answer with a reason instead of a challenge (a step-up owed first).
+        if (options && typeof options === "object" && "message" in options) {
+          setAnswer(options as PasskeyAnswer);
+          router.refresh();
+          return;
+        }
+        const optionsJSON = options as never;
         const result =
           flow.kind === "register"
             ? await flow.finish(await startRegistration({ optionsJSON }), name)
             : await flow.finish(await startAuthentication({ optionsJSON }));
         setAnswer(result);
+        // A passkey added shows in the list the server draws; a step-up only says it is done.
         if (result.redirectTo) router.push(result.redirectTo);
-        else router.refresh();
+        else if (flow.kind === "register") router.refresh();
       } catch {
         // The person closed the browser's prompt, or the authenticator refused: nothing was sent.
         setAnswer({ message: w.cancelled });

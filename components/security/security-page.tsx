@@ -35,7 +35,7 @@ export async function SecurityPage({
     <div lang={locale} className="max-w-2xl">
       <h1 className="mb-4">{w.securityTitle}</h1>
       {overview.required ? null : <p className="mb-4">{w.optional}</p>}
-      <StepUpPrompt actor={actor} page={page} />
+      <StepUpPrompt actor={actor} />
       <section aria-labelledby="app-title" className="mb-8">
         <h2 id="app-title" className="mb-2">
           {overview.totp ? w.appOn : w.appOff}

@@ -5,13 +5,12 @@ import {
 } from "@/app/(portal)/step-up-actions";
 import { ownFactors } from "@/lib/auth/second-factor/overview";
 import { securityWords } from "@/lib/auth/second-factor/words";
-import { stepUpPromptDue } from "@/lib/auth/step-up";
+import { stepUpMinutes, stepUpPromptDue } from "@/lib/auth/step-up";
 import type { Actor } from "@/lib/authz/actor";
 import { passkeyWords } from "@/lib/i18n/security";
 
 type GlobalPermission = Parameters<typeof stepUpPromptDue>[1];
 
-import { env } from "@/lib/env";
 import { CodeForms } from "./code-forms";
 import { PasskeyButton } from "./passkey-button";
 
@@ -21,11 +20,9 @@ import { PasskeyButton } from "./passkey-button";
  */
 export async function StepUpPrompt({
   actor,
-  page,
   power,
 }: {
   actor: Actor;
-  page: string;
   /** The power the page belongs to: nobody else sees the prompt. */
   power?: GlobalPermission;
 }) {
@@ -37,19 +34,19 @@ export async function StepUpPrompt({
       <h2 id="step-up-title" className="mb-2">
         {w.stepUpTitle}
       </h2>
-      <p className="mb-4">{w.stepUpIntro(Math.round(env().STEP_UP_SECONDS / 60))}</p>
+      <p className="mb-4">{w.stepUpIntro(stepUpMinutes())}</p>
       {factors.passkeys > 0 ? (
         <PasskeyButton
           flow={{
             kind: "authenticate",
             options: stepUpPasskeyOptionsAction,
-            finish: stepUpPasskeyAction.bind(null, page),
+            finish: stepUpPasskeyAction,
           }}
           words={passkeyWords(w, "use")}
-          continueTo={page}
+          continueTo="/"
         />
       ) : null}
-      <CodeForms action={stepUpAction} words={w} hidden={{ page }} totp={factors.totp} />
+      <CodeForms action={stepUpAction} words={w} totp={factors.totp} />
     </section>
   );
 }

@@ -2,11 +2,11 @@ import "server-only";
 import { and, count, eq, gt, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
-import { type Role, type SessionStage, sessions, signInAttempts, signInThrottle, users } from "@/db/schema";
+import { type Role, type SessionStage, signInAttempts, signInThrottle, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
-import type { Actor } from "@/lib/authz/actor";
 import { SIGN_IN_WORDS, type SignInWords } from "@/lib/i18n/sign-in";
 import { authLimits } from "./config";
+import { openSession } from "./open-session";
 import { decoyHash, verifyPassword } from "./password";
 import { PENDING_SESSION_SECONDS } from "./second-factor/proof";
 import { stageAfterPassword } from "./second-factor/requirement";
@@ -96,32 +96,14 @@ export async function authenticate(input: SignInInput & { ipAddress: string }): 
     // few minutes; proving it gives the session its whole time.
     const stage = await stageAfterPassword(tx, user);
     const seconds = stage === "full" ? limits.maxSeconds : PENDING_SESSION_SECONDS;
-    const [session] = await tx
-      .insert(sessions)
-      .values({
-        userId: user.id,
-        role: user.role,
-        ipAddress: input.ipAddress,
-        stage,
-        expiresAt: sql`now() + make_interval(secs => ${seconds})`,
-      })
-      .returning({ id: sessions.id });
-    const actor: Actor = {
-      userId: user.id,
-      role: user.role,
-      name: user.name,
-      email: user.email,
-      sessionId: session!.id,
-      patientId: user.patientId,
+    const sessionId = await openSession(tx, user, {
       ipAddress: input.ipAddress,
-    };
-    await recordAudit(tx, actor, {
-      action: "auth.sign-in",
-      entityType: "session",
-      entityId: session!.id,
-      details: stage === "full" ? undefined : { stage },
+      seconds,
+      stage,
+      authMethod: "password",
+      audit: { action: "auth.sign-in", details: stage === "full" ? undefined : { stage } },
     });
-    return { ok: true, sessionId: session!.id, userId: user.id, role: user.role, stage } as const;
+    return { ok: true, sessionId, userId: user.id, role: user.role, stage } as const;
   });
 }
 

@@ -51,3 +51,8 @@ export async function stepUpPromptDue(actor: Actor, power?: GlobalPermission): P
   if (power && !allowsGlobal(actor.role, power)) return false;
   return stepUpDue(actor);
 }
+
+/** The step-up time in whole minutes, as the prompt says it (never "0 minutes"). */
+export function stepUpMinutes(): number {
+  return Math.max(1, Math.round(env().STEP_UP_SECONDS / 60));
+}

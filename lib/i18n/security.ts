@@ -153,39 +153,20 @@ const es: SecurityWords = {
 
 export const SECURITY_WORDS: Record<Locale, SecurityWords> = { en, es };
 
-/** The words the enrolment form (a client component) needs: plain strings only. */
-export function enrolmentWords(w: SecurityWords) {
-  const {
-    enrolSteps,
-    qrAlt,
-    setupKey,
-    code,
-    codeHint,
-    confirm,
-    confirming,
-    codesTitle,
-    codesIntro,
-    codesSaved,
-  } = w;
-  return {
-    enrolSteps,
-    qrAlt,
-    setupKey,
-    code,
-    codeHint,
-    confirm,
-    confirming,
-    codesTitle,
-    codesIntro,
-    codesSaved,
-  };
+/** Some of the words, for a client component: the ones it names (plain strings, no functions). */
+function pick<K extends keyof SecurityWords>(w: SecurityWords, keys: readonly K[]): Pick<SecurityWords, K> {
+  return Object.fromEntries(keys.map((k) => [k, w[k]])) as Pick<SecurityWords, K>;
 }
 
-/** The words of the new-codes form (a client component): plain strings only. */
-export function newCodesWords(w: SecurityWords) {
-  const { newCodes, newCodesConfirm, newCodesUnderstood, verifying, codesTitle, codesIntro, codesSaved } = w;
-  return { newCodes, newCodesConfirm, newCodesUnderstood, verifying, codesTitle, codesIntro, codesSaved };
-}
+const CODES = ["codesTitle", "codesIntro", "codesSaved"] as const;
+
+/** The words the enrolment form needs. */
+export const enrolmentWords = (w: SecurityWords) =>
+  pick(w, ["enrolSteps", "qrAlt", "setupKey", "code", "codeHint", "confirm", "confirming", ...CODES]);
+
+/** The words of the new-codes form. */
+export const newCodesWords = (w: SecurityWords) =>
+  pick(w, ["newCodes", "newCodesConfirm", "newCodesUnderstood", "verifying", ...CODES]);
 
 /** The words a passkey button (a client component) needs: plain strings only. */
 export function passkeyWords(w: SecurityWords, mode: "use" | "add") {

@@ -1,8 +1,6 @@
-import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { StepUpPrompt } from "@/components/security/step-up-prompt";
 import { getActor } from "@/lib/auth/current-user";
-import { safeReturnPath } from "@/lib/auth/return-path";
 
 // Every admin change asks for the second factor again once it is stale (ADR 013): the prompt sits
 // above every admin page, and each admin action refuses until it is answered. Who may see the
@@ -10,10 +8,9 @@ import { safeReturnPath } from "@/lib/auth/return-path";
 // users, so an admin route still looks like any 404 to everyone else.
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const actor = await getActor();
-  const page = safeReturnPath((await headers()).get("x-carebridge-path"));
   return (
     <>
-      {actor ? <StepUpPrompt actor={actor} page={page} power="manage:users" /> : null}
+      {actor ? <StepUpPrompt actor={actor} power="manage:users" /> : null}
       {children}
     </>
   );

@@ -32,7 +32,7 @@ export default async function EmergencyAccessPage({
   return (
     <>
       <PageHeader title="Emergency access" />
-      <StepUpPrompt actor={actor} page="/emergency-access" />
+      <StepUpPrompt actor={actor} />
       <Card className="mb-6 max-w-3xl">
         <h2 className="mb-2">Find the patient</h2>
         <p className="mb-4">

@@ -1,10 +1,10 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { type Role, sessions, signInThrottle, userIdentities, users } from "@/db/schema";
+import { type Role, signInThrottle, userIdentities, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
-import type { Actor } from "@/lib/authz/actor";
 import { authLimits } from "../config";
+import { openSession } from "../open-session";
 import { provisioningRole, provisionUser } from "./provision";
 
 /** Why a sign-in through the identity provider was refused; the person is told the same for each. */
@@ -80,13 +80,13 @@ export async function signInWithIdentity(input: ProviderIdentity): Promise<SsoSi
     }
     link = !other;
   }
-  const opened = await openSession(user, email, input, link);
+  const opened = await linkAndOpenSession(user, email, input, link);
   if (!opened) return refuse(input.ipAddress, "identity-conflict", user.id);
   return { ok: true, sessionId: opened, userId: user.id, role: user.role };
 }
 
 /** Links the identity when new, and opens a complete 'sso' session; null if another link won a race. */
-async function openSession(
+async function linkAndOpenSession(
   user: UserRow,
   email: string,
   input: ProviderIdentity,
@@ -120,34 +120,14 @@ async function openSession(
       .update(userIdentities)
       .set({ lastSignInAt: sql`now()` })
       .where(and(eq(userIdentities.issuer, input.issuer), eq(userIdentities.subject, input.subject)));
-    const [session] = await tx
-      .insert(sessions)
-      .values({
-        userId: user.id,
-        role: user.role,
-        ipAddress: input.ipAddress,
-        expiresAt: sql`now() + make_interval(secs => ${limits.maxSeconds})`,
-        authMethod: "sso",
-        stage: "full",
-        secondFactorAt: sql`now()`,
-        secondFactorMethod: "sso",
-      })
-      .returning({ id: sessions.id });
-    const actor: Actor = {
-      userId: user.id,
-      role: user.role,
-      name: user.name,
-      email: user.email,
-      sessionId: session!.id,
-      patientId: user.patientId,
+    return openSession(tx, user, {
       ipAddress: input.ipAddress,
-    };
-    await recordAudit(tx, actor, {
-      action: "auth.sso-sign-in",
-      entityType: "session",
-      entityId: session!.id,
+      seconds: limits.maxSeconds,
+      stage: "full",
+      authMethod: "sso",
+      secondFactor: "sso",
+      audit: { action: "auth.sso-sign-in" },
     });
-    return session!.id;
   });
 }
 

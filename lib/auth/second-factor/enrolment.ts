@@ -7,7 +7,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { authorizeGlobal } from "@/lib/authz";
 import type { Actor } from "@/lib/authz/actor";
 import { DomainError } from "@/lib/errors";
-import { proveSecondFactor } from "./proof";
+import { finishOwedSignIn } from "./proof";
 import { issueRecoveryCodes, unusedRecoveryCodes } from "./recovery-codes";
 import { secondFactors } from "./requirement";
 import { beginTotp, confirmTotp, pendingTotpSecret, removeTotp } from "./totp";
@@ -37,7 +37,7 @@ export async function startTotpEnrolment(actor: Actor): Promise<TotpEnrolment | 
 
 /**
  * Confirms the app with its first code. The first factor a person adds brings ten recovery codes,
- * shown once; the session counts as proven (an enrolment that was owed finishes signing in).
+ * shown once; an enrolment that was owed finishes signing in.
  */
 export async function finishTotpEnrolment(
   actor: Actor,
@@ -49,7 +49,7 @@ export async function finishTotpEnrolment(
     if (!(await confirmTotp(tx, actor.userId, code, epoch))) return { ok: false } as const;
     const codes =
       (await unusedRecoveryCodes(tx, actor.userId)) === 0 ? await issueRecoveryCodes(tx, actor.userId) : null;
-    if (actor.sessionId) await proveSecondFactor(tx, actor.sessionId, "totp");
+    if (actor.sessionId) await finishOwedSignIn(tx, actor.sessionId, "totp");
     await recordAudit(tx, actor, {
       action: "user.second-factor-enrol",
       entityType: "user",

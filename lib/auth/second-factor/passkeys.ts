@@ -16,7 +16,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { authorizeGlobal } from "@/lib/authz";
 import type { Actor } from "@/lib/authz/actor";
 import { keepChallenge, takeChallenge } from "./passkey-challenge";
-import { proveSecondFactor } from "./proof";
+import { finishOwedSignIn } from "./proof";
 import { issueRecoveryCodes, unusedRecoveryCodes } from "./recovery-codes";
 import { webauthnParty } from "./webauthn-config";
 
@@ -78,6 +78,13 @@ export async function registerPasskey(
     }).catch(() => null);
     if (!verified?.verified) return { ok: false } as const;
     const { credential, credentialDeviceType, credentialBackedUp } = verified.registrationInfo;
+    // A credential id is the authenticator's, random and never shared: one already kept (the unique
+    // key guards it too) is refused as any bad answer is.
+    const [taken] = await tx
+      .select({ id: webauthnCredentials.id })
+      .from(webauthnCredentials)
+      .where(eq(webauthnCredentials.credentialId, credential.id));
+    if (taken) return { ok: false } as const;
     await tx.insert(webauthnCredentials).values({
       userId: actor.userId,
       credentialId: credential.id,
@@ -90,7 +97,7 @@ export async function registerPasskey(
     });
     const codes =
       (await unusedRecoveryCodes(tx, actor.userId)) === 0 ? await issueRecoveryCodes(tx, actor.userId) : null;
-    await proveSecondFactor(tx, actor.sessionId!, "webauthn");
+    await finishOwedSignIn(tx, actor.sessionId!, "webauthn");
     await recordAudit(tx, actor, {
       action: "user.second-factor-enrol",
       entityType: "user",
@@ -105,6 +112,7 @@ export async function registerPasskey(
 export async function passkeyAuthenticationOptions(
   actor: Actor,
 ): Promise<PublicKeyCredentialRequestOptionsJSON> {
+  await authorizeGlobal(actor, "manage:ownSecurity");
   const options = await generateAuthenticationOptions({
     rpID: webauthnParty().rpID,
     allowCredentials: (await credentialsOf(db(), actor.userId)).map((c) => ({

@@ -31,6 +31,20 @@ export async function proveSecondFactor(
   // Fewer than five wrong codes, then a right one: the count starts again.
 }
 
+/**
+ * Adding a factor proves a session only when it was owed (a required enrolment): a complete
+ * session keeps its step-up time, so a session left open cannot add its own key and then act as
+ * if it had just proven the owner's.
+ */
+export async function finishOwedSignIn(
+  tx: Executor,
+  sessionId: string,
+  method: SecondFactorMethod,
+): Promise<void> {
+  const [row] = await tx.select({ stage: sessions.stage }).from(sessions).where(eq(sessions.id, sessionId));
+  if (row && row.stage !== "full") await proveSecondFactor(tx, sessionId, method);
+}
+
 export async function clearSecondFactorFailures(tx: Executor, userId: string): Promise<void> {
   await tx.delete(secondFactorThrottle).where(eq(secondFactorThrottle.userId, userId));
 }

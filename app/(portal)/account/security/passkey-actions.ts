@@ -1,31 +1,31 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import type { FormState } from "@/app/_lib/action-results";
-import { actionAccess } from "@/app/_lib/record-action";
 import { removePasskey } from "@/lib/auth/second-factor/enrolment";
 import { registerPasskeyAnswer } from "@/lib/auth/second-factor/passkey-flows";
 import { passkeyRegistrationOptions } from "@/lib/auth/second-factor/passkeys";
 import type { PasskeyAnswer } from "@/lib/auth/second-factor/webauthn-json";
 import { securityWords } from "@/lib/auth/second-factor/words";
-import { StepUpRequiredError } from "@/lib/auth/step-up";
-import { idOr404 } from "../../../_lib/guards";
-
-const refresh = () => {
-  for (const page of ["/account/security", "/me/security"]) revalidatePath(page);
-};
+import { ownSecurityAfterStepUp, refreshSecurityPages } from "./own-security";
 
 /** A challenge for adding a passkey to one's own account (kept on the session, five minutes). */
 export async function passkeyOptionsAction(): Promise<unknown> {
-  const { actor } = await actionAccess({ global: "manage:ownSecurity" });
-  return passkeyRegistrationOptions(actor);
+  const context = await ownSecurityAfterStepUp();
+  if (!("actor" in context)) return context;
+  return passkeyRegistrationOptions(context.actor);
 }
 
 /** Keeps the passkey the browser made for this account; the first factor brings recovery codes. */
 export async function addPasskeyAction(response: unknown, name: unknown): Promise<PasskeyAnswer> {
-  const { actor } = await actionAccess({ global: "manage:ownSecurity" });
-  const answer = await registerPasskeyAnswer(actor, response, name, (await securityWords(actor)).w);
-  if (!answer.recoveryCodes) refresh();
+  const context = await ownSecurityAfterStepUp();
+  if (!("actor" in context)) return { message: context.message };
+  const answer = await registerPasskeyAnswer(
+    context.actor,
+    response,
+    name,
+    (await securityWords(context.actor)).w,
+  );
+  if (!answer.recoveryCodes) refreshSecurityPages();
   return answer;
 }
 
@@ -35,16 +35,10 @@ export async function removePasskeyAction(
   _prev: FormState,
   _formData: FormData,
 ): Promise<FormState> {
-  const id = idOr404(passkeyId);
-  try {
-    const { actor } = await actionAccess({ global: "manage:ownSecurity", stepUp: true });
-    const { w } = await securityWords(actor);
-    const removed = await removePasskey(actor, id);
-    refresh();
-    return removed ? { ok: w.passkeyRemoved } : { message: w.passkeyFailed };
-  } catch (error) {
-    if (!(error instanceof StepUpRequiredError)) throw error;
-    refresh();
-    return { message: error.message };
-  }
+  const context = await ownSecurityAfterStepUp(passkeyId);
+  if (!("actor" in context)) return context;
+  const { w } = await securityWords(context.actor);
+  const removed = await removePasskey(context.actor, context.id);
+  refreshSecurityPages();
+  return removed ? { ok: w.passkeyRemoved } : { message: w.passkeyFailed };
 }
