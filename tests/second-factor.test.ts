@@ -382,3 +382,85 @@ describe("removing the app", () => {
     expect(await db().select().from(userTotp).where(eq(userTotp.userId, waiting.userId))).toHaveLength(1);
   });
 });
+
+describe("attempts and enrolments that race", () => {
+  it("counts wrong codes sent at once one after another: five lock it, the rest meet the lock", async () => {
+    const { actor } = await enrolled();
+    const pending = await signInAgain(actor);
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => proveWithCode(pending, "sign-in", { method: "totp", code: "000000" })),
+    );
+    expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(4);
+    expect(results.filter((r) => !r.ok && r.reason === "locked")).toHaveLength(4);
+    const counted = await db()
+      .select({ details: auditEvents.details })
+      .from(auditEvents)
+      .where(
+        and(eq(auditEvents.entityId, actor.userId), eq(auditEvents.action, "auth.second-factor-failed")),
+      );
+    // Five counted wrong codes, and three attempts refused by the lock without looking at the code.
+    expect(counted.filter((r) => (r.details as { failures?: number }).failures !== undefined)).toHaveLength(
+      5,
+    );
+    expect(counted.filter((r) => (r.details as { reason?: string }).reason === "locked")).toHaveLength(3);
+  });
+
+  it("a session that owed an enrolment may not add a factor once someone else has added one", async () => {
+    const user = await createUser("advocate");
+    const signInFor = async () => {
+      const result = await authenticate({
+        email: user.email,
+        password: TEST_PASSWORD,
+        ipAddress: freshAddress(),
+      });
+      if (!result.ok || result.stage !== "enrol") throw new Error("expected an enrolment");
+      return { ...actorFor(user), sessionId: result.sessionId };
+    };
+    const [first, second] = [await signInFor(), await signInFor()];
+    // The control: the second session enrols (its secret is the one it was shown).
+    await startTotpEnrolment(second);
+    const [row] = await db().select().from(userTotp).where(eq(userTotp.userId, user.id));
+    const secret = openSecret(user.id, row!.secretCiphertext)!;
+    expect((await finishTotpEnrolment(second, await generate({ secret, epoch: T0 }), T0)).ok).toBe(true);
+    // The first, still owing an enrolment, is refused and must now prove the factor that exists.
+    await startTotpEnrolment(first);
+    expect(await finishTotpEnrolment(first, "123456", T0 + 30)).toEqual({ ok: false });
+    const check = await validateSession(first.sessionId);
+    expect(check.ok && check.session.stage).toBe("second-factor");
+  });
+
+  it("shows a new setup key each time, so a key another session saw is never the one confirmed", async () => {
+    const actor = { ...actorFor(await createUser("patient")), sessionId: null };
+    const a = await startTotpEnrolment(actor);
+    const b = await startTotpEnrolment(actor);
+    expect(a!.setupKey).not.toBe(b!.setupKey);
+  });
+
+  it("uses up nothing when the session ended while its code was checked", async () => {
+    const { actor, codes } = await enrolled();
+    const pending = await signInAgain(actor);
+    await db()
+      .update(sessions)
+      .set({ revokedAt: new Date(), revokedReason: "sign-out" })
+      .where(eq(sessions.id, pending.sessionId!));
+    expect(await proveWithCode(pending, "sign-in", { method: "recovery", code: codes[2]! })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    const unused = await db()
+      .select({ usedAt: recoveryCodes.usedAt })
+      .from(recoveryCodes)
+      .where(eq(recoveryCodes.userId, actor.userId));
+    expect(unused.every((r) => r.usedAt === null)).toBe(true);
+  });
+});
+
+describe("step-up for single sign-on", () => {
+  it("a stale session from the organisation's provider is asked to sign in there again; a password one with no factor is not", async () => {
+    const actor = actorFor(await createUser("admin"));
+    const stale = new Date(Date.now() - 16 * 60 * 1000);
+    expect(await stepUpDueFor(actor, stale, Date.now(), "sso")).toBe(true);
+    expect(await stepUpDueFor(actor, stale, Date.now(), "password")).toBe(false);
+    expect(await stepUpDueFor(actor, new Date(), Date.now(), "sso")).toBe(false);
+  });
+});

@@ -36,6 +36,8 @@ export function CodeForms({
               hint: w.codeHint,
               required: true,
               autoComplete: "one-time-code",
+              // A one-time code is never kept as a draft (ADR 015).
+              secret: true,
             },
           ]}
         />
@@ -57,6 +59,7 @@ export function CodeForms({
                 hint: w.recoveryHint,
                 required: true,
                 autoComplete: "off",
+                secret: true,
               },
             ]}
           />

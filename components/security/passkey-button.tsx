@@ -78,7 +78,7 @@ export function PasskeyButton({
         setAnswer(result);
         // A passkey added shows in the list the server draws; a step-up only says it is done.
         if (result.redirectTo) router.push(result.redirectTo);
-        else if (flow.kind === "register") router.refresh();
+        else if (flow.kind === "register" && result.ok) router.refresh();
       } catch {
         // The person closed the browser's prompt, or the authenticator refused: nothing was sent.
         setAnswer({ message: w.cancelled });

@@ -42,6 +42,7 @@ export function PasskeyList({
                 body: w.passkeyRemoveConfirm,
                 confirmLabel: w.passkeyRemove(p.name),
               }}
+              cancelLabel={w.dismiss}
               fields={[]}
             />
           </li>

@@ -47,6 +47,7 @@ export async function SecurityPage({
             pendingLabel={w.verifying}
             variant="danger"
             confirm={{ title: w.removeApp, body: w.removeAppConfirm, confirmLabel: w.removeApp }}
+            cancelLabel={w.dismiss}
             fields={[]}
           />
         ) : enrolment ? (

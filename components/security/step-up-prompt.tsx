@@ -1,8 +1,10 @@
+import { signOutAction } from "@/app/(portal)/actions";
 import {
   stepUpAction,
   stepUpPasskeyAction,
   stepUpPasskeyOptionsAction,
 } from "@/app/(portal)/step-up-actions";
+import { Button } from "@/components/ui/button";
 import { ownFactors } from "@/lib/auth/second-factor/overview";
 import { securityWords } from "@/lib/auth/second-factor/words";
 import { stepUpMinutes, stepUpPromptDue } from "@/lib/auth/step-up";
@@ -46,7 +48,17 @@ export async function StepUpPrompt({
           continueTo="/"
         />
       ) : null}
-      <CodeForms action={stepUpAction} words={w} totp={factors.totp} />
+      {factors.totp || factors.passkeys > 0 ? (
+        <CodeForms action={stepUpAction} words={w} totp={factors.totp} />
+      ) : (
+        // Signed in through the organisation's provider, with no factor here: sign in there again.
+        <form action={signOutAction}>
+          <p className="mb-2">{w.ssoStepUp}</p>
+          <Button type="submit" variant="secondary">
+            {w.signInAgain}
+          </Button>
+        </form>
+      )}
     </section>
   );
 }

@@ -17,21 +17,27 @@ export class StepUpRequiredError extends DomainError {
 
 /**
  * Must this session prove its second factor again before a sensitive change? Yes when it was last
- * proven over STEP_UP_SECONDS ago (or never) and the person has a factor to prove. Without one
- * there is nothing to ask: that happens only where the organisation does not require a factor
- * (the demo), or for a single sign-on session (ADR 013, 014).
+ * proven over STEP_UP_SECONDS ago (or never) and the person has a factor to prove, or signed in
+ * through the organisation's provider (then they sign in there again). Otherwise there is nothing
+ * to ask: that happens only where the organisation does not require a factor (the demo).
  */
 export async function stepUpDue(actor: Actor): Promise<boolean> {
   const check = await getSessionCheck();
   if (!check?.ok || check.actor.sessionId !== actor.sessionId) return true;
-  return stepUpDueFor(actor, check.session.secondFactorAt);
+  return stepUpDueFor(actor, check.session.secondFactorAt, Date.now(), check.session.authMethod);
 }
 
 /** The rule itself, for a session whose second factor was last proven at `provenAt`. */
-export async function stepUpDueFor(actor: Actor, provenAt: Date | null, now = Date.now()): Promise<boolean> {
+export async function stepUpDueFor(
+  actor: Actor,
+  provenAt: Date | null,
+  now = Date.now(),
+  authMethod: "password" | "sso" = "password",
+): Promise<boolean> {
   if (provenAt && now - provenAt.getTime() <= env().STEP_UP_SECONDS * 1000) return false;
   const factors = await secondFactors(db(), actor.userId);
-  return factors.totp || factors.passkeys > 0;
+  // A single sign-on session proved its factor at the provider: stale, it signs in there again.
+  return factors.totp || factors.passkeys > 0 || authMethod === "sso";
 }
 
 export async function requireRecentSecondFactor(actor: Actor): Promise<void> {

@@ -107,6 +107,8 @@ export type GlobalPermission =
   | "manage:ownSecurity:portal"
   /** Whom the organisation's "second factor required for staff" applies to. */
   | "bound:secondFactorRequirement"
+  /** Signing in through the organisation's identity provider: staff only. */
+  | "use:singleSignOn"
   /** Admin: the organisation's sign-in rules. */
   | "manage:securitySettings"
   /** Admin: clear a person's second factors when they lost them (with the admin's own step-up). */
@@ -223,6 +225,7 @@ export const GLOBAL_POLICY: Record<Role, readonly GlobalPermission[]> = {
     "manage:ownSecurity",
     "manage:ownSecurity:staff",
     "bound:secondFactorRequirement",
+    "use:singleSignOn",
     "manage:securitySettings",
     "reset:secondFactor",
   ],
@@ -241,6 +244,7 @@ export const GLOBAL_POLICY: Record<Role, readonly GlobalPermission[]> = {
     "manage:ownSecurity",
     "manage:ownSecurity:staff",
     "bound:secondFactorRequirement",
+    "use:singleSignOn",
   ],
   advocate: [
     "list:caseload",
@@ -261,6 +265,7 @@ export const GLOBAL_POLICY: Record<Role, readonly GlobalPermission[]> = {
     "manage:ownSecurity",
     "manage:ownSecurity:staff",
     "bound:secondFactorRequirement",
+    "use:singleSignOn",
   ],
   patient: [
     "open:ownRecord:portal",

@@ -69,6 +69,10 @@ const en = {
   passkeyRemoveConfirm: "You will no longer be able to sign in with this passkey.",
   passkeyRemoved: "The passkey is removed.",
   passkeyUsed: (date: string | null) => (date ? `Last used ${date}.` : "Not used yet."),
+  stepUpNeeded: "For your security, confirm it's you with your second factor (above), then try again.",
+  ssoStepUp: "For your security, sign in again with your organisation's account to make changes here.",
+  dismiss: "Cancel",
+  signInAgain: "Sign out to sign in again",
   stepUpTitle: "Confirm it's you to make changes",
   stepUpIntro: (minutes: number) =>
     `Changes on this page ask for your second factor again when you last gave it over ${minutes} minutes ago.`,
@@ -145,6 +149,11 @@ const es: SecurityWords = {
   passkeyRemoved: "Se quitó la llave de acceso.",
   passkeyUsed: (date: string | null) =>
     date ? `Usada por última vez el ${date}.` : "Todavía no se ha usado.",
+  stepUpNeeded:
+    "Por su seguridad, confirme que es usted con su segundo factor (arriba) y vuelva a intentarlo.",
+  ssoStepUp: "Por su seguridad, vuelva a entrar con la cuenta de su organización para hacer cambios aquí.",
+  dismiss: "Cancelar",
+  signInAgain: "Cerrar sesión para volver a entrar",
   stepUpTitle: "Confirme que es usted para hacer cambios",
   stepUpIntro: (minutes: number) =>
     `Los cambios en esta página piden de nuevo su segundo factor si lo dio hace más de ${minutes} minutos.`,

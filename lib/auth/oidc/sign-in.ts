@@ -3,8 +3,10 @@ import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { type Role, signInThrottle, userIdentities, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
+import { allowsGlobal } from "@/lib/authz/policy";
 import { authLimits } from "../config";
 import { openSession } from "../open-session";
+import { accountLocked } from "../second-factor/proof";
 import { provisioningRole, provisionUser } from "./provision";
 
 /** Why a sign-in through the identity provider was refused; the person is told the same for each. */
@@ -57,13 +59,11 @@ export async function signInWithIdentity(input: ProviderIdentity): Promise<SsoSi
     .where(linked ? eq(users.id, linked.userId) : eq(users.email, email));
   const provisionAs = user ? null : await provisioningRole();
   if (!user && !provisionAs) return refuse(input.ipAddress, "unknown-email", null);
-  const [throttle] = await database
-    .select({ locked: sql<boolean>`${signInThrottle.lockedUntil} > now()` })
-    .from(signInThrottle)
-    .where(eq(signInThrottle.email, user?.email ?? email));
-  if (throttle?.locked) return refuse(input.ipAddress, "locked", user?.id ?? null);
+  if (await accountLocked(database, user?.email ?? email))
+    return refuse(input.ipAddress, "locked", user?.id ?? null);
   user ??= await provisionUser({ email, role: provisionAs!, name: input.name, ipAddress: input.ipAddress });
-  if (user.role === "patient" || user.role === "family") {
+  // The organisation's provider is for staff: patients and family sign in with their own password.
+  if (!allowsGlobal(user.role, "use:singleSignOn")) {
     return refuse(input.ipAddress, "not-staff", user.id);
   }
   if (!user.active) return refuse(input.ipAddress, "inactive", user.id);

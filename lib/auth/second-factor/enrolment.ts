@@ -1,16 +1,16 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import QRCode from "qrcode";
-import { db } from "@/db/client";
+import { db, type Transaction } from "@/db/client";
 import { recoveryCodes, secondFactorThrottle, sessions, userTotp, webauthnCredentials } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { authorizeGlobal } from "@/lib/authz";
 import type { Actor } from "@/lib/authz/actor";
 import { DomainError } from "@/lib/errors";
-import { finishOwedSignIn } from "./proof";
+import { finishOwedSignIn, holdUser, mayAddFactor } from "./proof";
 import { issueRecoveryCodes, unusedRecoveryCodes } from "./recovery-codes";
 import { secondFactors } from "./requirement";
-import { beginTotp, confirmTotp, pendingTotpSecret, removeTotp } from "./totp";
+import { beginTotp, confirmTotp, removeTotp } from "./totp";
 import { groupedSecret, totpUri } from "./totp-codes";
 
 export interface TotpEnrolment {
@@ -28,10 +28,12 @@ async function enrolmentFor(actor: Actor, secret: string): Promise<TotpEnrolment
   return { setupKey: groupedSecret(secret), qrCode };
 }
 
-/** Starts (or shows again) an authenticator enrolment; null when one is already confirmed. */
+/** Starts an authenticator enrolment; null when one is already confirmed. */
 export async function startTotpEnrolment(actor: Actor): Promise<TotpEnrolment | null> {
   await authorizeGlobal(actor, "manage:ownSecurity");
-  const secret = (await pendingTotpSecret(db(), actor.userId)) ?? (await beginTotp(db(), actor.userId));
+  // A new secret each time the page is drawn: one shown to another session (someone else holding
+  // the password) is never the one this person confirms.
+  const secret = await beginTotp(db(), actor.userId);
   return secret ? enrolmentFor(actor, secret) : null;
 }
 
@@ -46,6 +48,7 @@ export async function finishTotpEnrolment(
 ): Promise<{ ok: true; recoveryCodes: string[] | null } | { ok: false }> {
   await authorizeGlobal(actor, "manage:ownSecurity");
   return db().transaction(async (tx) => {
+    if (!(await mayAddFactor(tx, actor))) return { ok: false } as const;
     if (!(await confirmTotp(tx, actor.userId, code, epoch))) return { ok: false } as const;
     const codes =
       (await unusedRecoveryCodes(tx, actor.userId)) === 0 ? await issueRecoveryCodes(tx, actor.userId) : null;
@@ -76,6 +79,7 @@ export async function enrolmentAnswer(
 export async function regenerateRecoveryCodes(actor: Actor): Promise<string[]> {
   await authorizeGlobal(actor, "manage:ownSecurity");
   return db().transaction(async (tx) => {
+    await holdUser(tx, actor.userId);
     const codes = await issueRecoveryCodes(tx, actor.userId);
     await recordAudit(tx, actor, {
       action: "user.recovery-codes-regenerate",
@@ -90,18 +94,9 @@ export async function regenerateRecoveryCodes(actor: Actor): Promise<string[]> {
 export async function removeAuthenticator(actor: Actor): Promise<boolean> {
   await authorizeGlobal(actor, "manage:ownSecurity");
   return db().transaction(async (tx) => {
+    await holdUser(tx, actor.userId);
     if (!(await removeTotp(tx, actor.userId))) return false;
-    const passkeys = await tx
-      .select({ id: webauthnCredentials.id })
-      .from(webauthnCredentials)
-      .where(eq(webauthnCredentials.userId, actor.userId));
-    if (passkeys.length === 0) await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, actor.userId));
-    await recordAudit(tx, actor, {
-      action: "user.second-factor-remove",
-      entityType: "user",
-      entityId: actor.userId,
-      details: { method: "totp" },
-    });
+    await afterRemoval(tx, actor, "totp");
     return true;
   });
 }
@@ -116,6 +111,7 @@ export async function resetSecondFactor(admin: Actor, userId: string): Promise<v
     throw new DomainError("Change your own second factor on your sign-in security page.");
   }
   await db().transaction(async (tx) => {
+    await holdUser(tx, userId);
     await tx.delete(userTotp).where(eq(userTotp.userId, userId));
     await tx.delete(webauthnCredentials).where(eq(webauthnCredentials.userId, userId));
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
@@ -138,21 +134,27 @@ export async function resetSecondFactor(admin: Actor, userId: string): Promise<v
 export async function removePasskey(actor: Actor, passkeyId: string): Promise<boolean> {
   await authorizeGlobal(actor, "manage:ownSecurity");
   return db().transaction(async (tx) => {
+    await holdUser(tx, actor.userId);
     const removed = await tx
       .delete(webauthnCredentials)
       .where(and(eq(webauthnCredentials.id, passkeyId), eq(webauthnCredentials.userId, actor.userId)))
       .returning({ id: webauthnCredentials.id });
     if (removed.length === 0) return false;
-    const factors = await secondFactors(tx, actor.userId);
-    if (!factors.totp && factors.passkeys === 0) {
-      await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, actor.userId));
-    }
-    await recordAudit(tx, actor, {
-      action: "user.second-factor-remove",
-      entityType: "user",
-      entityId: actor.userId,
-      details: { method: "webauthn" },
-    });
+    await afterRemoval(tx, actor, "webauthn");
     return true;
+  });
+}
+
+/** After a factor is removed: the codes go when none is left, and the trail says which went. */
+async function afterRemoval(tx: Transaction, actor: Actor, method: "totp" | "webauthn"): Promise<void> {
+  const factors = await secondFactors(tx, actor.userId);
+  if (!factors.totp && factors.passkeys === 0) {
+    await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, actor.userId));
+  }
+  await recordAudit(tx, actor, {
+    action: "user.second-factor-remove",
+    entityType: "user",
+    entityId: actor.userId,
+    details: { method },
   });
 }

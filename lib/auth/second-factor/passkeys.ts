@@ -16,7 +16,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { authorizeGlobal } from "@/lib/authz";
 import type { Actor } from "@/lib/authz/actor";
 import { keepChallenge, takeChallenge } from "./passkey-challenge";
-import { finishOwedSignIn } from "./proof";
+import { finishOwedSignIn, mayAddFactor } from "./proof";
 import { issueRecoveryCodes, unusedRecoveryCodes } from "./recovery-codes";
 import { webauthnParty } from "./webauthn-config";
 
@@ -67,6 +67,7 @@ export async function registerPasskey(
   await authorizeGlobal(actor, "manage:ownSecurity");
   const party = webauthnParty();
   return db().transaction(async (tx) => {
+    if (!(await mayAddFactor(tx, actor))) return { ok: false } as const;
     const challenge = await takeChallenge(tx, actor.sessionId!);
     if (!challenge) return { ok: false } as const;
     const verified = await verifyRegistrationResponse({

@@ -1,5 +1,6 @@
 import "server-only";
 import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
+import { TransactionRollbackError } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
 import type { SecondFactorMethod } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
@@ -8,8 +9,9 @@ import { checkPasskey } from "./passkeys";
 import {
   accountLocked,
   clearSecondFactorFailures,
+  countSecondFactorFailure,
+  holdUser,
   proveSecondFactor,
-  recordSecondFactorFailure,
 } from "./proof";
 import { redeemRecoveryCode } from "./recovery-codes";
 import { checkTotp } from "./totp";
@@ -18,8 +20,10 @@ export type FactorCode = { method: "totp" | "recovery"; code: string };
 export type ProveResult = { ok: true } | { ok: false; reason: "invalid" | "locked" };
 
 /**
- * Proves a second factor: to finish signing in, or to step up before a sensitive change. A wrong
- * answer counts toward the lock; a locked account is refused whatever the answer.
+ * Proves a second factor: to finish signing in, or to step up before a sensitive change. One
+ * transaction holds the user row, so attempts sent at once are judged one after another: the lock
+ * is read, the answer checked, and a wrong one counted before the next attempt is looked at. A
+ * locked account is refused whatever the answer.
  */
 async function prove(
   actor: Actor,
@@ -29,30 +33,37 @@ async function prove(
 ): Promise<ProveResult> {
   const sessionId = actor.sessionId;
   if (!sessionId) return { ok: false, reason: "invalid" };
-  if (await accountLocked(db(), actor.email)) {
-    await recordAudit(db(), actor, {
-      action: "auth.second-factor-failed",
-      entityType: "user",
-      entityId: actor.userId,
-      details: { method, reason: "locked" },
+  return db()
+    .transaction(async (tx): Promise<ProveResult> => {
+      await holdUser(tx, actor.userId);
+      if (await accountLocked(tx, actor.email)) {
+        await recordAudit(tx, actor, {
+          action: "auth.second-factor-failed",
+          entityType: "user",
+          entityId: actor.userId,
+          details: { method, reason: "locked" },
+        });
+        return { ok: false, reason: "locked" };
+      }
+      if (!(await check(tx, sessionId))) {
+        const { locked } = await countSecondFactorFailure(tx, actor, method);
+        return { ok: false, reason: locked ? "locked" : "invalid" };
+      }
+      // The session ended meanwhile (a lockout, a reset): nothing is used up, nothing recorded.
+      if (!(await proveSecondFactor(tx, sessionId, method))) tx.rollback();
+      await clearSecondFactorFailures(tx, actor.userId);
+      await recordAudit(tx, actor, {
+        action: purpose === "sign-in" ? "auth.second-factor" : "auth.step-up",
+        entityType: "session",
+        entityId: sessionId,
+        details: { method },
+      });
+      return { ok: true };
+    })
+    .catch((error: unknown) => {
+      if (error instanceof TransactionRollbackError) return { ok: false, reason: "invalid" } as const;
+      throw error;
     });
-    return { ok: false, reason: "locked" };
-  }
-  const proven = await db().transaction(async (tx) => {
-    if (!(await check(tx, sessionId))) return false;
-    await proveSecondFactor(tx, sessionId, method);
-    await clearSecondFactorFailures(tx, actor.userId);
-    await recordAudit(tx, actor, {
-      action: purpose === "sign-in" ? "auth.second-factor" : "auth.step-up",
-      entityType: "session",
-      entityId: sessionId,
-      details: { method },
-    });
-    return true;
-  });
-  if (proven) return { ok: true };
-  const { locked } = await recordSecondFactorFailure(actor, method);
-  return { ok: false, reason: locked ? "locked" : "invalid" };
 }
 
 /** With a code from the app or a recovery code (`epoch` is for tests of the time window). */

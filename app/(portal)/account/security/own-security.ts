@@ -1,6 +1,8 @@
 import { revalidatePath } from "next/cache";
 import type { FormState } from "@/app/_lib/action-results";
 import { type ActionContext, actionAccess } from "@/app/_lib/record-action";
+import { getActor } from "@/lib/auth/current-user";
+import { securityWords } from "@/lib/auth/second-factor/words";
 import { StepUpRequiredError } from "@/lib/auth/step-up";
 
 /** The two pages that show one's own security: staff's and the portal's. */
@@ -23,6 +25,7 @@ export async function ownSecurityAfterStepUp(id?: unknown): Promise<ActionContex
   } catch (error) {
     if (!(error instanceof StepUpRequiredError)) throw error;
     refreshSecurityPages();
-    return { message: error.message };
+    const actor = await getActor();
+    return { message: actor ? (await securityWords(actor)).w.stepUpNeeded : error.message };
   }
 }
