@@ -25,7 +25,9 @@ export async function seedSecurity(tx: Transaction, passwordHash: string): Promi
   }
   await tx.insert(userTotp).values({
     userId: user!.id,
-    secretCiphertext: sealSecret(user!.id, DEMO_TOTP_SECRET),
+    // Sealed under the secret this process was given, read now: the settings may have been read
+    // (and kept) before the seed was handed it (scripts/db.ts).
+    secretCiphertext: sealSecret(user!.id, DEMO_TOTP_SECRET, secret),
     confirmedAt: new Date(),
   });
 }

@@ -62,7 +62,8 @@ export async function createTestDatabase(name: string, patients = 20): Promise<T
     ["scripts/db.ts", "seed", "--patients", String(patients)],
     {
       cwd: ROOT,
-      env: { ...process.env, ...db.env },
+      // The servers' secret: the seed seals the demo's authenticator key under it.
+      env: { ...process.env, AUTH_SECRET, ...db.env },
       encoding: "utf8",
     },
   );

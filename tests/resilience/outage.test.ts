@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS } from "@/db/seed";
-import { formWith, patientId, type Server, signIn, startServer, submitForm } from "./harness";
+import { AUTH_SECRET, formWith, patientId, type Server, signIn, startServer, submitForm } from "./harness";
 
 /**
  * Database outage: PostgreSQL stops while the portal serves, then starts again. Run against a
@@ -70,7 +70,8 @@ describe.skipIf(!bin)("a database outage", () => {
       ["scripts/db.ts", "seed", "--patients", "20"],
       {
         cwd: ROOT,
-        env: { ...process.env, DATABASE_URL: url },
+        // The servers' secret: the seed seals the demo's authenticator key under it.
+        env: { ...process.env, AUTH_SECRET, DATABASE_URL: url },
         encoding: "utf8",
       },
     );

@@ -10,9 +10,10 @@ import { derivedKey } from "@/lib/crypto/derived-key";
 const PURPOSE = "carebridge/totp-secret/v1";
 const b64 = (bytes: Buffer) => bytes.toString("base64url");
 
-export function sealSecret(userId: string, secret: string): string {
+/** `authSecret` for a process that has not read its settings yet (the seed); else AUTH_SECRET. */
+export function sealSecret(userId: string, secret: string, authSecret?: string): string {
   const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", derivedKey(PURPOSE), iv);
+  const cipher = createCipheriv("aes-256-gcm", derivedKey(PURPOSE, authSecret), iv);
   cipher.setAAD(Buffer.from(userId));
   const body = Buffer.concat([cipher.update(secret, "utf8"), cipher.final()]);
   return `v1.${b64(iv)}.${b64(body)}.${b64(cipher.getAuthTag())}`;
