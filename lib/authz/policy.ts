@@ -1,3 +1,6 @@
+// The one place that decides who may do what (DESIGN.md): every permission and every role's list,
+// read side by side. Over 300 lines by nature; split by role or by kind it would hide what a role
+// may do across kinds, which is what a reviewer reads it for.
 import { ROLES, type Role } from "@/db/schema/users";
 
 export { ROLES, type Role };
