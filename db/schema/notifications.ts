@@ -30,6 +30,8 @@ export const NOTIFICATION_KINDS = [
   "conversation-waiting",
   "daily-digest",
   "overdue-alert",
+  "safety-screen",
+  "decision-disputed",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 /** Where it goes: the portal's bell, an email, a text message. */

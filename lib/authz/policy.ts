@@ -37,7 +37,25 @@ export type StaffPermission =
   | "read:disclosures"
   | "write:disclosures"
   | "read:update"
-  | "write:update";
+  | "write:update"
+  /** Social-needs screening (issue 18): its answers, and filling it in with the patient. */
+  | "read:screening"
+  | "write:screening"
+  /** Needs on the record, noted by staff or found by a screening, and their moves. */
+  | "read:needs"
+  | "write:needs"
+  /** Referrals of a need to a service in the directory, followed until the loop closes. */
+  | "read:referral"
+  | "write:referral"
+  /** The health care agent and alternates, advance directives (with their files), code-status wishes. */
+  | "read:directives"
+  | "write:directives"
+  /** Treatment decision records, and resolving one the patient or advocate flagged. */
+  | "read:decision"
+  | "write:decision"
+  | "resolve:decision"
+  /** "The patient's voice is not reflected": the advocate's flag on a decision record. */
+  | "flag:decision";
 
 /**
  * Portal permissions, `action:entity:portal`: what the patient and the family they authorised may
@@ -64,7 +82,18 @@ export type PortalPermission =
   | "request:appointmentChange:portal"
   | "read:recordAccessLog:portal"
   | "export:record:portal"
-  | "manage:family:portal";
+  | "manage:family:portal"
+  /** Her social-needs screening: filling it in, her answers. The safety questions make it self only. */
+  | "read:screening:portal"
+  | "write:screening:portal"
+  /** Her needs and referrals, and saying "I got help" or "this did not work". */
+  | "read:referral:portal"
+  | "answer:referral:portal"
+  /** Her agent, advance directives and code-status wishes. */
+  | "read:directives:portal"
+  /** Her decision records, and saying whether one says what she decided. */
+  | "read:decision:portal"
+  | "confirm:decision:portal";
 
 export type PatientPermission = StaffPermission | PortalPermission;
 
@@ -115,7 +144,10 @@ export type GlobalPermission =
   /** Admin: the organisation's sign-in rules. */
   | "manage:securitySettings"
   /** Admin: clear a person's second factors when they lost them (with the admin's own step-up). */
-  | "reset:secondFactor";
+  | "reset:secondFactor"
+  /** The directory of services referrals go to: reading it, and keeping it (advocates). */
+  | "read:services"
+  | "manage:services";
 
 const STAFF: readonly Relationship[] = ["caseload", "emergency"];
 const SELF: readonly Relationship[] = ["self"];
@@ -145,6 +177,16 @@ const COORDINATOR: Partial<Record<StaffPermission, readonly Relationship[]>> = {
   "write:update": STAFF,
   "read:disclosures": STAFF,
   "write:disclosures": STAFF,
+  "read:screening": STAFF,
+  "write:screening": STAFF,
+  "read:needs": STAFF,
+  "write:needs": STAFF,
+  "read:referral": STAFF,
+  "read:directives": STAFF,
+  "write:directives": STAFF,
+  "read:decision": STAFF,
+  "write:decision": STAFF,
+  "resolve:decision": STAFF,
 };
 
 const ADVOCATE: Partial<Record<StaffPermission, readonly Relationship[]>> = {
@@ -167,6 +209,18 @@ const ADVOCATE: Partial<Record<StaffPermission, readonly Relationship[]>> = {
   "read:update": STAFF,
   "read:disclosures": STAFF,
   "write:disclosures": STAFF,
+  "read:screening": STAFF,
+  "write:screening": STAFF,
+  "read:needs": STAFF,
+  "write:needs": STAFF,
+  "read:referral": STAFF,
+  "write:referral": STAFF,
+  "read:directives": STAFF,
+  "write:directives": STAFF,
+  "read:decision": STAFF,
+  "write:decision": STAFF,
+  "resolve:decision": STAFF,
+  "flag:decision": STAFF,
 };
 
 const PATIENT: Partial<Record<PortalPermission, readonly Relationship[]>> = {
@@ -189,6 +243,13 @@ const PATIENT: Partial<Record<PortalPermission, readonly Relationship[]>> = {
   "read:recordAccessLog:portal": SELF,
   "export:record:portal": SELF,
   "manage:family:portal": SELF,
+  "read:screening:portal": SELF,
+  "write:screening:portal": SELF,
+  "read:referral:portal": SELF,
+  "answer:referral:portal": SELF,
+  "read:directives:portal": SELF,
+  "read:decision:portal": SELF,
+  "confirm:decision:portal": SELF,
 };
 
 /** Family see what the patient shared, scope by scope; never a confidential-communications request. */
@@ -241,6 +302,7 @@ export const GLOBAL_POLICY: Record<Role, readonly GlobalPermission[]> = {
     "request:emergencyAccess",
     "search:patients",
     "read:resources",
+    "read:services",
     "use:calendarFeed:caseload",
     "read:ownNotifications",
     "manage:ownNotificationSettings:staff",
@@ -262,6 +324,8 @@ export const GLOBAL_POLICY: Record<Role, readonly GlobalPermission[]> = {
     "work:advocacyFollowUps",
     "read:resources",
     "manage:resources",
+    "read:services",
+    "manage:services",
     "read:reports",
     "read:ownNotifications",
     "manage:ownNotificationSettings:staff",

@@ -23,6 +23,8 @@ export const STAFF_KINDS = [
   "conversation-waiting",
   "daily-digest",
   "overdue-alert",
+  "safety-screen",
+  "decision-disputed",
 ] as const satisfies readonly NotificationKind[];
 
 /** Where a person who gets this kind chooses what reaches them. */

@@ -43,6 +43,9 @@ const FAMILY_SCOPE: Record<NotificationKind, FamilyScope | null> = {
   "conversation-waiting": null,
   "daily-digest": null,
   "overdue-alert": null,
+  // A positive safety screen is never family's to hear of (issue 18).
+  "safety-screen": null,
+  "decision-disputed": null,
 };
 
 const GRANT_COLUMN = {

@@ -14,6 +14,8 @@ export const KIND_LABEL: Record<NotificationKind, string> = {
   "conversation-waiting": "Conversation waiting",
   "daily-digest": "Daily digest",
   "overdue-alert": "Overdue alert",
+  "safety-screen": "Safety screen alert",
+  "decision-disputed": "Decision record disputed",
 };
 
 export const STATUS_LABEL: Record<NotificationStatus, string> = {
