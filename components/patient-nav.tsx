@@ -11,6 +11,9 @@ const TABS = [
   { key: "advocacy", label: "Representation", path: "/advocacy" },
   { key: "disclosures", label: "Disclosures", path: "/disclosures" },
   { key: "messages", label: "Messages", path: "/messages" },
+  { key: "needs", label: "Needs & referrals", path: "/needs" },
+  { key: "directives", label: "Who decides", path: "/directives" },
+  { key: "decisions", label: "Decisions", path: "/decisions" },
 ] as const;
 
 /**

@@ -31,7 +31,7 @@ CREATE TABLE "care_agents" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	CONSTRAINT "care_agents_rank_check" CHECK ("care_agents"."rank" in ('agent','alternate')),
-	CONSTRAINT "care_agents_position_check" CHECK (("care_agents"."rank" = 'agent' and "care_agents"."position" = 0) or ("care_agents"."rank" = 'alternate' and "care_agents"."position" >= 1)),
+	CONSTRAINT "care_agents_position_check" CHECK (("care_agents"."rank" = 'agent') = ("care_agents"."position" = 0) and "care_agents"."position" >= 0),
 	CONSTRAINT "care_agents_contact_check" CHECK ("care_agents"."phone" is not null or "care_agents"."email" is not null),
 	CONSTRAINT "care_agents_name_check" CHECK (char_length("care_agents"."name") between 1 and 200)
 );

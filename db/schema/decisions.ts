@@ -57,7 +57,7 @@ export const careAgents = pgTable(
     check("care_agents_rank_check", sql`${t.rank} in (${inList(AGENT_RANKS)})`),
     check(
       "care_agents_position_check",
-      sql`(${t.rank} = 'agent' and ${t.position} = 0) or (${t.rank} = 'alternate' and ${t.position} >= 1)`,
+      sql`(${t.rank} = 'agent') = (${t.position} = 0) and ${t.position} >= 0`,
     ),
     check("care_agents_contact_check", sql`${t.phone} is not null or ${t.email} is not null`),
     check("care_agents_name_check", sql`char_length(${t.name}) between 1 and 200`),
