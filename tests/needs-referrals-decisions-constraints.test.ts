@@ -597,6 +597,26 @@ describe("who decides, and decision records (migration 0026)", () => {
     );
   });
 
+  it("a screening's results and needs are the screened patient's (same-patient keys)", async () => {
+    await unique("questionnaire_responses_id_patient_key");
+    const row = await response();
+    const stranger = (await createPatient()).id;
+    await run(sql`insert into screening_results (response_id, patient_id, domain, positive)
+      values (${row.id}, ${row.patient_id}, 'utilities', false)`);
+    await expectDatabaseError(
+      run(sql`insert into screening_results (response_id, patient_id, domain, positive)
+        values (${row.id}, ${stranger}, 'food', true)`),
+      { code: "23503", constraint: "screening_results_same_patient_fk" },
+    );
+    await run(sql`insert into needs (patient_id, domain, response_id, identified_by, updated_by)
+      values (${row.patient_id}, 'utilities', ${row.id}, ${userId}, ${userId})`);
+    await expectDatabaseError(
+      run(sql`insert into needs (patient_id, domain, response_id, identified_by, updated_by)
+        values (${stranger}, 'utilities', ${row.id}, ${userId}, ${userId})`),
+      { code: "23503", constraint: "needs_response_same_patient_fk" },
+    );
+  });
+
   it("needs_id_patient_key: the pair a referral's need is checked against is unique", async () => {
     await unique("needs_id_patient_key");
     await expectDatabaseError(

@@ -111,7 +111,7 @@ CREATE TABLE "decisions" (
 	CONSTRAINT "decisions_disputed_comment" CHECK ("decisions"."confirmation" <> 'disputed' or "decisions"."patient_comment" is not null),
 	CONSTRAINT "decisions_voice_flag" CHECK (("decisions"."voice_not_reflected_at" is null) = ("decisions"."voice_not_reflected_by" is null) and ("decisions"."voice_not_reflected_at" is null or "decisions"."voice_note" is not null)),
 	CONSTRAINT "decisions_resolution" CHECK (("decisions"."resolved_at" is null) = ("decisions"."resolved_by" is null and "decisions"."resolution" is null)),
-	CONSTRAINT "decisions_resolved_only_when_flagged" CHECK ("decisions"."resolved_at" is null or "decisions"."confirmation" = 'disputed' or "decisions"."voice_not_reflected_at" is not null)
+	CONSTRAINT "decisions_resolved_only_when_flagged" CHECK ("decisions"."resolved_at" is null or "decisions"."patient_comment" is not null or "decisions"."voice_not_reflected_at" is not null)
 );
 --> statement-breakpoint
 CREATE TABLE "referral_transitions" (
@@ -204,7 +204,7 @@ CREATE TABLE "needs" (
 	CONSTRAINT "needs_id_patient_key" UNIQUE("id","patient_id"),
 	CONSTRAINT "needs_domain_check" CHECK ("needs"."domain" in ('housing-instability','housing-quality','food','transportation','utilities','safety','financial-strain','employment','family-community-support','education','physical-activity','substance-use','mental-health','disabilities')),
 	CONSTRAINT "needs_status_check" CHECK ("needs"."status" in ('open','referred','met','declined')),
-	CONSTRAINT "needs_met_reason" CHECK (("needs"."status" = 'met') = ("needs"."met_at" is not null and "needs"."met_reason" in ('referral-completed','patient-said')))
+	CONSTRAINT "needs_met_reason" CHECK (("needs"."status" = 'met') = ("needs"."met_at" is not null and "needs"."met_reason" is not null) and ("needs"."met_reason" is null or "needs"."met_reason" in ('referral-completed','patient-said')))
 );
 --> statement-breakpoint
 CREATE TABLE "questionnaire_responses" (
@@ -327,6 +327,10 @@ CREATE INDEX "screening_results_patient_idx" ON "screening_results" USING btree 
 ALTER TABLE "notification_settings" ADD CONSTRAINT "notification_settings_email_off_kinds_check" CHECK ("notification_settings"."email_off_kinds" <@ array['message','update','appointment-booked','appointment-moved','appointment-cancelled','request-handled','concern-response','rights-decision','appointment-reminder','conversation-waiting','daily-digest','overdue-alert','safety-screen','decision-disputed']::text[]);--> statement-breakpoint
 ALTER TABLE "notification_settings" ADD CONSTRAINT "notification_settings_sms_off_kinds_check" CHECK ("notification_settings"."sms_off_kinds" <@ array['message','update','appointment-booked','appointment-moved','appointment-cancelled','request-handled','concern-response','rights-decision','appointment-reminder','conversation-waiting','daily-digest','overdue-alert','safety-screen','decision-disputed']::text[]);--> statement-breakpoint
 ALTER TABLE "notifications" ADD CONSTRAINT "notifications_kind_check" CHECK ("notifications"."kind" in ('message','update','appointment-booked','appointment-moved','appointment-cancelled','request-handled','concern-response','rights-decision','appointment-reminder','conversation-waiting','daily-digest','overdue-alert','safety-screen','decision-disputed'));--> statement-breakpoint
+ALTER TABLE "questionnaire_responses" ADD CONSTRAINT "questionnaire_responses_id_patient_key" UNIQUE("id","patient_id");--> statement-breakpoint
+ALTER TABLE "needs" ADD CONSTRAINT "needs_response_same_patient_fk" FOREIGN KEY ("response_id","patient_id") REFERENCES "public"."questionnaire_responses"("id","patient_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "screening_results" ADD CONSTRAINT "screening_results_same_patient_fk" FOREIGN KEY ("response_id","patient_id") REFERENCES "public"."questionnaire_responses"("id","patient_id") ON DELETE no action ON UPDATE no action;
+--> statement-breakpoint
 -- Guards for issue 18's records, in the database as the concern workflow's are (migration 0008).
 -- Append-only history and results: neither changed nor deleted.
 CREATE OR REPLACE FUNCTION kept_rows_refuse_change() RETURNS trigger

@@ -223,7 +223,7 @@ export const decisions = pgTable(
     ),
     check(
       "decisions_resolved_only_when_flagged",
-      sql`${t.resolvedAt} is null or ${t.confirmation} = 'disputed' or ${t.voiceNotReflectedAt} is not null`,
+      sql`${t.resolvedAt} is null or ${t.patientComment} is not null or ${t.voiceNotReflectedAt} is not null`,
     ),
   ],
 );

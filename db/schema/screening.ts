@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   boolean,
   check,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -108,6 +109,7 @@ export const questionnaireResponses = pgTable(
     version: integer("version").notNull().default(1),
   },
   (t) => [
+    unique("questionnaire_responses_id_patient_key").on(t.id, t.patientId),
     index("questionnaire_responses_patient_idx").on(t.patientId, t.startedAt),
     uniqueIndex("questionnaire_responses_one_open_key")
       .on(t.patientId, t.questionnaireId)
@@ -143,6 +145,12 @@ export const screeningResults = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    // A result is the screened patient's: the response and the row name the same patient.
+    foreignKey({
+      name: "screening_results_same_patient_fk",
+      columns: [t.responseId, t.patientId],
+      foreignColumns: [questionnaireResponses.id, questionnaireResponses.patientId],
+    }),
     unique("screening_results_response_domain_key").on(t.responseId, t.domain),
     index("screening_results_patient_idx").on(t.patientId),
     check("screening_results_domain_check", sql`${t.domain} in (${inList(NEED_DOMAINS)})`),
@@ -197,6 +205,12 @@ export const needs = pgTable(
     version: integer("version").notNull().default(1),
   },
   (t) => [
+    // A need found by a screening is the screened patient's.
+    foreignKey({
+      name: "needs_response_same_patient_fk",
+      columns: [t.responseId, t.patientId],
+      foreignColumns: [questionnaireResponses.id, questionnaireResponses.patientId],
+    }),
     unique("needs_id_patient_key").on(t.id, t.patientId),
     index("needs_patient_idx").on(t.patientId, t.identifiedAt),
     uniqueIndex("needs_one_unmet_per_domain_key")
@@ -206,7 +220,7 @@ export const needs = pgTable(
     check("needs_status_check", sql`${t.status} in (${inList(NEED_STATUSES)})`),
     check(
       "needs_met_reason",
-      sql`(${t.status} = 'met') = (${t.metAt} is not null and ${t.metReason} in (${inList(NEED_MET_REASONS)}))`,
+      sql`(${t.status} = 'met') = (${t.metAt} is not null and ${t.metReason} is not null) and (${t.metReason} is null or ${t.metReason} in (${inList(NEED_MET_REASONS)}))`,
     ),
   ],
 );
