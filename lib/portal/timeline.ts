@@ -37,6 +37,8 @@ export interface Timeline {
   canReadCarePlan: boolean;
   canReadPreferences: boolean;
   canReadRightsRequests: boolean;
+  /** Her social-needs screening: the patient alone, never family. */
+  canScreen: boolean;
   /** The viewer is the patient (pages speak to "you"), not family (pages speak about the patient). */
   self: boolean;
 }
@@ -114,6 +116,7 @@ export async function getTimeline(
     canReadCarePlan: can(actor, "read:carePlan:portal", access),
     canReadPreferences: can(actor, "read:preferences:portal", access),
     canReadRightsRequests: can(actor, "read:rightsRequest:portal", access),
+    canScreen: can(actor, "write:screening:portal", access),
     self,
   };
 }
