@@ -1,3 +1,5 @@
+import { FieldError } from "./field";
+
 /** One box of a group: its own field name ("on" when ticked, absent when not) and label. */
 export interface GroupBox {
   name: string;
@@ -16,16 +18,21 @@ export function CheckboxGroup({
   hint,
   boxes,
   values,
+  error,
 }: {
   id: string;
   legend: string;
   hint?: string;
   boxes: GroupBox[];
   values?: Record<string, string>;
+  /** The action's error for the group as a whole ("tick at least one"), keyed by the group's name. */
+  error?: string[];
 }) {
   const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error?.length ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
   return (
-    <fieldset className="mb-4" aria-describedby={hintId}>
+    <fieldset className="mb-4" aria-describedby={describedBy}>
       <legend className="font-medium">{legend}</legend>
       {hint ? (
         <p id={hintId} className="text-sm text-slate-600">
@@ -46,6 +53,7 @@ export function CheckboxGroup({
           </div>
         ))}
       </div>
+      <FieldError id={errorId} error={error} />
     </fieldset>
   );
 }

@@ -1,0 +1,128 @@
+import "server-only";
+import { and, asc, desc, eq, ne } from "drizzle-orm";
+import { db } from "@/db/client";
+import {
+  type NeedDomain,
+  type NeedStatus,
+  needs,
+  type ReferralFeedback,
+  type ReferralStatus,
+  referrals,
+  services,
+} from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
+import { type Actor, authorizePatient, can } from "@/lib/authz";
+import { referralDueOn } from "./schemas";
+
+/** A referral as the patient follows it: the service and how to reach it, where it stands, her word. */
+export interface PortalReferral {
+  id: string;
+  version: number;
+  status: ReferralStatus;
+  service: {
+    name: string;
+    phone: string | null;
+    email: string | null;
+    website: string | null;
+    address: string | null;
+    hours: string | null;
+  };
+  sentAt: Date;
+  /** The day the current step is due (the service's answer, then the help), null once ended. */
+  dueOn: string | null;
+  endedAt: Date | null;
+  feedback: ReferralFeedback | null;
+  feedbackAt: Date | null;
+}
+
+export interface PortalNeed {
+  id: string;
+  domain: NeedDomain;
+  status: NeedStatus;
+  identifiedAt: Date;
+  referrals: PortalReferral[];
+}
+
+export interface PortalReferrals {
+  needs: PortalNeed[];
+  canAnswer: boolean;
+}
+
+/**
+ * The patient's needs and referrals through the portal's own permission, audited as a portal read.
+ * Never the staff's side (their notes, the outcome they wrote, who sent it). A safety need is shown
+ * to the patient herself only, whatever the policy may one day give anyone else.
+ */
+export async function getPortalReferrals(actor: Actor, patientId: string): Promise<PortalReferrals> {
+  const access = await authorizePatient(actor, "read:referral:portal", patientId);
+  const self = access.relationships.includes("self");
+  const database = db();
+  const shown = and(eq(needs.patientId, patientId), self ? undefined : ne(needs.domain, "safety"));
+  const [needRows, referralRows] = await Promise.all([
+    database
+      .select({ id: needs.id, domain: needs.domain, status: needs.status, identifiedAt: needs.identifiedAt })
+      .from(needs)
+      .where(shown)
+      .orderBy(desc(needs.identifiedAt), desc(needs.id))
+      .limit(200),
+    database
+      .select({
+        id: referrals.id,
+        needId: referrals.needId,
+        version: referrals.version,
+        status: referrals.status,
+        name: services.name,
+        phone: services.phone,
+        email: services.email,
+        website: services.website,
+        address: services.address,
+        hours: services.hours,
+        sentAt: referrals.sentAt,
+        acceptDueOn: referrals.acceptDueOn,
+        completeDueOn: referrals.completeDueOn,
+        endedAt: referrals.endedAt,
+        feedback: referrals.patientFeedback,
+        feedbackAt: referrals.patientFeedbackAt,
+      })
+      .from(referrals)
+      .innerJoin(needs, eq(needs.id, referrals.needId))
+      .innerJoin(services, eq(services.id, referrals.serviceId))
+      .where(and(eq(referrals.patientId, patientId), shown))
+      .orderBy(asc(referrals.sentAt), asc(referrals.id))
+      .limit(500),
+  ]);
+  const result = {
+    needs: needRows.map((n) => ({
+      ...n,
+      referrals: referralRows
+        .filter((r) => r.needId === n.id)
+        .map((r) => ({
+          id: r.id,
+          version: r.version,
+          status: r.status,
+          service: {
+            name: r.name,
+            phone: r.phone,
+            email: r.email,
+            website: r.website,
+            address: r.address,
+            hours: r.hours,
+          },
+          sentAt: r.sentAt,
+          dueOn: referralDueOn(r),
+          endedAt: r.endedAt,
+          feedback: r.feedback,
+          feedbackAt: r.feedbackAt,
+        })),
+    })),
+    canAnswer: can(actor, "answer:referral:portal", access),
+  };
+  await recordAudit(database, actor, {
+    action: "portal.referrals",
+    patientId,
+    entityType: "patient",
+    entityId: patientId,
+    details: { needs: result.needs.length, referrals: referralRows.length },
+  });
+  return result;
+}

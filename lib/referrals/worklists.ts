@@ -1,0 +1,72 @@
+import "server-only";
+import { and, asc, eq, or, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import {
+  caseloadAssignments,
+  type NeedDomain,
+  needs,
+  patients,
+  type ReferralStatus,
+  referrals,
+  services,
+} from "@/db/schema";
+import { type Actor, inCurrentCaseload } from "@/lib/authz";
+
+export interface ReferralDue {
+  id: string;
+  patientId: string;
+  patientName: string;
+  serviceName: string;
+  domain: NeedDomain;
+  status: Extract<ReferralStatus, "sent" | "accepted">;
+  dueOn: string;
+  overdue: boolean;
+}
+
+/** The day the open step falls due, in SQL: the service's answer when sent, the help when accepted. */
+const stepDueOn = sql<string>`(case when ${referrals.status} = 'sent' then ${referrals.acceptDueOn} else ${referrals.completeDueOn} end)`;
+
+/**
+ * The referrals the advocate sent, in their current caseload, whose open step is due today or
+ * past: sent and not answered by the day given, accepted and the help not given by its day. Soonest
+ * first. Reads no policy: "My work" authorises first and writes the audit event.
+ */
+export async function readReferralsDue(
+  database: Database,
+  actor: Actor,
+  today: string,
+  limit: number,
+): Promise<ReferralDue[]> {
+  const rows = await database
+    .select({
+      id: referrals.id,
+      patientId: patients.id,
+      patientName: sql<string>`${patients.givenName} || ' ' || ${patients.familyName}`,
+      serviceName: services.name,
+      domain: needs.domain,
+      status: referrals.status,
+      dueOn: sql<string>`${stepDueOn}::text`,
+    })
+    .from(referrals)
+    .innerJoin(needs, eq(needs.id, referrals.needId))
+    .innerJoin(services, eq(services.id, referrals.serviceId))
+    .innerJoin(patients, eq(patients.id, referrals.patientId))
+    .innerJoin(caseloadAssignments, eq(caseloadAssignments.patientId, referrals.patientId))
+    .where(
+      and(
+        inCurrentCaseload(actor.userId),
+        eq(referrals.sentBy, actor.userId),
+        or(
+          and(eq(referrals.status, "sent"), sql`${referrals.acceptDueOn} <= ${today}`),
+          and(eq(referrals.status, "accepted"), sql`${referrals.completeDueOn} <= ${today}`),
+        ),
+      ),
+    )
+    .orderBy(asc(stepDueOn), asc(referrals.id))
+    .limit(limit);
+  return rows.map((r) => ({
+    ...r,
+    status: r.status as ReferralDue["status"],
+    overdue: r.dueOn < today,
+  }));
+}
