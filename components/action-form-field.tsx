@@ -30,6 +30,8 @@ export type FieldSpec =
       defaultValue?: string;
     }
   | { kind: "checkbox"; name: string; label: string; defaultChecked?: boolean }
+  /** A file, optional, checked by its bytes on the server (the action reads it as `secret`); never in a draft. */
+  | { kind: "file"; name: string; label: string; hint?: string; accept: string }
   /** A fieldset of boxes, each its own field; `name` keys the group. */
   | { kind: "checkboxes"; name: string; label: string; hint?: string; boxes: GroupBox[] };
 
@@ -78,7 +80,33 @@ export function ActionFormField({
   }
   if (f.kind === "checkboxes") {
     const { kind: _, name: __, label, ...group } = f;
-    return <CheckboxGroup id={id} legend={label} values={values} {...group} />;
+    return <CheckboxGroup id={id} legend={label} values={values} error={error} {...group} />;
+  }
+  if (f.kind === "file") {
+    const hintId = f.hint ? `${id}-hint` : undefined;
+    const errorId = error?.length ? `${id}-error` : undefined;
+    return (
+      <div className="mb-4">
+        <label htmlFor={id} className="block font-medium">
+          {f.label} <span className="font-normal text-slate-600">({optionalLabel ?? "optional"})</span>
+        </label>
+        {f.hint ? (
+          <p id={hintId} className="text-sm text-slate-600">
+            {f.hint}
+          </p>
+        ) : null}
+        <input
+          id={id}
+          name={f.name}
+          type="file"
+          accept={f.accept}
+          aria-invalid={errorId ? true : undefined}
+          aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+          className="mt-1 block w-full text-base"
+        />
+        <FieldError id={errorId} error={error} />
+      </div>
+    );
   }
   if (f.kind === "checkbox") {
     const errorId = error?.length ? `${id}-error` : undefined;

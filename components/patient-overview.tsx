@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { PatientPreferencesPanel } from "@/components/care-plan/patient-preferences-panel";
 import { PatientNav } from "@/components/patient-nav";
 import { Alert } from "@/components/ui/alert";
@@ -24,10 +25,11 @@ function textMessagesLine({ optedInAt, wording, stoppedAt }: PatientOverview["te
 }
 
 /**
- * A patient's overview: demographics, contact, care team. Synchronous, so that the benchmark's
+ * A patient's overview: demographics, contact, care team, and what the page puts on `top` ("who
+ * decides"). Synchronous, so that the benchmark's
  * reference server can render exactly what the page renders with renderToString.
  */
-export function PatientOverviewView({ p }: { p: PatientOverview }) {
+export function PatientOverviewView({ p, top }: { p: PatientOverview; top?: ReactNode }) {
   const coordinators = p.staff.filter((s) => s.kind === "coordinator");
   const advocates = p.staff.filter((s) => s.kind === "advocate");
   const staffLine = (list: typeof p.staff) =>
@@ -47,6 +49,7 @@ export function PatientOverviewView({ p }: { p: PatientOverview }) {
         MRN {p.mrn} · born {formatCalendarDate(p.dateOfBirth)} (age {ageOn(p.dateOfBirth)})
       </p>
       <PatientNav patientId={p.id} current="overview" />
+      {top}
       {p.canReadPreferences ? (
         <div className="mb-6">
           <PatientPreferencesPanel givenName={p.givenName} preferences={p.preferences} />

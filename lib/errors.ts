@@ -39,6 +39,19 @@ export function pgErrorCode(error: unknown): string | undefined {
 }
 
 /**
+ * The constraint or unique index a database error names, from either driver (PGlite says
+ * `constraint`, postgres.js `constraint_name`), wrapped by drizzle or not.
+ */
+export function pgConstraintName(error: unknown): string | undefined {
+  const named = (e: unknown) => {
+    const c = e as { constraint?: unknown; constraint_name?: unknown } | null | undefined;
+    const name = c?.constraint ?? c?.constraint_name;
+    return typeof name === "string" ? name : undefined;
+  };
+  return named(error) ?? named((error as { cause?: unknown } | null)?.cause);
+}
+
+/**
  * Runs a transaction again when PostgreSQL aborted it to break a deadlock or a serialization
  * conflict (40P01, 40001). Concurrent inserts checked by two exclusion constraints can wait on
  * each other; the database picks one to abort, and the retry then sees the winner's committed row.

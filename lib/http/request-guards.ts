@@ -8,12 +8,16 @@ import { actionArgumentsDecode } from "./action-arguments";
 export const MAX_BODY_BYTES = 200 * 1024;
 
 /**
- * The pages whose forms send a file (a conversation's message with its attachment, 10 MB at most):
- * they take 10 MB and a megabyte for the rest of the form. next.config.js's serverActions
+ * The pages whose forms send a file (a conversation's message with its attachment, an advance
+ * directive's scan; 10 MB at most): they take 10 MB and a megabyte for the rest of the form. next.config.js's serverActions
  * bodySizeLimit ("11mb") is this one; every other path keeps MAX_BODY_BYTES.
  */
 export const ATTACHMENT_BODY_BYTES = 11 * 1024 * 1024;
-const ATTACHMENT_PATHS = [/^\/me\/messages(\/|$)/, /^\/patients\/[^/]+\/messages(\/|$)/];
+const ATTACHMENT_PATHS = [
+  /^\/me\/messages(\/|$)/,
+  /^\/patients\/[^/]+\/messages(\/|$)/,
+  /^\/patients\/[^/]+\/directives(\/|$)/,
+];
 
 /** The largest body a request to this path may carry. */
 export function bodyLimitFor(pathname: string): number {

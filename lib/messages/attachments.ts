@@ -3,6 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import {
   ATTACHMENT_MAX_BYTES,
+  ATTACHMENT_TYPES,
   type AttachmentType,
   messageAttachments,
   messages,
@@ -10,14 +11,17 @@ import {
 } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { type Actor, authorizePatient } from "@/lib/authz";
-import { DomainError, NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/errors";
+import {
+  type CheckedFile,
+  checkUpload,
+  fileDownloadResponse,
+  sniffType,
+  type UploadWords,
+} from "@/lib/files/uploads";
 
 /** What a refused file is told, in the sender's language. */
-export interface AttachmentWords {
-  wrongType: string;
-  tooLarge: string;
-  refused: string;
-}
+export type AttachmentWords = UploadWords;
 
 export const ATTACHMENT_WORDS_EN: AttachmentWords = {
   wrongType: "Attach a PDF, JPEG or PNG file. This file is not one of those.",
@@ -26,11 +30,7 @@ export const ATTACHMENT_WORDS_EN: AttachmentWords = {
 };
 
 /** A file checked and ready to store. */
-export interface CheckedAttachment {
-  fileName: string;
-  contentType: AttachmentType;
-  content: Buffer;
-}
+export type CheckedAttachment = CheckedFile<AttachmentType>;
 
 export interface AttachmentMeta {
   id: string;
@@ -40,41 +40,20 @@ export interface AttachmentMeta {
   sizeBytes: number;
 }
 
-/** The type a file's first bytes show (its magic number), whatever its name or the browser say. */
-export function sniffType(bytes: Uint8Array): AttachmentType | null {
-  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
-  if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return "application/pdf"; // %PDF-
-  if (starts(0xff, 0xd8, 0xff)) return "image/jpeg";
-  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return "image/png";
-  return null;
-}
-
-/** A file name safe to keep and to send back in a header: no path, no control characters, 200 at most. */
-function cleanName(name: string, type: AttachmentType): string {
-  const base = (name.split(/[\\/]/).pop() ?? "")
-    .replace(/[\p{Cc}"]/gu, "")
-    .trim()
-    .slice(0, 200);
-  return base || { "application/pdf": "file.pdf", "image/jpeg": "photo.jpg", "image/png": "image.png" }[type];
-}
+export { sniffType };
 
 /**
- * The form's file field checked: nothing picked is no attachment; anything else must be a PDF,
- * JPEG or PNG by its bytes and 10 MB at most, or the whole message is refused (nothing stored)
- * with the reason on the field.
+ * The form's file field checked (lib/files/uploads.ts): nothing picked is no attachment; anything
+ * else must be a PDF, JPEG or PNG by its bytes and 10 MB at most, or the whole message is refused
+ * (nothing stored) with the reason on the field.
  */
-export async function checkAttachment(
-  value: unknown,
-  words: AttachmentWords,
-): Promise<CheckedAttachment | null> {
-  if (!(value instanceof Blob) || value.size === 0) return null;
-  const refuse = (reason: string) => new DomainError(words.refused, { attachment: [reason] });
-  if (value.size > ATTACHMENT_MAX_BYTES) throw refuse(words.tooLarge);
-  const content = Buffer.from(await value.arrayBuffer());
-  const contentType = sniffType(content);
-  if (!contentType) throw refuse(words.wrongType);
-  const name = value instanceof File ? value.name : "";
-  return { fileName: cleanName(name, contentType), contentType, content };
+export function checkAttachment(value: unknown, words: AttachmentWords): Promise<CheckedAttachment | null> {
+  return checkUpload(value, {
+    field: "attachment",
+    types: ATTACHMENT_TYPES,
+    maxBytes: ATTACHMENT_MAX_BYTES,
+    words,
+  });
 }
 
 /** Stores a checked file with its message, in the message's transaction. */
@@ -167,15 +146,4 @@ export async function downloadAttachment(
 }
 
 /** The response a download is served as: a file to save, never kept by a cache, never sniffed. */
-export function attachmentResponse(file: AttachmentDownload): Response {
-  const ascii = file.fileName.replace(/[^\x20-\x7e]/g, "_");
-  return new Response(new Uint8Array(file.content), {
-    headers: {
-      "Content-Type": file.contentType,
-      "Content-Length": String(file.content.byteLength),
-      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
-}
+export const attachmentResponse: (file: AttachmentDownload) => Response = fileDownloadResponse;

@@ -1,0 +1,112 @@
+import "server-only";
+import { and, desc, eq, isNotNull } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { advanceDirectives, careAgents, careWishVersions, users } from "@/db/schema";
+import type { CodeStatusWish, DirectiveKind } from "@/db/schema/decisions";
+import type { WrittenLanguage } from "@/db/schema/languages";
+import type { Actor } from "@/lib/authz";
+import type { PatientHeader } from "@/lib/patients/header";
+import { readPatientRecord } from "@/lib/records/patient-read";
+import { unsafeReadWhoDecides, type WhoDecides } from "./reads";
+import type { AgentRank } from "./schemas";
+import type { CareWishesSnapshot } from "./wishes";
+
+export interface ArchivedAgent {
+  id: string;
+  rank: AgentRank;
+  name: string;
+  relationship: string;
+  archivedAt: Date;
+}
+
+export interface ArchivedDirective {
+  id: string;
+  kind: DirectiveKind;
+  signedOn: string;
+  fileName: string | null;
+  sizeBytes: number | null;
+  archivedAt: Date;
+  archivedBy: string;
+}
+
+export interface CareWishVersion {
+  version: number;
+  changedAt: Date;
+  changedBy: string;
+  codeStatus: CodeStatusWish;
+  inHerWords: string | null;
+  language: WrittenLanguage;
+}
+
+/** The staff page: "who decides" with what was archived and every saved state of her wishes. */
+export interface DirectivesPage extends WhoDecides {
+  patient: PatientHeader;
+  canWrite: boolean;
+  archivedAgents: ArchivedAgent[];
+  archivedDirectives: ArchivedDirective[];
+  wishHistory: CareWishVersion[];
+}
+
+const archiver = alias(users, "archiver");
+
+/** Her agent, alternates, directives and wishes for staff who may read them (`read:directives`); audited. */
+export async function getDirectivesPage(actor: Actor, patientId: string): Promise<DirectivesPage> {
+  return readPatientRecord(
+    actor,
+    "read:directives",
+    patientId,
+    async ({ database, can }) => {
+      const [summary, archivedAgents, archivedDirectives, versions] = await Promise.all([
+        unsafeReadWhoDecides(database, patientId),
+        database
+          .select({
+            id: careAgents.id,
+            rank: careAgents.rank,
+            name: careAgents.name,
+            relationship: careAgents.relationship,
+            archivedAt: careAgents.archivedAt,
+          })
+          .from(careAgents)
+          .where(and(eq(careAgents.patientId, patientId), isNotNull(careAgents.archivedAt)))
+          .orderBy(desc(careAgents.archivedAt)),
+        database
+          .select({
+            id: advanceDirectives.id,
+            kind: advanceDirectives.kind,
+            signedOn: advanceDirectives.signedOn,
+            fileName: advanceDirectives.fileName,
+            sizeBytes: advanceDirectives.sizeBytes,
+            archivedAt: advanceDirectives.archivedAt,
+            archivedBy: archiver.name,
+          })
+          .from(advanceDirectives)
+          .innerJoin(archiver, eq(archiver.id, advanceDirectives.archivedBy))
+          .where(and(eq(advanceDirectives.patientId, patientId), isNotNull(advanceDirectives.archivedAt)))
+          .orderBy(desc(advanceDirectives.archivedAt)),
+        database
+          .select({
+            version: careWishVersions.version,
+            changedAt: careWishVersions.changedAt,
+            changedBy: users.name,
+            snapshot: careWishVersions.snapshot,
+          })
+          .from(careWishVersions)
+          .innerJoin(users, eq(users.id, careWishVersions.changedBy))
+          .where(eq(careWishVersions.patientId, patientId))
+          .orderBy(desc(careWishVersions.version))
+          .limit(30),
+      ]);
+      return {
+        ...summary,
+        canWrite: can("write:directives"),
+        archivedAgents: archivedAgents.map((a) => ({ ...a, archivedAt: a.archivedAt! })),
+        archivedDirectives: archivedDirectives.map((d) => ({ ...d, archivedAt: d.archivedAt! })),
+        wishHistory: versions.map(({ snapshot, ...v }) => {
+          const s = snapshot as CareWishesSnapshot;
+          return { ...v, codeStatus: s.codeStatus, inHerWords: s.inHerWords, language: s.language };
+        }),
+      };
+    },
+    () => ({ action: "directive.read", details: { view: "page" } }),
+  );
+}
