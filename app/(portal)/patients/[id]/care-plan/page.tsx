@@ -6,11 +6,13 @@ import type { CarePlanActions } from "@/components/care-plan/plan-actions";
 import { PlanList } from "@/components/care-plan/plan-list";
 import { PlanView } from "@/components/care-plan/plan-view";
 import { StartPlanForm } from "@/components/care-plan/start-plan-form";
+import { FlaggedDecisionsAlert } from "@/components/decisions/flagged-decisions-alert";
 import { PatientHeading } from "@/components/patient-nav";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TwoColumns } from "@/components/ui/two-columns";
 import { requireActor } from "@/lib/auth/current-user";
 import { CarePlanIdSchema, getCarePlanPage } from "@/lib/care-plans";
+import { listFlaggedDecisions } from "@/lib/decisions";
 import { PatientIdSchema } from "@/lib/patients/schemas";
 import {
   addPlanItemAction,
@@ -51,9 +53,11 @@ export default async function CarePlanRoute({
   }
   const actor = await requireActor();
   const data = await orNotFound(getCarePlanPage(actor, parsed.data, planId));
+  const decisions = await orNotFound(listFlaggedDecisions(actor, parsed.data));
   return (
     <>
       <PatientHeading patient={data.patient} current="care-plan" />
+      <FlaggedDecisionsAlert patientId={data.patient.id} flagged={decisions.flagged} />
       <TwoColumns side="22rem">
         <div>
           {data.plan ? (

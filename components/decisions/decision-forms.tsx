@@ -1,0 +1,102 @@
+import { ActionForm } from "@/components/action-form";
+import { Expander } from "@/components/ui/expander";
+import type { FormState } from "@/components/ui/form-state";
+import type { DecisionsPage, DecisionView } from "@/lib/decisions";
+import { decisionFields } from "./decision-fields";
+
+type Form = [prev: FormState, formData: FormData];
+
+/** The decisions page's server actions, handed down as props and bound here to one decision. */
+export interface DecisionActions {
+  edit: (decisionId: string, ...form: Form) => Promise<FormState>;
+  flag: (decisionId: string, ...form: Form) => Promise<FormState>;
+  resolve: (decisionId: string, ...form: Form) => Promise<FormState>;
+  link: (decisionId: string, ...form: Form) => Promise<FormState>;
+}
+
+/** What one decision's reader may do to it, each folded away under its own summary line. */
+export function DecisionForms({
+  decision: d,
+  page,
+  actions,
+}: {
+  decision: DecisionView;
+  page: DecisionsPage;
+  actions: DecisionActions;
+}) {
+  const version = { version: String(d.version) };
+  const linked = new Set(d.links.map((l) => `${l.kind}:${l.id}`));
+  const linkable = page.planItems.filter((item) => !linked.has(item.value));
+  return (
+    <div className="mt-3 space-y-2">
+      {page.canResolve && d.flagged ? (
+        <Expander summary="Resolve the flag" className="border-amber-600">
+          <ActionForm
+            action={actions.resolve.bind(null, d.id)}
+            hidden={version}
+            submitLabel="Resolve"
+            fields={[
+              {
+                kind: "textarea",
+                name: "resolution",
+                label: "How it was resolved",
+                hint: "The patient is then asked again in the portal whether the record says what they decided.",
+                required: true,
+                maxLength: 2000,
+              },
+            ]}
+          />
+        </Expander>
+      ) : null}
+      {page.canFlag && !(d.voiceFlag && d.flagged) ? (
+        <Expander summary="The patient's voice is not reflected">
+          <ActionForm
+            action={actions.flag.bind(null, d.id)}
+            hidden={version}
+            submitLabel="Flag this record"
+            variant="secondary"
+            fields={[
+              {
+                kind: "textarea",
+                name: "note",
+                label: "What the record misses of the patient's voice",
+                hint: "The patient's coordinators are told, and see it on the care plan until it is resolved.",
+                required: true,
+                maxLength: 2000,
+              },
+            ]}
+          />
+        </Expander>
+      ) : null}
+      {page.canWrite && linkable.length > 0 ? (
+        <Expander summary="Link a care plan goal or intervention">
+          <ActionForm
+            action={actions.link.bind(null, d.id)}
+            submitLabel="Link"
+            variant="secondary"
+            draftKey={`decision-link-${d.id}`}
+            fields={[
+              {
+                kind: "select",
+                name: "item",
+                label: "Goal or intervention this decision led to",
+                options: [{ value: "", label: "Choose…" }, ...linkable],
+              },
+            ]}
+          />
+        </Expander>
+      ) : null}
+      {page.canWrite ? (
+        <Expander summary="Edit this record">
+          <ActionForm
+            action={actions.edit.bind(null, d.id)}
+            hidden={version}
+            submitLabel="Save as a new version"
+            draftKey={`decision-edit-${d.id}`}
+            fields={decisionFields(page.plans, page.today, d)}
+          />
+        </Expander>
+      ) : null}
+    </div>
+  );
+}
