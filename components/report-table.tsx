@@ -1,10 +1,13 @@
 import { Card } from "@/components/ui/card";
+import { REPORT_KIND_WORDS, type ReportColumn } from "@/lib/reports/columns";
 import { periodParams, type ReportPeriod } from "@/lib/reports/periods";
 import type { ReportTable } from "@/lib/reports/schemas";
 import { TableScroll } from "./ui/table-scroll";
 
 const percent = (share: number | null) => (share === null ? "–" : `${Math.round(share * 100)}%`);
 const days = (value: number | null) => (value === null ? "–" : value.toFixed(1));
+const shown = (c: ReportColumn, value: number | null) =>
+  c.format === "share" ? percent(value) : c.format === "days" ? days(value) : value;
 
 /** Bars for the number in each group, readable at a glance; the table beside it carries the figures. */
 function Bars({ table }: { table: ReportTable }) {
@@ -35,17 +38,29 @@ function Bars({ table }: { table: ReportTable }) {
 
 /** One table of the equity report, with its chart and its CSV download. */
 export function ReportTableSection({ table, period }: { table: ReportTable; period: ReportPeriod }) {
-  const concerns = table.kind === "concerns";
+  const words = REPORT_KIND_WORDS[table.kind];
+  const columns = words.columns.filter((c) => !c.csvOnly);
   const csv = `/reports/csv?${new URLSearchParams({ table: table.id, ...periodParams(period) })}`;
+  const pad = (i: number) => (i < columns.length - 1 ? "py-1 pr-3" : "py-1");
   return (
-    <Card as="section" padding={5} aria-labelledby={`${table.id}-heading`}>
+    <Card
+      as="section"
+      padding={5}
+      aria-labelledby={`${table.id}-heading`}
+      aria-describedby={words.caption ? `${table.id}-caption` : undefined}
+    >
       <h3 id={`${table.id}-heading`} className="mb-3 text-lg font-semibold">
         {table.title}
       </h3>
+      {words.caption ? (
+        <p id={`${table.id}-caption`} className="mb-3 max-w-prose text-sm text-slate-700">
+          {words.caption}
+        </p>
+      ) : null}
       {table.withheld ? (
-        <p>Withheld: too few were received in this period to show any group without identifying someone.</p>
+        <p>{words.withheld}</p>
       ) : table.rows.length === 0 ? (
-        <p>Nothing received in this period.</p>
+        <p>{words.empty}</p>
       ) : (
         <div className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
           <Bars table={table} />
@@ -56,18 +71,11 @@ export function ReportTableSection({ table, period }: { table: ReportTable; peri
                   <th scope="col" className="py-1 pr-3">
                     {table.dimensionLabel}
                   </th>
-                  <th scope="col" className="py-1 pr-3 text-right">
-                    Patients
-                  </th>
-                  <th scope="col" className="py-1 pr-3 text-right">
-                    {concerns ? "Concerns" : "Requests"}
-                  </th>
-                  <th scope="col" className="py-1 pr-3 text-right">
-                    Median days to {concerns ? "resolve" : "answer"}
-                  </th>
-                  <th scope="col" className="py-1 text-right">
-                    {concerns ? "Resolved" : "Answered"} on time
-                  </th>
+                  {columns.map((c, i) => (
+                    <th key={c.header} scope="col" className={`${pad(i)} text-right`}>
+                      {c.header}
+                    </th>
+                  ))}
                 </tr>
               </thead>
               <tbody>
@@ -77,16 +85,15 @@ export function ReportTableSection({ table, period }: { table: ReportTable; peri
                       {r.label}
                     </th>
                     {r.suppressed ? (
-                      <td colSpan={4} className="py-1 text-slate-700 italic">
+                      <td colSpan={columns.length} className="py-1 text-slate-700 italic">
                         Suppressed
                       </td>
                     ) : (
-                      <>
-                        <td className="py-1 pr-3 text-right tabular-nums">{r.patients}</td>
-                        <td className="py-1 pr-3 text-right tabular-nums">{r.items}</td>
-                        <td className="py-1 pr-3 text-right tabular-nums">{days(r.medianDays)}</td>
-                        <td className="py-1 text-right tabular-nums">{percent(r.onTimeShare)}</td>
-                      </>
+                      columns.map((c, i) => (
+                        <td key={c.header} className={`${pad(i)} text-right tabular-nums`}>
+                          {shown(c, c.value(r))}
+                        </td>
+                      ))
                     )}
                   </tr>
                 ))}

@@ -1,3 +1,4 @@
+import { REPORT_KIND_WORDS } from "./columns";
 import { periodLabel, type ReportPeriod } from "./periods";
 import type { ReportTable } from "./schemas";
 
@@ -13,28 +14,19 @@ function cell(value: string | number | null): string {
  * left out, and a withheld table with no groups at all.
  */
 export function tableToCsv(table: ReportTable, period: ReportPeriod): string {
-  const done = table.kind === "concerns" ? "Resolved" : "Answered";
+  const columns = REPORT_KIND_WORDS[table.kind].columns;
+  const figure = (format: (typeof columns)[number]["format"], value: number | null) => {
+    if (value === null) return "";
+    if (format === "days") return value.toFixed(1);
+    return format === "share" ? Math.round(value * 100) : value;
+  };
   const lines: (string | number | null)[][] = [
     [`${table.title}, ${periodLabel(period)} (${period.from} to ${period.to})`],
-    [
-      table.dimensionLabel,
-      "Patients",
-      table.kind === "concerns" ? "Concerns" : "Requests",
-      done,
-      `Median days to ${table.kind === "concerns" ? "resolve" : "answer"}`,
-      `${done} on time (%)`,
-    ],
+    [table.dimensionLabel, ...columns.map((c) => (c.format === "share" ? `${c.header} (%)` : c.header))],
     ...table.rows.map((r) =>
       r.suppressed
-        ? [r.label, "suppressed", "", "", "", ""]
-        : [
-            r.label,
-            r.patients,
-            r.items,
-            r.done,
-            r.medianDays === null ? "" : r.medianDays.toFixed(1),
-            r.onTimeShare === null ? "" : Math.round(r.onTimeShare * 100),
-          ],
+        ? [r.label, "suppressed", ...columns.slice(1).map(() => "")]
+        : [r.label, ...columns.map((c) => figure(c.format, c.value(r)))],
     ),
   ];
   if (table.withheld) lines.push(["withheld: too few to show any group"]);

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, gte, lt, lte, type SQL, sql } from "drizzle-orm";
-import type { PgColumn } from "drizzle-orm/pg-core";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
 import { concerns, patients, rightsRequests } from "@/db/schema";
 import { zonedDayStart } from "@/lib/time";
@@ -31,20 +31,20 @@ const ageBand = (at: SQL) => {
 const recorded = (column: PgColumn) => sql<string>`coalesce(${column}, '${sql.raw(NOT_RECORDED)}')`;
 
 /** Which quarter a moment falls in, from where each quarter after the first starts. */
-const quarterOf = (at: SQL, starts: SQL[]) =>
+export const quarterOf = (at: SQL, starts: SQL[]) =>
   sql<number>`case when ${at} < ${starts[0]} then 1 when ${at} < ${starts[1]} then 2 when ${at} < ${starts[2]} then 3 else 4 end`;
 
 /**
  * One statement per kind and year: the year's rows with their patient's groups and quarter worked
  * out in a subquery, then counted by each dimension, per quarter and for the year, with GROUPING SETS.
+ * `at` is the moment counted (age is taken then); `days` counts towards the median where `done`.
  */
-function grouped(
-  from: "concerns" | "rights",
-  base: { category: PgColumn; at: SQL; quarter: SQL<number> },
+export function grouped(
+  table: PgTable,
+  base: { category: PgColumn | SQL; at: SQL; quarter: SQL<number> },
   measures: { patientId: PgColumn; done: SQL<boolean>; days: SQL<number>; onTime: SQL<boolean> },
   where: SQL | undefined,
 ): Promise<GroupFigures[]> {
-  const table = from === "concerns" ? concerns : rightsRequests;
   const sub = db()
     .select({
       patientId: sql<string>`${measures.patientId}`.as("patient_id"),
@@ -90,15 +90,22 @@ function grouped(
     .groupBy(sql`grouping sets (${sql.join(sets, sql`, `)})`);
 }
 
+/** Where the year's second, third and fourth quarters start, as instants in the organisation's time zone. */
+export function quarterInstants(year: number): SQL[] {
+  return ([2, 3, 4] as const).map(
+    (q) => sql`${zonedDayStart(reportPeriod(year, q).from).toISOString()}::timestamptz`,
+  );
+}
+
 /** Concerns and rights requests received in one calendar year, counted per quarter and for the year. */
 export async function countYear(year: number): Promise<{ concerns: GroupFigures[]; rights: GroupFigures[] }> {
   const { from, to } = reportPeriod(year, null);
   const starts = ([2, 3, 4] as const).map((q) => reportPeriod(year, q).from);
-  const instants = starts.map((day) => sql`${zonedDayStart(day).toISOString()}::timestamptz`);
+  const instants = quarterInstants(year);
   const days = starts.map((day) => sql`${day}::date`);
   const [concernRows, rightsRows] = await Promise.all([
     grouped(
-      "concerns",
+      concerns,
       {
         category: concerns.category,
         at: sql`${concerns.receivedAt}`,
@@ -113,7 +120,7 @@ export async function countYear(year: number): Promise<{ concerns: GroupFigures[
       and(gte(concerns.receivedAt, zonedDayStart(from)), lt(concerns.receivedAt, zonedDayStart(to, 1))),
     ),
     grouped(
-      "rights",
+      rightsRequests,
       {
         category: rightsRequests.type,
         at: sql`${rightsRequests.receivedOn}`,

@@ -4,10 +4,12 @@ import { recordAudit } from "@/lib/audit/record";
 import { type Actor, authorizeGlobal } from "@/lib/authz";
 import { zonedDate } from "@/lib/time";
 import { countYear, type GroupFigures } from "./figures";
+import { countNeedsYear, type NeedFigures } from "./need-figures";
 import { hasEnded, periodKey, periodLabel, type ReportPeriod, reportPeriod } from "./periods";
 import type { ReportTable, ReportTableId } from "./schemas";
 import { reportTables } from "./tables";
 
+export * from "./columns";
 export * from "./csv";
 export * from "./periods";
 export * from "./schemas";
@@ -19,6 +21,10 @@ export interface EquityReport {
   computedAt: Date;
   concerns: ReportTable[];
   rights: ReportTable[];
+  /** Needs found, referrals ended (and completed), needs met (and days to meet them), by group. */
+  needs: ReportTable[];
+  referrals: ReportTable[];
+  needsMet: ReportTable[];
   totals: {
     concerns: number;
     concernsResolved: number;
@@ -26,6 +32,11 @@ export interface EquityReport {
     rights: number;
     rightsAnswered: number;
     rightsOnTimeShare: number | null;
+    needsFound: number;
+    referralsEnded: number;
+    referralsCompleted: number;
+    needsMet: number;
+    needMetMedianDays: number | null;
   };
 }
 
@@ -39,7 +50,7 @@ export interface EquityReport {
  */
 export const REPORT_FRESH_MS = 5 * 60_000;
 const CACHE_LIMIT = 16;
-interface YearFigures {
+interface YearFigures extends NeedFigures {
   computedAt: Date;
   concerns: GroupFigures[];
   rights: GroupFigures[];
@@ -50,7 +61,11 @@ function cachedYear(year: number, fresh: boolean): Promise<YearFigures> {
   const hit = cache.get(year);
   if (hit && !fresh && Date.now() - hit.at < REPORT_FRESH_MS) return hit.figures;
   const computedAt = new Date();
-  const figures = countYear(year).then((counts) => ({ computedAt, ...counts }));
+  const figures = Promise.all([countYear(year), countNeedsYear(year)]).then(([counts, needs]) => ({
+    computedAt,
+    ...counts,
+    ...needs,
+  }));
   cache.delete(year);
   cache.set(year, { at: Date.now(), figures });
   // A failed computation is not kept; the oldest year goes when the cache is full.
@@ -66,7 +81,9 @@ const auditPeriod = (p: ReportPeriod) => ({ period: periodKey(p), from: p.from, 
 /**
  * The equity report: concerns and rights requests received in one calendar quarter or year that
  * has ended, by category, preferred language, race, ethnicity and age band, with the median days to
- * resolve or answer and the share of rights requests answered on time. Organisation-wide,
+ * resolve or answer and the share of rights requests answered on time; and social needs found,
+ * referrals ended (and the share completed) and needs met (and the median days to meet them), by
+ * the same groups with the need's domain as category. Organisation-wide,
  * aggregated, small groups suppressed so that no period's or table's figures give them away
  * (docs/decisions/005-equity-report-suppression.md). Figures are reused for a few minutes
  * (REPORT_FRESH_MS) unless `fresh` asks for them to be worked out now.
@@ -98,11 +115,17 @@ export async function getEquityReport(
     rows.find((r) => r.dimension === "total" && r.quarter === fixed.quarter);
   const c = total(figures.concerns);
   const r = total(figures.rights);
+  const n = total(figures.needs);
+  const ref = total(figures.referrals);
+  const met = total(figures.needsMet);
   return {
     period: fixed,
     computedAt: figures.computedAt,
     concerns: reportTables("concerns", figures.concerns, fixed, yearEnded),
     rights: reportTables("rights", figures.rights, fixed, yearEnded),
+    needs: reportTables("needs", figures.needs, fixed, yearEnded),
+    referrals: reportTables("referrals", figures.referrals, fixed, yearEnded),
+    needsMet: reportTables("needs-met", figures.needsMet, fixed, yearEnded),
     totals: {
       concerns: c?.items ?? 0,
       concernsResolved: c?.done ?? 0,
@@ -110,8 +133,27 @@ export async function getEquityReport(
       rights: r?.items ?? 0,
       rightsAnswered: r?.done ?? 0,
       rightsOnTimeShare: r && r.done > 0 ? r.onTime / r.done : null,
+      needsFound: n?.items ?? 0,
+      referralsEnded: ref?.items ?? 0,
+      referralsCompleted: ref?.done ?? 0,
+      needsMet: met?.items ?? 0,
+      needMetMedianDays: met?.medianDays ?? null,
     },
   };
+}
+
+/** One table of the report by its id, as the CSV route asks for it. */
+export function findReportTable(report: EquityReport, id: ReportTableId): ReportTable {
+  const tables = [
+    ...report.concerns,
+    ...report.rights,
+    ...report.needs,
+    ...report.referrals,
+    ...report.needsMet,
+  ];
+  const table = tables.find((t) => t.id === id);
+  if (!table) throw new Error(`no report table ${id}`);
+  return table;
 }
 
 /** For routes that check their own input: refuse (404) before saying anything about the input. */

@@ -13,7 +13,7 @@ export const DIMENSIONS = [
 ] as const;
 export type Dimension = (typeof DIMENSIONS)[number]["key"];
 
-/** Age at the time the concern or request was received. */
+/** Age when what is counted happened: a concern or request received, a need found or met, a referral ended. */
 export const AGE_BANDS = [
   { key: "0-17", label: "Under 18", from: 0, to: 17 },
   { key: "18-44", label: "18 to 44", from: 18, to: 44 },
@@ -27,7 +27,7 @@ export interface ReportRow {
   label: string;
   items: number;
   patients: number;
-  /** Resolved concerns, or answered rights requests. */
+  /** Resolved concerns, answered rights requests or completed referrals; for needs met, every one. */
   done: number;
   medianDays: number | null;
   /** Of those resolved or answered, the share done by the due date. */
@@ -36,14 +36,21 @@ export interface ReportRow {
   suppressed: boolean;
 }
 
-export const REPORT_TABLE_IDS = (["concerns", "rights"] as const).flatMap((kind) =>
+/**
+ * What a table counts: concerns received, rights requests received, needs found, referrals ended
+ * (and how many completed), needs met (and the days from found to met), each in the period.
+ */
+export const REPORT_KINDS = ["concerns", "rights", "needs", "referrals", "needs-met"] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+export const REPORT_TABLE_IDS = REPORT_KINDS.flatMap((kind) =>
   DIMENSIONS.map((d) => `${kind}-by-${d.key}` as const),
 );
 export type ReportTableId = (typeof REPORT_TABLE_IDS)[number];
 
 export interface ReportTable {
   id: ReportTableId;
-  kind: "concerns" | "rights";
+  kind: ReportKind;
   dimension: Dimension;
   title: string;
   dimensionLabel: string;

@@ -1,5 +1,7 @@
 import { CONCERN_CATEGORY_LABELS } from "@/lib/concerns/schemas";
+import { NEED_DOMAIN_LABELS } from "@/lib/needs/labels";
 import { RIGHTS_TYPE_LABELS } from "@/lib/rights-requests/schemas";
+import { REPORT_KIND_WORDS } from "./columns";
 import type { GroupFigures } from "./figures";
 import { QUARTERS, type ReportPeriod } from "./periods";
 import {
@@ -7,6 +9,7 @@ import {
   DIMENSIONS,
   type Dimension,
   NOT_RECORDED,
+  type ReportKind,
   type ReportRow,
   type ReportTable,
 } from "./schemas";
@@ -49,15 +52,24 @@ function hiddenIn(
   return found;
 }
 
+/** What each kind's categories are called: concern categories, kinds of request, need domains. */
+const CATEGORY_LABELS: Record<ReportKind, Record<string, string>> = {
+  concerns: CONCERN_CATEGORY_LABELS,
+  rights: RIGHTS_TYPE_LABELS,
+  needs: NEED_DOMAIN_LABELS,
+  referrals: NEED_DOMAIN_LABELS,
+  "needs-met": NEED_DOMAIN_LABELS,
+};
+
 /** The five tables of one kind for the period, small groups suppressed and hidden rows listed last. */
 export function reportTables(
-  kind: "concerns" | "rights",
+  kind: ReportKind,
   rows: GroupFigures[],
   period: ReportPeriod,
   yearEnded: boolean,
 ): ReportTable[] {
-  const categoryLabels: Record<string, string> =
-    kind === "concerns" ? CONCERN_CATEGORY_LABELS : RIGHTS_TYPE_LABELS;
+  const categoryLabels = CATEGORY_LABELS[kind];
+  const words = REPORT_KIND_WORDS[kind];
   const order: Partial<Record<Dimension, string[]>> = {
     category: Object.keys(categoryLabels),
     age: AGE_BANDS.map((b) => b.key),
@@ -93,8 +105,8 @@ export function reportTables(
       id: `${kind}-by-${d.key}` as const,
       kind,
       dimension: d.key,
-      title: `${kind === "concerns" ? "Concerns" : "Rights requests"} by ${d.label.toLowerCase()}`,
-      dimensionLabel: kind === "rights" && d.key === "category" ? "Kind of request" : d.label,
+      title: `${words.title} by ${(d.key === "category" ? (words.categoryTitle ?? d.label) : d.label).toLowerCase()}`,
+      dimensionLabel: d.key === "category" ? (words.categoryLabel ?? d.label) : d.label,
       withheld: hidden.withheld,
       rows: shown,
     };

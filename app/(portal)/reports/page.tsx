@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
 import { orNotFound } from "@/app/_lib/guards";
 import { ReportPeriodForm } from "@/components/report-period-form";
 import { formatMedianDays, formatShare, ReportTableSection } from "@/components/report-table";
@@ -14,6 +14,7 @@ import {
   periodLabel,
   periodParams,
   REPORT_FRESH_MS,
+  type ReportTable,
   readReportPeriod,
   reportYears,
 } from "@/lib/reports";
@@ -65,15 +66,23 @@ export default async function ReportsPage({
   const report = await orNotFound(getEquityReport(actor, period, { fresh: raw.fresh === "1" }));
   const { totals } = report;
   const fresh = new URLSearchParams({ ...periodParams(period), fresh: "1" });
+  const sections: [string, ReportTable[]][] = [
+    ["Concerns and grievances", report.concerns],
+    ["Patient rights requests", report.rights],
+    ["Social needs found", report.needs],
+    ["Referrals completed", report.referrals],
+    ["Needs met, and days to meet them", report.needsMet],
+  ];
   return (
     <>
       <PageHeader title="Equity report" />
       <p className="mb-4 max-w-prose">
         Concerns and rights requests received in {periodLabel(period)} ({formatCalendarDate(period.from)} to{" "}
-        {formatCalendarDate(period.to)}), across the organisation. The report covers whole quarters and years
-        once they have ended. Groups of fewer than {MIN_GROUP_PATIENTS} patients are suppressed, and so are as
-        many others as it takes that none of them can be worked out by subtraction: from the totals, from
-        another table, or from the other quarters of the year.
+        {formatCalendarDate(period.to)}), across the organisation, and the social needs found, referrals ended
+        and needs met in the same period. The report covers whole quarters and years once they have ended.
+        Groups of fewer than {MIN_GROUP_PATIENTS} patients are suppressed, and so are as many others as it
+        takes that none of them can be worked out by subtraction: from the totals, from another table, or from
+        the other quarters of the year.
       </p>
       <p className="mb-4 text-sm text-slate-700" data-testid="report-computed-at">
         Figures as of {formatDateTime(report.computedAt)}; they are worked out again every{" "}
@@ -105,19 +114,29 @@ export default async function ReportsPage({
         <Total label="Rights requests answered on time" note={`(of ${totals.rightsAnswered} answered)`}>
           {formatShare(totals.rightsOnTimeShare)}
         </Total>
+        <Total label="Needs found" testId="report-needs">
+          {totals.needsFound}
+        </Total>
+        <Total label="Referrals completed" note={`(of ${totals.referralsEnded} ended)`}>
+          {totals.referralsCompleted}
+        </Total>
+        <Total label="Needs met" testId="report-needs-met">
+          {totals.needsMet}
+        </Total>
+        <Total label="Median days to meet a need" note={`(${totals.needsMet} met)`}>
+          {formatMedianDays(totals.needMetMedianDays)}
+        </Total>
       </dl>
-      <h2 className="mb-3">Concerns and grievances</h2>
-      <div className="mb-10 space-y-6">
-        {report.concerns.map((t) => (
-          <ReportTableSection key={t.id} table={t} period={period} />
-        ))}
-      </div>
-      <h2 className="mb-3">Patient rights requests</h2>
-      <div className="space-y-6">
-        {report.rights.map((t) => (
-          <ReportTableSection key={t.id} table={t} period={period} />
-        ))}
-      </div>
+      {sections.map(([heading, tables]) => (
+        <Fragment key={heading}>
+          <h2 className="mb-3">{heading}</h2>
+          <div className="mb-10 space-y-6">
+            {tables.map((t) => (
+              <ReportTableSection key={t.id} table={t} period={period} />
+            ))}
+          </div>
+        </Fragment>
+      ))}
     </>
   );
 }

@@ -3,6 +3,7 @@ import { requireActor } from "@/lib/auth/current-user";
 import { NotFoundError } from "@/lib/errors";
 import {
   authorizeReports,
+  findReportTable,
   getEquityReport,
   periodKey,
   REPORT_TABLE_IDS,
@@ -36,7 +37,7 @@ export async function GET(request: Request): Promise<Response> {
   }
   try {
     const report = await getEquityReport(actor, period, { download: tableId });
-    const table = [...report.concerns, ...report.rights].find((t) => t.id === tableId)!;
+    const table = findReportTable(report, tableId);
     return new Response(tableToCsv(table, period), {
       headers: {
         "content-type": "text/csv; charset=utf-8",
