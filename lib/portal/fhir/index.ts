@@ -8,19 +8,26 @@ import { toAppointment } from "./appointment";
 import { toCarePlan } from "./care-plan";
 import { careTeamId, toCareTeam } from "./care-team";
 import { toCommunications } from "./communication";
+import { toDirectiveResources, toRelatedPerson } from "./directive-resources";
 import { toGoal } from "./goal";
 import { unsafeLoadPatientRecord } from "./load";
 import { toPatient } from "./patient";
 import { PractitionerDirectory } from "./practitioner";
 import { bundleEntry, referenceTo } from "./references";
+import { toReferralResources } from "./referral-resources";
+import { toNeedCondition, toScreeningObservations } from "./screening-findings";
+import { toQuestionnaire, toQuestionnaireResponse } from "./screening-resources";
 import { concernTask, rightsRequestTask } from "./task";
 
 /**
  * Everything the portal holds about the patient, as a FHIR R4 collection Bundle: Patient, the
  * Practitioners it names, CareTeam, CarePlan with its Goals, Appointments, Communications
- * (published updates, messages shared with them, resources given), and concerns and rights
- * requests as Tasks. Never drafts, internal notes or staff-only messages. Only the patient takes
- * it. Every reference in it resolves to an entry of the bundle (see ./references.ts).
+ * (published updates, messages shared with them, resources given), concerns and rights requests
+ * as Tasks; social-needs screenings (Questionnaire, QuestionnaireResponse, SDOH Observations), needs
+ * as Conditions, referrals as ServiceRequests to Organizations; her health care agents as
+ * RelatedPersons and advance directives as Consents on DocumentReferences. Never drafts, internal
+ * notes or staff-only messages. Only the patient takes it (a positive safety screen is in it, so
+ * never family). Every reference in it resolves to an entry of the bundle (see ./references.ts).
  */
 export async function exportPatientBundle(actor: Actor, patientId: string): Promise<Bundle> {
   await authorizePatient(actor, "export:record:portal", patientId);
@@ -49,6 +56,23 @@ export async function exportPatientBundle(actor: Actor, patientId: string): Prom
     ...record.concernRows.map((c) => concernTask(c, subject)),
     ...record.requests.map((r) => rightsRequestTask(r, subject)),
   ];
+  const screenings = [
+    ...record.instruments.map(toQuestionnaire),
+    ...record.responses.map((r) =>
+      toQuestionnaireResponse(r, {
+        instrument: record.instruments.find((q) => q.id === r.questionnaireId),
+        subject,
+        people,
+      }),
+    ),
+    ...toScreeningObservations(record.results, { ...record, subject }),
+    ...record.needRows.map((n) => toNeedCondition(n, subject, record.results)),
+  ];
+  const referrals = toReferralResources(record.referralRows, { subject, people, needs: record.needRows });
+  const directives = [
+    ...record.agents.map((a) => toRelatedPerson(a, subject)),
+    ...toDirectiveResources(record.directives, record.agents, subject),
+  ];
 
   await recordAudit(database, actor, {
     action: "portal.export",
@@ -70,6 +94,9 @@ export async function exportPatientBundle(actor: Actor, patientId: string): Prom
       ...visits,
       ...communications,
       ...tasks,
+      ...screenings,
+      ...referrals,
+      ...directives,
     ].map(bundleEntry),
   };
 }

@@ -20,6 +20,7 @@ import {
   rightsRequests,
   users,
 } from "@/db/schema";
+import { unsafeLoadSocialCare } from "./load-social";
 
 const author = alias(users, "author");
 const ownerClinician = alias(clinicians, "owner_clinician");
@@ -30,7 +31,7 @@ const ownerUser = alias(users, "owner_user");
  * already authorised the reader. Never drafts, internal notes or staff-only messages.
  */
 export async function unsafeLoadPatientRecord(database: Executor, patientId: string) {
-  const [[patient], team, staff, plans, visits, updates, shared, concernRows, requests, given] =
+  const [[patient], team, staff, plans, visits, updates, shared, concernRows, requests, given, social] =
     await Promise.all([
       database.select().from(patients).where(eq(patients.id, patientId)),
       // The team as it stands: a member taken off it is no longer on the CareTeam.
@@ -105,6 +106,8 @@ export async function unsafeLoadPatientRecord(database: Executor, patientId: str
         .from(resourcesGiven)
         .innerJoin(educationResources, eq(educationResources.id, resourcesGiven.resourceId))
         .where(eq(resourcesGiven.patientId, patientId)),
+      // Screenings, needs, referrals, agents and directives (./load-social.ts).
+      unsafeLoadSocialCare(database, patientId),
     ]);
   const planIds = plans.map((plan) => plan.id);
   const [goals, activities] = planIds.length
@@ -151,6 +154,7 @@ export async function unsafeLoadPatientRecord(database: Executor, patientId: str
     given,
     goals,
     activities,
+    ...social,
   };
 }
 
