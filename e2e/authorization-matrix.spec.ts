@@ -74,6 +74,11 @@ interface Ids {
   /** The own patient's seeded conversation with the care team, and the file shared in it. */
   conversation: string;
   attachment: string;
+  /**
+   * The own patient's seeded advance directive with a scan (its file route); absent until the seed
+   * has one, when the cases that need it request an unknown id.
+   */
+  directive?: string;
   /** The demo patient's unsubscribe token for updates, signed with the run's AUTH_SECRET as the server signs it. */
   unsubscribe: string;
 }
@@ -89,6 +94,11 @@ function runSecret(): string {
   if (!secret)
     throw new Error("AUTH_SECRET is not set: run the browser suite through npm test (scripts/test.ts).");
   return secret;
+}
+
+/** The seeded directive's id, or one that is no directive while the seed has none. */
+function directiveOf(ids: Ids): string {
+  return ids.directive ?? "00000000-0000-4000-8000-000000000000";
 }
 
 function reportCsvPath(): string {
@@ -318,6 +328,30 @@ const ROUTES: RouteCase[] = [
     allowed: [],
   },
   {
+    name: "/patients/[own]/screening",
+    pattern: "/patients/[id]/screening",
+    path: (ids) => `/patients/${ids.own}/screening`,
+    allowed: STAFF,
+  },
+  {
+    name: "/patients/[other]/screening",
+    pattern: "/patients/[id]/screening",
+    path: (ids) => `/patients/${ids.other}/screening`,
+    allowed: [],
+  },
+  {
+    name: "/patients/[own]/decisions",
+    pattern: "/patients/[id]/decisions",
+    path: (ids) => `/patients/${ids.own}/decisions`,
+    allowed: STAFF,
+  },
+  {
+    name: "/patients/[other]/decisions",
+    pattern: "/patients/[id]/decisions",
+    path: (ids) => `/patients/${ids.other}/decisions`,
+    allowed: [],
+  },
+  {
     name: "/patients/[own]/advocacy",
     pattern: "/patients/[id]/advocacy",
     path: (ids) => `/patients/${ids.own}/advocacy`,
@@ -330,6 +364,19 @@ const ROUTES: RouteCase[] = [
     allowed: [],
   },
   { name: "/resources", pattern: "/resources", path: () => "/resources", allowed: STAFF },
+  { name: "/services", pattern: "/services", path: () => "/services", allowed: STAFF },
+  {
+    name: "/patients/[own]/needs",
+    pattern: "/patients/[id]/needs",
+    path: (ids) => `/patients/${ids.own}/needs`,
+    allowed: STAFF,
+  },
+  {
+    name: "/patients/[other]/needs",
+    pattern: "/patients/[id]/needs",
+    path: (ids) => `/patients/${ids.other}/needs`,
+    allowed: [],
+  },
   {
     name: "/rights-requests",
     pattern: "/rights-requests",
@@ -424,6 +471,7 @@ const ROUTES: RouteCase[] = [
     allowed: [],
   },
   { name: "/me/access-log", pattern: "/me/access-log", path: () => "/me/access-log", allowed: ["patient"] },
+  { name: "/me/referrals", pattern: "/me/referrals", path: () => "/me/referrals", allowed: ["patient"] },
   { name: "/me/export", pattern: "/me/export", path: () => "/me/export", allowed: ["patient"] },
   { name: "/me/summary", pattern: "/me/summary", path: () => "/me/summary", allowed: ["patient"] },
   {
@@ -436,6 +484,22 @@ const ROUTES: RouteCase[] = [
     name: "/me/preferences?patient=[other]",
     pattern: "/me/preferences",
     path: (ids) => `/me/preferences?patient=${ids.other}`,
+    allowed: [],
+  },
+  // Her social-needs screening: the patient alone; family never, whatever she shared (a safety screen).
+  { name: "/me/screening", pattern: "/me/screening", path: () => "/me/screening", allowed: ["patient"] },
+  {
+    name: "/me/screening?patient=[own]",
+    pattern: "/me/screening",
+    path: (ids) => `/me/screening?patient=${ids.own}`,
+    allowed: ["patient"],
+  },
+  // Her decision records: the patient alone, never family (read:decision:portal is SELF only).
+  { name: "/me/decisions", pattern: "/me/decisions", path: () => "/me/decisions", allowed: ["patient"] },
+  {
+    name: "/me/decisions?patient=[other]",
+    pattern: "/me/decisions",
+    path: (ids) => `/me/decisions?patient=${ids.other}`,
     allowed: [],
   },
   // One's own notifications: the portal's list for patient and family, the staff list for staff and
@@ -604,6 +668,45 @@ const ROUTES: RouteCase[] = [
     path: (ids) => `/patients/${ids.other}/messages/attachments/${ids.attachment}`,
     allowed: [],
   },
+  // Who decides (her agent, advance directives, code-status wishes): staff on her record; the
+  // patient reads her own in the portal, read-only; family never, whatever they were shared.
+  {
+    name: "/patients/[own]/directives",
+    pattern: "/patients/[id]/directives",
+    path: (ids) => `/patients/${ids.own}/directives`,
+    allowed: STAFF,
+  },
+  {
+    name: "/patients/[other]/directives",
+    pattern: "/patients/[id]/directives",
+    path: (ids) => `/patients/${ids.other}/directives`,
+    allowed: [],
+  },
+  {
+    name: "/patients/[own]/directives/[own]/file",
+    pattern: "/patients/[id]/directives/[directiveId]/file",
+    path: (ids) => `/patients/${ids.own}/directives/${directiveOf(ids)}/file`,
+    allowed: STAFF,
+  },
+  {
+    name: "/patients/[other]/directives/[own]/file",
+    pattern: "/patients/[id]/directives/[directiveId]/file",
+    path: (ids) => `/patients/${ids.other}/directives/${directiveOf(ids)}/file`,
+    allowed: [],
+  },
+  { name: "/me/directives", pattern: "/me/directives", path: () => "/me/directives", allowed: ["patient"] },
+  {
+    name: "/me/directives?patient=[own]",
+    pattern: "/me/directives",
+    path: (ids) => `/me/directives?patient=${ids.own}`,
+    allowed: ["patient"],
+  },
+  {
+    name: "/me/directives/[own]/file",
+    pattern: "/me/directives/[directiveId]/file",
+    path: (ids) => `/me/directives/${directiveOf(ids)}/file`,
+    allowed: ["patient"],
+  },
   { name: "/admin/users", pattern: "/admin/users", path: () => "/admin/users", allowed: ["admin"] },
   {
     name: "/admin/users/new",
@@ -692,6 +795,7 @@ const SEGMENT_VALUES: Record<string, (ids: Ids) => string> = {
   "appointments/[appointmentId]": (ids) => ids.appointment,
   "attachments/[attachmentId]": (ids) => ids.attachment,
   "messages/[threadId]": (ids) => ids.conversation,
+  "directives/[directiveId]": (ids) => directiveOf(ids),
 };
 /** What a page needs in its query to answer at all (a letter says which letter). */
 const SWEEP_QUERY: Record<string, () => string> = {
@@ -822,6 +926,12 @@ async function lookUpIds(browser: Browser): Promise<Ids> {
     .locator(`a[href^='/patients/${own}/messages/attachments/']`)
     .first()
     .getAttribute("href");
+  await coordinator.goto(`/patients/${own}/directives`);
+  const directiveHref = await coordinator
+    .locator(`a[href^='/patients/${own}/directives/'][href$='/file']`)
+    .first()
+    .getAttribute("href", { timeout: 5_000 })
+    .catch(() => null);
   const concern = await concernIn(false);
   const confidentialConcern = await concernIn(true);
   const letterConcern = await letterConcernOf(advocate, own);
@@ -844,6 +954,7 @@ async function lookUpIds(browser: Browser): Promise<Ids> {
     appointment: appointmentHref!.split("/").at(-1)!.split("?")[0]!,
     conversation: conversationHref!.split("/").at(-1)!.split("?")[0]!,
     attachment: attachmentHref!.split("/").at(-1)!,
+    directive: directiveHref?.split("/").at(-2),
     unsubscribe: unsubscribeToken(patientUserHref!.split("/").at(-1)!, "update", runSecret()),
   };
 }

@@ -254,7 +254,7 @@ describe("My work", () => {
 
   it("gives the coordinator their conversations, change requests and due interventions, and no one else's", async () => {
     const { items, kinds } = await listMyWork(coordinator);
-    expect(kinds).toEqual(["conversation", "change-request", "intervention"]);
+    expect(kinds).toEqual(["conversation", "change-request", "intervention", "decision"]);
     expect(ids(items, "conversation")).toEqual([mine.unanswered].sort());
     expect(ids(items, "change-request")).toEqual([mine.openRequest]);
     expect(ids(items, "intervention")).toEqual([mine.dueSoon, mine.overdueIntervention].sort());

@@ -8,9 +8,12 @@ import {
   appointments,
   carePlans,
   concerns,
+  decisions,
   disclosures,
   messageThreads,
+  needs,
   patientUpdates,
+  referrals,
   rightsRequests,
 } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
@@ -36,6 +39,9 @@ const OWNER = {
     patientId: advocacyInteractions.patientId,
   },
   disclosure: { table: disclosures, id: disclosures.id, patientId: disclosures.patientId },
+  decision: { table: decisions, id: decisions.id, patientId: decisions.patientId },
+  need: { table: needs, id: needs.id, patientId: needs.patientId },
+  referral: { table: referrals, id: referrals.id, patientId: referrals.patientId },
 } satisfies Record<string, { table: PgTable; id: PgColumn; patientId: PgColumn }>;
 
 export type RecordKind = keyof typeof OWNER;

@@ -114,6 +114,8 @@ export type GlobalPermission =
   | "work:concerns"
   | "work:rightsRequests"
   | "work:advocacyFollowUps"
+  /** Decision records the patient or advocate flagged, on "My work" until resolved (coordinators). */
+  | "work:flaggedDecisions"
   | "read:resources"
   | "manage:resources"
   | "read:reports"
@@ -299,6 +301,7 @@ export const GLOBAL_POLICY: Record<Role, readonly GlobalPermission[]> = {
     "read:myWork",
     "read:schedule",
     "handle:appointmentChangeRequests",
+    "work:flaggedDecisions",
     "request:emergencyAccess",
     "search:patients",
     "read:resources",

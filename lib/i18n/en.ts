@@ -47,6 +47,7 @@ export const en = {
     family: "Family and caregivers",
     accessLog: "Who has seen my record",
     preferences: "What matters to me",
+    decisions: "My treatment decisions",
     thisIsWrong: "This is wrong",
     chooseSomeone: "Whose care do you want to see?",
     nobodyShared:
@@ -266,6 +267,43 @@ export const en = {
     history: "Changes",
     changedBy: (name: string, when: string) => `${name}, ${when}`,
     none: "Nothing changed yet.",
+  },
+  /** Her treatment decisions as the care team wrote them down, and her word on each (issue 18). */
+  decisions: {
+    title: "My treatment decisions",
+    intro:
+      "The decisions about your treatment that you made with your care team, as they were written down. Please tell us whether each one says what you decided.",
+    none: "No decisions have been written down yet.",
+    decidedOn: (date: string) => `Decided on ${date}`,
+    options: "The options you talked about",
+    whatMattered: "What mattered most to you then",
+    choice: "What you decided, in your words",
+    participants: "Who took part",
+    participantKinds: {
+      patient: "you",
+      family: "family",
+      agent: "your health care agent",
+      advocate: "advocate",
+      clinician: "clinician",
+      other: "other",
+    } as Record<string, string>,
+    question: "Does this say what you decided?",
+    yes: "Yes, this says what I decided",
+    no: "No, it does not",
+    comment: "What is not right?",
+    commentHint: "Tell us in your own words. Your care coordinator will read it and talk with you.",
+    confirmed: (date: string) => `You said this says what you decided (${date}).`,
+    disputed:
+      "You said this does not say what you decided. Your care coordinator will talk with you about it.",
+    yourComment: "What you told us",
+    underReview: "Your care team is looking at this record again.",
+    savedYes: "Thank you. Your answer is saved.",
+    savedNo: "Thank you. Your care coordinator has been told and will be in touch.",
+    stale: "This record changed while you were reading it. Please read it again, then answer.",
+    errors: {
+      comment: "Tell us what is not right, in a few words.",
+      alreadyAnswered: "You have already answered about this record. Your care coordinator will be in touch.",
+    },
   },
   notificationSettings: {
     title: "Choose what reaches you",

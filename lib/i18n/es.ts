@@ -51,6 +51,7 @@ export const es: Messages = {
     family: "Familia y cuidadores",
     accessLog: "Quién ha visto mi historia",
     preferences: "Lo que me importa",
+    decisions: "Mis decisiones de tratamiento",
     thisIsWrong: "Esto no es correcto",
     chooseSomeone: "¿De quién quiere ver la atención?",
     nobodyShared:
@@ -261,6 +262,43 @@ export const es: Messages = {
     history: "Cambios",
     changedBy: (name, when) => `${name}, ${when}`,
     none: "Todavía no hay cambios.",
+  },
+  decisions: {
+    title: "Mis decisiones de tratamiento",
+    intro:
+      "Las decisiones sobre su tratamiento que tomó con su equipo de atención, tal como se escribieron. Díganos si cada una dice lo que usted decidió.",
+    none: "Todavía no se ha escrito ninguna decisión.",
+    decidedOn: (date) => `Decidido el ${date}`,
+    options: "Las opciones de las que hablaron",
+    whatMattered: "Lo que más le importaba entonces",
+    choice: "Lo que usted decidió, en sus palabras",
+    participants: "Quiénes participaron",
+    participantKinds: {
+      patient: "usted",
+      family: "familia",
+      agent: "su representante para decisiones de salud",
+      advocate: "defensor del paciente",
+      clinician: "profesional clínico",
+      other: "otra persona",
+    },
+    question: "¿Dice esto lo que usted decidió?",
+    yes: "Sí, esto dice lo que decidí",
+    no: "No, no lo dice",
+    comment: "¿Qué no está bien?",
+    commentHint:
+      "Díganoslo con sus propias palabras. Su coordinador de atención lo leerá y hablará con usted.",
+    confirmed: (date) => `Usted dijo que esto dice lo que decidió (${date}).`,
+    disputed: "Usted dijo que esto no dice lo que decidió. Su coordinador de atención hablará con usted.",
+    yourComment: "Lo que nos dijo",
+    underReview: "Su equipo de atención está revisando este registro.",
+    savedYes: "Gracias. Guardamos su respuesta.",
+    savedNo: "Gracias. Avisamos a su coordinador de atención, que se pondrá en contacto con usted.",
+    stale: "Este registro cambió mientras usted lo leía. Léalo de nuevo y luego responda.",
+    errors: {
+      comment: "Díganos qué no está bien, en pocas palabras.",
+      alreadyAnswered:
+        "Ya respondió sobre este registro. Su coordinador de atención se pondrá en contacto con usted.",
+    },
   },
   notificationSettings: {
     title: "Elija qué le llega",

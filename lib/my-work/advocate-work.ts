@@ -6,6 +6,7 @@ import { readFollowUpsDue } from "@/lib/advocacy/worklists";
 import { type Actor, inCurrentCaseload } from "@/lib/authz";
 import { CONCERN_CATEGORY_LABELS } from "@/lib/concerns/schemas";
 import { advocate, nextDueSql, summaryColumns, toSummary } from "@/lib/concerns/summary";
+import { readReferralsDue } from "@/lib/referrals/worklists";
 import { effectiveDue } from "@/lib/rights-requests/items";
 import { isOverdue, RIGHTS_TYPE_LABELS } from "@/lib/rights-requests/schemas";
 import { addDaysIso } from "@/lib/time";
@@ -110,5 +111,27 @@ export async function followUpWork(database: Database, actor: Actor): Promise<Wo
     dueOn: r.followUpOn,
     overdue: r.overdue,
     href: workLinks.followUp(r.patientId, r.id),
+  }));
+}
+
+/** Referrals the advocate sent whose step is due today or past: ask the service, then the patient. */
+export async function referralFollowUpWork(
+  database: Database,
+  actor: Actor,
+  today: string,
+): Promise<WorkItem[]> {
+  const rows = await readReferralsDue(database, actor, today, WORK_LIMIT_PER_KIND);
+  return rows.map((r) => ({
+    kind: "follow-up",
+    id: r.id,
+    patientId: r.patientId,
+    patientName: r.patientName,
+    title: `Referral to ${r.serviceName}`,
+    reason:
+      r.status === "sent" ? "Ask whether the service took the referral" : "Ask whether the help was given",
+    dueAt: endOfDay(r.dueOn),
+    dueOn: r.dueOn,
+    overdue: r.overdue,
+    href: workLinks.referral(r.patientId, r.id),
   }));
 }

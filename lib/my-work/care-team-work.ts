@@ -11,6 +11,7 @@ import {
   patients,
 } from "@/db/schema";
 import { type Actor, inCurrentCaseload } from "@/lib/authz";
+import { unsafeFlaggedDecisionsFor } from "@/lib/decisions";
 import { addDaysIso } from "@/lib/time";
 import { DUE_WITHIN_DAYS, endOfDay, WORK_LIMIT_PER_KIND, type WorkItem, workLinks } from "./items";
 
@@ -136,5 +137,31 @@ export async function interventionWork(database: Database, actor: Actor, today: 
     dueOn: r.dueDate,
     overdue: r.dueDate < today,
     href: workLinks.intervention(r.patientId, r.id),
+  }));
+}
+
+/**
+ * Decision records the patient said do not say what she decided, or the advocate flagged, in the
+ * coordinator's caseload: no clock, they wait until the coordinator resolves them.
+ */
+export async function flaggedDecisionWork(database: Database, actor: Actor): Promise<WorkItem[]> {
+  const rows = await unsafeFlaggedDecisionsFor(database, actor.userId, WORK_LIMIT_PER_KIND);
+  return rows.map((r) => ({
+    kind: "decision",
+    id: r.id,
+    patientId: r.patientId,
+    patientName: r.patientName,
+    title: r.topic,
+    reason: [
+      r.disputed ? "The patient says it does not say what they decided" : null,
+      r.voiceNotReflected ? "the advocate says the patient's voice is not reflected" : null,
+    ]
+      .filter(Boolean)
+      .join("; ")
+      .replace(/^./, (c) => c.toUpperCase()),
+    dueAt: null,
+    dueOn: null,
+    overdue: false,
+    href: workLinks.decision(r.patientId, r.id),
   }));
 }

@@ -9,6 +9,7 @@ export const WORK_KINDS = [
   "concern",
   "rights-request",
   "follow-up",
+  "decision",
 ] as const;
 export type WorkKind = (typeof WORK_KINDS)[number];
 
@@ -19,6 +20,7 @@ export const WORK_KIND_LABELS: Record<WorkKind, string> = {
   concern: "Concern",
   "rights-request": "Rights request",
   "follow-up": "Advocacy follow-up",
+  decision: "Flagged decision record",
 };
 
 /** One thing waiting on the signed-in staff member, and the link that opens it. */
@@ -58,6 +60,8 @@ export const workLinks = {
   concern: (patientId: string, id: string) => `/patients/${patientId}/concerns/${id}`,
   rightsRequest: (patientId: string, id: string) => `/patients/${patientId}/rights-requests/${id}`,
   followUp: (patientId: string, id: string) => `/patients/${patientId}/advocacy#interaction-${id}`,
+  decision: (patientId: string, id: string) => `/patients/${patientId}/decisions#decision-${id}`,
+  referral: (patientId: string, id: string) => `/patients/${patientId}/needs#referral-${id}`,
 };
 
 /** Soonest due first, then those with no clock; ties by patient, so the order is stable. */

@@ -3,8 +3,8 @@ import type { Database } from "@/db/client";
 import { type Actor, allowsGlobal, type GlobalPermission } from "@/lib/authz";
 import { readWorklist } from "@/lib/records/patient-read";
 import { zonedDate } from "@/lib/time";
-import { concernWork, followUpWork, rightsRequestWork } from "./advocate-work";
-import { changeRequestWork, conversationWork, interventionWork } from "./care-team-work";
+import { concernWork, followUpWork, referralFollowUpWork, rightsRequestWork } from "./advocate-work";
+import { changeRequestWork, conversationWork, flaggedDecisionWork, interventionWork } from "./care-team-work";
 import { byDue, type WorkItem, type WorkKind } from "./items";
 
 export interface MyWork {
@@ -28,13 +28,19 @@ const SOURCES: Source[] = [
     read: (d, a, c) => changeRequestWork(d, a, c.now),
   },
   { kind: "intervention", permission: "list:caseload", read: (d, a, c) => interventionWork(d, a, c.today) },
+  { kind: "decision", permission: "work:flaggedDecisions", read: (d, a) => flaggedDecisionWork(d, a) },
   { kind: "concern", permission: "work:concerns", read: (d, a, c) => concernWork(d, a, c.now) },
   {
     kind: "rights-request",
     permission: "work:rightsRequests",
     read: (d, a, c) => rightsRequestWork(d, a, c.today),
   },
-  { kind: "follow-up", permission: "work:advocacyFollowUps", read: (d, a) => followUpWork(d, a) },
+  {
+    kind: "follow-up",
+    permission: "work:advocacyFollowUps",
+    // Promised follow-ups from the advocacy log, and the referrals the advocate sent that are due.
+    read: async (d, a, c) => [...(await followUpWork(d, a)), ...(await referralFollowUpWork(d, a, c.today))],
+  },
 ];
 
 /**

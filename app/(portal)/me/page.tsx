@@ -13,7 +13,10 @@ import { FilterForm, FilterSelect } from "@/components/ui/filter-select";
 import { SectionHeading } from "@/components/ui/section-heading";
 import { TwoColumns } from "@/components/ui/two-columns";
 import { requireActor } from "@/lib/auth/current-user";
+import { DIRECTIVE_WORDS } from "@/lib/i18n/directives";
 import { portalFormat } from "@/lib/i18n/format";
+import { REFERRAL_WORDS } from "@/lib/i18n/referrals";
+import { screeningWordsFor } from "@/lib/i18n/screening";
 import { portalMessages } from "@/lib/i18n/server";
 import { getTimeline, TIMELINE_KINDS } from "@/lib/portal/timeline";
 import { resolveViewing, viewingQuery } from "@/lib/portal/viewing";
@@ -122,6 +125,34 @@ export default async function MePage({
             <li>
               <ButtonLink variant="secondary" href={withKeep("/me/preferences")}>
                 {timeline.self ? t.timeline.preferences : t.about.preferences(timeline.patient.givenName)}
+              </ButtonLink>
+            </li>
+          ) : null}
+          {viewing.kind === "patient" ? (
+            <li>
+              <ButtonLink variant="secondary" href="/me/directives">
+                {DIRECTIVE_WORDS[locale].link}
+              </ButtonLink>
+            </li>
+          ) : null}
+          {viewing.kind === "patient" ? (
+            <li>
+              <ButtonLink variant="secondary" href="/me/referrals">
+                {REFERRAL_WORDS[locale].link}
+              </ButtonLink>
+            </li>
+          ) : null}
+          {viewing.kind === "patient" ? (
+            <li>
+              <ButtonLink variant="secondary" href="/me/decisions">
+                {t.timeline.decisions}
+              </ButtonLink>
+            </li>
+          ) : null}
+          {timeline.canScreen ? (
+            <li>
+              <ButtonLink variant="secondary" href="/me/screening">
+                {screeningWordsFor(t).homeLink}
               </ButtonLink>
             </li>
           ) : null}

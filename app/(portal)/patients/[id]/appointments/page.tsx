@@ -8,6 +8,7 @@ import {
   notesLanguageFields,
 } from "@/components/appointments/change-forms";
 import { ChangeRequestList } from "@/components/change-requests";
+import { WhoDecidesBanner } from "@/components/directives/who-decides-banner";
 import { WritingFor } from "@/components/language/writing-for";
 import { PatientHeading } from "@/components/patient-nav";
 import { CardSection } from "@/components/ui/card-section";
@@ -21,6 +22,7 @@ import {
   APPOINTMENT_KINDS,
   PAST_CONFIRMATION_LABEL,
 } from "@/lib/appointments/schemas";
+import { getWhoDecidesBanner } from "@/lib/directives";
 import { orgTimeZone } from "@/lib/time";
 import {
   bookAppointmentAction,
@@ -39,12 +41,18 @@ const changeActions: AppointmentChangeActions = {
 };
 
 export default async function AppointmentsPage({ params }: { params: Promise<{ id: string }> }) {
-  const [data, requests] = await readRecordPage((await params).id, (actor, patientId) =>
-    Promise.all([listPatientAppointments(actor, patientId), listPatientChangeRequests(actor, patientId)]),
+  const [data, requests, who] = await readRecordPage((await params).id, (actor, patientId) =>
+    Promise.all([
+      listPatientAppointments(actor, patientId),
+      listPatientChangeRequests(actor, patientId),
+      getWhoDecidesBanner(actor, patientId),
+    ]),
   );
   return (
     <>
       <PatientHeading patient={data.patient} current="appointments" />
+      {/* Booking a procedure: who decides if she cannot, and what she wants, in view. */}
+      <WhoDecidesBanner who={who} patientId={data.patient.id} />
       <h2 className="sr-only">Appointments</h2>
       <p className="mb-4 text-sm text-slate-700">
         Times are shown in {orgTimeZone().replace("_", " ")} time.
