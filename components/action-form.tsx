@@ -6,6 +6,7 @@ import { DraftRestoredNotice, useFormDraft } from "@/components/drafts/form-draf
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { COPY_WORDS_EN, CopyLink, type CopyWords } from "@/components/ui/copy-link";
+import { type FieldLinks, FormRefusal } from "@/components/ui/form-refusal";
 import { EMPTY_FORM, type FormAction } from "@/components/ui/form-state";
 import { SubmitButton } from "@/components/ui/submit-button";
 
@@ -36,6 +37,7 @@ export function ActionForm({
   cancelLabel = "Cancel",
   copyWords = COPY_WORDS_EN,
   draftKey,
+  fieldLinks,
 }: {
   action: FormAction;
   fields: FieldSpec[];
@@ -52,6 +54,8 @@ export function ActionForm({
   copyWords?: CopyWords;
   /** Names the form's draft (ADR 015) where its fields and hidden values do not tell it apart. */
   draftKey?: string;
+  /** Fields in other forms on the page that a refusal may name: it then links to each (`FormRefusal`). */
+  fieldLinks?: FieldLinks;
 }) {
   const [state, formAction] = useActionState(action, EMPTY_FORM);
   const prefix = useId();
@@ -70,18 +74,7 @@ export function ActionForm({
         // Outside the success message, so that only "Copied" is announced when it is copied.
         <CopyLink id={`${prefix}-link`} label={state.link.label} url={state.link.url} words={copyWords} />
       ) : null}
-      {state.message ? (
-        <Alert tone="error">
-          <p>{state.message}</p>
-          {state.details?.length ? (
-            <ul className="mt-2 list-disc pl-5">
-              {state.details.map((line) => (
-                <li key={line}>{line}</li>
-              ))}
-            </ul>
-          ) : null}
-        </Alert>
-      ) : null}
+      <FormRefusal state={state} links={fieldLinks} />
       {hidden
         ? Object.entries(hidden).map(([name, value]) => (
             // Keyed by value: a new version from the server is a new element, never a stale one

@@ -1,4 +1,8 @@
 import { expect, test } from "@playwright/test";
+import { DIRECTIVE_WORDS } from "../lib/i18n/directives";
+import { MESSAGES } from "../lib/i18n/messages";
+import { REFERRAL_WORDS } from "../lib/i18n/referrals";
+import { SCREENING_WORDS } from "../lib/i18n/screening";
 import { SECURITY_WORDS } from "../lib/i18n/security";
 import { unsubscribeToken } from "../lib/notifications/unsubscribe-token";
 import {
@@ -35,6 +39,7 @@ const PAGES: Record<AccountKey, string[]> = {
     "/schedule?view=day",
     "/notifications",
     "/notifications/settings",
+    "/services",
   ],
   coordinator2: [],
   advocate: [
@@ -269,6 +274,50 @@ test.describe("accessibility (axe: no serious or critical violations)", () => {
     await page.getByRole("link", { name: "Print the response letter" }).click();
     await expect(page.getByRole("heading", { name: "Our response to your concern" })).toBeVisible();
     await expectNoSeriousViolations(page, "/patients/[id]/concerns/[concernId]/letter");
+  });
+
+  test("issue 18's pages in both languages", async ({ browser, baseURL }) => {
+    // The advocate's side of her record: needs and referrals (a referral form open), the screening,
+    // who decides, and the decision records. Nothing is written.
+    const staff = await (await browser.newContext({ storageState: storageFor("advocate") })).newPage();
+    const id = await patientIdFor(staff, OWN_MRN);
+    for (const path of ["needs", "screening", "directives", "decisions"]) {
+      await staff.goto(`/patients/${id}/${path}`);
+      await expect(staff.getByRole("heading", { level: 1 })).toBeVisible();
+      const refer = staff.locator("summary", { hasText: /^Refer to a service for / }).first();
+      if (path === "needs" && (await refer.count())) await refer.click();
+      await expectNoSeriousViolations(staff, `/patients/[id]/${path}`);
+    }
+    // Her side, in each language: the page's own words say which one it is in.
+    const context = await browser.newContext({ storageState: storageFor("patient") });
+    const patient = await context.newPage();
+    for (const language of ["en", "es"] as const) {
+      await context.addCookies([{ name: "cb-lang", value: language, url: baseURL! }]);
+      const titles: Record<string, string> = {
+        "/me/screening": SCREENING_WORDS[language].title,
+        "/me/referrals": REFERRAL_WORDS[language].title,
+        "/me/directives": DIRECTIVE_WORDS[language].title,
+        "/me/decisions": MESSAGES[language].decisions.title,
+      };
+      for (const [path, title] of Object.entries(titles)) {
+        await patient.goto(path);
+        await expect(patient.getByRole("heading", { level: 1, name: title })).toBeVisible();
+        await expectNoSeriousViolations(patient, `${path} (${language})`);
+      }
+      // A referral's "this did not work", its confirmation open (then cancelled: nothing is sent).
+      await patient.goto("/me/referrals");
+      const didNotWork = patient.getByRole("button", { name: REFERRAL_WORDS[language].didNotWork }).first();
+      if (await didNotWork.count()) {
+        await didNotWork.click();
+        const dialog = patient.getByRole("dialog", {
+          name: REFERRAL_WORDS[language].confirmDidNotWork.title,
+        });
+        await expect(dialog).toBeVisible();
+        await expectNoSeriousViolations(patient, `/me/referrals with a confirmation open (${language})`);
+        await dialog.getByRole("button", { name: MESSAGES[language].cancel, exact: true }).click();
+        await expect(dialog).toBeHidden();
+      }
+    }
   });
 
   test("the disclosure log, an accounting, a rights decision letter and the equity report", async ({

@@ -92,7 +92,7 @@ const versionsOf = (id: string) =>
     .orderBy(asc(decisionVersions.version));
 const toldOf = (id: string, userId: string) =>
   db()
-    .select({ key: notifications.eventKey, link: notifications.link })
+    .select({ channel: notifications.channel, key: notifications.eventKey, link: notifications.link })
     .from(notifications)
     .where(
       and(
@@ -100,7 +100,15 @@ const toldOf = (id: string, userId: string) =>
         eq(notifications.recipientUserId, userId),
         sql`${notifications.eventKey} like ${`decision-disputed:${id}:%`}`,
       ),
-    );
+    )
+    .orderBy(asc(notifications.channel));
+/** The bell and an email (theirs unless they turned it off), one event. */
+const bellAndEmail = (id: string, version: number) =>
+  (["email", "portal"] as const).map((channel) => ({
+    channel,
+    key: `decision-disputed:${id}:${version}`,
+    link: `/patients/${patientId}/decisions#decision-${id}`,
+  }));
 const flaggedIds = async () => (await listFlaggedDecisions(coordinator, patientId)).flagged.map((d) => d.id);
 const workIds = async (actor: Actor) =>
   (await listMyWork(actor)).items.filter((i) => i.kind === "decision").map((i) => i.id);
@@ -276,9 +284,7 @@ describe("her word on the record, in the portal", () => {
       comment: "I said no dialysis at all.",
       version: 1,
     });
-    expect(await toldOf(id, coordinator.userId)).toEqual([
-      { key: `decision-disputed:${id}:${next}`, link: `/patients/${patientId}/decisions#decision-${id}` },
-    ]);
+    expect(await toldOf(id, coordinator.userId)).toEqual(bellAndEmail(id, next));
     expect(await toldOf(id, family.userId)).toEqual([]);
     expect(await toldOf(id, advocate.userId)).toEqual([]);
     const alert = (await listFlaggedDecisions(coordinator, patientId)).flagged.find((d) => d.id === id);
@@ -314,9 +320,7 @@ describe("the advocate's flag and the coordinator's resolution", () => {
     };
     await expect(flagDecision(coordinator, id, note)).rejects.toBeInstanceOf(NotFoundError);
     const flagged = await flagDecision(advocate, id, note);
-    expect(await toldOf(id, coordinator.userId)).toEqual([
-      { key: `decision-disputed:${id}:${flagged}`, link: `/patients/${patientId}/decisions#decision-${id}` },
-    ]);
+    expect(await toldOf(id, coordinator.userId)).toEqual(bellAndEmail(id, flagged));
     expect(await flaggedIds()).toContain(id);
     expect(await workIds(coordinator)).toContain(id);
     // An edit does not clear the flag.
@@ -397,6 +401,48 @@ describe("the advocate's flag and the coordinator's resolution", () => {
     await answerDecision(patient, id, { answer: "yes", comment: null, version: resolved });
     const [after] = await db().select().from(decisions).where(eq(decisions.id, id));
     expect(after!.confirmation).toBe("confirmed");
+  });
+
+  it("only a coordinator resolves: not the advocate's own flag, not her no; refused and audited", async () => {
+    const id = await recordDecision(coordinator, patientId, input());
+    const disputed = await answerDecision(patient, id, {
+      answer: "no",
+      comment: "I never agreed to the unit.",
+      version: 1,
+    });
+    const refusalsBefore = (await auditTrail(advocate.userId, "access.denied")).length;
+    // Her no, resolved by the advocate without a coordinator: refused as not there.
+    await expect(
+      resolveDecision(advocate, id, { resolution: "Sorted with her.", version: disputed }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    // The advocate's own flag, resolved a minute later by the advocate: refused as well.
+    const flagged = await flagDecision(advocate, id, { note: "Her voice is not here.", version: disputed });
+    await expect(
+      resolveDecision(advocate, id, { resolution: "Never mind.", version: flagged }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    const refusals = (await auditTrail(advocate.userId, "access.denied")).slice(refusalsBefore);
+    expect(refusals).toEqual([
+      expect.objectContaining({
+        patientId,
+        details: expect.objectContaining({ permission: "resolve:decision" }),
+      }),
+      expect.objectContaining({
+        patientId,
+        details: expect.objectContaining({ permission: "resolve:decision" }),
+      }),
+    ]);
+    expect(await row(id)).toMatchObject({ resolvedAt: null, version: flagged });
+    expect(await flaggedIds()).toContain(id);
+    // Her page offers the advocate no resolve form; the coordinator's does.
+    expect((await getDecisionsPage(advocate, patientId)).canResolve).toBe(false);
+    expect((await getDecisionsPage(coordinator, patientId)).canResolve).toBe(true);
+    // The positive control: the coordinator who holds her resolves it.
+    await resolveDecision(coordinator, id, {
+      resolution: "Met with her and the advocate.",
+      version: flagged,
+    });
+    expect(await row(id)).toMatchObject({ resolvedBy: coordinator.userId, confirmation: "pending" });
+    expect(await flaggedIds()).not.toContain(id);
   });
 
   it("nothing to resolve on a record nobody flagged", async () => {

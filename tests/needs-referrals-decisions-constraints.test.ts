@@ -617,6 +617,25 @@ describe("who decides, and decision records (migration 0026)", () => {
     );
   });
 
+  it("a decision's care plan is the same patient's (decisions_plan_same_patient_fk)", async () => {
+    await unique("care_plans_id_patient_key");
+    const owner = (await createPatient()).id;
+    const plan = await one<{
+      id: string;
+    }>(sql`insert into care_plans (patient_id, title, review_date, created_by, updated_by)
+      values (${owner}, 'Kidney care', current_date + 90, ${userId}, ${userId}) returning id`);
+    const d = await decision(owner);
+    await run(sql`update decisions set care_plan_id = ${plan.id} where id = ${d.id}`);
+    const stranger = await decision((await createPatient()).id);
+    await expectDatabaseError(
+      run(sql`update decisions set care_plan_id = ${plan.id} where id = ${stranger.id}`),
+      {
+        code: "23503",
+        constraint: "decisions_plan_same_patient_fk",
+      },
+    );
+  });
+
   it("needs_id_patient_key: the pair a referral's need is checked against is unique", async () => {
     await unique("needs_id_patient_key");
     await expectDatabaseError(

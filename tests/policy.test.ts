@@ -85,7 +85,6 @@ const EXPECTED: Record<Role, { own: PatientPermission[] }> = {
       "write:directives",
       "read:decision",
       "write:decision",
-      "resolve:decision",
       "flag:decision",
     ],
   },

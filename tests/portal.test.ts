@@ -32,7 +32,7 @@ import { getPatientOverview } from "@/lib/patients";
 import { getRecordAccessLog } from "@/lib/portal/access-log";
 import { exportPatientBundle } from "@/lib/portal/fhir";
 import { portalSchemas } from "@/lib/portal/forms";
-import { getTimeline, TIMELINE_PAGE_SIZE } from "@/lib/portal/timeline";
+import { getTimeline, TIMELINE_PAGE_SIZE, type Timeline } from "@/lib/portal/timeline";
 import { resolveViewing } from "@/lib/portal/viewing";
 import {
   correctionSubjectTitle,
@@ -168,6 +168,39 @@ describe("the patient's care timeline", () => {
     const onlyMessages = await getTimeline(patient, patientId, { kind: "message", page: 1 });
     expect(onlyMessages.history.map((i) => i.body)).toEqual(["A car will collect you at 9."]);
     expect(onlyMessages.upcoming).toEqual([]);
+  });
+
+  it("offers screening, referrals, who decides and decisions to the patient alone, never to family with every scope", async () => {
+    const { patient, patientId } = await world();
+    const relative = actorFor(await createUser("family"));
+    await grantFamily(relative.userId, patientId, patient.userId, {
+      canViewTimeline: true,
+      canRaiseConcerns: true,
+      canViewRequests: true,
+      canMessage: true,
+    });
+    const links = ({ canScreen, canReadReferrals, canReadDirectives, canReadDecisions }: Timeline) => ({
+      canScreen,
+      canReadReferrals,
+      canReadDirectives,
+      canReadDecisions,
+    });
+    const none = {
+      canScreen: false,
+      canReadReferrals: false,
+      canReadDirectives: false,
+      canReadDecisions: false,
+    };
+    const family = await getTimeline(relative, patientId, { page: 1 });
+    expect(family.history.length, "family do see what was shared").toBeGreaterThan(0);
+    expect(links(family)).toEqual(none);
+    // The positive control: the patient herself.
+    expect(links(await getTimeline(patient, patientId, { page: 1 }))).toEqual({
+      canScreen: true,
+      canReadReferrals: true,
+      canReadDirectives: true,
+      canReadDecisions: true,
+    });
   });
 
   it("pages a long history", async () => {

@@ -1,8 +1,12 @@
 import { readFileSync } from "node:fs";
 import { and, asc, eq, sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/db/client";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { ReferralItem } from "@/components/needs/referral-item";
+import { db, queryRows, type Transaction } from "@/db/client";
 import {
+  caseloadAssignments,
   NEED_STATUSES,
   NEED_TRANSITIONS,
   type NeedDomain,
@@ -15,6 +19,7 @@ import {
 } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
 import { DomainError, NotFoundError, StaleVersionError } from "@/lib/errors";
+import { REFERRAL_WORDS } from "@/lib/i18n/referrals";
 import { listMyWork } from "@/lib/my-work";
 import { declineNeed, getPatientNeeds, noteNeed, reopenNeed } from "@/lib/needs";
 import {
@@ -27,9 +32,74 @@ import {
 import { createService, setServiceActive } from "@/lib/services";
 import { addDaysIso, zonedDate } from "@/lib/time";
 import { auditTrail } from "./support/audit-trail";
-import { expectDatabaseError } from "./support/database-errors";
+import { databaseRefusal, expectDatabaseError } from "./support/database-errors";
 import { actorFor, assignToCaseload, createPatient, createUser, grantFamily } from "./support/factories";
 
+// The portal page runs as whoever `session.actor` is, without Auth.js's cookies; no language cookie.
+const session = vi.hoisted(() => ({ actor: null as Actor | null }));
+vi.mock("@/lib/auth/current-user", async (original) => {
+  const real = await original<typeof import("@/lib/auth/current-user")>();
+  const { redirect } = await import("next/navigation");
+  return { ...real, requireActor: async () => session.actor ?? redirect("/login") };
+});
+vi.mock("next/headers", () => ({
+  cookies: async () => ({ get: () => undefined }),
+  headers: async () => new Headers(),
+}));
+const { default: MyReferralsPage } = await import("@/app/(portal)/me/referrals/page");
+
+/**
+ * Two ways to put another person's change where it hurts most, inside the need moves' module
+ * (lib/needs/moves.ts), which the referral workflow calls:
+ * - `after`: a write inside a need move's transaction just after the move, as another person's
+ *   commit would land between the move's check and its write. PGlite runs one transaction at a
+ *   time, so this is forced; on PostgreSQL a test below races it for real.
+ * - `meet`: two changes of one need each wait (a moment at most) for the other once they have read
+ *   whether another referral is open, or moved the need: without the need's lock first, both read
+ *   before either commits; with it, the second waits on the lock and the first goes on alone.
+ */
+const race = vi.hoisted(() => {
+  const meetings = new Map<string, { arrived: number; all: () => void; met: Promise<void> }>();
+  return {
+    after: null as { needId: string; write: (tx: Transaction) => Promise<unknown> } | null,
+    arm(needId: string) {
+      let all!: () => void;
+      const met = new Promise<void>((resolve) => {
+        all = resolve;
+      });
+      meetings.set(needId, { arrived: 0, all, met });
+    },
+    async meet(needId: string) {
+      const meeting = meetings.get(needId);
+      if (!meeting) return;
+      if (++meeting.arrived >= 2) meeting.all();
+      await Promise.race([meeting.met, new Promise((resolve) => setTimeout(resolve, 300))]);
+    },
+  };
+});
+vi.mock("@/lib/needs/moves", async (original) => {
+  const real = await original<typeof import("@/lib/needs/moves")>();
+  return {
+    ...real,
+    hasOpenReferral: async (...args: Parameters<typeof real.hasOpenReferral>) => {
+      const open = await real.hasOpenReferral(...args);
+      await race.meet(args[1]);
+      return open;
+    },
+    moveNeedWithin: async (...args: Parameters<typeof real.moveNeedWithin>) => {
+      const moved = await real.moveNeedWithin(...args);
+      await race.meet(args[2]);
+      const hook = race.after;
+      if (hook && hook.needId === args[2]) {
+        race.after = null;
+        await hook.write(args[0]);
+      }
+      return moved;
+    },
+  };
+});
+
+const onPostgres = Boolean(process.env.DATABASE_URL);
 const today = zonedDate();
 let advocate: Actor;
 let coordinator: Actor;
@@ -557,11 +627,14 @@ describe("My work", () => {
     });
     expect(items.map((i) => i.id)).not.toContain(notDue);
 
-    // Ended, it leaves the list; another advocate on the caseload, and the coordinator, never had it.
+    // Another advocate on the caseload has them too; the coordinator does not work referrals.
     const colleague = actorFor(await createUser("advocate"));
     await assignToCaseload(colleague.userId, patientId, "advocate");
-    expect((await listMyWork(colleague)).items.filter((i) => i.patientId === patientId)).toEqual([]);
+    expect(
+      (await listMyWork(colleague)).items.filter((i) => i.patientId === patientId).map((i) => i.id),
+    ).toEqual([overdue, helpDue]);
     expect((await listMyWork(coordinator)).items.filter((i) => i.patientId === patientId)).toEqual([]);
+    // Ended, it leaves the list.
     await move(overdue, 1, "no-answer");
     const after = (await listMyWork(advocate)).items.filter((i) => i.patientId === patientId);
     expect(after.map((i) => i.id)).toEqual([helpDue]);
@@ -570,5 +643,263 @@ describe("My work", () => {
       .from(referrals)
       .where(and(eq(referrals.patientId, patientId), eq(referrals.status, "sent")));
     expect(row!.n).toBe(1);
+  });
+});
+
+describe("My work when the advocate who sent a referral leaves the caseload", () => {
+  it("reaches the advocates now on the caseload, and not an advocate outside it", async () => {
+    const { patientId } = await patientWithAccount();
+    const sender = actorFor(await createUser("advocate"));
+    await assignToCaseload(sender.userId, patientId, "advocate");
+    const due = await refer(await note("food", patientId), svc.food!, addDaysIso(today, -1), sender);
+    const dueFor = async (actor: Actor) =>
+      (await listMyWork(actor)).items.filter((i) => i.patientId === patientId).map((i) => i.id);
+    expect(await dueFor(sender)).toEqual([due]); // positive control
+
+    await db()
+      .update(caseloadAssignments)
+      .set({ endedAt: new Date(), endedBy: coordinator.userId })
+      .where(
+        and(eq(caseloadAssignments.staffUserId, sender.userId), eq(caseloadAssignments.patientId, patientId)),
+      );
+    expect(await dueFor(sender)).toEqual([]);
+    // The advocate still on her caseload, who did not send it, is reminded.
+    expect(await dueFor(advocate)).toEqual([due]);
+    // Control: an advocate not on her caseload is not.
+    const outsider = actorFor(await createUser("advocate"));
+    expect(await dueFor(outsider)).toEqual([]);
+  });
+});
+
+describe("a need's lock comes first", () => {
+  // Every change that may move a need locks it before anything else, so each reads what the other
+  // committed. On PostgreSQL they race for real (race.meet puts them at their worst moment);
+  // PGlite runs one transaction at a time.
+  const PAIRS = 3;
+
+  it("two referrals of one need ended at once (declined, no answer) leave the need open", async () => {
+    const cases = [];
+    for (let i = 0; i < PAIRS; i++) {
+      const { patientId } = await patientWithAccount();
+      const needId = await note("food", patientId);
+      cases.push({ needId, a: await refer(needId, svc.food!), b: await refer(needId, svc.food2!) });
+      race.arm(needId);
+    }
+    await Promise.all(cases.flatMap((c) => [move(c.a, 1, "declined"), move(c.b, 1, "no-answer")]));
+    for (const c of cases) {
+      expect((await needRow(c.needId)).status).toBe("open");
+      expect((await needMoves(c.needId)).at(-1)).toBe("referred>open");
+    }
+  });
+
+  it("a referral sent while the need's only referral ends leaves the need referred, beside its open referral", async () => {
+    const cases = [];
+    for (let i = 0; i < PAIRS; i++) {
+      const { patientId } = await patientWithAccount();
+      const needId = await note("food", patientId);
+      cases.push({ needId, first: await refer(needId, svc.food!) });
+      race.arm(needId);
+    }
+    const second = await Promise.all(
+      cases.map(
+        async (c) => (await Promise.all([move(c.first, 1, "declined"), refer(c.needId, svc.food2!)]))[1],
+      ),
+    );
+    for (const [i, c] of cases.entries()) {
+      expect((await referralRow(second[i]!)).status).toBe("sent");
+      expect((await needRow(c.needId)).status).toBe("referred");
+    }
+  });
+});
+
+describe("the patient's “this did not work” beside another referral", () => {
+  it("records her word and keeps the need referred while another referral is open; reopens it once none is", async () => {
+    const { patientId, self } = await patientWithAccount();
+    const needId = await note("food", patientId);
+    const first = await refer(needId, svc.food!);
+    const second = await refer(needId, svc.food2!);
+    await move(first, 1, "declined");
+    await answerReferral(self, first, { answer: "did-not-work", version: 2 });
+    expect(await referralRow(first)).toMatchObject({ patientFeedback: "did-not-work", version: 3 });
+    expect(await needRow(needId)).toMatchObject({ status: "referred", version: 2 });
+    // Positive control: with no other referral waiting, her word opens the need.
+    await answerReferral(self, second, { answer: "did-not-work", version: 1 });
+    expect(await needRow(needId)).toMatchObject({ status: "open" });
+    expect((await needMoves(needId)).at(-1)).toBe("referred>open");
+  });
+
+  it("a need of that domain noted meanwhile: she is told in her language, and nothing is saved", async () => {
+    const { patientId, self } = await patientWithAccount();
+    const needId = await note("food", patientId);
+    const id = await refer(needId, svc.food!);
+    await answerReferral(self, id, { answer: "got-help", version: 1 }, REFERRAL_WORDS.es);
+    expect((await needRow(needId)).status).toBe("met");
+    race.after = {
+      needId,
+      write: (tx) =>
+        tx.insert(needs).values({
+          patientId,
+          domain: "food",
+          note: "Noted again by staff.",
+          identifiedBy: advocate.userId,
+          updatedBy: advocate.userId,
+        }),
+    };
+    const error = await answerReferral(
+      self,
+      id,
+      { answer: "did-not-work", version: 2 },
+      REFERRAL_WORDS.es,
+    ).catch((e: unknown) => e);
+    expect(race.after).toBeNull();
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as Error).message).toBe(REFERRAL_WORDS.es.notedAgain);
+    expect(databaseRefusal(error)).toMatchObject({
+      code: "23505",
+      constraint: "needs_one_unmet_per_domain_key",
+    });
+    expect(await referralRow(id)).toMatchObject({ patientFeedback: "got-help", version: 2 });
+    expect(await needRow(needId)).toMatchObject({ status: "met" });
+    // Positive control: sent again with nothing in between, her word is saved and opens the need.
+    await answerReferral(self, id, { answer: "did-not-work", version: 2 }, REFERRAL_WORDS.es);
+    expect(await needRow(needId)).toMatchObject({ status: "open" });
+  });
+
+  it.runIf(onPostgres)(
+    "on PostgreSQL, a note committed while she answers becomes her words, not a server error",
+    async () => {
+      const { patientId, self } = await patientWithAccount();
+      const needId = await note("food", patientId);
+      const id = await refer(needId, svc.food!);
+      await answerReferral(self, id, { answer: "got-help", version: 1 });
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let inserted!: () => void;
+      const insertedNote = new Promise<void>((resolve) => {
+        inserted = resolve;
+      });
+      // Staff note food again, uncommitted until released.
+      const noting = db().transaction(async (tx) => {
+        await tx.insert(needs).values({
+          patientId,
+          domain: "food",
+          note: "Noted again by staff.",
+          identifiedBy: advocate.userId,
+          updatedBy: advocate.userId,
+        });
+        inserted();
+        await gate;
+      });
+      await insertedNote;
+      const answering = answerReferral(
+        self,
+        id,
+        { answer: "did-not-work", version: 2 },
+        REFERRAL_WORDS.es,
+      ).catch((e: unknown) => e);
+      // Her write waits on the note's unique-index entry: then the note commits.
+      for (let i = 0; i < 100; i++) {
+        const [row] = await queryRows<{ n: number }>(
+          db(),
+          sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+        );
+        if (row!.n > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      release();
+      await noting;
+      const error = await answering;
+      expect(error).toBeInstanceOf(DomainError);
+      expect((error as Error).message).toBe(REFERRAL_WORDS.es.notedAgain);
+      expect(databaseRefusal(error)).toMatchObject({
+        code: "23505",
+        constraint: "needs_one_unmet_per_domain_key",
+      });
+      expect(await referralRow(id)).toMatchObject({ patientFeedback: "got-help", version: 2 });
+    },
+  );
+});
+
+describe("staff moves of a need beside its referrals", () => {
+  it("reopens only a met or declined need, never a referred one", async () => {
+    const { patientId, self } = await patientWithAccount();
+    const needId = await note("food", patientId);
+    const id = await refer(needId, svc.food!);
+    const error = await reopenNeed(advocate, needId, { note: null, version: 2 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as Error).message).toMatch(/referred cannot move to open/);
+    expect(await needRow(needId)).toMatchObject({ status: "referred", version: 2 });
+    // Positive control: met, by her word, staff can reopen it.
+    await answerReferral(self, id, { answer: "got-help", version: 1 });
+    await reopenNeed(advocate, needId, { note: "It came back.", version: 3 });
+    expect((await needMoves(needId)).slice(-2)).toEqual(["referred>met", "met>open"]);
+  });
+
+  it("refuses to decline a need while a referral of it is open, on the note field", async () => {
+    const { patientId, self } = await patientWithAccount();
+    const needId = await note("food", patientId);
+    const id = await refer(needId, svc.food!);
+    // Her "I got help", then "it did not work", leave the need open beside its referral, still sent.
+    await answerReferral(self, id, { answer: "got-help", version: 1 });
+    await answerReferral(self, id, { answer: "did-not-work", version: 2 });
+    expect(await needRow(needId)).toMatchObject({ status: "open", version: 4 });
+    const error = await declineNeed(advocate, needId, { note: "Not now.", version: 4 }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).fieldErrors.note?.[0]).toMatch(/referral for this need is still open/);
+    expect((await needRow(needId)).status).toBe("open");
+    // Positive control: once the referral ends, the need can be declined.
+    await move(id, 3, "no-answer");
+    await declineNeed(advocate, needId, { note: "Not now.", version: 4 });
+    expect((await needRow(needId)).status).toBe("declined");
+  });
+});
+
+describe("/me/referrals", () => {
+  it("gives family (no record of their own) the 404, audited; the patient gets her page", async () => {
+    const { patientId, self } = await patientWithAccount();
+    const family = actorFor(await createUser("family"));
+    await grantFamily(family.userId, patientId, self.userId, { canViewTimeline: true });
+    session.actor = family;
+    await expect(MyReferralsPage()).rejects.toMatchObject({
+      digest: expect.stringMatching(/^NEXT_HTTP_ERROR_FALLBACK;404/),
+    });
+    expect((await auditTrail(family.userId, "access.denied")).map((e) => e.details?.permission)).toEqual([
+      "open:ownRecord:portal",
+    ]);
+    session.actor = self;
+    expect(await MyReferralsPage()).toBeTruthy();
+    expect((await auditTrail(self.userId, "portal.referrals")).at(-1)).toMatchObject({ patientId });
+    expect(await auditTrail(self.userId, "access.denied")).toEqual([]);
+  });
+});
+
+describe("the buttons that end a referral", () => {
+  it("ask before help given, declined or no answer is saved; accepting does not", async () => {
+    const { patientId } = await patientWithAccount();
+    const needId = await note("food", patientId);
+    const id = await refer(needId, svc.food!);
+    const [sent] = (await getPatientNeeds(advocate, patientId)).needs[0]!.referrals;
+    const render = (referral: typeof sent) =>
+      renderToStaticMarkup(
+        createElement(ReferralItem, { referral: referral!, today, move: () => async () => ({}) }),
+      );
+    const dialogs = (html: string) =>
+      [...html.matchAll(/<dialog[^>]*>\s*<h2[^>]*>([^<]*)<\/h2>/g)].map((m) => m[1]);
+    expect(sent!.moves).toEqual(["accepted", "declined", "no-answer"]);
+    expect(dialogs(render(sent))).toEqual([
+      "Record that Springfield Food Pantry declined?",
+      "Record that Springfield Food Pantry did not answer?",
+    ]);
+    await move(id, 1, "accepted");
+    const [accepted] = (await getPatientNeeds(advocate, patientId)).needs[0]!.referrals;
+    expect(dialogs(render(accepted))).toEqual([
+      "Record that Springfield Food Pantry gave the help?",
+      "Record that Springfield Food Pantry declined?",
+      "Record that Springfield Food Pantry did not answer?",
+    ]);
   });
 });

@@ -1,5 +1,11 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
+import { refused } from "@/app/_lib/action-results";
+import { type FinishFormWords, FinishScreeningForm } from "@/components/screening/finish-form";
+import { itemViews, ScreeningQuestions } from "@/components/screening/screening-questions";
+import { FormRefusal } from "@/components/ui/form-refusal";
 import { db, getDatabase } from "@/db/client";
 import { DEFAULT_INSTRUMENT_URL, installInstruments } from "@/db/instruments";
 import {
@@ -13,6 +19,8 @@ import {
 } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
 import { DomainError, NotFoundError, StaleVersionError } from "@/lib/errors";
+import { MESSAGES } from "@/lib/i18n/messages";
+import { finishFormWords, questionFormWords, SCREENING_WORDS } from "@/lib/i18n/screening";
 import {
   completeScreening,
   getMyScreening,
@@ -296,9 +304,9 @@ describe("screening the patient", () => {
 
     // What she reads after finishing: follow-up and, for safety, help now; nothing about domains.
     const after = await getMyScreening(patient, patientId, { language: "en", finished: first });
-    expect(after.finished).toMatchObject({ needsFollowUp: true, helpNow: true });
+    expect(after.finished).toMatchObject({ needsFollowUp: true, showHelpNow: true });
     const afterSecond = await getMyScreening(patient, patientId, { language: "en", finished: second });
-    expect(afterSecond.finished).toMatchObject({ needsFollowUp: true, helpNow: false });
+    expect(afterSecond.finished).toMatchObject({ needsFollowUp: true, showHelpNow: false });
   });
 
   it("never changes once finished: the domain refuses, and so does the database (23514)", async () => {
@@ -408,5 +416,169 @@ describe("who may screen", () => {
         version: 1,
       }),
     ).toBe(2);
+  });
+});
+
+/** A patient of her own with the caseload given (kind by user), and her portal account. */
+async function patientWith(caseload: [Actor, "advocate" | "coordinator"][]) {
+  const id = (await createPatient()).id;
+  const self = actorFor(await createUser("patient", { patientId: id }));
+  for (const [staff, kind] of caseload) await assignToCaseload(staff.userId, id, kind);
+  await grantFamily(family.userId, id, self.userId, { canViewTimeline: true, canMessage: true });
+  return { id, self };
+}
+
+/** A safety-positive screening finished by `finisher`, started and answered by them; its id. */
+async function finishSafetyScreen(finisher: Actor, id: string, audience: ScreeningAudience) {
+  const responseId = await startScreening(finisher, id, audience, { language: "en" });
+  let version = 1;
+  for (const [linkId, answer] of Object.entries(FOOD_AND_SAFETY))
+    version = await saveScreeningAnswer(finisher, id, audience, { responseId, linkId, answer, version });
+  expect(await completeScreening(finisher, id, audience, { responseId, version })).toMatchObject({
+    urgent: true,
+  });
+  return responseId;
+}
+
+async function alerted(responseId: string) {
+  const rows = await db()
+    .select({ userId: notifications.recipientUserId, channel: notifications.channel })
+    .from(notifications)
+    .where(eq(notifications.eventKey, `safety-screen:${responseId}`));
+  return rows.map((r) => `${r.userId}:${r.channel}`).sort();
+}
+
+const bellAndEmail = (...users: Actor[]) =>
+  users.flatMap((u) => [`${u.userId}:email`, `${u.userId}:portal`]).sort();
+
+describe("who hears of a safety screen", () => {
+  it("reaches her coordinator when she has no advocate, and never family", async () => {
+    const onlyCoordinator = actorFor(await createUser("coordinator"));
+    const { id, self } = await patientWith([[onlyCoordinator, "coordinator"]]);
+    const responseId = await finishSafetyScreen(self, id, "portal");
+    expect(await alerted(responseId)).toEqual(bellAndEmail(onlyCoordinator));
+    expect(
+      await db().select().from(notifications).where(eq(notifications.recipientUserId, family.userId)),
+    ).toEqual([]);
+  });
+
+  it("reaches the coordinator when her lone advocate screened her, and her advocate when she did", async () => {
+    const lone = actorFor(await createUser("advocate"));
+    const theCoordinator = actorFor(await createUser("coordinator"));
+    const { id, self } = await patientWith([
+      [lone, "advocate"],
+      [theCoordinator, "coordinator"],
+    ]);
+    expect(await alerted(await finishSafetyScreen(lone, id, "staff"))).toEqual(bellAndEmail(theCoordinator));
+    // Positive control: her own screening goes to the advocate, as before, not the coordinator.
+    expect(await alerted(await finishSafetyScreen(self, id, "portal"))).toEqual(bellAndEmail(lone));
+  });
+
+  it("tells no one of their own screening when the finisher is her only staff, but tells them of hers", async () => {
+    const only = actorFor(await createUser("coordinator"));
+    const { id, self } = await patientWith([[only, "coordinator"]]);
+    expect(await alerted(await finishSafetyScreen(only, id, "staff"))).toEqual([]);
+    expect(await alerted(await finishSafetyScreen(self, id, "portal"))).toEqual(bellAndEmail(only));
+  });
+});
+
+describe("where to get help now", () => {
+  /** Moves a finished screening's completion back, past the trigger that keeps it unchanged. */
+  async function finishedMinutesAgo(responseId: string, minutes: number) {
+    await db().transaction(async (tx) => {
+      await tx.execute(sql`set local session_replication_role = replica`);
+      await tx
+        .update(questionnaireResponses)
+        .set({ completedAt: sql`now() - make_interval(mins => ${minutes})` })
+        .where(eq(questionnaireResponses.id, responseId));
+    });
+  }
+
+  it("shows only within 15 minutes of finishing a safety screen, by the finish time in the database", async () => {
+    const advocateHere = actorFor(await createUser("advocate"));
+    const { id, self } = await patientWith([[advocateHere, "advocate"]]);
+    const responseId = await finishSafetyScreen(self, id, "portal");
+    const shown = async () =>
+      (await getMyScreening(self, id, { language: "es", finished: responseId })).finished;
+    expect(await shown()).toMatchObject({ needsFollowUp: true, showHelpNow: true });
+    await finishedMinutesAgo(responseId, 14);
+    expect(await shown()).toMatchObject({ needsFollowUp: true, showHelpNow: true });
+    await finishedMinutesAgo(responseId, 16);
+    expect(await shown()).toMatchObject({ needsFollowUp: true, showHelpNow: false });
+  });
+});
+
+describe("the finish form", () => {
+  const noop = async () => ({});
+
+  it("asks once more before finishing, in her language and in English for staff", async () => {
+    const mine = await getMyScreening(patient, patientId, { language: "es" });
+    const items = itemViews(mine.instrument.items);
+    const html = (words: FinishFormWords) =>
+      renderToStaticMarkup(
+        createElement(FinishScreeningForm, { action: noop, responseId: "r", version: 3, items, words }),
+      );
+    const es = html(finishFormWords(SCREENING_WORDS.es, MESSAGES.es.cancel));
+    // The button opens a dialog; only the dialog's button submits.
+    expect(es).toMatch(/<button [^>]*type="button">Terminar<\/button>/);
+    expect(es).not.toContain('type="submit"');
+    expect(es).toContain("<dialog");
+    expect(es).toContain("¿Terminar las preguntas?");
+    expect(es).toContain("Sí, terminar");
+    expect(es).toContain(MESSAGES.es.cancel);
+    const en = html(finishFormWords(SCREENING_WORDS.en, MESSAGES.en.cancel));
+    expect(en).toContain("Finish the questions?");
+    expect(en).toContain("Yes, finish");
+  });
+
+  it("links each unanswered question's number to its fieldset, in both languages", async () => {
+    const { id: herId, self } = await patientWith([]);
+    const id = await startScreening(self, herId, "portal", { language: "es" });
+    const version = await saveScreeningAnswer(self, herId, "portal", {
+      responseId: id,
+      linkId: "living-situation",
+      answer: ["LA31993-1"],
+      version: 1,
+    });
+    const refusal = await caught(() => completeScreening(self, herId, "portal", { responseId: id, version }));
+    expect(refusal).toBeInstanceOf(ScreeningAnswerError);
+    const mine = await getMyScreening(self, herId, { language: "es" });
+    const items = itemViews(mine.instrument.items);
+    const questions = renderToStaticMarkup(
+      createElement(ScreeningQuestions, {
+        items,
+        answers: mine.inProgress!.answers,
+        responseId: id,
+        version,
+        action: noop,
+        words: questionFormWords(SCREENING_WORDS.es),
+        label: "Preguntas",
+      }),
+    );
+    for (const [language, words] of [
+      ["es", SCREENING_WORDS.es],
+      ["en", SCREENING_WORDS.en],
+    ] as const) {
+      const state = refused((refusal as ScreeningAnswerError).in(words.refusals), {});
+      // The links the finish form hands its form, shown as the form shows a refusal.
+      const form = FinishScreeningForm({
+        action: noop,
+        responseId: id,
+        version,
+        items,
+        words: finishFormWords(words, "Cancel"),
+      });
+      const html = renderToStaticMarkup(createElement(FormRefusal, { state, links: form.props.fieldLinks }));
+      expect(html, language).toContain(words.unansweredIntro);
+      const links = [...html.matchAll(/<a href="#([^"]+)" aria-label="([^"]+)"[^>]*>([^<]+)<\/a>/g)];
+      // Question 1 answered; 2 to 10 each a link, by number, to a fieldset the page has.
+      expect(
+        links.map((l) => l[3]),
+        language,
+      ).toEqual(["2", "3", "4", "5", "6", "7", "8", "9", "10"]);
+      expect(links[1]![2], language).toBe(words.questionName("3"));
+      for (const [, anchor] of links) expect(questions).toMatch(new RegExp(`<fieldset id="${anchor}"`));
+    }
+    expect(questions).toContain('<fieldset id="question-food-worry"');
   });
 });

@@ -35,6 +35,11 @@ export function DecisionForms({
             action={actions.resolve.bind(null, d.id)}
             hidden={version}
             submitLabel="Resolve"
+            confirm={{
+              title: `Resolve the flag on “${d.topic}”?`,
+              body: "It leaves the care plan and My work, and the patient is asked again in the portal whether the record says what they decided. The flag and your note stay in its history.",
+              confirmLabel: "Resolve it",
+            }}
             fields={[
               {
                 kind: "textarea",
@@ -74,6 +79,11 @@ export function DecisionForms({
             action={actions.link.bind(null, d.id)}
             submitLabel="Link"
             variant="secondary"
+            confirm={{
+              title: `Link this plan item to “${d.topic}”?`,
+              body: "A link cannot be removed: it stays on the record as what this decision led to, even if the item is later taken off the plan.",
+              confirmLabel: "Link it",
+            }}
             draftKey={`decision-link-${d.id}`}
             fields={[
               {

@@ -7,6 +7,7 @@ import { Expander } from "@/components/ui/expander";
 import type { FormAction } from "@/components/ui/form-state";
 import { NEED_DOMAIN_LABELS, NEED_MET_REASON_LABELS, NEED_STATUS_LABELS } from "@/lib/needs/labels";
 import type { PatientNeed } from "@/lib/needs/reads";
+import { isOpenReferral } from "@/lib/referrals/schemas";
 import type { Service } from "@/lib/services/reads";
 import { languageName } from "@/lib/services/schemas";
 import { formatDateTime } from "@/lib/time";
@@ -45,6 +46,8 @@ export function NeedCard({
 }) {
   const domain = NEED_DOMAIN_LABELS[need.domain];
   const unmet = need.status === "open" || need.status === "referred";
+  // Declining waits for every referral of the need to end (lib/needs/workflow.ts refuses it too).
+  const referralOpen = need.referrals.some((r) => isOpenReferral(r.status));
   return (
     <Card as="article" id={`need-${need.id}`} padding={5} aria-labelledby={`need-${need.id}-title`}>
       <h3 id={`need-${need.id}-title`} className="font-semibold">
@@ -94,7 +97,7 @@ export function NeedCard({
         </Expander>
       ) : null}
       <div className="mt-3 flex flex-wrap gap-3">
-        {actions.decline && need.status === "open" ? (
+        {actions.decline && need.status === "open" && !referralOpen ? (
           <ActionForm
             action={actions.decline}
             draftKey={`decline-${need.id}`}

@@ -12,6 +12,37 @@ import { addDaysIso, formatCalendarDate, formatDateTime } from "@/lib/time";
 
 type Move = NeedReferral["moves"][number];
 
+/**
+ * The moves that end a referral for good (the database refuses any later change to it): each asks
+ * before it is saved, as declining a need does.
+ */
+function endingConfirm(to: Move, service: string) {
+  const ends = "This ends the referral for good: it cannot be changed afterwards.";
+  const reopens = "If no other referral for the need is open, the need opens again.";
+  switch (to) {
+    case "accepted":
+      return undefined;
+    case "completed":
+      return {
+        title: `Record that ${service} gave the help?`,
+        body: `${ends} The need is marked met.`,
+        confirmLabel: "Yes, help was given",
+      };
+    case "declined":
+      return {
+        title: `Record that ${service} declined?`,
+        body: `${ends} ${reopens}`,
+        confirmLabel: "Yes, the service declined",
+      };
+    case "no-answer":
+      return {
+        title: `Record that ${service} did not answer?`,
+        body: `${ends} ${reopens}`,
+        confirmLabel: "Yes, no answer",
+      };
+  }
+}
+
 /** A due day, and "Overdue" beside it when it is past. */
 function Due({ on, overdue }: { on: string; overdue: boolean }) {
   return (
@@ -85,6 +116,7 @@ export function ReferralItem({
                 submitLabel={REFERRAL_MOVE_LABELS[to]}
                 variant={to === "accepted" || to === "completed" ? "primary" : "secondary"}
                 hidden={{ version: String(r.version) }}
+                confirm={endingConfirm(to, r.service.name)}
                 fields={
                   to === "accepted"
                     ? [

@@ -29,7 +29,8 @@ export interface QuestionFormWords {
 /**
  * One question in a small form of its own, saved on its own (a Save button; no script needed):
  * a fieldset whose legend is the question, radio buttons for one answer or boxes for several,
- * the error tied to the group, and whether it is answered said in words.
+ * the error tied to the group, and whether it is answered said in words. The fieldset takes
+ * `anchor` as its id (and focus), for a refused finish to link straight to it.
  */
 export function QuestionForm({
   action,
@@ -38,6 +39,7 @@ export function QuestionForm({
   question: q,
   chosen,
   words,
+  anchor,
 }: {
   action: FormAction;
   responseId: string;
@@ -45,6 +47,7 @@ export function QuestionForm({
   question: QuestionView;
   chosen: readonly string[];
   words: QuestionFormWords;
+  anchor: string;
 }) {
   const [state, formAction] = useActionState(action, EMPTY_FORM);
   const id = useId();
@@ -60,7 +63,12 @@ export function QuestionForm({
       <input type="hidden" name="responseId" value={responseId} />
       <input type="hidden" name="linkId" value={q.linkId} />
       <input key={`version:${version}`} type="hidden" name="version" defaultValue={String(version)} />
-      <fieldset aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}>
+      <fieldset
+        id={anchor}
+        tabIndex={-1}
+        className="scroll-mt-4 focus:outline-2 focus:outline-offset-4 focus:outline-brand-700"
+        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+      >
         <legend className="font-medium">
           {q.number ? <span className="mr-1">{q.number}.</span> : null}
           {q.text}

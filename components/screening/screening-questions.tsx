@@ -1,4 +1,5 @@
 import { Card } from "@/components/ui/card";
+import type { FieldLinks } from "@/components/ui/form-refusal";
 import type { FormAction } from "@/components/ui/form-state";
 import { QuestionForm, type QuestionFormWords, type QuestionView } from "./question-form";
 
@@ -41,6 +42,29 @@ export function itemViews(
         : {}),
     };
   });
+}
+
+/** The id of a question's fieldset on the page: where a refused finish links to. */
+export function questionAnchor(linkId: string): string {
+  return `question-${linkId}`;
+}
+
+/**
+ * The finish form's links to its questions: a finish refused with questions unanswered names them
+ * by linkId, and the refusal then links to each by the number the instrument prints.
+ */
+export function questionLinks(
+  items: readonly ScreeningItemView[],
+  intro: string,
+  name: (number: string) => string,
+): FieldLinks {
+  const fields: FieldLinks["fields"] = {};
+  for (const item of items) {
+    if (item.kind === "display") continue;
+    const label = item.number ?? item.text;
+    fields[item.linkId] = { label, name: name(label), href: `#${questionAnchor(item.linkId)}` };
+  }
+  return { intro, fields };
 }
 
 /** Counts the questions and those answered, for the page's "3 of 10 answered". */
@@ -98,6 +122,7 @@ export function ScreeningQuestions({
               question={item}
               chosen={answers[item.linkId] ?? []}
               words={words}
+              anchor={questionAnchor(item.linkId)}
             />
           </Card>
         ),

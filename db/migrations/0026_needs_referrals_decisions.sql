@@ -331,6 +331,9 @@ ALTER TABLE "questionnaire_responses" ADD CONSTRAINT "questionnaire_responses_id
 ALTER TABLE "needs" ADD CONSTRAINT "needs_response_same_patient_fk" FOREIGN KEY ("response_id","patient_id") REFERENCES "public"."questionnaire_responses"("id","patient_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "screening_results" ADD CONSTRAINT "screening_results_same_patient_fk" FOREIGN KEY ("response_id","patient_id") REFERENCES "public"."questionnaire_responses"("id","patient_id") ON DELETE no action ON UPDATE no action;
 --> statement-breakpoint
+ALTER TABLE "care_plans" ADD CONSTRAINT "care_plans_id_patient_key" UNIQUE("id","patient_id");--> statement-breakpoint
+ALTER TABLE "decisions" ADD CONSTRAINT "decisions_plan_same_patient_fk" FOREIGN KEY ("care_plan_id","patient_id") REFERENCES "public"."care_plans"("id","patient_id") ON DELETE no action ON UPDATE no action;
+--> statement-breakpoint
 -- Guards for issue 18's records, in the database as the concern workflow's are (migration 0008).
 -- Append-only history and results: neither changed nor deleted.
 CREATE OR REPLACE FUNCTION kept_rows_refuse_change() RETURNS trigger

@@ -12,6 +12,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
@@ -87,6 +88,8 @@ export const carePlans = pgTable(
     version: integer("version").notNull().default(1),
   },
   (t) => [
+    // What a decision record's same-patient key names (migration 0026).
+    unique("care_plans_id_patient_key").on(t.id, t.patientId),
     index("care_plans_patient_idx").on(t.patientId, t.createdAt),
     index("care_plans_review_idx").on(t.reviewDate).where(sql`${t.status} = 'active'`),
     uniqueIndex("care_plans_one_active_key").on(t.patientId).where(sql`${t.status} = 'active'`),

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   check,
   date,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -16,6 +17,7 @@ import { bytea } from "./bytea";
 import { carePlanGoals, carePlanInterventions, carePlans } from "./care-plans";
 import { writtenLanguage } from "./languages";
 import { patients } from "./patients";
+import { editStamps } from "./stamps";
 import { users } from "./users";
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(","));
@@ -40,11 +42,7 @@ export const careAgents = pgTable(
     email: text("email"),
     address: text("address"),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
-    updatedBy: uuid("updated_by")
-      .notNull()
-      .references(() => users.id),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-    version: integer("version").notNull().default(1),
+    ...editStamps(),
   },
   (t) => [
     index("care_agents_patient_idx").on(t.patientId),
@@ -129,11 +127,7 @@ export const careWishes = pgTable(
     codeStatus: text("code_status", { enum: CODE_STATUS_WISHES }).notNull(),
     inHerWords: text("in_her_words"),
     language: writtenLanguage("language"),
-    updatedBy: uuid("updated_by")
-      .notNull()
-      .references(() => users.id),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-    version: integer("version").notNull().default(1),
+    ...editStamps(),
   },
   (t) => [
     check("care_wishes_code_status_check", sql`${t.codeStatus} in (${inList(CODE_STATUS_WISHES)})`),
@@ -188,13 +182,15 @@ export const decisions = pgTable(
       .notNull()
       .references(() => users.id),
     recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedBy: uuid("updated_by")
-      .notNull()
-      .references(() => users.id),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-    version: integer("version").notNull().default(1),
+    ...editStamps(),
   },
   (t) => [
+    // The plan it shaped is the same patient's.
+    foreignKey({
+      name: "decisions_plan_same_patient_fk",
+      columns: [t.carePlanId, t.patientId],
+      foreignColumns: [carePlans.id, carePlans.patientId],
+    }),
     index("decisions_patient_idx").on(t.patientId, t.decidedOn),
     index("decisions_flagged_idx")
       .on(t.patientId)

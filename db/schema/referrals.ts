@@ -14,6 +14,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { patients } from "./patients";
 import { NEED_DOMAINS, needs } from "./screening";
+import { editStamps } from "./stamps";
 import { users } from "./users";
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(","));
@@ -46,11 +47,7 @@ export const services = pgTable(
       .notNull()
       .references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedBy: uuid("updated_by")
-      .notNull()
-      .references(() => users.id),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-    version: integer("version").notNull().default(1),
+    ...editStamps(),
   },
   (t) => [
     uniqueIndex("services_name_key").on(sql`lower(${t.name})`),
@@ -118,11 +115,7 @@ export const referrals = pgTable(
     patientFeedback: text("patient_feedback", { enum: REFERRAL_FEEDBACK }),
     patientFeedbackAt: timestamp("patient_feedback_at", { withTimezone: true }),
     patientFeedbackBy: uuid("patient_feedback_by").references(() => users.id),
-    updatedBy: uuid("updated_by")
-      .notNull()
-      .references(() => users.id),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-    version: integer("version").notNull().default(1),
+    ...editStamps(),
   },
   (t) => [
     // The need is the same patient's: a referral cannot join one patient's need to another's record.

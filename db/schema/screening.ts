@@ -15,6 +15,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { writtenLanguage } from "./languages";
 import { patients } from "./patients";
+import { editStamps } from "./stamps";
 import { users } from "./users";
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(","));
@@ -102,11 +103,7 @@ export const questionnaireResponses = pgTable(
     startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
     completedBy: uuid("completed_by").references(() => users.id),
     completedAt: timestamp("completed_at", { withTimezone: true }),
-    updatedBy: uuid("updated_by")
-      .notNull()
-      .references(() => users.id),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-    version: integer("version").notNull().default(1),
+    ...editStamps(),
   },
   (t) => [
     unique("questionnaire_responses_id_patient_key").on(t.id, t.patientId),
@@ -198,11 +195,7 @@ export const needs = pgTable(
     note: text("note"),
     metAt: timestamp("met_at", { withTimezone: true }),
     metReason: text("met_reason", { enum: NEED_MET_REASONS }),
-    updatedBy: uuid("updated_by")
-      .notNull()
-      .references(() => users.id),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-    version: integer("version").notNull().default(1),
+    ...editStamps(),
   },
   (t) => [
     // A need found by a screening is the screened patient's.

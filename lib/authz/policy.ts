@@ -221,7 +221,8 @@ const ADVOCATE: Partial<Record<StaffPermission, readonly Relationship[]>> = {
   "write:directives": STAFF,
   "read:decision": STAFF,
   "write:decision": STAFF,
-  "resolve:decision": STAFF,
+  // Not resolve:decision: a flag she or the advocate raised waits for the coordinator who owns the
+  // plan, so the advocate cannot resolve her own flag or the patient's "no" (issue 18).
   "flag:decision": STAFF,
 };
 

@@ -109,5 +109,6 @@ export async function tellCoordinators(
       path: `/patients/${decision.patientId}/decisions#decision-${decision.id}`,
     },
     staff.filter((s) => s.kind === "coordinator" && s.id !== actor.userId).map((s) => s.id),
+    ["portal", "email"],
   );
 }

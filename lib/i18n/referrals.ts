@@ -68,6 +68,8 @@ const en = {
   saved: "Thank you. Your care team will see your answer.",
   stale: "This changed while you had the page open. Look at it again, then answer.",
   alreadySaid: "You already told us this about this service.",
+  notedAgain:
+    "Your care team has just started looking for help with this again. Your answer was not saved: please send it again.",
   answer: "Choose one of the two answers.",
 };
 
@@ -138,6 +140,8 @@ const es: ReferralWords = {
   saved: "Gracias. Su equipo de atención verá su respuesta.",
   stale: "Esto cambió mientras tenía la página abierta. Vuelva a mirarlo y luego responda.",
   alreadySaid: "Ya nos dijo esto sobre este servicio.",
+  notedAgain:
+    "Su equipo de atención acaba de empezar a buscar ayuda con esto otra vez. Su respuesta no se guardó: envíela de nuevo, por favor.",
   answer: "Elija una de las dos respuestas.",
 };
 

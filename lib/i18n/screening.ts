@@ -6,6 +6,12 @@ import { type Locale, MESSAGES, type Messages } from "./messages";
  * The result never says "positive" or a score: only what happens next, and where to get help now
  * when a safety answer calls for it.
  */
+/** Before the numbers of the questions not answered yet (each a link to its question on the page). */
+const UNANSWERED_INTRO = {
+  en: "Please answer every question before finishing. Not answered yet:",
+  es: "Conteste todas las preguntas antes de terminar. Sin contestar:",
+};
+
 const en = {
   title: "Questions about everyday needs",
   homeLink: "Questions about everyday needs",
@@ -29,6 +35,12 @@ const en = {
   finishHint: "When every question is answered, press Finish. After that the answers cannot be changed.",
   finish: "Finish",
   finishing: "Finishing…",
+  finishConfirmTitle: "Finish the questions?",
+  finishConfirmBody:
+    "After you finish, these answers cannot be changed. If something changes later, you can answer the questions again.",
+  finishConfirm: "Yes, finish",
+  unansweredIntro: UNANSWERED_INTRO.en,
+  questionName: (number: string) => `Question ${number}`,
   doneTitle: "Thank you. Your answers are saved.",
   followUp:
     "A member of your care team will be in touch with you about what you told us and the help that is available.",
@@ -45,7 +57,7 @@ const en = {
     empty: (n) => `Question ${n.join(", ")}: choose an answer, then save.`,
     "one-only": (n) => `Question ${n.join(", ")}: choose one answer only.`,
     exclusive: (n) => `Question ${n.join(", ")}: “None of the above” cannot be chosen with another answer.`,
-    unanswered: (n) => `Please answer every question before finishing. Not answered yet: ${n.join(", ")}.`,
+    unanswered: (n) => `${UNANSWERED_INTRO.en} ${n.join(", ")}.`,
     finished: () => "These answers are finished and cannot change. You can answer the questions again.",
   } as AnswerRefusalWords,
 };
@@ -77,6 +89,12 @@ const es: ScreeningWords = {
     "Cuando haya contestado todas las preguntas, oprima Terminar. Después ya no se pueden cambiar las respuestas.",
   finish: "Terminar",
   finishing: "Terminando…",
+  finishConfirmTitle: "¿Terminar las preguntas?",
+  finishConfirmBody:
+    "Después de terminar, estas respuestas ya no se pueden cambiar. Si algo cambia más adelante, puede contestar las preguntas otra vez.",
+  finishConfirm: "Sí, terminar",
+  unansweredIntro: UNANSWERED_INTRO.es,
+  questionName: (number) => `Pregunta ${number}`,
   doneTitle: "Gracias. Sus respuestas están guardadas.",
   followUp:
     "Una persona de su equipo de atención se comunicará con usted sobre lo que nos contó y la ayuda disponible.",
@@ -95,7 +113,7 @@ const es: ScreeningWords = {
     "one-only": (n) => `Pregunta ${n.join(", ")}: elija solo una respuesta.`,
     exclusive: (n) =>
       `Pregunta ${n.join(", ")}: “Ninguna de las anteriores” no se puede elegir junto con otra respuesta.`,
-    unanswered: (n) => `Conteste todas las preguntas antes de terminar. Sin contestar: ${n.join(", ")}.`,
+    unanswered: (n) => `${UNANSWERED_INTRO.es} ${n.join(", ")}.`,
     finished: () =>
       "Estas respuestas ya están terminadas y no pueden cambiar. Puede contestar las preguntas otra vez.",
   },
@@ -117,5 +135,19 @@ export function questionFormWords(w: ScreeningWords) {
     answered: w.answered,
     notAnswered: w.notAnswered,
     chooseAll: w.chooseAll,
+  };
+}
+
+/** The words of the finish form (its confirmation, its links to unanswered questions); `cancel` is the portal's. */
+export function finishFormWords(w: ScreeningWords, cancel: string) {
+  return {
+    finish: w.finish,
+    finishing: w.finishing,
+    cancel,
+    confirmTitle: w.finishConfirmTitle,
+    confirmBody: w.finishConfirmBody,
+    confirmLabel: w.finishConfirm,
+    unansweredIntro: w.unansweredIntro,
+    questionName: w.questionName,
   };
 }

@@ -114,7 +114,7 @@ export async function followUpWork(database: Database, actor: Actor): Promise<Wo
   }));
 }
 
-/** Referrals the advocate sent whose step is due today or past: ask the service, then the patient. */
+/** Referrals in the advocate's caseload whose step is due today or past: ask the service, then the patient. */
 export async function referralFollowUpWork(
   database: Database,
   actor: Actor,

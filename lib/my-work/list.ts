@@ -38,7 +38,7 @@ const SOURCES: Source[] = [
   {
     kind: "follow-up",
     permission: "work:advocacyFollowUps",
-    // Promised follow-ups from the advocacy log, and the referrals the advocate sent that are due.
+    // Promised follow-ups from the advocacy log, and the caseload's referrals that are due, whoever sent them.
     read: async (d, a, c) => [...(await followUpWork(d, a)), ...(await referralFollowUpWork(d, a, c.today))],
   },
 ];

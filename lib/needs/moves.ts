@@ -2,7 +2,14 @@ import "server-only";
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { Transaction } from "@/db/client";
-import { NEED_TRANSITIONS, type NeedMetReason, type NeedStatus, needs, needTransitions } from "@/db/schema";
+import {
+  NEED_TRANSITIONS,
+  type NeedMetReason,
+  type NeedStatus,
+  needs,
+  needTransitions,
+  referrals,
+} from "@/db/schema";
 import type { Actor } from "@/lib/authz";
 import { type Row, saveVersion, versionedRecord } from "@/lib/records/versioned-change";
 
@@ -54,6 +61,26 @@ export async function hasOtherUnmetNeed(
         eq(needs.domain, need.domain),
         ne(needs.id, need.id),
         inArray(needs.status, ["open", "referred"]),
+      ),
+    )
+    .limit(1);
+  return other !== undefined;
+}
+
+/**
+ * Whether a referral of the need, other than `except`, still waits on its service (sent or
+ * accepted). Read under the need's lock: every change that opens or ends a referral of it takes
+ * that lock first, so the answer holds until the transaction ends.
+ */
+export async function hasOpenReferral(tx: Transaction, needId: string, except?: string): Promise<boolean> {
+  const [other] = await tx
+    .select({ id: referrals.id })
+    .from(referrals)
+    .where(
+      and(
+        eq(referrals.needId, needId),
+        except ? ne(referrals.id, except) : undefined,
+        inArray(referrals.status, ["sent", "accepted"]),
       ),
     )
     .limit(1);

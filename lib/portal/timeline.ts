@@ -39,6 +39,10 @@ export interface Timeline {
   canReadRightsRequests: boolean;
   /** Her social-needs screening: the patient alone, never family. */
   canScreen: boolean;
+  /** Her referrals, who decides for her, and her decision records: the patient alone, never family. */
+  canReadReferrals: boolean;
+  canReadDirectives: boolean;
+  canReadDecisions: boolean;
   /** The viewer is the patient (pages speak to "you"), not family (pages speak about the patient). */
   self: boolean;
 }
@@ -117,6 +121,9 @@ export async function getTimeline(
     canReadPreferences: can(actor, "read:preferences:portal", access),
     canReadRightsRequests: can(actor, "read:rightsRequest:portal", access),
     canScreen: can(actor, "write:screening:portal", access),
+    canReadReferrals: can(actor, "read:referral:portal", access),
+    canReadDirectives: can(actor, "read:directives:portal", access),
+    canReadDecisions: can(actor, "read:decision:portal", access),
     self,
   };
 }

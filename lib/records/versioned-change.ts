@@ -27,6 +27,11 @@ export interface VersionedRecord<T extends VersionedTable> {
   refuseAnyChange?: (row: T["$inferSelect"]) => void;
   /** Who saved the row last, for the "changed while you were editing" message; by default `updatedBy`'s name. */
   lastSavedBy?: (tx: Transaction, row: T["$inferSelect"]) => Promise<string | null>;
+  /**
+   * Locks the row this one's change may move, before this one (a referral's need): every writer
+   * takes the two in the same order, and a check read under the first lock holds.
+   */
+  lockFirst?: (tx: Transaction, id: string) => Promise<void>;
 }
 
 export type Row<T extends VersionedTable> = T["$inferSelect"];
@@ -43,8 +48,9 @@ export function versionedRecord<T extends VersionedTable>(record: VersionedRecor
 
 /**
  * The row locked for the rest of the transaction, if it is still at the version the editor saw;
- * otherwise a StaleVersionError naming who saved first. The lock reads the one table, without
- * joins: a joined row locked FOR UPDATE is re-checked against a concurrent winner and can vanish.
+ * otherwise a StaleVersionError naming who saved first. The record's `lockFirst` runs before it. The
+ * lock reads the one table, without joins: a joined row locked FOR UPDATE is re-checked against a
+ * concurrent winner and can vanish.
  */
 export async function lockVersion<T extends VersionedTable>(
   tx: Transaction,
@@ -52,6 +58,7 @@ export async function lockVersion<T extends VersionedTable>(
   id: string,
   version: number,
 ): Promise<Row<T>> {
+  await record.lockFirst?.(tx, id);
   const [row] = (await tx
     .select()
     .from(record.table as PgTable)

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import { db, type Transaction } from "@/db/client";
 import { needs, referrals, referralTransitions, services } from "@/db/schema";
@@ -7,7 +7,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { type Actor, authorizePatient } from "@/lib/authz";
 import { DomainError, NotFoundError, pgErrorCode } from "@/lib/errors";
 import { NEED_DOMAIN_LABELS, NEED_STATUS_LABELS } from "@/lib/needs/labels";
-import { moveNeedWithin } from "@/lib/needs/moves";
+import { hasOpenReferral, moveNeedWithin } from "@/lib/needs/moves";
 import { changeVersioned, versionedRecord } from "@/lib/records/versioned-change";
 import {
   nextReferralStatuses,
@@ -16,11 +16,30 @@ import {
   type ReferralMoveInput,
 } from "./schemas";
 
-/** Referrals as the versioned-change helper sees them (docs/decisions/010). */
+/**
+ * Locks the need of a referral. Every change that may move a need takes its lock first, before the
+ * referral's and before any check: two referrals of one need ending at once, or one sent while
+ * another ends, then each read what the other committed (whether another referral still waits).
+ */
+async function lockNeedOfReferral(tx: Transaction, referralId: string): Promise<void> {
+  await tx
+    .select({ id: needs.id })
+    .from(needs)
+    .where(
+      inArray(
+        needs.id,
+        tx.select({ id: referrals.needId }).from(referrals).where(eq(referrals.id, referralId)),
+      ),
+    )
+    .for("update", { of: needs });
+}
+
+/** Referrals as the versioned-change helper sees them (docs/decisions/010): their need locked first. */
 export const REFERRAL = versionedRecord({
   table: referrals,
   entityType: "referral",
   patientId: referrals.patientId,
+  lockFirst: lockNeedOfReferral,
 });
 
 /**
@@ -34,6 +53,7 @@ export async function referNeed(actor: Actor, needId: string, input: ReferInput)
   await authorizePatient(actor, "write:referral", patientId);
   try {
     return await db().transaction(async (tx) => {
+      // The need first, as every change that may move it (REFERRAL's lockFirst).
       const [need] = await tx.select().from(needs).where(eq(needs.id, needId)).for("update");
       if (need!.status !== "open" && need!.status !== "referred") {
         const status = NEED_STATUS_LABELS[need!.status].toLowerCase();
@@ -85,22 +105,6 @@ export async function referNeed(actor: Actor, needId: string, input: ReferInput)
     const message = "This need already has an open referral to that service.";
     throw new DomainError(message, { serviceId: [message] });
   }
-}
-
-/** Whether the need has another referral still waiting on a service (sent or accepted). */
-async function hasOtherOpenReferral(tx: Transaction, needId: string, referralId: string): Promise<boolean> {
-  const [other] = await tx
-    .select({ id: referrals.id })
-    .from(referrals)
-    .where(
-      and(
-        eq(referrals.needId, needId),
-        ne(referrals.id, referralId),
-        inArray(referrals.status, ["sent", "accepted"]),
-      ),
-    )
-    .limit(1);
-  return other !== undefined;
 }
 
 /**
@@ -158,7 +162,7 @@ export async function transitionReferral(
               note: "The referral was completed.",
               cause: "referral",
             });
-          else if (to !== "accepted" && !(await hasOtherOpenReferral(tx, r.needId, referralId)))
+          else if (to !== "accepted" && !(await hasOpenReferral(tx, r.needId, referralId)))
             await moveNeedWithin(tx, actor, r.needId, {
               from: ["referred"],
               to: "open",

@@ -27,9 +27,10 @@ export interface ReferralDue {
 const stepDueOn = sql<string>`(case when ${referrals.status} = 'sent' then ${referrals.acceptDueOn} else ${referrals.completeDueOn} end)`;
 
 /**
- * The referrals the advocate sent, in their current caseload, whose open step is due today or
- * past: sent and not answered by the day given, accepted and the help not given by its day. Soonest
- * first. Reads no policy: "My work" authorises first and writes the audit event.
+ * The referrals of the patients in the advocate's current caseload, whoever sent them (the sender
+ * may have left the caseload), whose open step is due today or past: sent and not answered by the
+ * day given, accepted and the help not given by its day. Soonest first. Reads no policy: "My work"
+ * authorises first, gives this kind of work only to advocates, and writes the audit event.
  */
 export async function readReferralsDue(
   database: Database,
@@ -55,7 +56,6 @@ export async function readReferralsDue(
     .where(
       and(
         inCurrentCaseload(actor.userId),
-        eq(referrals.sentBy, actor.userId),
         or(
           and(eq(referrals.status, "sent"), sql`${referrals.acceptDueOn} <= ${today}`),
           and(eq(referrals.status, "accepted"), sql`${referrals.completeDueOn} <= ${today}`),

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
-import { type NeedDomain, needs, needTransitions, screeningResults } from "@/db/schema";
+import { type CaseloadKind, type NeedDomain, needs, needTransitions, screeningResults } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/authz";
 import { NotFoundError } from "@/lib/errors";
@@ -28,7 +28,7 @@ export interface CompletedScreening {
  * Finishes a screening, all of it in one transaction: every required question answered (else a
  * ScreeningAnswerError naming them), the response completed, one result per scored domain, an
  * open need for each positive domain without an unmet one already (`needs_one_unmet_per_domain_key`),
- * and for an urgent positive (safety) a same-day notification to the caseload's advocates.
+ * and for an urgent positive (safety) a same-day notification to the caseload (`safetyAlertRecipients`).
  * Audited with how many domains were positive, never the answers.
  */
 export async function completeScreening(
@@ -62,7 +62,7 @@ export async function completeScreening(
         after: async (tx) => {
           await recordResults(tx, patientId, row.id, results);
           opened.push(...(await openNeeds(tx, actor, patientId, row.id, results)));
-          if (results.some((r) => r.urgent)) await alertAdvocates(tx, actor, patientId, row.id);
+          if (results.some((r) => r.urgent)) await alertCaseload(tx, actor, patientId, row.id);
         },
       };
     },
@@ -133,14 +133,26 @@ async function openNeeds(
 }
 
 /**
- * The same-day alert to the advocates who hold the patient (bell and email, whose words never
- * say what was found), never to family: "safety-screen" has no family scope. The advocate who
- * screened her is there already and is not told of their own screening.
+ * Who is told of an urgent screening: the caseload's advocates; when none is left besides whoever
+ * finished it (she has only a coordinator, or her lone advocate screened her), the caseload's
+ * coordinators. The finisher is never told of their own screening: staff who finished it saw it,
+ * and the patient is never on her own caseload, so a portal screening always reaches her staff.
  */
-async function alertAdvocates(tx: Transaction, actor: Actor, patientId: string, responseId: string) {
-  const advocates = (await unsafeCaseloadStaff(tx, patientId))
-    .filter((s) => s.kind === "advocate" && s.id !== actor.userId)
-    .map((s) => s.id);
+export function safetyAlertRecipients(
+  caseload: readonly { id: string; kind: CaseloadKind }[],
+  finisherId: string,
+): string[] {
+  const others = caseload.filter((s) => s.id !== finisherId);
+  const advocates = others.filter((s) => s.kind === "advocate");
+  const chosen = advocates.length > 0 ? advocates : others.filter((s) => s.kind === "coordinator");
+  return [...new Set(chosen.map((s) => s.id))];
+}
+
+/**
+ * The same-day alert to the staff who hold the patient (`safetyAlertRecipients`; bell and email,
+ * whose words never say what was found), never to family: "safety-screen" has no family scope.
+ */
+async function alertCaseload(tx: Transaction, actor: Actor, patientId: string, responseId: string) {
   await notifyStaff(
     tx,
     {
@@ -149,7 +161,7 @@ async function alertAdvocates(tx: Transaction, actor: Actor, patientId: string, 
       patientId,
       path: `/patients/${patientId}/needs`,
     },
-    advocates,
+    safetyAlertRecipients(await unsafeCaseloadStaff(tx, patientId), actor.userId),
     ["portal", "email"],
   );
 }

@@ -15,13 +15,16 @@ export type AnswerRefusalWords = Record<AnswerRefusal, (numbers: string[]) => st
 
 const list = (numbers: string[]) => numbers.join(", ");
 
+/** The start of the unanswered refusal, for a page that links each number to its question after it. */
+export const UNANSWERED_INTRO_EN = "Answer every question before finishing. Not answered yet:";
+
 export const ANSWER_REFUSALS_EN: AnswerRefusalWords = {
   "unknown-question": () => "That question is not in this screening.",
   "unknown-option": (n) => `Question ${list(n)}: choose one of the answers shown.`,
   empty: (n) => `Question ${list(n)}: choose an answer, then save.`,
   "one-only": (n) => `Question ${list(n)}: choose one answer only.`,
   exclusive: (n) => `Question ${list(n)}: “None of the above” cannot be chosen with another answer.`,
-  unanswered: (n) => `Answer every question before finishing. Not answered yet: ${list(n)}.`,
+  unanswered: (n) => `${UNANSWERED_INTRO_EN} ${list(n)}.`,
   finished: () => "This screening is finished and cannot change. Start a new one to screen again.",
 };
 

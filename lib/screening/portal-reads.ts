@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { questionnaireResponses, screeningResults } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
@@ -9,14 +9,18 @@ import { type LocalizedInstrument, localizeInstrument, unsafeReadInstrument } fr
 import { type OpenScreening, unsafeOpenScreening } from "./reads";
 import { SCREENING_INSTRUMENT, SCREENING_PERMISSIONS } from "./schemas";
 
+/** How long after finishing the page still shows where to get help now: not to whoever opens the link later. */
+export const HELP_NOW_MINUTES = 15;
+
 /**
  * What the patient is told after finishing: whether the care team will be in touch about needs,
- * and whether to show where to get help now (an urgent domain, safety). Never a domain or a score.
+ * and whether to show where to get help now (an urgent domain, safety, finished within
+ * HELP_NOW_MINUTES by the database's clock). Never a domain or a score.
  */
 export interface FinishedScreening {
   completedAt: Date;
   needsFollowUp: boolean;
-  helpNow: boolean;
+  showHelpNow: boolean;
 }
 
 export interface MyScreening {
@@ -38,6 +42,8 @@ async function unsafeFinished(
     .select({
       completedAt: questionnaireResponses.completedAt,
       questionnaireId: questionnaireResponses.questionnaireId,
+      // The link in her address bar outlives the moment: someone else may open it later.
+      recent: sql<boolean>`${questionnaireResponses.completedAt} > now() - make_interval(mins => ${HELP_NOW_MINUTES})`,
     })
     .from(questionnaireResponses)
     .where(
@@ -59,7 +65,7 @@ async function unsafeFinished(
   return {
     completedAt: response.completedAt,
     needsFollowUp: positive.length > 0,
-    helpNow: positive.some((p) => urgent.has(p.domain)),
+    showHelpNow: response.recent && positive.some((p) => urgent.has(p.domain)),
   };
 }
 

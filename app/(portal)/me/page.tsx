@@ -128,21 +128,21 @@ export default async function MePage({
               </ButtonLink>
             </li>
           ) : null}
-          {viewing.kind === "patient" ? (
+          {timeline.canReadDirectives ? (
             <li>
               <ButtonLink variant="secondary" href="/me/directives">
                 {DIRECTIVE_WORDS[locale].link}
               </ButtonLink>
             </li>
           ) : null}
-          {viewing.kind === "patient" ? (
+          {timeline.canReadReferrals ? (
             <li>
               <ButtonLink variant="secondary" href="/me/referrals">
                 {REFERRAL_WORDS[locale].link}
               </ButtonLink>
             </li>
           ) : null}
-          {viewing.kind === "patient" ? (
+          {timeline.canReadDecisions ? (
             <li>
               <ButtonLink variant="secondary" href="/me/decisions">
                 {t.timeline.decisions}

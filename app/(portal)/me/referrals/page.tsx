@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { orNotFound } from "@/app/_lib/guards";
+import { orNotFound, ownRecordOr404 } from "@/app/_lib/guards";
 import { PortalReferralItem } from "@/components/portal/portal-referral";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -17,11 +16,12 @@ export const metadata: Metadata = { title: REFERRAL_WORDS.en.title };
 /** The patient's own needs and the services she was sent to, and her word on whether they helped. */
 export default async function MyReferralsPage() {
   const actor = await requireActor();
-  if (!actor.patientId) notFound();
+  // Family and staff have no record of their own here: the 404, audited as a refusal.
+  const patientId = await ownRecordOr404(actor, "read:referral:portal");
   const { locale, t } = await portalMessages(actor);
   const w = REFERRAL_WORDS[locale];
   const f = portalFormat(locale);
-  const data = await orNotFound(getPortalReferrals(actor, actor.patientId));
+  const data = await orNotFound(getPortalReferrals(actor, patientId));
   return (
     <>
       <p className="mb-4">

@@ -5,12 +5,13 @@ import { z } from "zod";
 import { orNotFound } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
 import { portalFormWords } from "@/components/portal/form-words";
+import { FinishScreeningForm } from "@/components/screening/finish-form";
 import { answeredCount, itemViews, ScreeningQuestions } from "@/components/screening/screening-questions";
 import { Alert } from "@/components/ui/alert";
 import { CardSection } from "@/components/ui/card-section";
 import { requireActor } from "@/lib/auth/current-user";
 import { portalFormat } from "@/lib/i18n/format";
-import { questionFormWords, SCREENING_WORDS, screeningWordsFor } from "@/lib/i18n/screening";
+import { finishFormWords, questionFormWords, SCREENING_WORDS, screeningWordsFor } from "@/lib/i18n/screening";
 import { portalMessages } from "@/lib/i18n/server";
 import { resolveViewing } from "@/lib/portal/viewing";
 import { getMyScreening } from "@/lib/screening";
@@ -22,7 +23,8 @@ const Finished = z.uuid().optional().catch(undefined);
 
 /**
  * Her social-needs screening, in her language: one small form per question, saved as she goes,
- * then Finish; afterwards what happens next, and where to get help now when safety calls for it.
+ * then Finish (asked once more: it cannot be undone); afterwards what happens next, and, for a
+ * few minutes after a safety answer, where to get help now.
  * Hers alone: family get the 404 (the policy's `read:screening:portal`).
  */
 export default async function MyScreeningPage({
@@ -55,7 +57,7 @@ export default async function MyScreeningPage({
           <p>{data.finished.needsFollowUp ? w.followUp : w.noFollowUp}</p>
         </Alert>
       ) : null}
-      {data.finished?.helpNow ? (
+      {data.finished?.showHelpNow ? (
         <CardSection
           id="help-now-heading"
           title={w.helpNowTitle}
@@ -90,13 +92,12 @@ export default async function MyScreeningPage({
           />
           <CardSection id="finish-heading" title={w.finishTitle} className="mt-6" padding={5}>
             <p className="mb-4 max-w-prose">{w.finishHint}</p>
-            <ActionForm
+            <FinishScreeningForm
               action={finishMyScreeningAction}
-              fields={[]}
-              hidden={{ responseId: open.id, version: String(open.version) }}
-              submitLabel={w.finish}
-              {...portalFormWords(t)}
-              pendingLabel={w.finishing}
+              responseId={open.id}
+              version={open.version}
+              items={items}
+              words={finishFormWords(w, t.cancel)}
             />
           </CardSection>
         </>

@@ -76,7 +76,7 @@ export async function referNeedAction(
       page: PAGE,
       also: ALSO,
       change: (input) => referNeed(actor, id, input),
-      ok: "Referral sent. It is on your work list when its answer is due.",
+      ok: "Referral sent. It comes onto the caseload advocates' work lists when its answer is due.",
     }),
   );
 }

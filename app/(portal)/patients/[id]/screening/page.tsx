@@ -3,13 +3,14 @@ import { z } from "zod";
 import { readRecordPage } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
 import { PatientHeading } from "@/components/patient-nav";
+import { type FinishFormWords, FinishScreeningForm } from "@/components/screening/finish-form";
 import { answeredCount, itemViews, ScreeningQuestions } from "@/components/screening/screening-questions";
 import { Alert } from "@/components/ui/alert";
 import { CardSection } from "@/components/ui/card-section";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TableHead, Td } from "@/components/ui/table-head";
 import { TableScroll } from "@/components/ui/table-scroll";
-import { getScreeningPage, NEED_DOMAIN_LABELS } from "@/lib/screening";
+import { getScreeningPage, NEED_DOMAIN_LABELS, UNANSWERED_INTRO_EN } from "@/lib/screening";
 import { formatDateTime } from "@/lib/time";
 import { finishScreeningAction, saveAnswerAction, startScreeningAction } from "./actions";
 
@@ -17,6 +18,17 @@ export const metadata: Metadata = { title: "Social-needs screening" };
 
 const LANGUAGES = { en: "English", es: "Spanish" } as const;
 const SOURCES = { patient: "By the patient, in the portal", staff: "With staff" } as const;
+const FINISH_WORDS: FinishFormWords = {
+  finish: "Finish screening",
+  finishing: "Finishing…",
+  cancel: "Cancel",
+  confirmTitle: "Finish this screening?",
+  confirmBody:
+    "Once finished, its answers cannot change: a need is opened for each domain found and a safety finding alerts the caseload. To screen again, start a new one.",
+  confirmLabel: "Finish screening",
+  unansweredIntro: UNANSWERED_INTRO_EN,
+  questionName: (number) => `Question ${number}`,
+};
 const Finished = z.uuid().optional().catch(undefined);
 
 const found = (domains: readonly (keyof typeof NEED_DOMAIN_LABELS)[]) =>
@@ -77,15 +89,15 @@ export default async function ScreeningPage({
           <h3 className="mt-6 mb-2 font-semibold">Finish</h3>
           <p className="mb-3 max-w-prose">
             When every question is answered, finish: the answers are scored, a need is opened for each domain
-            found, and a safety finding alerts the patient&apos;s advocates today. A finished screening cannot
-            change.
+            found, and a safety finding alerts the patient&apos;s advocates (or, without another advocate, the
+            coordinators) today. A finished screening cannot change.
           </p>
-          <ActionForm
+          <FinishScreeningForm
             action={finishScreeningAction.bind(null, patientId)}
-            fields={[]}
-            hidden={{ responseId: open.id, version: String(open.version) }}
-            submitLabel="Finish screening"
-            pendingLabel="Finishing…"
+            responseId={open.id}
+            version={open.version}
+            items={items}
+            words={FINISH_WORDS}
           />
         </CardSection>
       ) : data.canWrite ? (
