@@ -29,6 +29,7 @@ import { MIGRATIONS_FOLDER, migrateDatabase } from "@/db/migrate";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDatabase } from "@/db/seed";
 import { BENCH_CONVERSATION, scaleUp } from "@/db/seed-scale";
 import { benchNotifications, startCountingSmtp } from "./bench/notifications";
+import { type Row, table, targetsMissed } from "./bench/targets";
 import { bin, buildIfNeeded, DATA_DIR, ROOT, signIn, treeRss } from "./lib";
 
 const { values } = parseArgs({
@@ -61,23 +62,6 @@ interface Target {
   path: string;
   email?: string;
   base?: string;
-}
-
-interface Row {
-  page: string;
-  path: string;
-  as: string;
-  requestsPerSecond: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  ratioToFloor: number | null;
-  ratioToLimit: number | null;
-  sqlStatements: number | null;
-  htmlBytes: number;
-  rscBytes: number | null;
-  clientJsGzipBytes: number | null;
-  errors: number;
 }
 
 function adminUrl(): string {
@@ -300,38 +284,6 @@ async function measure(target: Target, cookie: string | undefined, countSql: boo
   };
 }
 
-function table(rows: Row[]): string {
-  const header = [
-    "page",
-    "req/s",
-    "p50 ms",
-    "p95 ms",
-    "p99 ms",
-    "×floor",
-    "SQL",
-    "HTML kB",
-    "RSC kB",
-    "JS gz kB",
-  ];
-  const kb = (n: number | null) => (n === null ? "–" : (n / 1024).toFixed(1));
-  const lines = rows.map((r) => [
-    r.page,
-    r.requestsPerSecond.toFixed(1),
-    r.p50.toFixed(0),
-    r.p95.toFixed(0),
-    r.p99.toFixed(0),
-    r.ratioToFloor === null ? "–" : r.ratioToFloor.toFixed(2),
-    r.sqlStatements === null ? "–" : String(r.sqlStatements),
-    kb(r.htmlBytes),
-    kb(r.rscBytes),
-    kb(r.clientJsGzipBytes),
-  ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const format = (cells: string[]) =>
-    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
-  return [format(header), widths.map((w) => "─".repeat(w)).join("  "), ...lines.map(format)].join("\n");
-}
-
 async function main() {
   console.log(
     `Carebridge benchmark: ${PATIENTS} patients on ${DRIVER}, ${CONNECTIONS} connections, ${SECONDS} s a page`,
@@ -422,8 +374,16 @@ async function main() {
       { name: "concerns worklist", path: "/concerns", email: advocate },
       { name: "rights requests", path: "/rights-requests", email: advocate },
       { name: "equity report", path: "/reports", email: advocate },
+      { name: "notifications", path: "/notifications", email: coordinator },
+      { name: "needs & referrals", path: `/patients/${patientId}/needs`, email: advocate },
+      { name: "who decides", path: `/patients/${patientId}/directives`, email: coordinator },
+      { name: "decision records", path: `/patients/${patientId}/decisions`, email: coordinator },
+      { name: "services directory", path: "/services", email: advocate },
       { name: "patient /me (long history)", path: "/me", email: PATIENT_WITH_HISTORY },
       { name: "patient messages", path: "/me/messages", email: PATIENT_IN_CONVERSATION },
+      { name: "patient screening", path: "/me/screening", email: PATIENT_IN_CONVERSATION },
+      { name: "patient referrals", path: "/me/referrals", email: PATIENT_IN_CONVERSATION },
+      { name: "patient decisions", path: "/me/decisions", email: PATIENT_IN_CONVERSATION },
       {
         name: "patient conversation, 200 messages",
         path: `/me/messages/${conversationId}`,
@@ -479,7 +439,7 @@ async function main() {
     }
 
     const all = [floor, ...(limitRow ? [limitRow] : []), ...rows];
-    console.log(`\n${table(all)}`);
+    console.log(`\n${table(all, floor)}`);
     const overview = rows.find((r) => r.page === "patient overview");
     if (overview?.ratioToLimit) {
       console.log(
@@ -487,21 +447,7 @@ async function main() {
       );
     }
     console.log(`server peak RSS: ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
-    const misses = rows.flatMap((r) => [
-      ...(r.p95 >= 100 ? [`${r.page}: p95 ${r.p95.toFixed(0)} ms (target < 100)`] : []),
-      ...(r.ratioToFloor !== null && r.ratioToFloor < 0.5
-        ? [`${r.page}: ${r.ratioToFloor.toFixed(2)} of the floor (target ≥ 0.5)`]
-        : []),
-      ...(r.sqlStatements !== null && r.sqlStatements > 6
-        ? [`${r.page}: ${r.sqlStatements} SQL statements (target ≤ 6)`]
-        : []),
-      ...(r.clientJsGzipBytes !== null && r.clientJsGzipBytes >= 130 * 1024
-        ? [`${r.page}: ${(r.clientJsGzipBytes / 1024).toFixed(0)} kB of JavaScript (target < 130)`]
-        : []),
-      ...(r.errors ? [`${r.page}: ${r.errors} responses were not 2xx`] : []),
-    ]);
-    if (peakRss >= 400 * 1024 * 1024)
-      misses.push(`server RSS ${(peakRss / 1024 / 1024).toFixed(0)} MB (target < 400)`);
+    const misses = targetsMissed(rows, floor, CONNECTIONS, peakRss);
     console.log(misses.length ? `\nTargets missed:\n  ${misses.join("\n  ")}` : "\nEvery target holds.");
 
     writeResults(`${DRIVER}-${PATIENTS}${values.quick ? "-quick" : ""}`, {

@@ -104,7 +104,8 @@ describe("the bell's count", () => {
 
     const statements = await captureStatements(() => unreadCount(w.coordinator));
     expect(statements).toHaveLength(1);
-    expect(statements[0]!.query).toMatch(/^select count\(\*\)::int from "notifications"/);
+    // The count is one scalar subquery: the same the session check reads for the shell (issue 19).
+    expect(statements[0]!.query).toMatch(/^select \(\(select count\(\*\)::int from "notifications"/);
   });
 });
 

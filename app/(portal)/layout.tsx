@@ -6,9 +6,8 @@ import { requireActor } from "@/lib/auth/current-user";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { SECURITY_WORDS } from "@/lib/i18n/security";
 import { portalMessages } from "@/lib/i18n/server";
-import { countUnread } from "@/lib/messages";
-import { unreadCount } from "@/lib/notifications/bell";
 import { portalShell } from "@/lib/portal";
+import { shellCounts } from "@/lib/shell/counts";
 import { keepSessionAliveAction, setLanguageAction, signOutAction } from "./actions";
 
 // The shell only needs to know who is signed in; each page and action checks access itself.
@@ -22,7 +21,10 @@ export default async function PortalLayout({ children }: { children: ReactNode }
     keepAlive: keepSessionAliveAction,
   };
   if (shell.portal) {
-    const [{ locale, t }, notices] = await Promise.all([portalMessages(actor), unreadCount(actor)]);
+    const [{ locale, t }, { notifications: notices }] = await Promise.all([
+      portalMessages(actor),
+      shellCounts(actor),
+    ]);
     const security = { href: "/me/security", label: SECURITY_WORDS[locale].securityTitle };
     const nav = shell.ownRecord
       ? [{ href: "/me", label: t.nav.myCare }, { href: "/me/calendar", label: t.nav.calendar }, security]
@@ -61,7 +63,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       </AppShell>
     );
   }
-  const [unread, notices] = await Promise.all([countUnread(actor), unreadCount(actor)]);
+  const { messages: unread, notifications: notices } = await shellCounts(actor);
   // Staff pages are in English.
   const words = MESSAGES.en.bell;
   return (

@@ -5,6 +5,7 @@ import { cache } from "react";
 import type { Role } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { env } from "@/lib/env";
+import { shellCountSql } from "@/lib/shell/count-sql";
 import { clientAddress } from "./client-address";
 import { safeReturnPath } from "./return-path";
 import { sessionIdFromCookies } from "./session-token";
@@ -18,7 +19,8 @@ export const getSessionCheck = cache(async (): Promise<SessionCheck | null> => {
   // From the cookie's token, not auth(): the session callback keeps the id out of /api/auth/session.
   const sid = await sessionIdFromCookies(h.get("cookie"), secret);
   if (!sid) return null;
-  return validateSession(sid, clientAddress(h));
+  // The shell's badges come in the same statement (issue 19: one round trip for the shell).
+  return validateSession(sid, clientAddress(h), { also: shellCountSql() });
 });
 
 /** The signed-in actor, only once sign-in is complete: a password alone opens nothing (ADR 013). */

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { type SessionStage, sessions, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
@@ -26,7 +26,7 @@ export interface SessionState {
 }
 
 export type SessionCheck =
-  | { ok: true; actor: Actor; session: SessionState }
+  | { ok: true; actor: Actor; session: SessionState; also: Record<string, number> }
   | { ok: false; reason: SessionEndReason | "unknown" };
 
 /**
@@ -36,7 +36,14 @@ export type SessionCheck =
 export async function validateSession(
   sessionId: string,
   ipAddress: string | null = null,
-  options: { touch?: boolean } = {},
+  options: {
+    touch?: boolean;
+    /**
+     * Figures about the signed-in person read in the same statement (the shell's badges): scalar
+     * subqueries on `users.id`. Read with the session, never shown before the caller's policy asks.
+     */
+    also?: Record<string, SQL<number>>;
+  } = {},
 ): Promise<SessionCheck> {
   const limits = authLimits();
   const database = db();
@@ -59,6 +66,12 @@ export async function validateSession(
       email: users.email,
       active: users.active,
       patientId: users.patientId,
+      also: options.also
+        ? sql<Record<string, number>>`json_build_object(${sql.join(
+            Object.entries(options.also).map(([name, value]) => sql`${name}::text, ${value}`),
+            sql`, `,
+          )})`
+        : sql<null>`null`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -99,6 +112,11 @@ export async function validateSession(
   return {
     ok: true,
     actor,
+    also: Object.fromEntries(
+      Object.entries(typeof row.also === "string" ? JSON.parse(row.also) : (row.also ?? {})).map(
+        ([name, value]) => [name, Number(value)],
+      ),
+    ),
     session: {
       stage: row.stage,
       authMethod: row.authMethod,

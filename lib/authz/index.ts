@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { and, eq, isNull, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { caseloadAssignments, emergencyAccessGrants, familyAccessGrants, patients } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
@@ -136,7 +136,7 @@ export async function recordRefusal(
  * A staff member's current caseload assignments: not ended. Lists across "my patients" start here.
  * Joins nothing; the query it goes in reads `caseload_assignments`.
  */
-export const currentAssignments = (staffUserId: string): SQL =>
+export const currentAssignments = (staffUserId: string | SQLWrapper): SQL =>
   and(eq(caseloadAssignments.staffUserId, staffUserId), isNull(caseloadAssignments.endedAt))!;
 
 /** The patients in a staff member's current caseload whose record is open: the query joins `patients`. */

@@ -1,6 +1,7 @@
 import "server-only";
-import { and, count, desc, eq, gt, inArray, isNull, ne, or, sql } from "drizzle-orm";
-import { db } from "@/db/client";
+import { and, desc, eq, gt, inArray, isNull, ne, or, type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { QueryBuilder } from "drizzle-orm/pg-core";
+import { db, queryRows } from "@/db/client";
 import { caseloadAssignments, messageReads, messages, messageThreads, patients } from "@/db/schema";
 import { type Actor, allowsGlobal, caseloadPatientIds, currentAssignments } from "@/lib/authz";
 import { readWorklist } from "@/lib/records/patient-read";
@@ -51,26 +52,36 @@ export async function listInbox(actor: Actor): Promise<InboxThread[]> {
   );
 }
 
+/**
+ * How many messages from others a person has not read across their caseload, as a scalar
+ * subquery on `userId`: a value, or the outer query's column (the session check asks it for the
+ * shell's badge in its own statement, lib/shell/counts.ts).
+ */
+export function unreadMessagesOf(userId: string | SQLWrapper): SQL<number> {
+  const query = new QueryBuilder()
+    .select({ n: sql<number>`count(*)::int` })
+    .from(messages)
+    .innerJoin(
+      caseloadAssignments,
+      and(eq(caseloadAssignments.patientId, messages.patientId), currentAssignments(userId)),
+    )
+    .leftJoin(
+      messageReads,
+      and(eq(messageReads.threadId, messages.threadId), eq(messageReads.userId, userId)),
+    )
+    .where(
+      and(
+        ne(messages.authorId, userId),
+        or(isNull(messageReads.lastReadAt), gt(messages.createdAt, messageReads.lastReadAt)),
+      ),
+    );
+  return sql<number>`(${query})`;
+}
+
 /** How many messages from others the actor has not read, across their caseload: the shell's badge. */
 export async function countUnread(actor: Actor): Promise<number> {
   // The shell asks on every page, for every role: no inbox is a count of nothing, not a refusal.
   if (!allowsGlobal(actor.role, "read:teamInbox")) return 0;
-  const [row] = await db()
-    .select({ n: count() })
-    .from(messages)
-    .innerJoin(
-      caseloadAssignments,
-      and(eq(caseloadAssignments.patientId, messages.patientId), currentAssignments(actor.userId)),
-    )
-    .leftJoin(
-      messageReads,
-      and(eq(messageReads.threadId, messages.threadId), eq(messageReads.userId, actor.userId)),
-    )
-    .where(
-      and(
-        ne(messages.authorId, actor.userId),
-        or(isNull(messageReads.lastReadAt), gt(messages.createdAt, messageReads.lastReadAt)),
-      ),
-    );
-  return row?.n ?? 0;
+  const [row] = await queryRows<{ n: number }>(db(), sql`select ${unreadMessagesOf(actor.userId)} as n`);
+  return Number(row?.n ?? 0);
 }

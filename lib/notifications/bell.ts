@@ -1,6 +1,7 @@
 import "server-only";
-import { and, desc, eq, isNull, lte, type SQL, sql } from "drizzle-orm";
-import { db } from "@/db/client";
+import { and, desc, eq, isNull, lte, type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { QueryBuilder } from "drizzle-orm/pg-core";
+import { db, queryRows } from "@/db/client";
 import { type NotificationKind, notifications } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { type Actor, authorizeGlobal, recordRefusal, usesPortal } from "@/lib/authz";
@@ -37,14 +38,27 @@ const due = sql`coalesce(${notifications.notBefore}, ${notifications.createdAt})
  * The bell's notifications of one person: in the portal, sent (portal rows are written sent) and
  * due (a reminder shows from its moment on). The unread ones are what `notifications_unread_idx` holds.
  */
-const mine = (actor: Actor, ...more: SQL[]): SQL =>
+const mine = (actor: Actor, ...more: SQL[]): SQL => mineOf(actor.userId, ...more);
+const mineOf = (userId: string | SQLWrapper, ...more: SQL[]): SQL =>
   and(
-    eq(notifications.recipientUserId, actor.userId),
+    eq(notifications.recipientUserId, userId),
     eq(notifications.channel, "portal"),
     eq(notifications.status, "sent"),
     lte(due, sql`now()`),
     ...more,
   )!;
+
+/**
+ * The bell's count of a person as a scalar subquery on `userId`: a value, or the outer query's
+ * column (the session check asks it for the shell in its own statement, lib/shell/counts.ts).
+ */
+export function unreadNotificationsOf(userId: string | SQLWrapper): SQL<number> {
+  const query = new QueryBuilder()
+    .select({ n: sql<number>`count(*)::int` })
+    .from(notifications)
+    .where(mineOf(userId, isNull(notifications.readAt)));
+  return sql<number>`(${query})`;
+}
 
 /**
  * Everyone signed in has a bell; a side names the page asking, so the staff list is a 404 to the
@@ -61,10 +75,7 @@ async function authorizeBell(actor: Actor, side?: BellSide): Promise<void> {
 /** The bell's count, on every signed-in page: one cheap statement, not audited (it shows no content). */
 export async function unreadCount(actor: Actor): Promise<number> {
   await authorizeBell(actor);
-  const [row] = await db()
-    .select({ n: sql<number>`count(*)::int` })
-    .from(notifications)
-    .where(mine(actor, isNull(notifications.readAt)));
+  const [row] = await queryRows<{ n: number }>(db(), sql`select ${unreadNotificationsOf(actor.userId)} as n`);
   return Number(row?.n ?? 0);
 }
 

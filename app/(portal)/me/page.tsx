@@ -3,8 +3,9 @@ import Link from "next/link";
 import { z } from "zod";
 import { orNotFound } from "@/app/_lib/guards";
 import { PlanWords } from "@/components/portal/plan-words";
+import { PortalActions } from "@/components/portal/portal-actions";
 import { TimelineEntry } from "@/components/portal/timeline-item";
-import { Button, ButtonLink } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { CardSection } from "@/components/ui/card-section";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -107,78 +108,36 @@ export default async function MePage({
           <Link href="/me">{t.timeline.chooseSomeone}</Link>
         </p>
       ) : null}
-      <nav aria-label={t.timeline.actions} className="mb-6">
-        <ul className="flex flex-wrap gap-3">
-          {timeline.canRaiseConcern ? (
-            <li>
-              <ButtonLink href={withKeep("/me/concerns/new")}>{t.timeline.raiseConcern}</ButtonLink>
-            </li>
-          ) : null}
-          {timeline.kinds.includes("message") ? (
-            <li>
-              <ButtonLink variant="secondary" href={withKeep("/me/messages")}>
-                {t.conversations.link}
-              </ButtonLink>
-            </li>
-          ) : null}
-          {timeline.canReadPreferences ? (
-            <li>
-              <ButtonLink variant="secondary" href={withKeep("/me/preferences")}>
-                {timeline.self ? t.timeline.preferences : t.about.preferences(timeline.patient.givenName)}
-              </ButtonLink>
-            </li>
-          ) : null}
-          {timeline.canReadDirectives ? (
-            <li>
-              <ButtonLink variant="secondary" href="/me/directives">
-                {DIRECTIVE_WORDS[locale].link}
-              </ButtonLink>
-            </li>
-          ) : null}
-          {timeline.canReadReferrals ? (
-            <li>
-              <ButtonLink variant="secondary" href="/me/referrals">
-                {REFERRAL_WORDS[locale].link}
-              </ButtonLink>
-            </li>
-          ) : null}
-          {timeline.canReadDecisions ? (
-            <li>
-              <ButtonLink variant="secondary" href="/me/decisions">
-                {t.timeline.decisions}
-              </ButtonLink>
-            </li>
-          ) : null}
-          {timeline.canScreen ? (
-            <li>
-              <ButtonLink variant="secondary" href="/me/screening">
-                {screeningWordsFor(t).homeLink}
-              </ButtonLink>
-            </li>
-          ) : null}
-          {viewing.kind === "patient" ? (
-            <li>
-              <ButtonLink variant="secondary" href="/me/access-log">
-                {t.timeline.accessLog}
-              </ButtonLink>
-            </li>
-          ) : null}
-          {viewing.kind === "patient" ? (
-            <li>
-              <ButtonLink variant="secondary" href="/me/family">
-                {t.timeline.family}
-              </ButtonLink>
-            </li>
-          ) : null}
-          {timeline.canReadRightsRequests ? (
-            <li>
-              <ButtonLink variant="secondary" href={withKeep("/me/rights")}>
-                {timeline.canFileRights ? t.timeline.useRights : t.about.requests(timeline.patient.givenName)}
-              </ButtonLink>
-            </li>
-          ) : null}
-        </ul>
-      </nav>
+      <PortalActions
+        label={t.timeline.actions}
+        actions={[
+          timeline.canRaiseConcern && {
+            href: withKeep("/me/concerns/new"),
+            label: t.timeline.raiseConcern,
+            primary: true,
+          },
+          timeline.kinds.includes("message") && {
+            href: withKeep("/me/messages"),
+            label: t.conversations.link,
+          },
+          timeline.canReadPreferences && {
+            href: withKeep("/me/preferences"),
+            label: timeline.self ? t.timeline.preferences : t.about.preferences(timeline.patient.givenName),
+          },
+          timeline.canReadDirectives && { href: "/me/directives", label: DIRECTIVE_WORDS[locale].link },
+          timeline.canReadReferrals && { href: "/me/referrals", label: REFERRAL_WORDS[locale].link },
+          timeline.canReadDecisions && { href: "/me/decisions", label: t.timeline.decisions },
+          timeline.canScreen && { href: "/me/screening", label: screeningWordsFor(t).homeLink },
+          viewing.kind === "patient" && { href: "/me/access-log", label: t.timeline.accessLog },
+          viewing.kind === "patient" && { href: "/me/family", label: t.timeline.family },
+          timeline.canReadRightsRequests && {
+            href: withKeep("/me/rights"),
+            label: timeline.canFileRights
+              ? t.timeline.useRights
+              : t.about.requests(timeline.patient.givenName),
+          },
+        ]}
+      />
       <TwoColumns side="22rem">
         <div className="min-w-0 space-y-8">
           {query.page === 1 && (!query.kind || query.kind === "appointment") ? (
