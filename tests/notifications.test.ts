@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/authz";
 import { replyToThread, startThread } from "@/lib/messages";
 import { deliverBatch, deliverNotification } from "@/lib/notifications/deliver";
 import { notifyPatientSide } from "@/lib/notifications/outbox";
+import { claim, renewClaim } from "@/lib/notifications/outcomes";
 import { startWorking, stopWorking } from "@/lib/notifications/worker";
 import { actorFor, assignToCaseload, createPatient, createUser } from "./support/factories";
 import { startSmtpServer } from "./support/smtp";
@@ -294,5 +295,32 @@ describe("a row claimed by one delivery", () => {
     expect(
       smtp.received.filter((m) => m.messageId === `<${email.id}@carebridge.notifications>`),
     ).toHaveLength(1);
+  });
+
+  it("is not sent by a delivery whose lease ran out and another took it over before it left", async () => {
+    const event = {
+      kind: "update" as const,
+      key: `takeover:${Date.now()}`,
+      patientId: w.patientId,
+      path: "/me",
+    };
+    await db().transaction((tx) => notifyPatientSide(tx, event));
+    const email = (await rowsFor(event.key)).find(
+      (r) => r.to === w.daughter.userId && r.channel === "email",
+    )!;
+    // The first delivery claimed it; its batch outran the lease and a second delivery claimed it again.
+    const first = await claim([email.id], 120);
+    expect(first.rows).toHaveLength(1);
+    await db()
+      .update(notifications)
+      .set({ claimedAt: sql`now() - interval '3 minutes'` })
+      .where(eq(notifications.id, email.id));
+    const second = await claim([email.id], 120);
+    expect(second.rows).toHaveLength(1);
+    // The first, reaching this message at last, finds it is no longer its own; the second's is.
+    expect(await renewClaim(email.id, first.rows[0]!.claim)).toBe(false);
+    expect(await renewClaim(email.id, second.rows[0]!.claim)).toBe(true);
+    // A renewed claim is held again from now: a third delivery finds it busy.
+    expect((await claim([email.id], 120)).busy).toEqual([email.id]);
   });
 });

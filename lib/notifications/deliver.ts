@@ -7,7 +7,15 @@ import { sendSms } from "./channels/sms";
 import { compose } from "./compose";
 import { type Destination, unsafeDestinations } from "./destination";
 import { unsafeAppointmentDetails } from "./details";
-import { type Attempt, claim, hold, type Outcome, recordFailure, recordOutcome } from "./outcomes";
+import {
+  type Attempt,
+  claim,
+  hold,
+  type Outcome,
+  recordFailure,
+  recordOutcome,
+  renewClaim,
+} from "./outcomes";
 import { QUEUE_SETTINGS } from "./queue";
 import { quietUntil } from "./quiet-hours";
 import { unsubscribeToken } from "./unsubscribe-token";
@@ -26,7 +34,8 @@ const DEFAULT_LEASE_SECONDS = 2 * QUEUE_SETTINGS.expireInSeconds;
  * Delivers a batch of emails and text messages from the outbox. Each row is first claimed (one
  * statement for the batch): still pending, and not taken by another delivery within the lease, so
  * a job handed out twice (a retry after a crash, a batch that outran its expiry) sends once. The
- * destinations are read in two statements for the batch; the messages travel side by side, with no
+ * destinations are read in two statements for the batch; the messages travel side by side (as many
+ * as the SMTP pool's connections), each claim renewed just before its message leaves, with no
  * transaction held meanwhile (PGlite has one connection for everyone), and each outcome is recorded
  * as it comes. A failure is counted and returned for the queue to retry with backoff; after the
  * last try the row is failed, a dead letter. A row another delivery holds is returned as an error
@@ -44,10 +53,15 @@ export async function deliverBatch(
   );
   for (const id of busy) results.set(id, new Error("Another delivery is sending this notification."));
   const destinations = await unsafeDestinations(db(), rows as Sendable[]);
-  await Promise.all(
-    (rows as Sendable[]).map(async (n, i) => {
+  await sideBySide(
+    (rows as (Sendable & { claim: string })[]).map((n, i) => async () => {
       const attempt = jobs.find((j) => j.id === n.id)!.attempt;
       try {
+        // Still ours? A batch that outran its lease may have been taken by another delivery.
+        if (!(await renewClaim(n.id, n.claim))) {
+          results.set(n.id, new Error("Another delivery took this notification over."));
+          return;
+        }
         const outcome = await deliverOne(n, destinations[i]!, now);
         if (outcome === "held") results.set(n.id, "held");
         else {
@@ -61,6 +75,21 @@ export async function deliverBatch(
     }),
   );
   return results;
+}
+
+/**
+ * How many messages of a batch travel at once: as many as the SMTP pool's connections, so a
+ * message's claim is renewed when a connection is free for it, not long before in the pool's queue.
+ */
+const SIDE_BY_SIDE = 16;
+
+/** Runs the tasks, at most SIDE_BY_SIDE at a time, each as the one before it in its lane ends. */
+async function sideBySide(tasks: (() => Promise<void>)[]): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < tasks.length) await tasks[next++]!();
+  };
+  await Promise.all(Array.from({ length: Math.min(SIDE_BY_SIDE, tasks.length) }, lane));
 }
 
 /** One notification, by the rules its destination settled: skipped, held through quiet hours, or sent. */

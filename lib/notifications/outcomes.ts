@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { notifications } from "@/db/schema";
 import { queueDelivery } from "./queue";
@@ -14,6 +14,9 @@ export type Outcome =
       providerId: string | null;
     }
   | { id: string; status: "skipped"; lastError: string };
+
+/** A row this delivery claimed, with the claim's exact moment. */
+export type Claimed = typeof notifications.$inferSelect & { claim: string };
 
 /** Which try this is, as the queue counts them: the last failure makes a dead letter. */
 export interface Attempt {
@@ -30,7 +33,7 @@ export interface Attempt {
 export async function claim(
   ids: readonly string[],
   leaseSeconds: number,
-): Promise<{ rows: (typeof notifications.$inferSelect)[]; busy: string[] }> {
+): Promise<{ rows: Claimed[]; busy: string[] }> {
   if (ids.length === 0) return { rows: [], busy: [] };
   const free = or(
     isNull(notifications.claimedAt),
@@ -47,7 +50,11 @@ export async function claim(
         free,
       ),
     )
-    .returning();
+    .returning({
+      ...getTableColumns(notifications),
+      // The claim's moment to the microsecond (a Date keeps milliseconds): what renewClaim compares.
+      claim: sql<string>`to_char(${notifications.claimedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+    });
   if (rows.length === ids.length) return { rows, busy: [] };
   const taken = new Set(rows.map((r) => r.id));
   const missing = ids.filter((id) => !taken.has(id));
@@ -56,6 +63,28 @@ export async function claim(
     .from(notifications)
     .where(and(inArray(notifications.id, missing), eq(notifications.status, "pending")));
   return { rows, busy: busy.map((b) => b.id) };
+}
+
+/**
+ * Renews a claim just before its message leaves, if it is still this delivery's: the row still
+ * pending and claimed at the moment this delivery claimed it (`claimedAt`, to the microsecond). A
+ * batch that outran its lease (a loaded machine) may have been claimed again by another delivery
+ * meanwhile; then this one does not send it, and only the other does. The window for a message to
+ * leave twice is so the time one message takes to send, not the batch's.
+ */
+export async function renewClaim(id: string, claimedAt: string): Promise<boolean> {
+  const renewed = await db()
+    .update(notifications)
+    .set({ claimedAt: sql`now()` })
+    .where(
+      and(
+        eq(notifications.id, id),
+        eq(notifications.status, "pending"),
+        sql`${notifications.claimedAt} = ${claimedAt}::timestamptz`,
+      ),
+    )
+    .returning({ id: notifications.id });
+  return renewed.length === 1;
 }
 
 /**
