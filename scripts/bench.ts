@@ -62,6 +62,8 @@ interface Target {
   path: string;
   email?: string;
   base?: string;
+  /** Request headers beyond the session cookie (the gzip row: what a browser sends). */
+  headers?: Record<string, string>;
 }
 
 function adminUrl(): string {
@@ -229,11 +231,21 @@ function clientJs(html: string): number {
   return total;
 }
 
-async function load(url: string, cookie: string | undefined, seconds: number) {
+async function load(
+  url: string,
+  cookie: string | undefined,
+  seconds: number,
+  extra: Record<string, string> = {},
+) {
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
-      { url, connections: CONNECTIONS, duration: seconds, headers: cookie ? { Cookie: cookie } : {} },
+      {
+        url,
+        connections: CONNECTIONS,
+        duration: seconds,
+        headers: { ...extra, ...(cookie ? { Cookie: cookie } : {}) },
+      },
       (error, finished) => (error ? reject(error) : resolve(finished)),
     );
     instance.on("response", (_client, _status, _bytes, time) => latencies.push(time));
@@ -253,12 +265,13 @@ async function load(url: string, cookie: string | undefined, seconds: number) {
 async function measure(target: Target, cookie: string | undefined, countSql: boolean) {
   const base = target.base ?? BASE;
   const url = `${base}${target.path}`;
-  const headers = cookie ? { Cookie: cookie } : undefined;
+  const headers = { ...target.headers, ...(cookie ? { Cookie: cookie } : {}) };
   const first = await fetch(url, { headers, redirect: "manual" });
+  // fetch decompresses: the HTML column is the page's size before any compression.
   const html = await first.text();
   if (first.status !== 200) throw new Error(`${target.path} answered ${first.status}`);
   // Warm up (JIT, connection pool, the database's cache) before anything is counted.
-  await load(url, cookie, Math.min(2, SECONDS));
+  await load(url, cookie, Math.min(2, SECONDS), target.headers);
   let sqlStatements: number | null = null;
   if (countSql) {
     const counts: number[] = [];
@@ -274,7 +287,7 @@ async function measure(target: Target, cookie: string | undefined, countSql: boo
     const rsc = await fetch(url, { headers: { ...headers, RSC: "1" } });
     rscBytes = (await rsc.arrayBuffer()).byteLength;
   }
-  const figures = await load(url, cookie, SECONDS);
+  const figures = await load(url, cookie, SECONDS, target.headers);
   return {
     ...figures,
     sqlStatements,
@@ -367,6 +380,13 @@ async function main() {
       { name: "patients, searched", path: `/patients?q=${encodeURIComponent(search)}`, email: coordinator },
       { name: "patient overview", path: `/patients/${patientId}`, email: coordinator },
       { name: "care plan", path: `/patients/${patientId}/care-plan`, email: coordinator },
+      // The same page gzipped by the server, as a browser asks for it: in-process compression's cost.
+      {
+        name: "patient overview, gzip",
+        path: `/patients/${patientId}`,
+        email: coordinator,
+        headers: { "Accept-Encoding": "gzip, deflate, br" },
+      },
       { name: "conversation, 200 messages", path: `/patients/${patientId}/messages`, email: coordinator },
       { name: "staff inbox", path: "/messages", email: coordinator },
       { name: "my work", path: "/my-work", email: coordinator },

@@ -1,5 +1,5 @@
 import { encode } from "next-auth/jwt";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { sessionIdFromCookies } from "@/lib/auth/session-token";
 
 const SECRET = "a test secret that is long enough to sign with";
@@ -36,5 +36,31 @@ describe("the session id, read from the cookie's token rather than from /api/aut
     expect(await sessionIdFromCookies(otherSalt, SECRET)).toBeNull();
     expect(await sessionIdFromCookies(await cookie("authjs.session-token", { sub: "u" }), SECRET)).toBeNull();
     expect(await sessionIdFromCookies(null, SECRET)).toBeNull();
+  });
+
+  it("answers a header read in the last minute without decrypting it again, and nothing else from it", async () => {
+    const header = await cookie("authjs.session-token", {
+      sid: SID,
+      exp: Math.floor(Date.now() / 1000) + 600,
+    });
+    expect(await sessionIdFromCookies(header, SECRET)).toBe(SID);
+    // The same header again: kept (the secret is the same) — and under another secret, decrypted and refused.
+    expect(await sessionIdFromCookies(header, SECRET)).toBe(SID);
+    expect(await sessionIdFromCookies(header, "another secret, just as long as ours")).toBeNull();
+    // A header one character off is not the kept one: it is decrypted, and fails.
+    expect(await sessionIdFromCookies(`${header.slice(0, -1)}A`, SECRET)).toBeNull();
+  });
+
+  it("keeps no answer past the token's own expiry", async () => {
+    const header = `authjs.session-token=${await encode({ token: { sid: SID }, secret: SECRET, salt: "authjs.session-token", maxAge: 30 })}`;
+    expect(await sessionIdFromCookies(header, SECRET)).toBe(SID);
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      // 50 s on: inside the minute a header is kept, but past the token's expiry and Auth.js's 15 s of tolerance.
+      vi.setSystemTime(Date.now() + 50_000);
+      expect(await sessionIdFromCookies(header, SECRET)).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
