@@ -153,5 +153,6 @@ export const messageReads = pgTable(
       .references(() => messageThreads.id),
     lastReadAt: timestamp("last_read_at", { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.threadId] })],
+  // Who has read a thread, for its read receipts: the key leads with the user (issue 19).
+  (t) => [primaryKey({ columns: [t.userId, t.threadId] }), index("message_reads_thread_idx").on(t.threadId)],
 );

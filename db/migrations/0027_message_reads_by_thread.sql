@@ -1,0 +1,1 @@
+CREATE INDEX "message_reads_thread_idx" ON "message_reads" USING btree ("thread_id");
