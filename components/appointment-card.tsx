@@ -1,18 +1,12 @@
 import type { ReactNode } from "react";
 import { StaffPatientNotes } from "@/components/appointments/patient-notes";
+import { STATUS_STYLE } from "@/components/appointments/status-style";
 import { Card } from "@/components/ui/card";
 import type { AppointmentItem } from "@/lib/appointments";
 import { APPOINTMENT_KIND_LABEL } from "@/lib/appointments/schemas";
 import { formatTimeRange } from "@/lib/time";
 
-/** The colours of an appointment's status label, wherever it is shown. */
-export const STATUS_STYLE: Record<AppointmentItem["status"], string> = {
-  scheduled: "bg-slate-200 text-slate-900",
-  confirmed: "bg-green-100 text-green-900",
-  completed: "bg-brand-100 text-brand-800",
-  cancelled: "bg-red-100 text-red-900",
-  "no-show": "bg-amber-100 text-amber-900",
-};
+export { STATUS_STYLE };
 
 /** One appointment as staff read it; `actions` holds the forms for those who may change it. */
 export function AppointmentCard({ item, actions }: { item: AppointmentItem; actions?: ReactNode }) {

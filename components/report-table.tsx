@@ -1,113 +1,84 @@
-import { Card } from "@/components/ui/card";
+import {
+  type ReportGridRow,
+  ReportTableView,
+  type ReportTableViewProps,
+} from "@/components/report-table-view";
 import { REPORT_KIND_WORDS, type ReportColumn } from "@/lib/reports/columns";
 import { periodParams, type ReportPeriod } from "@/lib/reports/periods";
 import type { ReportTable } from "@/lib/reports/schemas";
-import { TableScroll } from "./ui/table-scroll";
 
 const percent = (share: number | null) => (share === null ? "–" : `${Math.round(share * 100)}%`);
 const days = (value: number | null) => (value === null ? "–" : value.toFixed(1));
 const shown = (c: ReportColumn, value: number | null) =>
   c.format === "share" ? percent(value) : c.format === "days" ? days(value) : value;
 
-/** Bars for the number in each group, readable at a glance; the table beside it carries the figures. */
-function Bars({ table }: { table: ReportTable }) {
-  const max = Math.max(1, ...table.rows.map((r) => r.items));
-  return (
-    <div aria-hidden="true" className="space-y-1">
-      {table.rows.map((r) => (
-        <div key={r.key} className="grid grid-cols-[13rem_1fr] items-center gap-2 text-sm">
-          <span className="truncate text-right" title={r.label}>
-            {r.label}
-          </span>
-          {r.suppressed ? (
-            <span className="text-slate-600 italic">suppressed</span>
-          ) : (
-            <span className="flex items-center gap-2">
-              {/* SVG geometry, not a style attribute: the content security policy allows no inline styles. */}
-              <svg className="h-4 flex-1" viewBox="0 0 100 16" preserveAspectRatio="none" role="presentation">
-                <rect width={Math.max(0.5, (r.items / max) * 100)} height="16" className="fill-brand-600" />
-              </svg>
-              <span className="w-10 tabular-nums">{r.items}</span>
-            </span>
-          )}
-        </div>
-      ))}
-    </div>
-  );
-}
+/**
+ * How every report table looks, said once for the whole page rather than on each of its tables and
+ * hundreds of cells (issue 19): each table a white panel that scrolls sideways on a narrow screen,
+ * figures right-aligned, rows ruled, and each row's bar (a meter) in its last cell.
+ */
+export const REPORT_TABLE_STYLES = [
+  "[&_section]:overflow-x-auto [&_section]:rounded-lg [&_section]:bg-white [&_section]:p-5 [&_section]:shadow-sm",
+  "[&_h3]:mb-3 [&_h3]:text-lg [&_h3]:font-semibold",
+  "[&_table]:w-full [&_table]:text-left [&_table]:text-sm [&_th]:py-1 [&_th]:pr-3 [&_td]:py-1 [&_td]:pr-3",
+  "[&_thead_tr]:border-b [&_thead_tr]:border-slate-300 [&_tbody_tr]:border-b [&_tbody_tr]:border-slate-100",
+  "[&_thead_th+th]:text-right [&_tbody_th]:font-normal [&_td]:text-right [&_td]:tabular-nums",
+  "[&_meter]:block [&_meter]:h-4 [&_meter]:w-40 [&_meter]:appearance-none",
+  "[&_meter::-webkit-meter-bar]:border-0 [&_meter::-webkit-meter-bar]:bg-transparent",
+  "[&_meter::-webkit-meter-optimum-value]:bg-brand-600 [&_meter::-moz-meter-bar]:bg-brand-600",
+].join(" ");
 
-/** One table of the equity report, with its chart and its CSV download. */
-export function ReportTableSection({ table, period }: { table: ReportTable; period: ReportPeriod }) {
+/** One table of the equity report as its view draws it: only what it shows, already in words. */
+function tableView(table: ReportTable, period: ReportPeriod): ReportTableViewProps {
   const words = REPORT_KIND_WORDS[table.kind];
   const columns = words.columns.filter((c) => !c.csvOnly);
-  const csv = `/reports/csv?${new URLSearchParams({ table: table.id, ...periodParams(period) })}`;
-  const pad = (i: number) => (i < columns.length - 1 ? "py-1 pr-3" : "py-1");
+  return {
+    id: table.id,
+    title: table.title,
+    describedBy: words.caption ? `${table.kind}-caption` : undefined,
+    dimension: table.dimensionLabel,
+    headers: columns.map((c) => c.header),
+    rows: table.rows.map(
+      (r): ReportGridRow => [
+        r.label,
+        r.suppressed ? null : columns.map((c) => shown(c, c.value(r)) ?? ""),
+        r.items,
+      ],
+    ),
+    message: table.withheld ? words.withheld : table.rows.length === 0 ? words.empty : null,
+    csv: `/reports/csv?${new URLSearchParams({ table: table.id, ...periodParams(period) })}`,
+  };
+}
+
+/**
+ * One kind of table (concerns, rights requests, needs…): its heading, what it counts said once for
+ * its five tables (each points to it), and the tables by category, language, race, ethnicity, age.
+ */
+export function ReportKindSection({
+  heading,
+  tables,
+  period,
+}: {
+  heading: string;
+  tables: ReportTable[];
+  period: ReportPeriod;
+}) {
+  const kind = tables[0]?.kind;
+  const caption = kind ? REPORT_KIND_WORDS[kind].caption : undefined;
   return (
-    <Card
-      as="section"
-      padding={5}
-      aria-labelledby={`${table.id}-heading`}
-      aria-describedby={words.caption ? `${table.id}-caption` : undefined}
-    >
-      <h3 id={`${table.id}-heading`} className="mb-3 text-lg font-semibold">
-        {table.title}
-      </h3>
-      {words.caption ? (
-        <p id={`${table.id}-caption`} className="mb-3 max-w-prose text-sm text-slate-700">
-          {words.caption}
+    <>
+      <h2 className="mb-3">{heading}</h2>
+      {caption ? (
+        <p id={`${kind}-caption`} className="mb-3 max-w-prose text-sm text-slate-700">
+          {caption}
         </p>
       ) : null}
-      {table.withheld ? (
-        <p>{words.withheld}</p>
-      ) : table.rows.length === 0 ? (
-        <p>{words.empty}</p>
-      ) : (
-        <div className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
-          <Bars table={table} />
-          <TableScroll label={table.title}>
-            <table className="w-full text-left text-sm">
-              <thead>
-                <tr className="border-b border-slate-300">
-                  <th scope="col" className="py-1 pr-3">
-                    {table.dimensionLabel}
-                  </th>
-                  {columns.map((c, i) => (
-                    <th key={c.header} scope="col" className={`${pad(i)} text-right`}>
-                      {c.header}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {table.rows.map((r) => (
-                  <tr key={r.key} className="border-b border-slate-100">
-                    <th scope="row" className="py-1 pr-3 font-normal">
-                      {r.label}
-                    </th>
-                    {r.suppressed ? (
-                      <td colSpan={columns.length} className="py-1 text-slate-700 italic">
-                        Suppressed
-                      </td>
-                    ) : (
-                      columns.map((c, i) => (
-                        <td key={c.header} className={`${pad(i)} text-right tabular-nums`}>
-                          {shown(c, c.value(r))}
-                        </td>
-                      ))
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-        </div>
-      )}
-      <p className="mt-3 print:hidden">
-        <a href={csv} download>
-          Download “{table.title}” as CSV
-        </a>
-      </p>
-    </Card>
+      <div className="mb-10 space-y-6">
+        {tables.map((t) => (
+          <ReportTableView key={t.id} {...tableView(t, period)} />
+        ))}
+      </div>
+    </>
   );
 }
 

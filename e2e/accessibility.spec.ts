@@ -241,12 +241,20 @@ test.describe("accessibility (axe: no serious or critical violations)", () => {
     const page = await (await browser.newContext({ storageState: storageFor("coordinator") })).newPage();
     const id = await patientIdFor(page, OWN_MRN);
     await page.goto(`/patients/${id}/care-plan`);
+    // Each form opens on its own (`?edit=`), and the focus lands on it.
     await page
       .getByText(/^Edit or remove/)
       .first()
       .click();
+    await expect(page.getByRole("region", { name: /^Edit or remove/ })).toBeFocused();
+    await expectNoSeriousViolations(page, "/patients/[id]/care-plan?edit=<item>");
     await page.getByText("Add a goal").click();
-    await expectNoSeriousViolations(page, "/patients/[id]/care-plan");
+    await expect(page.getByRole("button", { name: "Add goal" })).toBeVisible();
+    await page.getByRole("link", { name: "Show the version history" }).click();
+    await expect(
+      page.getByRole("region", { name: "Version history" }).getByRole("listitem").first(),
+    ).toBeVisible();
+    await expectNoSeriousViolations(page, "/patients/[id]/care-plan?edit=add-goal&history=1");
     await page.goto(`/patients/${id}/care-plan/print`);
     await expectNoSeriousViolations(page, "/patients/[id]/care-plan/print");
     // The patient reads her plan through the portal (staff pages are a 404 for her): its printable summary.
@@ -394,7 +402,9 @@ test.describe("accessibility (axe: no serious or critical violations)", () => {
       // "This is wrong" opened beside an update: the short correction form, with its error shown.
       await page.goto("/me?kind=update");
       const item = page.locator("article[id^='item-']").first();
-      await item.locator("summary").click();
+      await item
+        .getByRole("link", { name: language === "English" ? /^This is wrong/ : /^Esto no es correcto/ })
+        .click();
       await item.getByRole("button").click();
       await expect(item.getByRole("alert").first()).toBeVisible();
       await expectNoSeriousViolations(page, `/me "This is wrong" form (${language})`);

@@ -435,9 +435,9 @@ const ROUTES: RouteCase[] = [
   { name: "/reports/csv", pattern: "/reports/csv", path: reportCsvPath, allowed: ["advocate"] },
   { name: "/me", pattern: "/me", path: () => "/me", allowed: ["patient", "family"] },
   {
-    name: "/me?kind=concern&page=2",
+    name: "/me?kind=concern&before=[cursor]",
     pattern: "/me",
-    path: () => "/me?kind=concern&page=2",
+    path: () => "/me?kind=concern&before=2000-01-01T00:00:00.000000Z_0",
     allowed: ["patient", "family"],
   },
   {

@@ -82,6 +82,8 @@ test("a coordinator builds a plan, activates it, reads its history and prints it
   await page.getByRole("dialog").getByRole("button", { name: "Activate" }).click();
   await expect(page.getByRole("heading", { name: `${title} Active` })).toBeVisible();
 
+  // The history is shown on request.
+  await page.getByRole("link", { name: "Show the version history" }).click();
   const history = page.getByRole("region", { name: "Version history" });
   await expect(history.getByRole("listitem").filter({ hasText: "Version 5 · Casey Morgan" })).toContainText(
     "Status: Draft → Active.",
@@ -188,6 +190,7 @@ test("two coordinators edit one goal: the stale save is refused, names who saved
   ).toBeVisible();
   await goalIn(second).getByRole("button", { name: "Save goal" }).click();
   await expect(goalIn(second).getByText("Saved the goal.")).toBeVisible();
+  await second.getByRole("link", { name: "Show the version history" }).click();
   await expect(second.getByRole("region", { name: "Version history" })).toContainText(
     `measure “Visit done (${stamp})” → “Seen by Dr. Park (${stamp})”`,
   );

@@ -92,6 +92,7 @@ test("Maria asks in Spanish with a photo; the coordinator answers in Spanish; Ma
   expect(Buffer.compare(await file.body(), PHOTO)).toBe(0);
 
   // A staff note first (never shared), then the answer in Spanish: the language defaults to hers.
+  await thread.getByRole("link", { name: "Reply, assign or close" }).click();
   await thread.getByLabel("Your reply").fill(note);
   await thread.getByRole("button", { name: "Reply" }).click();
   await expect(thread).toContainText("Staff note: not shown to the patient");

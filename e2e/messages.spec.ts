@@ -30,6 +30,8 @@ test("a coordinator posts, the advocate sees it unread, reads it, and replies sh
   await expect(thread).toContainText("Transport is booked for Friday at 10:00.");
   await expect(thread).not.toContainText("1 unread");
 
+  // The forms are the open thread's: its link opens it by its address.
+  await thread.getByRole("link", { name: "Reply" }).click();
   await thread.getByLabel("Your reply").fill("Her daughter will meet the driver.");
   await thread.getByLabel(/Share with the patient/).check();
   await thread.getByRole("button", { name: "Reply" }).click();

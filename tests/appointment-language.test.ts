@@ -164,7 +164,7 @@ describe("the language of an appointment's instructions", () => {
 
     // The timeline, in each language: the server sends the reader's version only.
     const onTimeline = async (reader: Locale) =>
-      (await getTimeline(patient, spanishId, { kind: "appointment", page: 1, reader })).upcoming.find(
+      (await getTimeline(patient, spanishId, { kind: "appointment", reader })).upcoming.find(
         (i) => i.id === id,
       )!;
     expect(await onTimeline("en")).toMatchObject({ extra: ENGLISH, language: "en" });
@@ -191,9 +191,9 @@ describe("the language of an appointment's instructions", () => {
       otherLanguage: false,
     });
 
-    const item = (
-      await getTimeline(patient, spanishId, { kind: "appointment", page: 1, reader: "es" })
-    ).upcoming.find((i) => i.id === id)!;
+    const item = (await getTimeline(patient, spanishId, { kind: "appointment", reader: "es" })).upcoming.find(
+      (i) => i.id === id,
+    )!;
     const html = (locale: Locale) =>
       renderToStaticMarkup(
         createElement(TimelineEntry, {

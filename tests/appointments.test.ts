@@ -301,7 +301,7 @@ describe("appointments", () => {
     await expect(listPatientAppointments(actorFor(patientUser), patientId)).rejects.toBeInstanceOf(
       NotFoundError,
     );
-    const portal = await getTimeline(actorFor(patientUser), patientId, { kind: "appointment", page: 1 });
+    const portal = await getTimeline(actorFor(patientUser), patientId, { kind: "appointment" });
     expect(portal.upcoming.map((a) => a.title)).toContain("INR check");
     expect(JSON.stringify(portal)).not.toContain("check INR");
     const staff = await listPatientAppointments(coordinator, patientId);
@@ -398,9 +398,7 @@ describe("the loop closed: what became of a request to move or cancel", () => {
       requestAppointmentChange(patient, patientId, id, { kind, reason, preferredTimes: null }, MESSAGES.en);
     const openRequest = async () => (await listPatientChangeRequests(coordinator, patientId))[0]!;
     const history = async (actor: Actor) =>
-      (await getTimeline(actor, patientId, { page: 1 })).history.filter(
-        (i) => i.kind === "appointmentChange",
-      );
+      (await getTimeline(actor, patientId, {})).history.filter((i) => i.kind === "appointmentChange");
     return {
       coordinator,
       patientId,
@@ -470,7 +468,7 @@ describe("the loop closed: what became of a request to move or cancel", () => {
     }
     // Family without the timeline scope: the appointment and its outcome are not theirs to read.
     await expect(getMyAppointment(h.son, h.patientId, id)).rejects.toBeInstanceOf(NotFoundError);
-    const sons = await getTimeline(h.son, h.patientId, { page: 1 });
+    const sons = await getTimeline(h.son, h.patientId, {});
     expect(sons.history.filter((i) => i.kind === "appointmentChange")).toEqual([]);
     expect(JSON.stringify(sons)).not.toContain(note);
   });

@@ -1,11 +1,15 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { db } from "@/db/client";
+import { captureStatements, db } from "@/db/client";
 import { auditEvents } from "@/db/schema";
 import { listAuditEvents } from "@/lib/audit";
 import { recordAudit } from "@/lib/audit/record";
+import { getDecisionsPage } from "@/lib/decisions";
+import { getDirectivesPage } from "@/lib/directives";
 import { NotFoundError } from "@/lib/errors";
 import { getPatientOverview } from "@/lib/patients";
+import { auditReadsTogether } from "@/lib/records/read-audit";
+import { auditTrail } from "./support/audit-trail";
 import { expectDatabaseError } from "./support/database-errors";
 import { actorFor, assignToCaseload, createPatient, createUser } from "./support/factories";
 
@@ -48,6 +52,36 @@ describe("the audit trail", () => {
     expect(rows[0]!.actorUserId).toBe(coordinator.id);
     const serialised = JSON.stringify(rows[0]);
     for (const phi of ["Zelda", "Quintero", "555-0101", patient.mrn]) expect(serialised).not.toContain(phi);
+  });
+
+  it("writes a page's read events in one statement; those of finished reads even when another is refused", async () => {
+    const coordinator = actorFor(await createUser("coordinator"));
+    const mine = await createPatient();
+    const other = await createPatient();
+    await assignToCaseload(coordinator.userId, mine.id, "coordinator");
+    const statements = await captureStatements(() =>
+      auditReadsTogether(() =>
+        Promise.all([getPatientOverview(coordinator, mine.id), getDirectivesPage(coordinator, mine.id)]),
+      ),
+    );
+    expect(statements.filter((s) => /^\s*insert into "audit_events"/i.test(s.query))).toHaveLength(1);
+    expect(await auditTrail(coordinator.userId, "patient.read")).toHaveLength(1);
+    expect((await auditTrail(coordinator.userId, "directive.read")).map((e) => e.details)).toEqual([
+      { view: "banner" },
+      { view: "page" },
+    ]);
+    // A refusal on the same page: written where it happens, and the read that finished is still audited.
+    const refused = auditReadsTogether(async () => {
+      await getDecisionsPage(coordinator, mine.id);
+      return getDecisionsPage(coordinator, other.id);
+    });
+    await expect(refused).rejects.toBeInstanceOf(NotFoundError);
+    expect((await auditTrail(coordinator.userId, "decision.read")).map((e) => e.patientId)).toEqual([
+      mine.id,
+    ]);
+    expect((await auditTrail(coordinator.userId, "access.denied")).map((e) => e.patientId)).toEqual([
+      other.id,
+    ]);
   });
 
   it("is readable by an admin only, with filters and paging in SQL", async () => {

@@ -101,7 +101,7 @@ describe("a care plan in plain words", () => {
       null,
     ]);
 
-    const history = (await getCarePlanPage(coordinator, patientId)).history;
+    const history = (await getCarePlanPage(coordinator, patientId, null, { history: true })).history;
     expect(history[0]!.changes).toEqual(["Plain words written in: Spanish → English."]);
     expect(history[1]!.changes).toEqual([`Goal “${WALK}”: plain words “${WALK_ES}” → “${WALK_ES_2}”.`]);
     expect(history[3]!.changes).toEqual([`Added intervention “${PHYSIO}”, in plain words “${PHYSIO_ES}”.`]);
@@ -131,7 +131,7 @@ describe("a care plan in plain words", () => {
     const planId = await spanishPlan();
     await transitionPlan(coordinator, planId, { to: "active", reason: null, version: 4 });
     const patient = actorFor(await createUser("patient", { patientId }));
-    const plan = (await getTimeline(patient, patientId, { page: 1 })).plan!;
+    const plan = (await getTimeline(patient, patientId, {})).plan!;
     expect(plan.goals.map(({ text, language }) => ({ text, language }))).toEqual([
       { text: WALK_ES, language: "es" },
     ]);

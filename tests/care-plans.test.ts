@@ -192,7 +192,9 @@ describe("care plans", () => {
       },
     ]);
     // Owners offered: the care team, the patient's staff, and anyone who still owns an item.
-    const owners = (await getCarePlanPage(coordinator, patientId)).owners.map((o) => o.label);
+    const owners = (await getCarePlanPage(coordinator, patientId, null, { owners: true })).owners.map(
+      (o) => o.label,
+    );
     expect(owners).toEqual([
       "Not assigned yet",
       "Dr. Helen Park (Oncologist)",
@@ -204,7 +206,9 @@ describe("care plans", () => {
       .update(careTeamMembers)
       .set({ archivedAt: new Date() })
       .where(eq(careTeamMembers.clinicianId, clinicianId));
-    expect((await getCarePlanPage(coordinator, patientId)).owners.map((o) => o.label)).toEqual([
+    expect(
+      (await getCarePlanPage(coordinator, patientId, null, { owners: true })).owners.map((o) => o.label),
+    ).toEqual([
       "Not assigned yet",
       "Test advocate (advocate)",
       "Casey First (coordinator)",
@@ -273,11 +277,11 @@ describe("care plans", () => {
       goals: plan!.goals.map(({ id: _id, ...g }) => g),
       nextSteps: plan!.nextSteps.map(({ id: _id, ...s }) => s),
     });
-    const own = await getTimeline(patient, patientId, { page: 1 });
+    const own = await getTimeline(patient, patientId, {});
     expect(withoutIds(own.plan)).toEqual(expected);
     const [record] = await db().select().from(patients).where(eq(patients.id, patientId));
     expect(own.profile).toEqual({ dateOfBirth: record!.dateOfBirth, mrn: record!.mrn });
-    const shared = await getTimeline(family, patientId, { page: 1 });
+    const shared = await getTimeline(family, patientId, {});
     expect(withoutIds(shared.plan)).toEqual(expected);
     // Family see the plan, not the patient's own details.
     expect(shared.profile).toBeNull();
@@ -322,7 +326,7 @@ describe("care plans", () => {
     );
     await transitionPlan(coordinator, planId, { to: "active", reason: null, version: 5 });
 
-    const after = await getCarePlanPage(advocate, patientId);
+    const after = await getCarePlanPage(advocate, patientId, null, { history: true });
     expect(after.plan).toMatchObject({ status: "active", version: 6 });
     expect(after.canWrite).toBe(false);
     expect(after.plan!.content.interventions[0]).toMatchObject({
@@ -352,7 +356,7 @@ describe("care plans", () => {
 
     // Removing keeps the item in the history and the table.
     await removePlanItem(coordinator, planId, "goal", goalId, 6);
-    const removed = await getCarePlanPage(coordinator, patientId);
+    const removed = await getCarePlanPage(coordinator, patientId, null, { history: true });
     expect(removed.plan!.content.goals).toHaveLength(0);
     expect(removed.plan!.content.interventions[0]!.goalId).toBeNull();
     expect(removed.history[0]!.changes).toEqual([
@@ -519,7 +523,7 @@ describe("care plans", () => {
       endReason: "Replaced by “Second”.",
     });
     expect(rows.find((r) => r.id === second)?.status).toBe("active");
-    const page = await getCarePlanPage(coordinator, patientId, first);
+    const page = await getCarePlanPage(coordinator, patientId, first, { history: true });
     expect(page.history[0]!.changes).toEqual([
       "Status: Active → Completed.",
       "Reason: none → “Replaced by “Second”.”.",
@@ -574,17 +578,19 @@ describe("care plans", () => {
     for (const reader of [patientUser, family]) {
       await expect(getCarePlanPage(reader, patientId)).rejects.toBeInstanceOf(NotFoundError);
       await expect(getCarePlanPage(reader, patientId, planId)).rejects.toBeInstanceOf(NotFoundError);
-      expect((await getTimeline(reader, patientId, { page: 1 })).plan).toBeNull();
+      expect((await getTimeline(reader, patientId, {})).plan).toBeNull();
     }
     await addPlanItem(coordinator, planId, goal("Goal", 1));
     await transitionPlan(coordinator, planId, { to: "active", reason: null, version: 2 });
     for (const reader of [patientUser, family]) {
-      const seen = await getTimeline(reader, patientId, { page: 1 });
+      const seen = await getTimeline(reader, patientId, {});
       expect(seen.plan?.title).toBe("Plan");
       expect(seen.plan?.goals.map((g) => g.text)).toEqual(["Goal"]);
     }
     // Positive control: the coordinator's page shows the plan and its history.
-    expect((await getCarePlanPage(coordinator, patientId)).history.length).toBeGreaterThan(0);
+    expect(
+      (await getCarePlanPage(coordinator, patientId, null, { history: true })).history.length,
+    ).toBeGreaterThan(0);
     for (const [actor, call] of [
       [advocate, () => addPlanItem(advocate, planId, goal("Advocate goal", 3))],
       [patientUser, () => addPlanItem(patientUser, planId, goal("Patient goal", 3))],

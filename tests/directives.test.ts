@@ -19,6 +19,7 @@ import {
 } from "@/lib/directives";
 import { DomainError, NotFoundError, StaleVersionError } from "@/lib/errors";
 import { fileDownloadResponse } from "@/lib/files/uploads";
+import { getPatientOverview } from "@/lib/patients";
 import { auditTrail } from "./support/audit-trail";
 import { expectDatabaseError } from "./support/database-errors";
 import { actorFor, assignToCaseload, createPatient, createUser, grantFamily } from "./support/factories";
@@ -293,6 +294,12 @@ describe("who may read and write", () => {
     expect(banner).toMatchObject({ canRead: true, nothingRecorded: false, agent: { name: "Rosa Alvarez" } });
     const reads = await auditTrail(w.advocate.userId, "directive.read");
     expect(reads.map((r) => r.details)).toEqual([{ view: "banner" }]);
+    // The record's page reads the banner with the overview, in its statement, and audits it the same way.
+    expect((await getPatientOverview(w.advocate, w.patientId)).whoDecides).toEqual(banner);
+    expect((await auditTrail(w.advocate.userId, "directive.read")).map((r) => r.details)).toEqual([
+      { view: "banner" },
+      { view: "banner" },
+    ]);
   });
 
   it("staff of another patient: the 404 on every read and write", async () => {

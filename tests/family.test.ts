@@ -64,11 +64,11 @@ describe("family invitations", () => {
     const page = await getFamilyPage(patient, patientId);
     expect(page.members.map((m) => m.email)).toEqual([email]);
     expect(page.pending).toHaveLength(0);
-    const seen = await getTimeline(family, patientId, { page: 1 });
+    const seen = await getTimeline(family, patientId, {});
     expect(seen.canRaiseConcern, "only what was granted").toBe(false);
 
     await revokeFamilyAccess(patient, patientId, page.members[0]!.grantId);
-    await expect(getTimeline(family, patientId, { page: 1 })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getTimeline(family, patientId, {})).rejects.toBeInstanceOf(NotFoundError);
     await expect(revokeFamilyAccess(patient, patientId, page.members[0]!.grantId)).rejects.toBeInstanceOf(
       NotFoundError,
     );

@@ -5,7 +5,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { TimelineEntry } from "@/components/portal/timeline-item";
-import { db } from "@/db/client";
+import { captureStatements, db } from "@/db/client";
 import {
   appointments,
   educationResources,
@@ -151,7 +151,7 @@ async function world() {
 describe("the patient's care timeline", () => {
   it("shows what is coming and what happened, of every kind, and nothing internal", async () => {
     const { patient, patientId } = await world();
-    const timeline = await getTimeline(patient, patientId, { page: 1 });
+    const timeline = await getTimeline(patient, patientId, {});
     expect(timeline.upcoming.map((i) => i.title)).toEqual(["Follow-up with Dr. Park"]);
     expect(timeline.upcoming[0]!.extra).toBe("Bring your medication list.");
     expect(timeline.history.map((i) => i.kind).sort()).toEqual(
@@ -165,7 +165,7 @@ describe("the patient's care timeline", () => {
     expect(JSON.stringify(timeline)).not.toContain(SECRET);
     expect(timeline.canRaiseConcern && timeline.canFileRights).toBe(true);
 
-    const onlyMessages = await getTimeline(patient, patientId, { kind: "message", page: 1 });
+    const onlyMessages = await getTimeline(patient, patientId, { kind: "message" });
     expect(onlyMessages.history.map((i) => i.body)).toEqual(["A car will collect you at 9."]);
     expect(onlyMessages.upcoming).toEqual([]);
   });
@@ -191,11 +191,11 @@ describe("the patient's care timeline", () => {
       canReadDirectives: false,
       canReadDecisions: false,
     };
-    const family = await getTimeline(relative, patientId, { page: 1 });
+    const family = await getTimeline(relative, patientId, {});
     expect(family.history.length, "family do see what was shared").toBeGreaterThan(0);
     expect(links(family)).toEqual(none);
     // The positive control: the patient herself.
-    expect(links(await getTimeline(patient, patientId, { page: 1 }))).toEqual({
+    expect(links(await getTimeline(patient, patientId, {}))).toEqual({
       canScreen: true,
       canReadReferrals: true,
       canReadDirectives: true,
@@ -203,7 +203,7 @@ describe("the patient's care timeline", () => {
     });
   });
 
-  it("pages a long history", async () => {
+  it("pages a long history by cursor, newest first, none repeated or skipped, ties included", async () => {
     const { patient, patientId, coordinator } = await world();
     const start = Date.now() - 400 * DAY;
     await db()
@@ -219,14 +219,56 @@ describe("the patient's care timeline", () => {
           createdBy: coordinator.userId,
         })),
       );
-    const first = await getTimeline(patient, patientId, { kind: "appointment", page: 1 });
-    const second = await getTimeline(patient, patientId, { kind: "appointment", page: 2 });
-    const third = await getTimeline(patient, patientId, { kind: "appointment", page: 3 });
-    expect(first.history).toHaveLength(TIMELINE_PAGE_SIZE);
-    expect(first.hasMore && second.hasMore).toBe(true);
-    expect(third.hasMore).toBe(false);
-    const ids = [...first.history, ...second.history, ...third.history].map((i) => i.id);
-    expect(new Set(ids).size).toBe(91);
+    // A dozen messages at the same microsecond: the id breaks the tie across a page's edge.
+    const [thread] = await db()
+      .insert(messageThreads)
+      .values({ patientId, subject: "Same moment", createdBy: coordinator.userId })
+      .returning();
+    const same = new Date(Date.now() - 5 * DAY);
+    await db()
+      .insert(messages)
+      .values(
+        Array.from({ length: 12 }, (_, i) => ({
+          threadId: thread!.id,
+          patientId,
+          authorId: coordinator.userId,
+          body: `Tied ${i}`,
+          sharedWithPatient: true,
+          createdAt: same,
+        })),
+      );
+    const walk = async (kind: "appointment" | "message") => {
+      const pages: Timeline[] = [];
+      let before: string | undefined;
+      do {
+        const page = await getTimeline(patient, patientId, { kind, before });
+        expect(page.history.length).toBeLessThanOrEqual(TIMELINE_PAGE_SIZE);
+        pages.push(page);
+        before = page.earlier ?? undefined;
+      } while (before && pages.length < 50);
+      return pages;
+    };
+    const appointmentPages = await walk("appointment");
+    expect(appointmentPages[0]!.history).toHaveLength(TIMELINE_PAGE_SIZE);
+    expect(appointmentPages.at(-1)!.earlier).toBeNull();
+    // Coming up is on the first page only.
+    expect(appointmentPages[1]!.upcoming).toEqual([]);
+    const all = appointmentPages.flatMap((p) => p.history);
+    expect(new Set(all.map((i) => i.id)).size).toBe(91);
+    expect(all.length).toBe(91);
+    const times = all.map((i) => i.at.getTime());
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+
+    const tied = (await walk("message")).flatMap((p) => p.history).filter((i) => i.body?.startsWith("Tied"));
+    expect(new Set(tied.map((i) => i.id)).size).toBe(12);
+    expect(tied).toHaveLength(12);
+  });
+
+  it("reads the page, the upcoming appointments and the header in one statement beside the plan", async () => {
+    const { patient, patientId } = await world();
+    const statements = await captureStatements(() => getTimeline(patient, patientId, {}));
+    // The policy (with the header), the timeline's page, the care plan, the audit event.
+    expect(statements.map((s) => s.query.split(" ")[0])).toEqual(["select", "select", "select", "insert"]);
   });
 
   it("shows family only what the patient shared, until it is revoked; never another patient", async () => {
@@ -238,11 +280,11 @@ describe("the patient's care timeline", () => {
       canViewTimeline: false,
       canRaiseConcerns: true,
     });
-    const seen = await getTimeline(viewer, patientId, { page: 1 });
+    const seen = await getTimeline(viewer, patientId, {});
     expect(seen.history.length).toBeGreaterThan(0);
     expect(seen.canRaiseConcern).toBe(false);
     // The concerns scope opens the record on concerns alone: no appointment, update, message or plan.
-    const concernsView = await getTimeline(concernsOnly, patientId, { page: 1 });
+    const concernsView = await getTimeline(concernsOnly, patientId, {});
     expect(concernsView.kinds).toEqual(["concern"]);
     expect(concernsView.upcoming).toEqual([]);
     expect(concernsView.history.every((i) => i.kind === "concern")).toBe(true);
@@ -255,10 +297,10 @@ describe("the patient's care timeline", () => {
       .update(familyAccessGrants)
       .set({ revokedAt: new Date(), revokedBy: patient.userId })
       .where(eq(familyAccessGrants.familyUserId, viewer.userId));
-    await expect(getTimeline(viewer, patientId, { page: 1 })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getTimeline(viewer, patientId, {})).rejects.toBeInstanceOf(NotFoundError);
 
     const other = (await createPatient()).id;
-    await expect(getTimeline(patient, other, { page: 1 })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getTimeline(patient, other, {})).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("marks an update with its language, and says which only to a reader of the other one", async () => {
@@ -279,7 +321,7 @@ describe("the patient's care timeline", () => {
     };
     const spanish = await write("Su primera semana en casa");
     const english = await write("Your first week home", "en");
-    const items = (await getTimeline(patient, patientId, { kind: "update", page: 1 })).history;
+    const items = (await getTimeline(patient, patientId, { kind: "update" })).history;
     const item = (id: string) => items.find((i) => i.id === id)!;
     expect(item(spanish).language).toBe("es");
     expect(item(english).language).toBe("en");
@@ -356,7 +398,7 @@ describe("what the patient can do from the portal", () => {
 
   it("files rights requests, and a correction tied to an item of their own timeline only", async () => {
     const { patient, patientId, advocate } = await world();
-    const timeline = await getTimeline(patient, patientId, { page: 1 });
+    const timeline = await getTimeline(patient, patientId, {});
     const update = timeline.history.find((i) => i.kind === "update")!;
     expect(await correctionSubjectTitle(patient, patientId, "update", update.id)).toBe("Physio booked");
     const id = await fileRightsRequestInPortal(
@@ -377,7 +419,7 @@ describe("what the patient can do from the portal", () => {
     expect(filed.dueOn > filed.receivedOn).toBe(true);
 
     const stranger = await world();
-    const foreign = (await getTimeline(stranger.patient, stranger.patientId, { page: 1 })).history.find(
+    const foreign = (await getTimeline(stranger.patient, stranger.patientId, {})).history.find(
       (i) => i.kind === "update",
     )!;
     await expect(
@@ -452,7 +494,7 @@ describe('"This is wrong": the amendment tied to its item', () => {
 
   it("shows the item on the request, only as far as the viewer may see it today", async () => {
     const { patient, patientId } = await world();
-    const { history } = await getTimeline(patient, patientId, { page: 1 });
+    const { history } = await getTimeline(patient, patientId, {});
     const item = (kind: string) => history.find((i) => i.kind === kind)!;
     const ids = {
       appointment: await fileRightsRequestInPortal(
@@ -557,7 +599,8 @@ describe("who has seen my record", () => {
     const byName = Object.fromEntries(log.rows.map((r) => [r.name, r]));
     expect(byName[coordinator.name]).toMatchObject({ role: "coordinator", emergency: false });
     expect(byName[coordinator.name]!.times).toBeGreaterThanOrEqual(2);
-    expect(byName["Avery Outside"]).toMatchObject({ role: "advocate", emergency: true, times: 1 });
+    // One opening of the record: its overview and the "who decides" banner atop it, two reads.
+    expect(byName["Avery Outside"]).toMatchObject({ role: "advocate", emergency: true, times: 2 });
     expect(log.rows.some((r) => r.role === "patient" || r.role === "family")).toBe(false);
 
     const family = actorFor(await createUser("family"));
@@ -573,7 +616,7 @@ describe("asking to move or cancel an appointment", () => {
   it("reaches the coordinator as a task; one open request per appointment; only upcoming ones", async () => {
     const { patient, patientId, coordinator, advocate } = await world();
     const t = MESSAGES.en;
-    const timeline = await getTimeline(patient, patientId, { page: 1 });
+    const timeline = await getTimeline(patient, patientId, {});
     const upcoming = timeline.upcoming[0]!;
     const past = timeline.history.find((i) => i.kind === "appointment")!;
     const before = await getMyAppointment(patient, patientId, upcoming.id);

@@ -65,7 +65,7 @@ describe("the portal's privacy boundary", () => {
     const own = await listPortalRightsRequests(patient, patientId);
     expect(own.requests.map((r) => r.id).sort()).toEqual([access, confidential].sort());
     expect(JSON.stringify(own)).toContain(PRIVATE_PHONE);
-    const ownTimeline = await getTimeline(patient, patientId, { kind: "rights", page: 1 });
+    const ownTimeline = await getTimeline(patient, patientId, { kind: "rights" });
     expect(JSON.stringify(ownTimeline)).toContain(PRIVATE_PHONE);
 
     const shared = await listPortalRightsRequests(everything, patientId);
@@ -73,7 +73,7 @@ describe("the portal's privacy boundary", () => {
     expect(shared.canFile).toBe(false);
     expect(JSON.stringify(shared)).not.toContain(PRIVATE_PHONE);
     for (const kind of [undefined, "rights"] as const) {
-      const timeline = await getTimeline(everything, patientId, { kind, page: 1 });
+      const timeline = await getTimeline(everything, patientId, { kind });
       expect(timeline.history.map((i) => i.id)).toContain(access);
       expect(JSON.stringify(timeline)).not.toContain(PRIVATE_PHONE);
       expect(JSON.stringify(timeline)).not.toContain("confidential-communication");
@@ -84,7 +84,7 @@ describe("the portal's privacy boundary", () => {
     const { patientId, patient } = await maria();
     const timelineOnly = await familyWith(patientId, patient.userId, { canViewTimeline: true });
     await expect(listPortalRightsRequests(timelineOnly, patientId)).rejects.toBeInstanceOf(NotFoundError);
-    const timeline = await getTimeline(timelineOnly, patientId, { page: 1 });
+    const timeline = await getTimeline(timelineOnly, patientId, {});
     expect(timeline.kinds).not.toContain("rights");
     expect(timeline.history.some((i) => i.kind === "rights")).toBe(false);
     expect(timeline.canReadRightsRequests).toBe(false);

@@ -5,7 +5,13 @@ import { listAuditEvents } from "@/lib/audit";
 import type { Actor } from "@/lib/authz";
 import { getConcernDashboard, listConcernWorklist } from "@/lib/concerns";
 import { ConcernWorklistQuerySchema } from "@/lib/concerns/schemas";
-import { countUnread } from "@/lib/messages";
+import {
+  countUnread,
+  getConversation,
+  listInboxPage,
+  listPatientMessages,
+  startConversation,
+} from "@/lib/messages";
 import { listMyWork } from "@/lib/my-work";
 import { getStaffDashboard, listCaseload, searchPatients } from "@/lib/patients";
 import { CaseloadQuerySchema } from "@/lib/patients/schemas";
@@ -67,6 +73,7 @@ describe("worklist query plans", () => {
   let advocate: Actor;
   let admin: Actor;
   let patient: Actor;
+  let conversation: string;
 
   beforeAll(async () => {
     coordinator = actorFor(await createUser("coordinator"));
@@ -76,6 +83,9 @@ describe("worklist query plans", () => {
     patient = actorFor(patientUser);
     await assignToCaseload(coordinator.userId, patientUser.patientId!, "coordinator");
     await assignToCaseload(advocate.userId, patientUser.patientId!, "advocate");
+    const words = { wrongType: "", tooLarge: "", refused: "" };
+    const start = { topic: "other" as const, subject: "A question", body: "Hello" };
+    conversation = await startConversation(patient, patientUser.patientId!, start, "en", words);
   });
 
   const worklists: [string, () => Promise<unknown>][] = [
@@ -84,13 +94,19 @@ describe("worklist query plans", () => {
     ["rights requests worklist", () => listRightsWorklist(advocate, RightsWorklistQuerySchema.parse({}))],
     ["schedule, week", () => getSchedule(coordinator, { view: "week" })],
     ["unread messages, in every staff page's header", () => countUnread(coordinator)],
+    ["team inbox, a page", () => listInboxPage(coordinator, 1)],
+    [
+      "a patient's threads, one open",
+      () => listPatientMessages(coordinator, patient.patientId!, { thread: conversation }),
+    ],
+    ["a conversation, in the portal", () => getConversation(patient, patient.patientId!, conversation, "en")],
     ["my work, coordinator", () => listMyWork(coordinator)],
     ["my work, advocate", () => listMyWork(advocate)],
     ["dashboard's caseload and recent records", () => getStaffDashboard(coordinator)],
     ["caseload, searched", () => listCaseload(coordinator, CaseloadQuerySchema.parse({ q: "Alv" }))],
     ["patients across the organisation, by name", () => searchPatients(coordinator, "alv m")],
     ["patients across the organisation, by MRN", () => searchPatients(admin, "CB-100001")],
-    ["patient's timeline", () => getTimeline(patient, patient.patientId!, { page: 1 })],
+    ["patient's timeline", () => getTimeline(patient, patient.patientId!, {})],
     ["who has seen my record", () => getRecordAccessLog(patient, patient.patientId!, 1)],
     ["audit search", () => listAuditEvents(admin, { page: 1 } as Parameters<typeof listAuditEvents>[1])],
   ];

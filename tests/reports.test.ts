@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { db } from "@/db/client";
+import { captureStatements, db } from "@/db/client";
 import { auditEvents, concerns, rightsRequests } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
 import {
@@ -96,6 +96,18 @@ describe("small-group suppression", () => {
 });
 
 describe("the equity report", () => {
+  it("works out every kind's figures in one statement, and reuses them until asked afresh", async () => {
+    const advocate = actorFor(await createUser("advocate"));
+    const fresh = await captureStatements(() =>
+      getEquityReport(advocate, reportPeriod(2024, 3), { fresh: true }),
+    );
+    // The five kinds' counts (one UNION ALL), then the audit event.
+    expect(fresh.map((s) => s.query.split(" ")[0]!.replace(/^\(+/, ""))).toEqual(["select", "insert"]);
+    expect(fresh[0]!.query.match(/union all/g)).toHaveLength(4);
+    const kept = await captureStatements(() => getEquityReport(advocate, reportPeriod(2024, 3)));
+    expect(kept.map((s) => s.query.split(" ")[0])).toEqual(["insert"]);
+  });
+
   it("counts by category, language, race, ethnicity and age band, with medians and on-time shares", async () => {
     const advocate = actorFor(await createUser("advocate"));
     const spanish = await Promise.all(

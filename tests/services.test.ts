@@ -7,6 +7,7 @@ import { DomainError, NotFoundError, StaleVersionError } from "@/lib/errors";
 import {
   createService,
   listServices,
+  SERVICES_PAGE_SIZE,
   type ServiceInput,
   ServiceSchema,
   ServiceUpdateSchema,
@@ -136,6 +137,26 @@ describe("the directory of services", () => {
     await expect(setServiceActive(advocate, ride, { version: 2 }, false)).rejects.toThrow(/already retired/);
     await setServiceActive(advocate, ride, { version: 2 }, true);
     expect(await ids({ domain: "transportation", language: "vi" })).toEqual([ride]);
+  });
+
+  it("lists a long directory a page at a time, by name, with the total on every page", async () => {
+    const tag = Date.now().toString(36);
+    const made = [];
+    for (let i = 0; i < SERVICES_PAGE_SIZE + 3; i++)
+      made.push(
+        await createService(
+          advocate,
+          service({ name: `Paged ${tag} ${String(i).padStart(2, "0")}`, languages: ["tl"] }),
+        ),
+      );
+    const first = await listServices(coordinator, { language: "tl" });
+    const second = await listServices(coordinator, { language: "tl", page: 2 });
+    expect(first.total).toBe(SERVICES_PAGE_SIZE + 3);
+    expect(second.total).toBe(SERVICES_PAGE_SIZE + 3);
+    expect(first.services).toHaveLength(SERVICES_PAGE_SIZE);
+    expect([...first.services, ...second.services].map((s) => s.id)).toEqual(made);
+    const [event] = (await auditTrail(coordinator.userId, "service.list")).slice(-1);
+    expect(event!.details).toMatchObject({ shown: 3, page: 2 });
   });
 
   it("saves an edit at the version the editor saw, and refuses a stale one naming who saved first", async () => {

@@ -47,7 +47,7 @@ describe("updates to the patient and family", () => {
     await expect(listUpdates(patientUser, patient.id)).rejects.toBeInstanceOf(NotFoundError);
     await expect(listUpdates(family, patient.id)).rejects.toBeInstanceOf(NotFoundError);
     const portalUpdates = async (reader: typeof family) =>
-      (await getTimeline(reader, patient.id, { kind: "update", page: 1 })).history.map((u) => u.title);
+      (await getTimeline(reader, patient.id, { kind: "update" })).history.map((u) => u.title);
     expect(await portalUpdates(patientUser)).toEqual([]);
     expect((await listUpdates(advocate, patient.id)).updates.map((u) => u.status)).toEqual(["draft"]);
 
@@ -218,7 +218,7 @@ describe("updates to the patient and family", () => {
     });
     await publishUpdate(coordinator, id, 1);
     const seenBy = async (reader: typeof daughter, locale: string) =>
-      (await getTimeline(reader, maria.id, { kind: "update", page: 1, reader: locale })).history[0]!;
+      (await getTimeline(reader, maria.id, { kind: "update", reader: locale })).history[0]!;
 
     const inSpanish = await seenBy(mariaUser, "es");
     expect([inSpanish.title, inSpanish.body, inSpanish.extra, inSpanish.language]).toEqual([
@@ -241,9 +241,9 @@ describe("updates to the patient and family", () => {
     // A Spanish reader of an update written only in English gets it as written, marked as English.
     const english = await createUpdate(coordinator, maria.id, { ...text, language: "en" });
     await publishUpdate(coordinator, english, 1);
-    const fallback = (
-      await getTimeline(mariaUser, maria.id, { kind: "update", page: 1, reader: "es" })
-    ).history.find((u) => u.id === english)!;
+    const fallback = (await getTimeline(mariaUser, maria.id, { kind: "update", reader: "es" })).history.find(
+      (u) => u.id === english,
+    )!;
     expect([fallback.title, fallback.language]).toEqual([text.title, "en"]);
 
     // English beside English is refused on the field, and by the database.

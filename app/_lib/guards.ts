@@ -4,6 +4,7 @@ import { requireActor } from "@/lib/auth/current-user";
 import type { Actor } from "@/lib/authz/actor";
 import { authorizeAction, authorizeGlobalAction } from "@/lib/authz/guard";
 import { NotFoundError } from "@/lib/errors";
+import { auditReadsTogether } from "@/lib/records/read-audit";
 import { IdSchema } from "@/lib/validation";
 
 /**
@@ -32,7 +33,8 @@ export async function orNotFound<T>(read: Promise<T>): Promise<T> {
 
 /**
  * A page of one patient's record: the id in its address parsed (or the 404), who is asking (or the
- * sign-in page), then the one domain read, whose refusal is the 404 too.
+ * sign-in page), then the domain reads, whose refusal is the 404 too; their audit events are
+ * written together, in one statement, before the page renders.
  */
 export async function readRecordPage<T>(
   id: unknown,
@@ -40,7 +42,7 @@ export async function readRecordPage<T>(
 ): Promise<T> {
   const patientId = idOr404(id);
   const actor = await requireActor();
-  return orNotFound(read(actor, patientId));
+  return orNotFound(auditReadsTogether(() => read(actor, patientId)));
 }
 
 /**

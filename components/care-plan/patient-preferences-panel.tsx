@@ -9,7 +9,8 @@ export function PatientPreferencesPanel({
   preferences,
 }: {
   givenName: string;
-  preferences: PatientPreferences | null;
+  /** The parts it shows; when they were saved is not among them. */
+  preferences: Omit<PatientPreferences, "updatedAt"> | null;
 }) {
   const parts = preferences ? PREFERENCE_FIELDS.filter(([key]) => preferences[key]) : [];
   return (

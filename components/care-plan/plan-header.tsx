@@ -1,38 +1,50 @@
 import Link from "next/link";
 import { ActionForm } from "@/components/action-form";
-import { languageName } from "@/components/language/writing-for";
+import { languageName, type WritingForNeed } from "@/components/language/writing-for";
 import { Card } from "@/components/ui/card";
-import { Expander } from "@/components/ui/expander";
-import type { CarePlanPage, PlanDetail } from "@/lib/care-plans";
+import type { CarePlanListItem, PlanDetail } from "@/lib/care-plans";
 import { formatCalendarDate, formatDateTime } from "@/lib/time";
+import { OpenFormLink, OpenFormPanel, type PlanPlace } from "./open-form";
 import type { CarePlanActions } from "./plan-actions";
 import { PlanLifecycleForms } from "./plan-lifecycle-forms";
 import { PlainWordsFor, plainWordsLanguageField } from "./plan-plain-words";
 import { PlanStatusBadge } from "./plan-status-badge";
 
+const DETAILS = "Edit the name, review date and plain-words language";
+
 /**
  * The plan's name, state and dates, whether its review is due, and (on an open plan, for whoever
- * may write it) the forms that rename it, move its review date and move it along its lifecycle.
+ * may write it) the link to the form that renames it and moves its review date, and the buttons
+ * that move it along its lifecycle.
  */
 export function PlanHeader({
-  data,
   plan,
+  place,
+  staff,
+  today,
+  need,
+  plans,
   editable,
   actions,
 }: {
-  data: CarePlanPage;
   plan: PlanDetail;
+  place: PlanPlace;
+  staff: boolean;
+  today: string;
+  need: WritingForNeed | null;
+  /** The patient's plans, to name the active one that activating this plan replaces. */
+  plans: CarePlanListItem[];
   editable: boolean;
   actions: CarePlanActions;
 }) {
-  const reviewDue = plan.status === "active" && plan.reviewDate <= data.today;
+  const reviewDue = plan.status === "active" && plan.reviewDate <= today;
   return (
     <Card as="section" padding={5} aria-labelledby="plan-heading">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <h2 id="plan-heading">
           {plan.title} <PlanStatusBadge status={plan.status} />
         </h2>
-        <Link href={`/patients/${data.patient.id}/care-plan/print?plan=${plan.id}`} className="print:hidden">
+        <Link href={`/patients/${place.patientId}/care-plan/print?plan=${plan.id}`} className="print:hidden">
           Print for the patient and family
         </Link>
       </div>
@@ -42,12 +54,12 @@ export function PlanHeader({
         {plan.endedAt ? ` · closed ${formatDateTime(plan.endedAt)}` : ""}
         {plan.templateName ? ` · started from “${plan.templateName}”` : ""}
       </p>
-      {data.staff ? (
+      {staff ? (
         <p className="text-sm text-slate-700">
           Plain words for the patient written in {languageName(plan.plainWordsLanguage)}
         </p>
       ) : null}
-      {data.staff ? (
+      {staff ? (
         <p className="text-sm text-slate-700">
           Version {plan.version}, saved by {plan.updatedByName} {formatDateTime(plan.updatedAt)}
         </p>
@@ -60,26 +72,38 @@ export function PlanHeader({
       ) : null}
       {editable ? (
         <div className="mt-4 space-y-4">
-          <Expander className="" summary="Edit the name, review date and plain-words language">
-            <PlainWordsFor need={data.languageNeed} />
-            <ActionForm
-              action={actions.updateDetails.bind(null, plan.id)}
-              hidden={{ version: String(plan.version) }}
-              submitLabel="Save plan"
-              fields={[
-                { kind: "text", name: "title", label: "Plan name", required: true, defaultValue: plan.title },
-                {
-                  kind: "date",
-                  name: "reviewDate",
-                  label: "Review date",
-                  required: true,
-                  defaultValue: plan.reviewDate,
-                },
-                plainWordsLanguageField(plan.plainWordsLanguage),
-              ]}
-            />
-          </Expander>
-          <PlanLifecycleForms plan={plan} plans={data.plans} actions={actions} />
+          {place.open === "details" ? (
+            <OpenFormPanel place={place} title={DETAILS} heading="h3" closeTo="plan-heading">
+              <PlainWordsFor need={need} />
+              <ActionForm
+                action={actions.updateDetails.bind(null, plan.id)}
+                hidden={{ version: String(plan.version) }}
+                submitLabel="Save plan"
+                fields={[
+                  {
+                    kind: "text",
+                    name: "title",
+                    label: "Plan name",
+                    required: true,
+                    defaultValue: plan.title,
+                  },
+                  {
+                    kind: "date",
+                    name: "reviewDate",
+                    label: "Review date",
+                    required: true,
+                    defaultValue: plan.reviewDate,
+                  },
+                  plainWordsLanguageField(plan.plainWordsLanguage),
+                ]}
+              />
+            </OpenFormPanel>
+          ) : (
+            <OpenFormLink place={place} form="details" className="">
+              {DETAILS}
+            </OpenFormLink>
+          )}
+          <PlanLifecycleForms plan={plan} plans={plans} actions={actions} />
         </div>
       ) : null}
     </Card>

@@ -3,13 +3,15 @@ import type { FieldSpec } from "@/components/action-form";
 import type { WritingForNeed } from "@/components/language/writing-for";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { PlanDetail, PlanItemKind } from "@/lib/care-plans";
+import { OpenFormLink, OpenFormPanel, type PlanPlace } from "./open-form";
 import type { CarePlanActions } from "./plan-actions";
-import { AddPlanItemForm, PlanItemForms } from "./plan-item-forms";
+import { ADD_LABEL, AddPlanItemForm, PlanItemForms } from "./plan-item-forms";
 import { PlanSection } from "./plan-section";
 
+// Set on the list, not on each item: a plan lists a dozen items or more.
 const spacing = {
-  normal: { list: "mt-2 space-y-3", item: "border-b border-slate-200 pb-3 last:border-0" },
-  dense: { list: "mt-2 space-y-2", item: "border-b border-slate-200 pb-2 last:border-0" },
+  normal: "mt-2 divide-y divide-slate-200 *:py-3 *:first:pt-0 *:last:pb-0",
+  dense: "mt-2 divide-y divide-slate-200 *:py-2 *:first:pt-0 *:last:pb-0",
 } as const;
 
 /** What each part of the plan that lists items is given. */
@@ -17,13 +19,16 @@ export interface PlanItemsProps {
   plan: PlanDetail;
   editable: boolean;
   actions: CarePlanActions;
+  /** Where the page is, and which form is open: the items' forms are shown one at a time. */
+  place: PlanPlace;
   /** The patient's language and interpreter need, for the forms whose plain words reach them. */
   need?: WritingForNeed | null;
 }
 
 /**
- * One kind of plan item (problems, goals or interventions) as a section: each item with its edit and
- * remove forms, the add form below, when the plan can be edited; what is missing when there are none.
+ * One kind of plan item (problems, goals or interventions) as a section: each item, with a link to
+ * its edit and remove forms (or the forms, when opened), and the add form's link below, when the
+ * plan can be edited; what is missing when there are none.
  */
 export function PlanItemList<T extends { id: string; description: string }>({
   kind,
@@ -34,6 +39,7 @@ export function PlanItemList<T extends { id: string; description: string }>({
   plan,
   editable,
   actions,
+  place,
   fields,
   density = "normal",
   intro,
@@ -52,6 +58,8 @@ export function PlanItemList<T extends { id: string; description: string }>({
   intro?: ReactNode;
   children: (item: T) => ReactNode;
 }) {
+  const saved = { id: plan.id, version: plan.version };
+  const adding = `add-${kind}` as const;
   return (
     <PlanSection id={`${kind}s-heading`} title={title} count={items.length}>
       {items.length === 0 ? (
@@ -59,28 +67,42 @@ export function PlanItemList<T extends { id: string; description: string }>({
           {empty}
         </EmptyState>
       ) : (
-        <ul className={spacing[density].list}>
-          {items.map((item) => (
-            <li key={item.id} id={`${kind}-${item.id}`} className={spacing[density].item}>
-              {children(item)}
-              {editable ? (
-                <PlanItemForms
-                  plan={plan}
-                  kind={kind}
-                  id={item.id}
-                  label={`“${item.description}”`}
-                  fields={fields(item)}
-                  actions={actions}
-                  intro={intro}
-                />
-              ) : null}
-            </li>
-          ))}
+        <ul className={spacing[density]}>
+          {items.map((item) => {
+            const label = `Edit or remove “${item.description}”`;
+            return (
+              <li key={item.id} id={`${kind}-${item.id}`}>
+                {children(item)}
+                {!editable ? null : place.open === item.id ? (
+                  <OpenFormPanel place={place} title={label} closeTo={`${kind}-${item.id}`}>
+                    <PlanItemForms
+                      plan={saved}
+                      kind={kind}
+                      id={item.id}
+                      fields={fields(item)}
+                      actions={actions}
+                      intro={intro}
+                    />
+                  </OpenFormPanel>
+                ) : (
+                  <OpenFormLink place={place} form={item.id} className="mt-2 text-sm">
+                    {label}
+                  </OpenFormLink>
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
-      {editable ? (
-        <AddPlanItemForm plan={plan} kind={kind} fields={fields()} actions={actions} intro={intro} />
-      ) : null}
+      {!editable ? null : place.open === adding ? (
+        <OpenFormPanel place={place} title={ADD_LABEL[kind]} closeTo={`${kind}s-heading`}>
+          <AddPlanItemForm plan={saved} kind={kind} fields={fields()} actions={actions} intro={intro} />
+        </OpenFormPanel>
+      ) : (
+        <OpenFormLink place={place} form={adding} className="mt-3">
+          {ADD_LABEL[kind]}
+        </OpenFormLink>
+      )}
     </PlanSection>
   );
 }

@@ -1,11 +1,32 @@
+import Link from "next/link";
 import type { PlanVersionEntry } from "@/lib/care-plans";
 import { formatDateTime } from "@/lib/time";
+import { type PlanPlace, planHref } from "./open-form";
 import { PlanSection } from "./plan-section";
 
-/** Who changed the plan, when, and what each version changed, newest first. */
-export function PlanVersionHistory({ history }: { history: PlanVersionEntry[] }) {
+const HEADING = "history-heading";
+
+/**
+ * Who changed the plan, when, and what each version changed, newest first: on request (a link that
+ * shows it), since every version's changes are long and most visits do not read them.
+ */
+export function PlanVersionHistory({ place, history }: { place: PlanPlace; history: PlanVersionEntry[] }) {
+  if (!place.history) {
+    return (
+      <PlanSection id={HEADING} title="Version history" className="print:hidden">
+        <p className="mt-2 text-sm text-slate-700">
+          Who changed the plan, when, and what each version changed.
+        </p>
+        <p className="mt-1">
+          <Link prefetch={false} href={planHref(place, { history: true }, HEADING)} className="font-medium">
+            Show the version history
+          </Link>
+        </p>
+      </PlanSection>
+    );
+  }
   return (
-    <PlanSection id="history-heading" title="Version history" className="print:hidden">
+    <PlanSection id={HEADING} title="Version history" className="print:hidden">
       <ol className="mt-2 space-y-3">
         {history.map((v) => (
           <li key={v.version}>
@@ -23,6 +44,11 @@ export function PlanVersionHistory({ history }: { history: PlanVersionEntry[] })
       {history.length > 0 && history.at(-1)!.version > 1 ? (
         <p className="mt-2 text-sm text-slate-700">Showing the latest {history.length} versions.</p>
       ) : null}
+      <p className="mt-2">
+        <Link prefetch={false} href={planHref(place, { history: false }, HEADING)} className="text-sm">
+          Hide the version history
+        </Link>
+      </p>
     </PlanSection>
   );
 }

@@ -1,9 +1,6 @@
 import Link from "next/link";
 import { WrittenWords } from "@/components/appointments/portal-instructions";
-import { CorrectionForm } from "@/components/portal/correction-form";
-import { Card } from "@/components/ui/card";
-import { Expander } from "@/components/ui/expander";
-import type { FormAction } from "@/components/ui/form-state";
+import { type Correction, ItemCorrection } from "@/components/portal/item-correction";
 import type { portalFormat } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages";
 import type { TimelineItem } from "@/lib/portal/timeline";
@@ -51,7 +48,46 @@ function UpdateText({ item, t }: { item: TimelineItem; t: Messages }) {
   );
 }
 
-/** One item of the care timeline, in the patient's language. */
+/** Where, with whom and what to bring; styled once on the list, not on each term (issue 19: page size). */
+function AppointmentFacts({ item, t }: { item: TimelineItem; t: Messages }) {
+  return (
+    <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 break-words [&_dt]:font-medium">
+      {item.place ? (
+        <>
+          <dt>{t.appointment.where}</dt>
+          <dd>{item.place}</dd>
+        </>
+      ) : null}
+      {item.who ? (
+        <>
+          <dt>{t.appointment.with}</dt>
+          <dd>{item.who}</dd>
+        </>
+      ) : null}
+      {item.extra ? (
+        <>
+          <dt>{t.appointment.bring}</dt>
+          <dd>
+            <WrittenWords t={t} text={item.extra} language={item.language} />
+          </dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}
+
+/**
+ * How every item looks, said once on the list that holds them rather than on each item: a panel,
+ * its kind and date in brand colour, its title (issue 19: a long timeline sends each class twice,
+ * in the HTML and in the RSC payload).
+ */
+export const TIMELINE_STYLES = [
+  "space-y-3 [&_article]:rounded-lg [&_article]:bg-white [&_article]:p-4 [&_article]:shadow-sm",
+  "[&_article>p:first-child]:text-sm [&_article>p:first-child]:font-medium [&_article>p:first-child]:text-brand-700",
+  "[&_h3]:mt-1 [&_h3]:text-lg [&_h3]:font-semibold [&_h3]:break-words",
+].join(" ");
+
+/** One item of the care timeline, in the patient's language, in a list styled by TIMELINE_STYLES. */
 export function TimelineEntry({
   item,
   t,
@@ -64,8 +100,8 @@ export function TimelineEntry({
   f: PortalFormat;
   /** The query string that keeps family on the patient they chose. */
   query: string;
-  /** The action that files a correction of an item ("kind:id"), when the viewer may (else null). */
-  correct: ((subject: string) => FormAction) | null;
+  /** "This is wrong" on items the viewer may ask to correct (the patient; family never), else null. */
+  correct: Correction | null;
 }) {
   const title = itemTitle(item, t);
   const state = status(item, t);
@@ -81,45 +117,19 @@ export function TimelineEntry({
             ? `/me/rights${q}#request-${item.id}`
             : null;
   return (
-    <Card as="article" padding={4} id={`item-${item.id}`} aria-labelledby={`item-${item.id}-title`}>
-      <p className="text-sm font-medium text-brand-700">
-        {t.kinds[item.kind]} ·{" "}
+    // The id is the anchor a notification links to (`/me#item-…`). Styled by TIMELINE_STYLES.
+    <article id={`item-${item.id}`}>
+      <p>
+        {`${t.kinds[item.kind]} · `}
         <time dateTime={item.at.toISOString()}>
           {item.kind === "appointment" ? f.dateTime(item.at) : f.day(item.at)}
         </time>
         {state ? ` · ${state}` : ""}
       </p>
-      <h3
-        id={`item-${item.id}-title`}
-        className="mt-1 text-lg font-semibold break-words"
-        lang={item.kind === "update" ? (item.language ?? undefined) : undefined}
-      >
+      <h3 lang={item.kind === "update" ? (item.language ?? undefined) : undefined}>
         {detail ? <Link href={detail}>{title}</Link> : title}
       </h3>
-      {item.kind === "appointment" ? (
-        <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3">
-          {item.place ? (
-            <>
-              <dt className="font-medium">{t.appointment.where}</dt>
-              <dd className="break-words">{item.place}</dd>
-            </>
-          ) : null}
-          {item.who ? (
-            <>
-              <dt className="font-medium">{t.appointment.with}</dt>
-              <dd>{item.who}</dd>
-            </>
-          ) : null}
-          {item.extra ? (
-            <>
-              <dt className="font-medium">{t.appointment.bring}</dt>
-              <dd className="break-words">
-                <WrittenWords t={t} text={item.extra} language={item.language} />
-              </dd>
-            </>
-          ) : null}
-        </dl>
-      ) : null}
+      {item.kind === "appointment" ? <AppointmentFacts item={item} t={t} /> : null}
       {item.link && item.kind === "appointment" ? (
         <p className="mt-1">
           <a href={item.link} rel="noopener noreferrer">
@@ -163,27 +173,8 @@ export function TimelineEntry({
         </p>
       ) : null}
       {correct && (item.kind === "appointment" || item.kind === "update" || item.kind === "message") ? (
-        <Expander
-          className="mt-2 text-sm"
-          summary={
-            <>
-              {t.timeline.thisIsWrong}
-              <span className="sr-only">: {title}</span>
-            </>
-          }
-        >
-          <CorrectionForm
-            action={correct(`${item.kind}:${item.id}`)}
-            subject={`${item.kind}:${item.id}`}
-            words={{
-              label: t.rights.whatIsWrong,
-              hint: t.rights.whatIsWrongHint,
-              submit: t.rights.correctionSubmit,
-              pending: t.saving,
-            }}
-          />
-        </Expander>
+        <ItemCorrection subject={`${item.kind}:${item.id}`} title={title} correct={correct} t={t} />
       ) : null}
-    </Card>
+    </article>
   );
 }

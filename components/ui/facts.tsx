@@ -6,13 +6,15 @@ export interface Fact {
   value: ReactNode;
 }
 
+// Each layout styles its terms and values once, on the list, rather than on every row: a long page
+// of records repeats these classes hundreds of times otherwise (issue 19).
 const layouts = {
   /** Label and value side by side, for short values. */
-  grid: "grid grid-cols-[auto_1fr] gap-x-3 gap-y-1",
+  grid: "grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 [&>dt]:font-medium [&>dd]:break-words",
   /** Label above value, for a sentence or a paragraph. */
-  stack: "space-y-1",
+  stack: "space-y-1 [&>dt]:font-medium [&>dd]:whitespace-pre-wrap [&>dd]:break-words",
   /** Each label and value kept together, for paragraphs set apart. */
-  groups: "space-y-2",
+  groups: "space-y-2 [&_dt]:font-semibold [&_dd]:whitespace-pre-wrap [&_dd]:break-words",
 } as const;
 
 /** A record's fields as a definition list; rows without a value are left out. */
@@ -26,19 +28,18 @@ export function Facts({
   className?: string;
 }) {
   const shown = items.filter((f) => f.value !== null && f.value !== undefined && f.value !== "");
-  const value = layout === "grid" ? "break-words" : "whitespace-pre-wrap break-words";
   return (
     <dl className={`${layouts[layout]}${className ? ` ${className}` : ""}`}>
       {shown.map((f) =>
         layout === "groups" ? (
           <div key={f.label}>
-            <dt className="font-semibold">{f.label}</dt>
-            <dd className={value}>{f.value}</dd>
+            <dt>{f.label}</dt>
+            <dd>{f.value}</dd>
           </div>
         ) : (
           <Fragment key={f.label}>
-            <dt className="font-medium">{f.label}</dt>
-            <dd className={value}>{f.value}</dd>
+            <dt>{f.label}</dt>
+            <dd>{f.value}</dd>
           </Fragment>
         ),
       )}

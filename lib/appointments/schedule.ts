@@ -21,7 +21,7 @@ export interface ScheduleItem {
   status: string;
   clinicianName: string | null;
   /** Null when the appointment belongs to a patient outside the reader's caseload: shown as busy. */
-  patient: { id: string; name: string; mrn: string } | null;
+  patient: { id: string; name: string } | null;
   title: string | null;
   kind: string | null;
 }
@@ -94,7 +94,6 @@ export async function getSchedule(
         patientId: patients.id,
         givenName: patients.givenName,
         familyName: patients.familyName,
-        mrn: patients.mrn,
         mine: sql<boolean>`${appointments.patientId} in (${myPatients})`,
       })
       .from(appointments)
@@ -141,7 +140,7 @@ export async function getSchedule(
       endsAt: r.endsAt,
       status: r.status,
       clinicianName: r.clinicianName,
-      patient: r.mine ? { id: r.patientId, name: `${r.familyName}, ${r.givenName}`, mrn: r.mrn } : null,
+      patient: r.mine ? { id: r.patientId, name: `${r.familyName}, ${r.givenName}` } : null,
       title: r.mine ? r.title : null,
       kind: r.mine ? r.kind : null,
     });

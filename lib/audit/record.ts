@@ -19,7 +19,12 @@ export interface AuditEntry {
 
 /** Appends one audit event; pass the transaction of the change so both commit or neither does. */
 export async function recordAudit(executor: Executor, actor: Actor | null, entry: AuditEntry): Promise<void> {
-  await executor.insert(auditEvents).values({
+  await executor.insert(auditEvents).values(auditRow(actor, entry));
+}
+
+/** The row of one event, for a caller writing several in one statement (lib/records/read-audit.ts). */
+export function auditRow(actor: Actor | null, entry: AuditEntry): typeof auditEvents.$inferInsert {
+  return {
     actorUserId: actor?.userId ?? null,
     actorRole: actor?.role ?? null,
     sessionId: actor?.sessionId ?? null,
@@ -29,5 +34,5 @@ export async function recordAudit(executor: Executor, actor: Actor | null, entry
     entityType: entry.entityType ?? null,
     entityId: entry.entityId ?? null,
     details: entry.details ?? null,
-  });
+  };
 }

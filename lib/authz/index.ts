@@ -28,11 +28,20 @@ export interface PatientAccess {
   relationships: Relationship[];
   /** The emergency grant in use, when access comes only through "break the glass". */
   emergencyGrantId: string | null;
+  /** The columns that head the record's pages, read in the same statement (issue 19). */
+  header: {
+    mrn: string;
+    givenName: string;
+    familyName: string;
+    dateOfBirth: string;
+    preferredLanguage: string;
+    interpreterNeeded: boolean;
+  };
 }
 
 /**
- * How the actor stands to the patient, read from the database in one statement.
- * Null when the patient does not exist (callers treat that exactly as "not allowed").
+ * How the actor stands to the patient, read from the database in one statement with the record's
+ * header. Null when the patient does not exist (callers treat that exactly as "not allowed").
  */
 export async function getPatientAccess(
   actor: Actor,
@@ -43,6 +52,12 @@ export async function getPatientAccess(
   const rows = await executor
     .select({
       id: patients.id,
+      mrn: patients.mrn,
+      givenName: patients.givenName,
+      familyName: patients.familyName,
+      dateOfBirth: patients.dateOfBirth,
+      preferredLanguage: patients.preferredLanguage,
+      interpreterNeeded: patients.interpreterNeeded,
       caseload: staff
         ? sql<boolean>`exists (select 1 from ${caseloadAssignments} ca where ca.patient_id = ${PATIENT_ID}
             and ca.staff_user_id = ${actor.userId} and ca.kind = ${actor.role} and ca.ended_at is null)`
@@ -79,6 +94,14 @@ export async function getPatientAccess(
     patientId: row.id,
     relationships,
     emergencyGrantId: row.caseload ? null : (row.emergencyGrantId ?? null),
+    header: {
+      mrn: row.mrn,
+      givenName: row.givenName,
+      familyName: row.familyName,
+      dateOfBirth: row.dateOfBirth,
+      preferredLanguage: row.preferredLanguage,
+      interpreterNeeded: row.interpreterNeeded,
+    },
   };
 }
 

@@ -40,7 +40,7 @@ export interface PlanContent {
  * JSON columns in the order the plan reads, for the plan `planId` names: an id, or a column of
  * the query they go in.
  */
-function planContentColumns(planId: SQL | string): SQL {
+export function planContentColumns(planId: SQL | string): SQL {
   return sql`(select coalesce(json_agg(json_build_object('id', p.id, 'description', p.description) order by p.seq), '[]')
          from ${carePlanProblems} p
         where p.plan_id = ${planId} and p.removed_at is null) as problems,

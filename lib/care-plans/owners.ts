@@ -1,37 +1,26 @@
 import "server-only";
-import { and, asc, eq, isNull } from "drizzle-orm";
-import type { Executor, Transaction } from "@/db/client";
-import { careTeamMembers, caseloadAssignments, clinicians, users } from "@/db/schema";
+import { and, eq, isNull } from "drizzle-orm";
+import type { Transaction } from "@/db/client";
+import { careTeamMembers, caseloadAssignments, users } from "@/db/schema";
 import { DomainError } from "@/lib/errors";
-import { unsafeCaseloadStaff } from "@/lib/patients/caseload-staff";
 import type { PlanContent } from "./content";
 import type { InterventionInput } from "./schemas";
 
 // The owner list the page offers and the check on save live in one file so that they keep
-// asking the same question of the care team and the caseload.
+// asking the same question of the care team and the caseload (the page's statement reads the
+// candidates: page-query.ts).
 
 const OWNER_REFUSED = "Choose an owner who is on this patient's care team or assigned to the patient.";
 
-/** The coordinators and advocates assigned to the patient now. */
-export const caseloadStaff = unsafeCaseloadStaff;
-
-/** Who can own an intervention: the patient's care team and the staff assigned to them. */
-export async function ownerCandidates(executor: Executor, patientId: string) {
-  const [team, staff] = await Promise.all([
-    executor
-      .select({ id: clinicians.id, name: clinicians.name, discipline: clinicians.discipline })
-      .from(careTeamMembers)
-      .innerJoin(clinicians, eq(clinicians.id, careTeamMembers.clinicianId))
-      .where(and(eq(careTeamMembers.patientId, patientId), isNull(careTeamMembers.archivedAt)))
-      .orderBy(asc(clinicians.name)),
-    caseloadStaff(executor, patientId),
-  ]);
-  return { team, staff };
+/** Who can own an intervention: the patient's care team and the staff assigned to them now. */
+export interface OwnerCandidates {
+  team: { id: string; name: string; discipline: string }[];
+  staff: { id: string; name: string; kind: string }[];
 }
 
 /** The owner list: the candidates, and anyone who already owns an intervention on the plan. */
 export function ownerOptions(
-  { team, staff }: Awaited<ReturnType<typeof ownerCandidates>>,
+  { team, staff }: OwnerCandidates,
   content: PlanContent,
 ): { value: string; label: string }[] {
   const options = [

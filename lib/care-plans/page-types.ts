@@ -1,7 +1,7 @@
-import type { CarePlanStatus, WrittenLanguage } from "@/db/schema";
+import type { CarePlanStatus, PreferenceSnapshot, WrittenLanguage } from "@/db/schema";
+import type { FlaggedDecision } from "@/lib/decisions";
 import type { PatientHeader } from "@/lib/patients/header";
 import type { LanguageNeed } from "@/lib/patients/language";
-import type { PatientPreferences } from "@/lib/preferences";
 import type { PlanContent } from "./content";
 
 // What the care-plan page is given: the patient's plans, the chosen one, its history and what
@@ -44,13 +44,17 @@ export interface CarePlanPage {
   today: string;
   plans: CarePlanListItem[];
   plan: PlanDetail | null;
+  /** Read only when asked for (`history`): the page shows it on request. */
   history: PlanVersionEntry[];
+  /** Read only when asked for (`owners`): the intervention forms, shown one at a time on request. */
   owners: { value: string; label: string }[];
-  templates: { id: string; name: string; description: string }[];
-  preferences: PatientPreferences | null;
+  templates: { id: string; name: string }[];
+  preferences: PreferenceSnapshot | null;
   canReadPreferences: boolean;
   /** For whoever may write the plan: the patient's language and interpreter need, above the plain words. */
   languageNeed: LanguageNeed | null;
   /** For the print view: whom the patient and family can call about the plan. */
   contacts: { name: string; email: string; kind: "coordinator" | "advocate" }[];
+  /** Decision records flagged and not resolved, shown above the plan; null where not read (the print view). */
+  flagged: FlaggedDecision[] | null;
 }

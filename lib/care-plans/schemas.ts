@@ -23,6 +23,17 @@ export const CarePlanIdSchema = IdSchema;
 export const PlanItemKindSchema = z.enum(["problem", "goal", "intervention"]);
 export type PlanItemKind = z.infer<typeof PlanItemKindSchema>;
 
+/**
+ * The care plan page's `?edit=`: the one form it shows, opened by its link. An item's id opens
+ * that item's edit and remove forms; the others name the plan's own forms.
+ */
+export const PLAN_FORMS = ["details", "template", "add-problem", "add-goal", "add-intervention"] as const;
+export const OpenFormSchema = z.union([IdSchema, z.enum(PLAN_FORMS)]);
+export type OpenForm = z.infer<typeof OpenFormSchema>;
+
+/** Whether the open form is one item's (named by its id) rather than one of the plan's own. */
+export const opensItem = (open: OpenForm) => !(PLAN_FORMS as readonly string[]).includes(open);
+
 export const GOAL_STATUS_LABELS: Record<(typeof GOAL_STATUSES)[number], string> = {
   proposed: "Proposed",
   active: "Working on it",

@@ -11,6 +11,8 @@ export { type AnswerRefusals, answerDecision, flagDecision, resolveDecision } fr
 export {
   type FlaggedDecision,
   type FlaggedDecisionWork,
+  flaggedDecisionsRead,
   listFlaggedDecisions,
+  unsafeFlaggedDecisionsColumn,
   unsafeFlaggedDecisionsFor,
 } from "./worklists";

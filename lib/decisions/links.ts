@@ -1,10 +1,11 @@
 import "server-only";
-import { and, asc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, ne, type SQLWrapper, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { carePlanGoals, carePlanInterventions, carePlans, decisionPlanLinks, decisions } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { type Actor, authorizePatient } from "@/lib/authz";
 import { DomainError, NotFoundError } from "@/lib/errors";
+import { listOf, type PartsRead, type PartValue } from "@/lib/records/read-together";
 import type { LinkInput } from "./schemas";
 
 const NOT_HERS = "Choose a goal or an intervention on one of this patient's care plans.";
@@ -69,11 +70,10 @@ export interface DecisionLink {
   removed: boolean;
 }
 
-/** The goals and interventions the given decisions led to, oldest link first. */
-export async function readDecisionLinks(executor: Executor, decisionIds: string[]): Promise<DecisionLink[]> {
-  if (decisionIds.length === 0) return [];
-  const rows = await executor
-    .select({
+/** The goals and interventions the decisions shown led to, oldest link first, as a part of the page's read. */
+export function decisionLinksPart(shown: SQLWrapper) {
+  return listOf(
+    {
       decisionId: decisionPlanLinks.decisionId,
       goalId: carePlanGoals.id,
       goal: carePlanGoals.description,
@@ -82,47 +82,56 @@ export async function readDecisionLinks(executor: Executor, decisionIds: string[
       intervention: carePlanInterventions.description,
       interventionRemovedAt: carePlanInterventions.removedAt,
       planTitle: carePlans.title,
-    })
-    .from(decisionPlanLinks)
-    .leftJoin(carePlanGoals, eq(carePlanGoals.id, decisionPlanLinks.goalId))
-    .leftJoin(carePlanInterventions, eq(carePlanInterventions.id, decisionPlanLinks.interventionId))
-    .innerJoin(
-      carePlans,
-      sql`${carePlans.id} = coalesce(${carePlanGoals.planId}, ${carePlanInterventions.planId})`,
-    )
-    .where(inArray(decisionPlanLinks.decisionId, decisionIds))
-    .orderBy(asc(decisionPlanLinks.createdAt));
-  return rows.map((r) => ({
+    },
+    (q) =>
+      q
+        .from(decisionPlanLinks)
+        .leftJoin(carePlanGoals, eq(carePlanGoals.id, decisionPlanLinks.goalId))
+        .leftJoin(carePlanInterventions, eq(carePlanInterventions.id, decisionPlanLinks.interventionId))
+        .innerJoin(
+          carePlans,
+          sql`${carePlans.id} = coalesce(${carePlanGoals.planId}, ${carePlanInterventions.planId})`,
+        )
+        .where(inArray(decisionPlanLinks.decisionId, shown))
+        .orderBy(asc(decisionPlanLinks.createdAt)),
+  );
+}
+
+/** One link as read by `decisionLinksPart`, as the page shows it. */
+export function toDecisionLink(r: PartValue<ReturnType<typeof decisionLinksPart>>[number]): DecisionLink {
+  return {
     decisionId: r.decisionId,
     kind: r.goalId ? "goal" : "intervention",
     id: (r.goalId ?? r.interventionId)!,
     description: (r.goal ?? r.intervention)!,
     planTitle: r.planTitle,
     removed: (r.goalRemovedAt ?? r.interventionRemovedAt) !== null,
-  }));
+  };
 }
 
 /**
  * What the link form offers: the goals and interventions on the patient's plans that are not
- * revoked, each as "goal:<id>" or "intervention:<id>" with its plan's title.
+ * revoked, as parts of the page's read; `toPlanItemOptions` makes them "goal:<id>" or
+ * "intervention:<id>" with its plan's title.
  */
-export async function planItemOptions(
-  executor: Executor,
-  patientId: string,
-): Promise<{ value: string; label: string }[]> {
+export function planItemParts(patientId: string) {
   const onHerPlans = (table: typeof carePlanGoals | typeof carePlanInterventions) =>
-    executor
-      .select({ id: table.id, description: table.description, planTitle: carePlans.title })
-      .from(table)
-      .innerJoin(carePlans, eq(carePlans.id, table.planId))
-      .where(
-        and(eq(carePlans.patientId, patientId), ne(carePlans.status, "revoked"), isNull(table.removedAt)),
-      )
-      .orderBy(asc(carePlans.createdAt), asc(table.seq));
-  const [goals, interventions] = await Promise.all([
-    onHerPlans(carePlanGoals),
-    onHerPlans(carePlanInterventions),
-  ]);
+    listOf({ id: table.id, description: table.description, planTitle: carePlans.title }, (q) =>
+      q
+        .from(table)
+        .innerJoin(carePlans, eq(carePlans.id, table.planId))
+        .where(
+          and(eq(carePlans.patientId, patientId), ne(carePlans.status, "revoked"), isNull(table.removedAt)),
+        )
+        .orderBy(asc(carePlans.createdAt), asc(table.seq)),
+    );
+  return { goals: onHerPlans(carePlanGoals), interventions: onHerPlans(carePlanInterventions) };
+}
+
+export function toPlanItemOptions({
+  goals,
+  interventions,
+}: PartsRead<ReturnType<typeof planItemParts>>): { value: string; label: string }[] {
   return [
     ...goals.map((g) => ({ value: `goal:${g.id}`, label: `${g.planTitle}: goal: ${g.description}` })),
     ...interventions.map((i) => ({

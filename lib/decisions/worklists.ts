@@ -1,10 +1,10 @@
 import "server-only";
-import { and, asc, desc, eq, sql } from "drizzle-orm";
-import type { Executor } from "@/db/client";
+import { and, asc, eq, type SQL, sql } from "drizzle-orm";
+import { type Executor, queryRows } from "@/db/client";
 import { caseloadAssignments, decisions, patients } from "@/db/schema";
 import { type Actor, inCurrentCaseload } from "@/lib/authz";
 import type { PatientHeader } from "@/lib/patients/header";
-import { readPatientRecord } from "@/lib/records/patient-read";
+import { type ReadAudit, readPatientRecord } from "@/lib/records/patient-read";
 import { flaggedUnresolved } from "./versions";
 
 // The decision records waiting on a coordinator: flagged by her or her advocate, not resolved.
@@ -21,6 +21,27 @@ export interface FlaggedDecision {
   voiceNote: string | null;
 }
 
+/**
+ * The patient's flagged, unresolved decisions as one JSON column, newest decision first, for a
+ * page that reads them in its own statement (the care plan). Reads no policy: the caller has
+ * asked `read:decision` for this patient, and audits the read with `flaggedDecisionsRead`.
+ */
+export function unsafeFlaggedDecisionsColumn(patientId: string): SQL {
+  return sql`(select coalesce(json_agg(json_build_object(
+              'id', ${decisions.id}, 'topic', ${decisions.topic}, 'decidedOn', ${decisions.decidedOn},
+              'patientComment', case when ${decisions.confirmation} = 'disputed' then ${decisions.patientComment} end,
+              'voiceNote', ${decisions.voiceNote})
+              order by ${decisions.decidedOn} desc, ${decisions.id}), '[]')
+         from ${decisions}
+        where ${decisions.patientId} = ${patientId} and ${flaggedUnresolved()})`;
+}
+
+/** The audit event of showing a patient's flagged decisions (how many), wherever they are shown. */
+export const flaggedDecisionsRead = (shown: number): ReadAudit => ({
+  action: "decision.read",
+  details: { flagged: true, shown },
+});
+
 /** The patient's flagged, unresolved decisions, for the care plan page; audited as a read. */
 export async function listFlaggedDecisions(
   actor: Actor,
@@ -30,22 +51,14 @@ export async function listFlaggedDecisions(
     actor,
     "read:decision",
     patientId,
-    async ({ database }) => ({
-      flagged: await database
-        .select({
-          id: decisions.id,
-          topic: decisions.topic,
-          decidedOn: decisions.decidedOn,
-          patientComment: sql<
-            string | null
-          >`case when ${decisions.confirmation} = 'disputed' then ${decisions.patientComment} end`,
-          voiceNote: decisions.voiceNote,
-        })
-        .from(decisions)
-        .where(and(eq(decisions.patientId, patientId), flaggedUnresolved()))
-        .orderBy(desc(decisions.decidedOn), asc(decisions.id)),
-    }),
-    (result) => ({ action: "decision.read", details: { flagged: true, shown: result.flagged.length } }),
+    async ({ database }) => {
+      const [row] = await queryRows<{ flagged: FlaggedDecision[] }>(
+        database,
+        sql`select ${unsafeFlaggedDecisionsColumn(patientId)} as flagged`,
+      );
+      return { flagged: row!.flagged };
+    },
+    (result) => flaggedDecisionsRead(result.flagged.length),
   );
 }
 

@@ -4,10 +4,11 @@ import { db, type Executor } from "@/db/client";
 import { advanceDirectives, careAgents, careWishes, users } from "@/db/schema";
 import type { CodeStatusWish, DirectiveKind } from "@/db/schema/decisions";
 import type { WrittenLanguage } from "@/db/schema/languages";
-import { recordAudit } from "@/lib/audit/record";
 import { type Actor, can, getPatientAccess } from "@/lib/authz";
 import type { PatientHeader } from "@/lib/patients/header";
 import { readPatientRecord } from "@/lib/records/patient-read";
+import { recordReadAudits } from "@/lib/records/read-audit";
+import { listOf, oneOf, type PartsRead, readTogether } from "@/lib/records/read-together";
 import type { AgentRank } from "./schemas";
 
 /** The agent or an alternate, as every page of "who decides" shows them. */
@@ -61,7 +62,7 @@ export interface WhoDecides {
   nothingRecorded: boolean;
 }
 
-const NOT_SHOWN: WhoDecides = {
+export const NOT_SHOWN: WhoDecides = {
   canRead: false,
   agent: null,
   alternates: [],
@@ -70,11 +71,11 @@ const NOT_SHOWN: WhoDecides = {
   nothingRecorded: true,
 };
 
-/** Reads "who decides" for a caller that has already checked a directives permission for this patient. */
-export async function unsafeReadWhoDecides(executor: Executor, patientId: string): Promise<WhoDecides> {
-  const [agents, directives, [wishes]] = await Promise.all([
-    executor
-      .select({
+/** The three reads of "who decides", as parts of one statement (lib/records/read-together.ts). */
+export function whoDecidesParts(patientId: string) {
+  return {
+    agents: listOf(
+      {
         id: careAgents.id,
         rank: careAgents.rank,
         position: careAgents.position,
@@ -85,12 +86,15 @@ export async function unsafeReadWhoDecides(executor: Executor, patientId: string
         address: careAgents.address,
         version: careAgents.version,
         updatedAt: careAgents.updatedAt,
-      })
-      .from(careAgents)
-      .where(and(eq(careAgents.patientId, patientId), isNull(careAgents.archivedAt)))
-      .orderBy(asc(careAgents.position), asc(careAgents.name)),
-    executor
-      .select({
+      },
+      (q) =>
+        q
+          .from(careAgents)
+          .where(and(eq(careAgents.patientId, patientId), isNull(careAgents.archivedAt)))
+          .orderBy(asc(careAgents.position), asc(careAgents.name)),
+    ),
+    directives: listOf(
+      {
         id: advanceDirectives.id,
         kind: advanceDirectives.kind,
         signedOn: advanceDirectives.signedOn,
@@ -99,24 +103,38 @@ export async function unsafeReadWhoDecides(executor: Executor, patientId: string
         sizeBytes: advanceDirectives.sizeBytes,
         recordedAt: advanceDirectives.recordedAt,
         recordedBy: users.name,
-      })
-      .from(advanceDirectives)
-      .innerJoin(users, eq(users.id, advanceDirectives.recordedBy))
-      .where(and(eq(advanceDirectives.patientId, patientId), isNull(advanceDirectives.archivedAt)))
-      .orderBy(desc(advanceDirectives.signedOn), desc(advanceDirectives.recordedAt)),
-    executor
-      .select({
+      },
+      (q) =>
+        q
+          .from(advanceDirectives)
+          .innerJoin(users, eq(users.id, advanceDirectives.recordedBy))
+          .where(and(eq(advanceDirectives.patientId, patientId), isNull(advanceDirectives.archivedAt)))
+          .orderBy(desc(advanceDirectives.signedOn), desc(advanceDirectives.recordedAt)),
+    ),
+    wishes: oneOf(
+      {
         codeStatus: careWishes.codeStatus,
         inHerWords: careWishes.inHerWords,
         language: careWishes.language,
         version: careWishes.version,
         updatedAt: careWishes.updatedAt,
         updatedBy: users.name,
-      })
-      .from(careWishes)
-      .innerJoin(users, eq(users.id, careWishes.updatedBy))
-      .where(eq(careWishes.patientId, patientId)),
-  ]);
+      },
+      (q) =>
+        q
+          .from(careWishes)
+          .innerJoin(users, eq(users.id, careWishes.updatedBy))
+          .where(eq(careWishes.patientId, patientId)),
+    ),
+  };
+}
+
+/** "Who decides" from its parts as read. */
+export function toWhoDecides({
+  agents,
+  directives,
+  wishes,
+}: PartsRead<ReturnType<typeof whoDecidesParts>>): WhoDecides {
   const agent = agents.find((a) => a.rank === "agent") ?? null;
   const alternates = agents.filter((a) => a.rank === "alternate");
   return {
@@ -124,9 +142,14 @@ export async function unsafeReadWhoDecides(executor: Executor, patientId: string
     agent,
     alternates,
     directives,
-    wishes: wishes ?? null,
+    wishes,
     nothingRecorded: !agent && alternates.length === 0 && directives.length === 0 && !wishes,
   };
+}
+
+/** Reads "who decides" for a caller that has already checked a directives permission for this patient. */
+export async function unsafeReadWhoDecides(executor: Executor, patientId: string): Promise<WhoDecides> {
+  return toWhoDecides(await readTogether(executor, whoDecidesParts(patientId)));
 }
 
 /**
@@ -138,15 +161,18 @@ export async function getWhoDecidesBanner(actor: Actor, patientId: string): Prom
   const access = await getPatientAccess(actor, patientId);
   if (!can(actor, "read:directives", access)) return NOT_SHOWN;
   const summary = await unsafeReadWhoDecides(db(), patientId);
-  await recordAudit(db(), actor, {
-    action: "directive.read",
-    patientId,
-    entityType: "patient",
-    entityId: patientId,
-    details: { view: "banner" },
-  });
+  await recordReadAudits(actor, [WHO_DECIDES_BANNER_READ(patientId)]);
   return summary;
 }
+
+/** The event of "who decides" read atop her record (here, or with the overview). */
+export const WHO_DECIDES_BANNER_READ = (patientId: string) => ({
+  action: "directive.read" as const,
+  patientId,
+  entityType: "patient",
+  entityId: patientId,
+  details: { view: "banner" },
+});
 
 /** Her own "who decides", read-only in the portal (the patient only, never family). Audited. */
 export async function getMyWhoDecides(

@@ -7,7 +7,8 @@ import type { WrittenLanguage } from "@/db/schema/languages";
 import type { Actor } from "@/lib/authz";
 import type { PatientHeader } from "@/lib/patients/header";
 import { readPatientRecord } from "@/lib/records/patient-read";
-import { unsafeReadWhoDecides, type WhoDecides } from "./reads";
+import { listOf, readTogether } from "@/lib/records/read-together";
+import { toWhoDecides, type WhoDecides, whoDecidesParts } from "./reads";
 import type { AgentRank } from "./schemas";
 import type { CareWishesSnapshot } from "./wishes";
 
@@ -56,21 +57,24 @@ export async function getDirectivesPage(actor: Actor, patientId: string): Promis
     "read:directives",
     patientId,
     async ({ database, can }) => {
-      const [summary, archivedAgents, archivedDirectives, versions] = await Promise.all([
-        unsafeReadWhoDecides(database, patientId),
-        database
-          .select({
+      const { archivedAgents, archivedDirectives, versions, ...summary } = await readTogether(database, {
+        ...whoDecidesParts(patientId),
+        archivedAgents: listOf(
+          {
             id: careAgents.id,
             rank: careAgents.rank,
             name: careAgents.name,
             relationship: careAgents.relationship,
             archivedAt: careAgents.archivedAt,
-          })
-          .from(careAgents)
-          .where(and(eq(careAgents.patientId, patientId), isNotNull(careAgents.archivedAt)))
-          .orderBy(desc(careAgents.archivedAt)),
-        database
-          .select({
+          },
+          (q) =>
+            q
+              .from(careAgents)
+              .where(and(eq(careAgents.patientId, patientId), isNotNull(careAgents.archivedAt)))
+              .orderBy(desc(careAgents.archivedAt)),
+        ),
+        archivedDirectives: listOf(
+          {
             id: advanceDirectives.id,
             kind: advanceDirectives.kind,
             signedOn: advanceDirectives.signedOn,
@@ -78,26 +82,32 @@ export async function getDirectivesPage(actor: Actor, patientId: string): Promis
             sizeBytes: advanceDirectives.sizeBytes,
             archivedAt: advanceDirectives.archivedAt,
             archivedBy: archiver.name,
-          })
-          .from(advanceDirectives)
-          .innerJoin(archiver, eq(archiver.id, advanceDirectives.archivedBy))
-          .where(and(eq(advanceDirectives.patientId, patientId), isNotNull(advanceDirectives.archivedAt)))
-          .orderBy(desc(advanceDirectives.archivedAt)),
-        database
-          .select({
+          },
+          (q) =>
+            q
+              .from(advanceDirectives)
+              .innerJoin(archiver, eq(archiver.id, advanceDirectives.archivedBy))
+              .where(and(eq(advanceDirectives.patientId, patientId), isNotNull(advanceDirectives.archivedAt)))
+              .orderBy(desc(advanceDirectives.archivedAt)),
+        ),
+        versions: listOf(
+          {
             version: careWishVersions.version,
             changedAt: careWishVersions.changedAt,
             changedBy: users.name,
             snapshot: careWishVersions.snapshot,
-          })
-          .from(careWishVersions)
-          .innerJoin(users, eq(users.id, careWishVersions.changedBy))
-          .where(eq(careWishVersions.patientId, patientId))
-          .orderBy(desc(careWishVersions.version))
-          .limit(30),
-      ]);
+          },
+          (q) =>
+            q
+              .from(careWishVersions)
+              .innerJoin(users, eq(users.id, careWishVersions.changedBy))
+              .where(eq(careWishVersions.patientId, patientId))
+              .orderBy(desc(careWishVersions.version))
+              .limit(30),
+        ),
+      });
       return {
-        ...summary,
+        ...toWhoDecides(summary),
         canWrite: can("write:directives"),
         archivedAgents: archivedAgents.map((a) => ({ ...a, archivedAt: a.archivedAt! })),
         archivedDirectives: archivedDirectives.map((d) => ({ ...d, archivedAt: d.archivedAt! })),

@@ -31,6 +31,8 @@ export const en = {
     filterAll: "Everything",
     filterApply: "Show",
     more: "Show older items",
+    latest: "Back to the latest items",
+    allUpcoming: "See all upcoming appointments",
     /** Said beside text staff wrote in another language than the reader's; null when it is in English. */
     writtenIn: (language: string | null): string | null => (language === "es" ? "Written in Spanish." : null),
     carePlan: "My care plan",
@@ -557,6 +559,10 @@ export const en = {
     back: "Back to my care",
     allConversations: "All conversations",
     messagesHeading: "Messages",
+    earlier: "Show earlier messages",
+    latest: "Show the latest messages",
+    unreadEarlier: (n: number) =>
+      n === 1 ? "1 new message is among the earlier ones." : `${n} new messages are among the earlier ones.`,
     errors: {
       body: "Write your message.",
       subject: "Give your message a subject of at least 3 characters.",

@@ -36,6 +36,8 @@ export const es: Messages = {
     filterAll: "Todo",
     filterApply: "Mostrar",
     more: "Ver elementos anteriores",
+    latest: "Volver a los elementos más recientes",
+    allUpcoming: "Ver todas las próximas citas",
     writtenIn: (language) => (language === "en" ? "Escrito en inglés." : null),
     carePlan: "Mi plan de atención",
     noCarePlan: "Todavía no hay un plan de atención. Su coordinador lo preparará con usted.",
@@ -555,6 +557,12 @@ export const es: Messages = {
     back: "Volver a mi atención",
     allConversations: "Todas las conversaciones",
     messagesHeading: "Mensajes",
+    earlier: "Ver mensajes anteriores",
+    latest: "Ver los mensajes más recientes",
+    unreadEarlier: (n) =>
+      n === 1
+        ? "Hay 1 mensaje nuevo entre los anteriores."
+        : `Hay ${n} mensajes nuevos entre los anteriores.`,
     errors: {
       body: "Escriba su mensaje.",
       subject: "Escriba un asunto de al menos 3 caracteres.",

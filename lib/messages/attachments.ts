@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import {
   ATTACHMENT_MAX_BYTES,
@@ -75,21 +75,6 @@ export async function storeAttachment(
     })
     .returning({ id: messageAttachments.id });
   return row!.id;
-}
-
-/** The files of some messages, without their bytes. */
-export async function attachmentsOf(executor: Executor, messageIds: string[]): Promise<AttachmentMeta[]> {
-  if (messageIds.length === 0) return [];
-  return executor
-    .select({
-      id: messageAttachments.id,
-      messageId: messageAttachments.messageId,
-      fileName: messageAttachments.fileName,
-      contentType: messageAttachments.contentType,
-      sizeBytes: messageAttachments.sizeBytes,
-    })
-    .from(messageAttachments)
-    .where(inArray(messageAttachments.messageId, messageIds));
 }
 
 export interface AttachmentDownload {

@@ -8,7 +8,7 @@ import { answerDueAt } from "@/lib/clocks";
 import { NotFoundError } from "@/lib/errors";
 import { type AttachmentWords, checkAttachment } from "./attachments";
 import { insertMessage } from "./post";
-import { markRead } from "./read-marks";
+import { markRead, type ShownRange } from "./read-marks";
 import type { PortalReplyInput, PortalStartInput } from "./schemas";
 
 /** A conversation of this patient, as the portal may name it; anything else is the 404. */
@@ -126,8 +126,16 @@ export async function replyInConversation(
   });
 }
 
-/** The patient's side has read a conversation up to its newest message: the team's read receipt. */
-export async function markConversationRead(actor: Actor, patientId: string, threadId: string): Promise<void> {
+/**
+ * The patient's side has read a conversation, up to its newest message or with `shown` as far as
+ * the page they saw (lib/messages/read-marks.ts): the team's read receipt.
+ */
+export async function markConversationRead(
+  actor: Actor,
+  patientId: string,
+  threadId: string,
+  shown?: ShownRange,
+): Promise<void> {
   await conversationOf(actor, "read:sharedMessages:portal", patientId, threadId);
-  await markRead(db(), actor.userId, threadId);
+  await markRead(db(), actor.userId, threadId, shown, true);
 }

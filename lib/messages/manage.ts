@@ -1,6 +1,7 @@
 import "server-only";
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import type { Executor } from "@/db/client";
+import { and, eq, inArray, isNull, type SQLWrapper, sql } from "drizzle-orm";
+import { QueryBuilder } from "drizzle-orm/pg-core";
+import { type Executor, queryRows } from "@/db/client";
 import { caseloadAssignments, messageThreads, users } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
 import { DomainError } from "@/lib/errors";
@@ -20,8 +21,8 @@ function conversationOnly(row: Thread) {
 }
 
 /** The staff who may be given a patient's conversations: those with the patient in their current caseload. */
-export async function assigneesOf(executor: Executor, patientId: string) {
-  return executor
+export function assigneesQuery(patientId: string | SQLWrapper) {
+  return new QueryBuilder()
     .selectDistinct({ id: users.id, name: users.name, role: users.role })
     .from(caseloadAssignments)
     .innerJoin(users, eq(users.id, caseloadAssignments.staffUserId))
@@ -34,6 +35,10 @@ export async function assigneesOf(executor: Executor, patientId: string) {
       ),
     )
     .orderBy(users.name);
+}
+
+export function assigneesOf(executor: Executor, patientId: string) {
+  return queryRows<{ id: string; name: string; role: string }>(executor, sql`${assigneesQuery(patientId)}`);
 }
 
 /** Gives a conversation to a staff member on the patient's care team. */

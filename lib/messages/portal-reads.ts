@@ -1,20 +1,31 @@
-import { versionFor } from "@/lib/written-language";
 import "server-only";
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
+import { queryRows } from "@/db/client";
 import {
   type ConversationStatus,
   type ConversationTopic,
   messageReads,
   messages,
   messageThreads,
-  users,
   type WrittenLanguage,
 } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
 import { NotFoundError } from "@/lib/errors";
 import { readPatientRecord } from "@/lib/records/patient-read";
-import { type AttachmentMeta, attachmentsOf } from "./attachments";
-import { onPortalSide, readersOf, readMarksOf } from "./read-marks";
+import { versionFor } from "@/lib/written-language";
+import type { AttachmentMeta } from "./attachments";
+import {
+  attachmentsJson,
+  marksOf,
+  type PageColumns,
+  type PageOfThread,
+  pageColumns,
+  pageCtes,
+  pageJoins,
+  pageOf,
+  portalRoles,
+  toDate,
+} from "./pages";
 
 export interface PortalConversationSummary {
   id: string;
@@ -40,7 +51,7 @@ export interface PortalMessage {
   readByTeam: boolean;
 }
 
-export interface PortalConversation {
+export interface PortalConversation extends PageOfThread {
   id: string;
   subject: string;
   topic: ConversationTopic | null;
@@ -83,81 +94,67 @@ export async function listConversations(actor: Actor, patientId: string) {
   );
 }
 
-/** One conversation, with the messages shared in it and whether the team has read the patient's side. */
-export async function getConversation(actor: Actor, patientId: string, threadId: string, reader?: string) {
+/** A shared message as the patient's side reads it, with whether someone on the team has read theirs. */
+const portalMessage = (reader: string) => sql`json_build_object('id', p.id, 'authorName', u.name,
+  'fromCareTeam', u.role not in (${portalRoles}), 'mine', p.author_id = ${reader}, 'body', p.body,
+  'bodyEnglish', p.body_english, 'language', p.language, 'createdAt', p.created_at, 'attachments', ${attachmentsJson},
+  'readByTeam', u.role in (${portalRoles}) and exists (select 1 from ${marksOf(false)}))`;
+
+type ConversationRow = Pick<PortalConversation, "id" | "subject" | "topic" | "status"> &
+  PageColumns<Omit<PortalMessage, "createdAt"> & { createdAt: string; bodyEnglish: string | null }>;
+
+/**
+ * One conversation, with a page of the messages shared in it (the newest, or those before the
+ * message `before` names) and whether the team has read the patient's side. One statement.
+ */
+export async function getConversation(
+  actor: Actor,
+  patientId: string,
+  threadId: string,
+  reader?: string,
+  before?: string,
+) {
   return readPatientRecord(
     actor,
     "read:sharedMessages:portal",
     patientId,
     async ({ database, can }): Promise<{ conversation: PortalConversation }> => {
-      const [thread] = await database
-        .select({
-          id: messageThreads.id,
-          subject: messageThreads.subject,
-          topic: messageThreads.topic,
-          status: messageThreads.status,
-          unread: portalUnread(actor.userId),
-        })
-        .from(messageThreads)
-        .where(
-          and(
-            eq(messageThreads.id, threadId),
-            eq(messageThreads.patientId, patientId),
-            eq(messageThreads.withPatient, true),
-          ),
-        );
-      if (!thread) throw new NotFoundError();
-      const rows = await database
-        .select({
-          id: messages.id,
-          threadId: messages.threadId,
-          authorId: messages.authorId,
-          authorName: users.name,
-          authorRole: users.role,
-          body: messages.body,
-          language: messages.language,
-          bodyEnglish: messages.bodyEnglish,
-          createdAt: messages.createdAt,
-        })
-        .from(messages)
-        .innerJoin(users, eq(users.id, messages.authorId))
-        .where(and(eq(messages.threadId, threadId), eq(messages.sharedWithPatient, true)))
-        .orderBy(asc(messages.createdAt))
-        .limit(1000);
-      const [files, marks] = await Promise.all([
-        attachmentsOf(
-          database,
-          rows.map((m) => m.id),
-        ),
-        readMarksOf(database, [threadId]),
-      ]);
+      const [row] = await queryRows<ConversationRow>(
+        database,
+        sql`with ${pageCtes(before, true, sql`${threadId}::uuid`)}
+          select t.id, t.subject, t.topic, t.status, ${pageColumns}
+            from ${messageThreads} t
+            ${pageJoins({ thread: sql`t.id`, reader: actor.userId, sharedOnly: true, message: portalMessage(actor.userId) })}
+           where t.id = ${threadId} and t.patient_id = ${patientId} and t.with_patient`,
+      );
+      if (!row) throw new NotFoundError();
       return {
         conversation: {
-          id: thread.id,
-          subject: thread.subject,
-          topic: thread.topic,
-          status: thread.status,
-          unread: thread.unread,
+          id: row.id,
+          subject: row.subject,
+          topic: row.topic,
+          status: row.status,
+          unread: row.unread,
           canReply: can("write:message:portal"),
-          messages: rows.map((m) => {
-            const fromCareTeam = !onPortalSide(m.authorRole);
+          ...pageOf(row),
+          messages: row.messages.map(({ bodyEnglish, ...m }) => {
             // The reader's language's version when staff wrote one, else the message as written.
-            const seen = versionFor(reader ?? m.language, m.language, m.body, m.bodyEnglish);
-            return {
-              id: m.id,
-              authorName: m.authorName,
-              fromCareTeam,
-              mine: m.authorId === actor.userId,
-              body: seen.value,
-              language: seen.language,
-              createdAt: m.createdAt,
-              attachments: files.filter((f) => f.messageId === m.id).map(({ messageId: _, ...f }) => f),
-              readByTeam: !fromCareTeam && readersOf(marks, m, false).length > 0,
-            };
+            const seen = versionFor(reader ?? m.language, m.language, m.body, bodyEnglish);
+            return { ...m, body: seen.value, language: seen.language, createdAt: toDate(m.createdAt) };
           }),
         },
       };
     },
-    () => ({ action: "conversation.read", entityType: "message_thread", entityId: threadId }),
+    ({ conversation: c }) => ({
+      action: "conversation.read",
+      entityType: "message_thread",
+      entityId: threadId,
+      // The range shown: a long conversation is read a page at a time.
+      details: {
+        shown: c.messages.length,
+        first: c.messages[0]?.id ?? null,
+        last: c.messages.at(-1)?.id ?? null,
+      },
+    }),
   );
 }

@@ -1,7 +1,7 @@
 import "server-only";
-import { eq, inArray, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { messageReads, messages, users } from "@/db/schema";
+import { messageReads, messages } from "@/db/schema";
 import { ROLES, usesPortal } from "@/lib/authz";
 
 /** The roles that write from the portal's side of a conversation: the patient and their family. */
@@ -10,57 +10,40 @@ export const PORTAL_SIDE_ROLES = ROLES.filter(usesPortal);
 /** Is an author or reader of this role on the patient's side of a conversation? */
 export const onPortalSide = (role: string) => (PORTAL_SIDE_ROLES as readonly string[]).includes(role);
 
+/** The messages a page showed, first and last: what a person has seen of a thread. */
+export interface ShownRange {
+  from: string;
+  to: string;
+}
+
 /**
- * Marks a thread read up to its newest message. The time is taken in SQL: a JavaScript Date has
- * milliseconds, PostgreSQL keeps microseconds, and a rounded-down mark would leave the newest
- * message unread.
+ * Marks a thread read up to its newest message, or with `shown` up to the last message a page
+ * showed. A read mark is a point in time, so a page is marked only when no unread message (of
+ * those the reader may see: `sharedOnly` for the portal) lies before its first one: one the
+ * person was never shown is never marked read. The time is taken in SQL: a JavaScript Date has
+ * milliseconds, PostgreSQL keeps microseconds, and a rounded-down mark would leave a message unread.
  */
-export async function markRead(executor: Executor, userId: string, threadId: string) {
-  const newest = sql`(select max(m.created_at) from ${messages} m where m.thread_id = ${threadId})`;
-  await executor
-    .insert(messageReads)
-    .values({ userId, threadId, lastReadAt: newest })
-    .onConflictDoUpdate({
-      target: [messageReads.userId, messageReads.threadId],
-      set: { lastReadAt: sql`greatest(${messageReads.lastReadAt}, excluded.last_read_at)` },
-    });
-}
-
-/** Who has read each thread how far: the read receipts of both sides. */
-export interface ReadMark {
-  threadId: string;
-  userId: string;
-  name: string;
-  role: string;
-  lastReadAt: Date;
-}
-
-export async function readMarksOf(executor: Executor, threadIds: string[]): Promise<ReadMark[]> {
-  if (threadIds.length === 0) return [];
-  return executor
-    .select({
-      threadId: messageReads.threadId,
-      userId: messageReads.userId,
-      name: users.name,
-      role: users.role,
-      lastReadAt: messageReads.lastReadAt,
-    })
-    .from(messageReads)
-    .innerJoin(users, eq(users.id, messageReads.userId))
-    .where(inArray(messageReads.threadId, threadIds));
-}
-
-/** The people of the other side who have read a message: those whose mark reaches its time. */
-export function readersOf(
-  marks: ReadMark[],
-  message: { threadId: string; createdAt: Date; authorId: string },
-  portalSide: boolean,
-): ReadMark[] {
-  return marks.filter(
-    (r) =>
-      r.threadId === message.threadId &&
-      r.userId !== message.authorId &&
-      onPortalSide(r.role) === portalSide &&
-      r.lastReadAt.getTime() >= message.createdAt.getTime(),
-  );
+export async function markRead(
+  executor: Executor,
+  userId: string,
+  threadId: string,
+  shown?: ShownRange,
+  sharedOnly = false,
+) {
+  const visible = (m: string) => (sharedOnly ? sql.raw(` and ${m}.shared_with_patient`) : sql``);
+  const upTo = shown
+    ? sql`select t.created_at from ${messages} t
+        join ${messages} f on f.id = ${shown.from} and f.thread_id = t.thread_id${visible("f")}
+          and (f.created_at, f.id) <= (t.created_at, t.id)
+        left join ${messageReads} r on r.user_id = ${userId} and r.thread_id = t.thread_id
+       where t.id = ${shown.to} and t.thread_id = ${threadId}${visible("t")}
+         and not exists (select 1 from ${messages} e
+                          where e.thread_id = t.thread_id${visible("e")} and e.author_id <> ${userId}
+                            and (e.created_at, e.id) < (f.created_at, f.id)
+                            and (r.last_read_at is null or e.created_at > r.last_read_at))`
+    : sql`select max(m.created_at) from ${messages} m where m.thread_id = ${threadId} having count(*) > 0`;
+  await executor.execute(sql`insert into ${messageReads} (user_id, thread_id, last_read_at)
+    select ${userId}::uuid, ${threadId}::uuid, up_to.created_at from (${upTo}) up_to(created_at)
+    on conflict (user_id, thread_id) do update
+      set last_read_at = greatest(${messageReads}.last_read_at, excluded.last_read_at)`);
 }

@@ -42,6 +42,16 @@ export const ReplySchema = z
   .object({ body: body(), bodyEnglish, shared, language, attachment })
   .superRefine(besideSpanish);
 export const ThreadIdSchema = IdSchema;
+/** Which page of a conversation: the messages before the one `before` names, else the newest. */
+export const MessagePageSchema = z.object({
+  before: IdSchema.optional().catch(undefined),
+  /** Staff: the thread the address opens. */
+  thread: IdSchema.optional().catch(undefined),
+});
+/** Which page of the team's inbox. */
+export const InboxQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).max(100000).default(1).catch(1),
+});
 export const AttachmentIdSchema = IdSchema;
 
 /** Staff: give a conversation to someone on the patient's care team. */

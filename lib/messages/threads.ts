@@ -8,7 +8,7 @@ import { NotFoundError } from "@/lib/errors";
 import { unsafeReadLanguageNeed } from "@/lib/patients/language";
 import { ATTACHMENT_WORDS_EN, checkAttachment } from "./attachments";
 import { insertMessage } from "./post";
-import { markRead } from "./read-marks";
+import { markRead, type ShownRange } from "./read-marks";
 import type { NewThreadInput, ReplyInput } from "./schemas";
 
 /**
@@ -109,13 +109,16 @@ export async function replyToThread(actor: Actor, threadId: string, input: Reply
   });
 }
 
-/** Records that a member of the care team has read a thread up to now. */
-export async function markThreadRead(actor: Actor, threadId: string): Promise<void> {
+/**
+ * Records that a member of the care team has read a thread: up to its newest message, or with
+ * `shown` as far as the page they opened (lib/messages/read-marks.ts says when that is marked).
+ */
+export async function markThreadRead(actor: Actor, threadId: string, shown?: ShownRange): Promise<void> {
   const [thread] = await db()
     .select({ patientId: messageThreads.patientId })
     .from(messageThreads)
     .where(eq(messageThreads.id, threadId));
   if (!thread) throw new NotFoundError();
   await authorizePatient(actor, "read:teamNotes", thread.patientId);
-  await markRead(db(), actor.userId, threadId);
+  await markRead(db(), actor.userId, threadId, shown);
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { Database } from "@/db/client";
 import { type Actor, allowsGlobal, type GlobalPermission } from "@/lib/authz";
 import { readWorklist } from "@/lib/records/patient-read";
+import { type Part, readTogether } from "@/lib/records/read-together";
 import { zonedDate } from "@/lib/time";
 import { concernWork, followUpWork, referralFollowUpWork, rightsRequestWork } from "./advocate-work";
 import { changeRequestWork, conversationWork, flaggedDecisionWork, interventionWork } from "./care-team-work";
@@ -13,35 +14,59 @@ export interface MyWork {
   kinds: WorkKind[];
 }
 
+interface Clock {
+  now: Date;
+  today: string;
+}
+
+/** Work read as a part of the list's one statement, or (another module's reader) on its own. */
+type Work = Part<WorkItem[]> | ((database: Database) => Promise<WorkItem[]>);
+
 interface Source {
   kind: WorkKind;
   /** The power that puts this kind of work on a person's list. */
   permission: GlobalPermission;
-  read: (database: Database, actor: Actor, clock: { now: Date; today: string }) => Promise<WorkItem[]>;
+  work: (actor: Actor, clock: Clock) => Work[];
 }
 
 const SOURCES: Source[] = [
-  { kind: "conversation", permission: "read:teamInbox", read: (d, a, c) => conversationWork(d, a, c.now) },
+  { kind: "conversation", permission: "read:teamInbox", work: (a, c) => [conversationWork(a, c.now)] },
   {
     kind: "change-request",
     permission: "handle:appointmentChangeRequests",
-    read: (d, a, c) => changeRequestWork(d, a, c.now),
+    work: (a, c) => [changeRequestWork(a, c.now)],
   },
-  { kind: "intervention", permission: "list:caseload", read: (d, a, c) => interventionWork(d, a, c.today) },
-  { kind: "decision", permission: "work:flaggedDecisions", read: (d, a) => flaggedDecisionWork(d, a) },
-  { kind: "concern", permission: "work:concerns", read: (d, a, c) => concernWork(d, a, c.now) },
+  { kind: "intervention", permission: "list:caseload", work: (a, c) => [interventionWork(a, c.today)] },
+  { kind: "decision", permission: "work:flaggedDecisions", work: (a) => [(d) => flaggedDecisionWork(d, a)] },
+  { kind: "concern", permission: "work:concerns", work: (a, c) => [concernWork(a, c.now)] },
   {
     kind: "rights-request",
     permission: "work:rightsRequests",
-    read: (d, a, c) => rightsRequestWork(d, a, c.today),
+    work: (a, c) => [rightsRequestWork(a, c.today)],
   },
   {
     kind: "follow-up",
     permission: "work:advocacyFollowUps",
     // Promised follow-ups from the advocacy log, and the caseload's referrals that are due, whoever sent them.
-    read: async (d, a, c) => [...(await followUpWork(d, a)), ...(await referralFollowUpWork(d, a, c.today))],
+    work: (a, c) => [(d) => followUpWork(d, a), referralFollowUpWork(a, c.today)],
   },
 ];
+
+/**
+ * The work of the kinds the role works: the parts in one statement (issue 19), beside the
+ * readers of other modules that run on their own.
+ */
+async function readWork(database: Database, actor: Actor, clock: Clock) {
+  const sources = SOURCES.filter((s) => allowsGlobal(actor.role, s.permission));
+  const work = sources.flatMap((s) => s.work(actor, clock));
+  const parts = work.filter((w): w is Part<WorkItem[]> => typeof w !== "function");
+  const reads = work.filter((w): w is (database: Database) => Promise<WorkItem[]> => typeof w === "function");
+  const [together, ...lists] = await Promise.all([
+    readTogether(database, Object.fromEntries(parts.map((part, i) => [`w${i}`, part]))),
+    ...reads.map((read) => read(database)),
+  ]);
+  return { items: [...Object.values(together).flat(), ...lists.flat()], kinds: sources.map((s) => s.kind) };
+}
 
 /**
  * Everything waiting on the signed-in staff member across their caseload, soonest due first.
@@ -53,10 +78,8 @@ export async function listMyWork(actor: Actor): Promise<MyWork> {
     "read:myWork",
     "work.list",
     async (database) => {
-      const sources = SOURCES.filter((s) => allowsGlobal(actor.role, s.permission));
-      const clock = { now: new Date(), today: zonedDate() };
-      const lists = await Promise.all(sources.map((s) => s.read(database, actor, clock)));
-      return { items: lists.flat().sort(byDue), kinds: sources.map((s) => s.kind) };
+      const { items, kinds } = await readWork(database, actor, { now: new Date(), today: zonedDate() });
+      return { items: items.sort(byDue), kinds };
     },
     (work) => work.items.map((item) => item.patientId),
     (work) => ({ items: work.items.length }),
@@ -68,7 +91,6 @@ export async function listMyWork(actor: Actor): Promise<MyWork> {
  * audit event, because the digest shows no record, only how many items wait (the notification
  * row records that it was sent). Reads no policy beyond the role's kinds.
  */
-export async function unsafeWorkFor(database: Database, actor: Actor, clock: { now: Date; today: string }) {
-  const sources = SOURCES.filter((s) => allowsGlobal(actor.role, s.permission));
-  return (await Promise.all(sources.map((s) => s.read(database, actor, clock)))).flat();
+export async function unsafeWorkFor(database: Database, actor: Actor, clock: Clock) {
+  return (await readWork(database, actor, clock)).items;
 }

@@ -3,9 +3,9 @@ import { desc, eq, sql } from "drizzle-orm";
 import { type NeedDomain, type NeedMetReason, type NeedStatus, needs, users } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
 import type { PatientHeader } from "@/lib/patients/header";
-import { unsafeReadLanguageNeed } from "@/lib/patients/language";
 import { readPatientRecord } from "@/lib/records/patient-read";
-import { type NeedReferral, unsafeReferralsOf } from "@/lib/referrals/reads";
+import { listOf, partsIf, readTogether } from "@/lib/records/read-together";
+import { type NeedReferral, toNeedReferral, unsafeReferralsPart } from "@/lib/referrals/reads";
 import { referralAcceptDays } from "@/lib/referrals/schemas";
 import { primaryLanguage, type Service, unsafeActiveServicesFor } from "@/lib/services";
 import { addDaysIso, zonedDate } from "@/lib/time";
@@ -47,13 +47,13 @@ export async function getPatientNeeds(actor: Actor, patientId: string): Promise<
     actor,
     "read:needs",
     patientId,
-    async ({ database, can }) => {
+    async ({ database, can, language }) => {
       const today = zonedDate();
       const canReadReferrals = can("read:referral");
       const canRefer = can("write:referral");
-      const [rows, referrals, language] = await Promise.all([
-        database
-          .select({
+      const { rows, referrals } = await readTogether(database, {
+        rows: listOf(
+          {
             id: needs.id,
             version: needs.version,
             domain: needs.domain,
@@ -64,21 +64,24 @@ export async function getPatientNeeds(actor: Actor, patientId: string): Promise<
             note: needs.note,
             metAt: needs.metAt,
             metReason: needs.metReason,
-          })
-          .from(needs)
-          .innerJoin(users, eq(users.id, needs.identifiedBy))
-          .where(eq(needs.patientId, patientId))
-          .orderBy(desc(needs.identifiedAt), desc(needs.id))
-          .limit(200),
-        canReadReferrals ? unsafeReferralsOf(database, patientId, today) : Promise.resolve([]),
-        unsafeReadLanguageNeed(database, patientId),
-      ]);
+          },
+          (q) =>
+            q
+              .from(needs)
+              .innerJoin(users, eq(users.id, needs.identifiedBy))
+              .where(eq(needs.patientId, patientId))
+              .orderBy(desc(needs.identifiedAt), desc(needs.id))
+              .limit(200),
+        ),
+        ...partsIf(canReadReferrals, { referrals: unsafeReferralsPart(patientId) }, { referrals: [] }),
+      });
+      const shown = referrals.map((r) => toNeedReferral(r, today));
       const unmet = rows.filter((n) => n.status === "open" || n.status === "referred").map((n) => n.domain);
       return {
         needs: rows.map(({ fromScreening, ...n }) => ({
           ...n,
           source: fromScreening ? ("screening" as const) : ("noted" as const),
-          referrals: referrals.filter((r) => r.needId === n.id),
+          referrals: shown.filter((r) => r.needId === n.id),
         })),
         services: canRefer ? await unsafeActiveServicesFor(database, [...new Set(unmet)]) : [],
         language: primaryLanguage(language.preferredLanguage),

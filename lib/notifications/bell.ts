@@ -6,6 +6,7 @@ import { type NotificationKind, notifications } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { type Actor, authorizeGlobal, recordRefusal, usesPortal } from "@/lib/authz";
 import { NotFoundError } from "@/lib/errors";
+import { listOf, oneOf, readTogether } from "@/lib/records/read-together";
 
 /** How many notifications a page of the list shows. */
 export const NOTIFICATION_PAGE_SIZE = 25;
@@ -87,28 +88,32 @@ export async function listNotifications(
   await authorizeBell(actor, query.side);
   const page = Math.max(1, Math.floor(query.page ?? 1));
   const database = db();
-  const [rows, [counts]] = await Promise.all([
-    database
-      .select({
+  // The page and the counts in one statement (issue 19).
+  const { rows, counts } = await readTogether(database, {
+    rows: listOf(
+      {
         id: notifications.id,
         kind: notifications.kind,
         link: notifications.link,
         at: sql<Date>`${due}`.mapWith(notifications.createdAt),
         readAt: notifications.readAt,
-      })
-      .from(notifications)
-      .where(mine(actor))
-      .orderBy(desc(due), desc(notifications.id))
-      .limit(NOTIFICATION_PAGE_SIZE)
-      .offset((page - 1) * NOTIFICATION_PAGE_SIZE),
-    database
-      .select({
+      },
+      (q) =>
+        q
+          .from(notifications)
+          .where(mine(actor))
+          .orderBy(desc(due), desc(notifications.id))
+          .limit(NOTIFICATION_PAGE_SIZE)
+          .offset((page - 1) * NOTIFICATION_PAGE_SIZE),
+    ),
+    counts: oneOf(
+      {
         total: sql<number>`count(*)::int`,
         unread: sql<number>`(count(*) filter (where ${notifications.readAt} is null))::int`,
-      })
-      .from(notifications)
-      .where(mine(actor)),
-  ]);
+      },
+      (q) => q.from(notifications).where(mine(actor)),
+    ),
+  });
   const items = rows.map((r) => ({
     id: r.id,
     kind: r.kind,

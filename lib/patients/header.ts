@@ -35,8 +35,17 @@ export async function unsafeReadPatientHeader(
     .from(patients)
     .where(eq(patients.id, patientId));
   if (!p) throw new NotFoundError();
+  return patientHeader(p.id, p, options);
+}
+
+/** The header from its columns, as the policy's access check reads them beside the relationships. */
+export function patientHeader(
+  id: string,
+  p: { mrn: string; givenName: string; familyName: string; dateOfBirth: string },
+  options: { dateOfBirth?: boolean } = {},
+): PatientHeader & { dateOfBirth?: string } {
   return {
-    id: p.id,
+    id,
     mrn: p.mrn,
     name: `${p.familyName}, ${p.givenName}`,
     givenName: p.givenName,

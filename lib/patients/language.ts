@@ -25,10 +25,14 @@ export async function unsafeReadLanguageNeed(executor: Executor, patientId: stri
     .select({ preferredLanguage: patients.preferredLanguage, interpreterNeeded: patients.interpreterNeeded })
     .from(patients)
     .where(eq(patients.id, patientId));
-  const preferredLanguage = row?.preferredLanguage ?? "en";
+  return languageNeed(row ?? { preferredLanguage: "en", interpreterNeeded: false });
+}
+
+/** The language need from its columns (readPatientRecord has them from the policy's own statement). */
+export function languageNeed(p: { preferredLanguage: string; interpreterNeeded: boolean }): LanguageNeed {
   return {
-    preferredLanguage,
-    interpreterNeeded: row?.interpreterNeeded ?? false,
-    defaultLanguage: writtenLanguageFor(preferredLanguage),
+    preferredLanguage: p.preferredLanguage,
+    interpreterNeeded: p.interpreterNeeded,
+    defaultLanguage: writtenLanguageFor(p.preferredLanguage),
   };
 }

@@ -1,17 +1,25 @@
 import "server-only";
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
-import { db } from "@/db/client";
 import {
   careTeamMembers,
   caseloadAssignments,
   clinicians,
   notificationSettings,
+  patientPreferences,
   patients,
   users,
 } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/record";
-import { type Actor, authorizePatient, can, type Relationship } from "@/lib/authz";
-import { type PatientPreferences, unsafeReadPatientPreferences } from "@/lib/preferences";
+import type { Actor, Relationship } from "@/lib/authz";
+import {
+  NOT_SHOWN,
+  toWhoDecides,
+  WHO_DECIDES_BANNER_READ,
+  type WhoDecides,
+  whoDecidesParts,
+} from "@/lib/directives/reads";
+import type { PatientPreferences } from "@/lib/preferences";
+import { readPatientRecord } from "@/lib/records/patient-read";
+import { listOf, nothing, oneOf, partsIf, readTogether } from "@/lib/records/read-together";
 
 export interface PatientOverview {
   id: string;
@@ -47,88 +55,133 @@ export interface PatientOverview {
   preferences: PatientPreferences | null;
   /** Text messages to the patient's own account (never family's): the recorded opt-in and any STOP. */
   textMessages: { optedInAt: Date | null; wording: string | null; stoppedAt: Date | null };
+  /** "Who decides" for the banner atop the record; `canRead: false` where the reader may not see it. */
+  whoDecides: WhoDecides;
 }
 
 /**
- * One patient's record for anyone the policy lets read it; every read is audited. Written out
- * rather than through readPatientRecord: it reads the whole patients row, header included, so the
- * helper's separate header read would be one statement more for the same data.
+ * One patient's record for anyone the policy lets read it, with "who decides" for its banner when
+ * the reader may read directives: one statement after the policy's, and both reads audited
+ * (`patient.read`, and `directive.read` for the banner) in one more.
  */
 export async function getPatientOverview(actor: Actor, patientId: string): Promise<PatientOverview> {
-  const access = await authorizePatient(actor, "read:patient", patientId);
-  const database = db();
-  const canReadPreferences = can(actor, "read:preferences", access);
-  const [[p], team, staff, preferences, [texts]] = await Promise.all([
-    database.select().from(patients).where(eq(patients.id, patientId)),
-    database
-      .select({
-        id: clinicians.id,
-        name: clinicians.name,
-        discipline: clinicians.discipline,
-        organisation: clinicians.organisation,
-        phone: clinicians.phone,
-        email: clinicians.email,
-        internal: clinicians.internal,
-      })
-      .from(careTeamMembers)
-      .innerJoin(clinicians, eq(clinicians.id, careTeamMembers.clinicianId))
-      .where(and(eq(careTeamMembers.patientId, patientId), isNull(careTeamMembers.archivedAt)))
-      .orderBy(desc(clinicians.internal), asc(clinicians.name)),
-    database
-      .select({
-        name: users.name,
-        email: users.email,
-        kind: caseloadAssignments.kind,
-        isPrimary: caseloadAssignments.isPrimary,
-      })
-      .from(caseloadAssignments)
-      .innerJoin(users, eq(users.id, caseloadAssignments.staffUserId))
-      .where(and(eq(caseloadAssignments.patientId, patientId), isNull(caseloadAssignments.endedAt)))
-      .orderBy(asc(caseloadAssignments.kind), desc(caseloadAssignments.isPrimary), asc(users.name)),
-    canReadPreferences ? unsafeReadPatientPreferences(database, patientId) : null,
-    database
-      .select({
-        optedInAt: notificationSettings.smsOptInAt,
-        wording: notificationSettings.smsOptInWording,
-        stoppedAt: notificationSettings.smsStoppedAt,
-      })
-      .from(users)
-      .innerJoin(notificationSettings, eq(notificationSettings.userId, users.id))
-      .where(eq(users.patientId, patientId)),
-  ]);
-  if (!p) throw new Error("patient vanished between the policy check and the read");
-  await recordAudit(database, actor, {
-    action: "patient.read",
+  return readPatientRecord(
+    actor,
+    "read:patient",
     patientId,
-    entityType: "patient",
-    entityId: patientId,
-    details: { via: access.relationships.join(","), emergencyGrant: access.emergencyGrantId },
-  });
-  const address = [p.addressLine, p.city, [p.region, p.postalCode].filter(Boolean).join(" ")]
-    .filter((part) => part && part.length > 0)
-    .join(", ");
-  return {
-    id: p.id,
-    mrn: p.mrn,
-    givenName: p.givenName,
-    familyName: p.familyName,
-    dateOfBirth: p.dateOfBirth,
-    sex: p.sex,
-    genderIdentity: p.genderIdentity,
-    preferredLanguage: p.preferredLanguage,
-    interpreterNeeded: p.interpreterNeeded,
-    race: p.race,
-    ethnicity: p.ethnicity,
-    phone: p.phone,
-    email: p.email,
-    address: address || null,
-    insurer: p.insurer,
-    insuranceMemberId: p.insuranceMemberId,
-    careTeam: team,
-    staff,
-    access: access.relationships,
-    canReadPreferences,
-    preferences,
-    textMessages: texts ?? { optedInAt: null, wording: null, stoppedAt: null },
-  };
+    async ({ database, access, can }) => {
+      const canReadPreferences = can("read:preferences");
+      const canReadWhoDecides = can("read:directives");
+      const { p, team, staff, preferences, texts, ...who } = await readTogether(database, {
+        p: oneOf(DETAILS, (q) => q.from(patients).where(eq(patients.id, patientId))),
+        team: listOf(TEAM, (q) =>
+          q
+            .from(careTeamMembers)
+            .innerJoin(clinicians, eq(clinicians.id, careTeamMembers.clinicianId))
+            .where(and(eq(careTeamMembers.patientId, patientId), isNull(careTeamMembers.archivedAt)))
+            .orderBy(desc(clinicians.internal), asc(clinicians.name)),
+        ),
+        staff: listOf(STAFF, (q) =>
+          q
+            .from(caseloadAssignments)
+            .innerJoin(users, eq(users.id, caseloadAssignments.staffUserId))
+            .where(and(eq(caseloadAssignments.patientId, patientId), isNull(caseloadAssignments.endedAt)))
+            .orderBy(asc(caseloadAssignments.kind), desc(caseloadAssignments.isPrimary), asc(users.name)),
+        ),
+        preferences: canReadPreferences
+          ? oneOf(PREFERENCES, (q) =>
+              q.from(patientPreferences).where(eq(patientPreferences.patientId, patientId)),
+            )
+          : nothing(null),
+        texts: oneOf(TEXTS, (q) =>
+          q
+            .from(users)
+            .innerJoin(notificationSettings, eq(notificationSettings.userId, users.id))
+            .where(eq(users.patientId, patientId)),
+        ),
+        ...partsIf(canReadWhoDecides, whoDecidesParts(patientId), {
+          agents: [],
+          directives: [],
+          wishes: null,
+        }),
+      });
+      if (!p) throw new Error("patient vanished between the policy check and the read");
+      const address = [p.addressLine, p.city, [p.region, p.postalCode].filter(Boolean).join(" ")]
+        .filter((part) => part && part.length > 0)
+        .join(", ");
+      const { addressLine: _, city: __, region: ___, postalCode: ____, ...details } = p;
+      return {
+        id: patientId,
+        ...access.header,
+        ...details,
+        address: address || null,
+        careTeam: team,
+        staff,
+        access: access.relationships,
+        canReadPreferences,
+        preferences,
+        textMessages: texts ?? { optedInAt: null, wording: null, stoppedAt: null },
+        whoDecides: canReadWhoDecides ? toWhoDecides(who) : NOT_SHOWN,
+      };
+    },
+    (overview, access) => [
+      {
+        action: "patient.read",
+        details: { via: access.relationships.join(","), emergencyGrant: access.emergencyGrantId },
+      },
+      ...(overview.whoDecides.canRead ? [WHO_DECIDES_BANNER_READ(patientId)] : []),
+    ],
+  );
 }
+
+const DETAILS = {
+  sex: patients.sex,
+  genderIdentity: patients.genderIdentity,
+  preferredLanguage: patients.preferredLanguage,
+  interpreterNeeded: patients.interpreterNeeded,
+  race: patients.race,
+  ethnicity: patients.ethnicity,
+  phone: patients.phone,
+  email: patients.email,
+  addressLine: patients.addressLine,
+  city: patients.city,
+  region: patients.region,
+  postalCode: patients.postalCode,
+  insurer: patients.insurer,
+  insuranceMemberId: patients.insuranceMemberId,
+};
+
+const TEAM = {
+  id: clinicians.id,
+  name: clinicians.name,
+  discipline: clinicians.discipline,
+  organisation: clinicians.organisation,
+  phone: clinicians.phone,
+  email: clinicians.email,
+  internal: clinicians.internal,
+};
+
+const STAFF = {
+  name: users.name,
+  email: users.email,
+  kind: caseloadAssignments.kind,
+  isPrimary: caseloadAssignments.isPrimary,
+};
+
+// The columns of unsafeReadPatientPreferences (lib/preferences), read here as a part of the statement.
+const PREFERENCES = {
+  whatMattersMost: patientPreferences.whatMattersMost,
+  myGoals: patientPreferences.myGoals,
+  treatmentPreferences: patientPreferences.treatmentPreferences,
+  communicationPreferences: patientPreferences.communicationPreferences,
+  languageNeeds: patientPreferences.languageNeeds,
+  decisionSupport: patientPreferences.decisionSupport,
+  whoMayBeTold: patientPreferences.whoMayBeTold,
+  updatedAt: patientPreferences.updatedAt,
+};
+
+const TEXTS = {
+  optedInAt: notificationSettings.smsOptInAt,
+  wording: notificationSettings.smsOptInWording,
+  stoppedAt: notificationSettings.smsStoppedAt,
+};

@@ -1,34 +1,26 @@
 import "server-only";
-import { sql } from "drizzle-orm";
-import { unionAll } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
-import { recordAudit } from "@/lib/audit/record";
 import { type Actor, authorizePatient, can, type PortalPermission } from "@/lib/authz";
-import { type PatientHeader, unsafeReadPatientHeader } from "@/lib/patients/header";
-import { upcomingAppointments } from "./timeline-sources/appointments";
+import { type PatientHeader, patientHeader } from "@/lib/patients/header";
+import { recordReadAudits } from "@/lib/records/read-audit";
+import { readTimelinePage, UPCOMING_ON_HOME } from "./timeline-page";
 import { type PortalPlanSummary, readPlanSummary } from "./timeline-sources/plan";
-import {
-  normalise,
-  TIMELINE_KINDS,
-  type TimelineItem,
-  type TimelineKind,
-  type TimelineRow,
-} from "./timeline-sources/shape";
-import { sources } from "./timeline-sources/sources";
+import { normalise, TIMELINE_KINDS, type TimelineItem, type TimelineKind } from "./timeline-sources/shape";
 
+export { TIMELINE_PAGE_SIZE, TimelineCursorSchema, UPCOMING_ON_HOME } from "./timeline-page";
 export type { PortalPlanSummary } from "./timeline-sources/plan";
 export { TIMELINE_KINDS, type TimelineItem, type TimelineKind } from "./timeline-sources/shape";
-
-export const TIMELINE_PAGE_SIZE = 40;
 
 export interface Timeline {
   patient: PatientHeader;
   /** The patient's own details, shown on their own portal only (null for family). */
   profile: { dateOfBirth: string; mrn: string } | null;
+  /** The next appointments: five on the home, twenty under the appointments filter. */
   upcoming: TimelineItem[];
+  moreUpcoming: boolean;
   history: TimelineItem[];
-  hasMore: boolean;
-  page: number;
+  /** The cursor of the next, older page of the history (`?before=`), or null on the last page. */
+  earlier: string | null;
   plan: PortalPlanSummary | null;
   kinds: TimelineKind[];
   canRaiseConcern: boolean;
@@ -60,14 +52,21 @@ const KIND_PERMISSION: Record<TimelineKind, PortalPermission> = {
 
 /**
  * The patient's care timeline, for the patient or family they authorised: upcoming appointments
- * first, then everything that has happened, newest first, paged, in one statement (UNION ALL).
+ * first, then everything that has happened, newest first, a page from the cursor `before` on, in
+ * one statement with the upcoming ones (UNION ALL).
  * Only what was written for the patient: never internal notes, drafts or staff-only messages.
  * Texts come in the reader's language when staff wrote that version (`reader`, the page's locale).
  */
 export async function getTimeline(
   actor: Actor,
   patientId: string,
-  query: { kind?: TimelineKind; page: number; reader?: string },
+  query: {
+    kind?: TimelineKind;
+    before?: string;
+    reader?: string;
+    /** How many upcoming appointments: five on the home, twenty under the appointments filter. */
+    upcoming?: number;
+  } = {},
 ): Promise<Timeline> {
   const access = await authorizePatient(actor, "open:record:portal", patientId);
   const allowed = TIMELINE_KINDS.filter((k) => can(actor, KIND_PERMISSION[k], access));
@@ -75,44 +74,39 @@ export async function getTimeline(
   const now = new Date();
   const database = db();
   const confidential = can(actor, "read:confidentialCommunication:portal", access);
-  const [first, ...rest] = sources(patientId, kinds, now, confidential);
-  const history = first
-    ? rest.length > 0
-      ? unionAll(first, ...(rest as [typeof first, ...(typeof first)[]]))
-          .orderBy(sql`at desc`, sql`id`)
-          .limit(TIMELINE_PAGE_SIZE + 1)
-          .offset((query.page - 1) * TIMELINE_PAGE_SIZE)
-      : first
-          .orderBy(sql`at desc`, sql`id`)
-          .limit(TIMELINE_PAGE_SIZE + 1)
-          .offset((query.page - 1) * TIMELINE_PAGE_SIZE)
-    : Promise.resolve([]);
-  const showAppointments = kinds.includes("appointment");
+  // Coming up shows on the first page only; the header came with the policy's own statement.
+  const showAppointments = kinds.includes("appointment") && !query.before;
   const showPlan = !query.kind && can(actor, "read:carePlan:portal", access);
   const self = can(actor, "read:profile:portal", access);
-  const [patient, upcoming, past, plan] = await Promise.all([
-    unsafeReadPatientHeader(database, patientId, { dateOfBirth: self }),
-    showAppointments ? upcomingAppointments(patientId, now) : [],
-    history,
+  const [page, plan] = await Promise.all([
+    readTimelinePage(database, patientId, {
+      kinds,
+      upcoming: showAppointments
+        ? (query.upcoming ?? (query.kind === "appointment" ? 20 : UPCOMING_ON_HOME))
+        : 0,
+      before: query.before,
+      now,
+      confidential,
+    }),
     showPlan ? readPlanSummary(database, patientId) : null,
   ]);
-  await recordAudit(database, actor, {
-    action: self ? "portal.timeline" : "portal.family-read",
-    patientId,
-    entityType: "patient",
-    entityId: patientId,
-    details: { kind: query.kind ?? null, page: query.page },
-  });
-  const inReaderLanguage = (row: TimelineRow) => normalise(row, query.reader);
-  const rows = (past as TimelineRow[]).map(inReaderLanguage);
-  const { dateOfBirth, ...header } = patient;
+  await recordReadAudits(actor, [
+    {
+      action: self ? "portal.timeline" : "portal.family-read",
+      patientId,
+      entityType: "patient",
+      entityId: patientId,
+      details: { kind: query.kind ?? null, before: query.before ?? null, shown: page.history.length },
+    },
+  ]);
+  const { dateOfBirth, ...header } = patientHeader(patientId, access.header, { dateOfBirth: self });
   return {
     patient: header,
-    profile: self && dateOfBirth ? { dateOfBirth, mrn: patient.mrn } : null,
-    upcoming: (upcoming as TimelineRow[]).map(inReaderLanguage),
-    history: rows.slice(0, TIMELINE_PAGE_SIZE),
-    hasMore: rows.length > TIMELINE_PAGE_SIZE,
-    page: query.page,
+    profile: self && dateOfBirth ? { dateOfBirth, mrn: header.mrn } : null,
+    upcoming: page.upcoming.map((row) => normalise(row, query.reader)),
+    history: page.history.map((row) => normalise(row, query.reader)),
+    earlier: page.earlier,
+    moreUpcoming: page.moreUpcoming,
     plan,
     kinds: allowed,
     canRaiseConcern: can(actor, "raise:concern:portal", access),

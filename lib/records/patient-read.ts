@@ -1,7 +1,7 @@
 import "server-only";
 import { type Database, db } from "@/db/client";
 import type { AuditAction } from "@/lib/audit/actions";
-import { type AuditDetails, recordAudit } from "@/lib/audit/record";
+import type { AuditDetails } from "@/lib/audit/record";
 import {
   type Actor,
   authorizeGlobal,
@@ -11,7 +11,9 @@ import {
   type PatientAccess,
   type PatientPermission,
 } from "@/lib/authz";
-import { type PatientHeader, unsafeReadPatientHeader } from "@/lib/patients/header";
+import { type PatientHeader, patientHeader } from "@/lib/patients/header";
+import { type LanguageNeed, languageNeed } from "@/lib/patients/language";
+import { recordReadAudits } from "./read-audit";
 
 /** What a record's reader gets: how the actor stands to the patient, and the one question to ask of it. */
 export interface RecordRead {
@@ -19,6 +21,8 @@ export interface RecordRead {
   access: PatientAccess;
   database: Database;
   can: (permission: PatientPermission) => boolean;
+  /** Her language and interpreter need, read with the policy's relationships: no statement of its own. */
+  language: LanguageNeed;
 }
 
 /** The audit event of a read: its action, and the entity and details when it is about one item. */
@@ -31,30 +35,32 @@ export interface ReadAudit {
 
 /**
  * Every read of a patient's record goes through here (docs/decisions/010): the policy first (a 404
- * and an audited refusal when the actor may not), then the record's header beside the reader's
- * own queries, then one audit event naming the patient, then the DTO the page renders.
+ * and an audited refusal when the actor may not), whose one statement also reads the record's
+ * header; then the reader's own queries; then its audit events naming the patient (one, or one
+ * for each part of the record a page shows), then the DTO the page renders.
  */
 export async function readPatientRecord<T extends object>(
   actor: Actor,
   permission: PatientPermission,
   patientId: string,
   read: (record: RecordRead) => Promise<T>,
-  audit: AuditAction | ((result: T) => ReadAudit),
+  audit: AuditAction | ((result: T, access: PatientAccess) => ReadAudit | ReadAudit[]),
   options: { dateOfBirth?: boolean } = {},
 ): Promise<T & { patient: PatientHeader & { dateOfBirth?: string } }> {
   const access = await authorizePatient(actor, permission, patientId);
-  const database = db();
-  const [patient, result] = await Promise.all([
-    unsafeReadPatientHeader(database, patientId, options),
-    read({ patientId, access, database, can: (p) => can(actor, p, access) }),
-  ]);
-  const event = typeof audit === "string" ? { action: audit } : audit(result);
-  await recordAudit(database, actor, {
-    entityType: "patient",
-    entityId: patientId,
-    ...event,
+  const patient = patientHeader(access.patientId, access.header, options);
+  const result = await read({
     patientId,
+    access,
+    database: db(),
+    can: (p) => can(actor, p, access),
+    language: languageNeed(access.header),
   });
+  const events = typeof audit === "string" ? [{ action: audit }] : [audit(result, access)].flat();
+  await recordReadAudits(
+    actor,
+    events.map((event) => ({ entityType: "patient", entityId: patientId, ...event, patientId })),
+  );
   return { ...result, patient };
 }
 
@@ -75,6 +81,6 @@ export async function readWorklist<T>(
   const result = await read(database);
   const ids = [...new Set(patientsShown(result))];
   const extra = typeof details === "function" ? details(result) : details;
-  await recordAudit(database, actor, { action, details: { ...extra, shown: ids.length, patients: ids } });
+  await recordReadAudits(actor, [{ action, details: { ...extra, shown: ids.length, patients: ids } }]);
   return result;
 }

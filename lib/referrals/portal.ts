@@ -1,6 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, ne } from "drizzle-orm";
-import { db } from "@/db/client";
+import { and, asc, desc, eq, ne, type SQL } from "drizzle-orm";
 import {
   type NeedDomain,
   type NeedStatus,
@@ -10,8 +9,9 @@ import {
   referrals,
   services,
 } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/record";
-import { type Actor, authorizePatient, can } from "@/lib/authz";
+import type { Actor } from "@/lib/authz";
+import { readPatientRecord } from "@/lib/records/patient-read";
+import { listOf, type PartValue, readTogether } from "@/lib/records/read-together";
 import { referralDueOn } from "./schemas";
 
 /** A referral as the patient follows it: the service and how to reach it, where it stands, her word. */
@@ -54,75 +54,85 @@ export interface PortalReferrals {
  * to the patient herself only, whatever the policy may one day give anyone else.
  */
 export async function getPortalReferrals(actor: Actor, patientId: string): Promise<PortalReferrals> {
-  const access = await authorizePatient(actor, "read:referral:portal", patientId);
-  const self = access.relationships.includes("self");
-  const database = db();
-  const shown = and(eq(needs.patientId, patientId), self ? undefined : ne(needs.domain, "safety"));
-  const [needRows, referralRows] = await Promise.all([
-    database
-      .select({ id: needs.id, domain: needs.domain, status: needs.status, identifiedAt: needs.identifiedAt })
-      .from(needs)
-      .where(shown)
-      .orderBy(desc(needs.identifiedAt), desc(needs.id))
-      .limit(200),
-    database
-      .select({
-        id: referrals.id,
-        needId: referrals.needId,
-        version: referrals.version,
-        status: referrals.status,
-        name: services.name,
-        phone: services.phone,
-        email: services.email,
-        website: services.website,
-        address: services.address,
-        hours: services.hours,
-        sentAt: referrals.sentAt,
-        acceptDueOn: referrals.acceptDueOn,
-        completeDueOn: referrals.completeDueOn,
-        endedAt: referrals.endedAt,
-        feedback: referrals.patientFeedback,
-        feedbackAt: referrals.patientFeedbackAt,
-      })
+  return readPatientRecord(
+    actor,
+    "read:referral:portal",
+    patientId,
+    async ({ database, access, can }) => {
+      const self = access.relationships.includes("self");
+      const shown = and(eq(needs.patientId, patientId), self ? undefined : ne(needs.domain, "safety"));
+      const { needRows, referralRows } = await readTogether(database, {
+        needRows: listOf(
+          { id: needs.id, domain: needs.domain, status: needs.status, identifiedAt: needs.identifiedAt },
+          (q) => q.from(needs).where(shown).orderBy(desc(needs.identifiedAt), desc(needs.id)).limit(200),
+        ),
+        referralRows: referralsPart(patientId, shown),
+      });
+      return {
+        needs: needRows.map((n) => ({
+          ...n,
+          referrals: referralRows.filter((r) => r.needId === n.id).map(toPortalReferral),
+        })),
+        canAnswer: can("answer:referral:portal"),
+      };
+    },
+    (result) => ({
+      action: "portal.referrals",
+      details: {
+        needs: result.needs.length,
+        referrals: result.needs.reduce((n, need) => n + need.referrals.length, 0),
+      },
+    }),
+  );
+}
+
+const referralsPart = (patientId: string, shown: SQL | undefined) =>
+  listOf(REFERRAL, (q) =>
+    q
       .from(referrals)
       .innerJoin(needs, eq(needs.id, referrals.needId))
       .innerJoin(services, eq(services.id, referrals.serviceId))
       .where(and(eq(referrals.patientId, patientId), shown))
       .orderBy(asc(referrals.sentAt), asc(referrals.id))
       .limit(500),
-  ]);
-  const result = {
-    needs: needRows.map((n) => ({
-      ...n,
-      referrals: referralRows
-        .filter((r) => r.needId === n.id)
-        .map((r) => ({
-          id: r.id,
-          version: r.version,
-          status: r.status,
-          service: {
-            name: r.name,
-            phone: r.phone,
-            email: r.email,
-            website: r.website,
-            address: r.address,
-            hours: r.hours,
-          },
-          sentAt: r.sentAt,
-          dueOn: referralDueOn(r),
-          endedAt: r.endedAt,
-          feedback: r.feedback,
-          feedbackAt: r.feedbackAt,
-        })),
-    })),
-    canAnswer: can(actor, "answer:referral:portal", access),
+  );
+
+const REFERRAL = {
+  id: referrals.id,
+  needId: referrals.needId,
+  version: referrals.version,
+  status: referrals.status,
+  name: services.name,
+  phone: services.phone,
+  email: services.email,
+  website: services.website,
+  address: services.address,
+  hours: services.hours,
+  sentAt: referrals.sentAt,
+  acceptDueOn: referrals.acceptDueOn,
+  completeDueOn: referrals.completeDueOn,
+  endedAt: referrals.endedAt,
+  feedback: referrals.patientFeedback,
+  feedbackAt: referrals.patientFeedbackAt,
+};
+
+function toPortalReferral(r: PartValue<ReturnType<typeof referralsPart>>[number]): PortalReferral {
+  return {
+    id: r.id,
+    version: r.version,
+    status: r.status,
+    service: {
+      name: r.name,
+      phone: r.phone,
+      email: r.email,
+      website: r.website,
+      address: r.address,
+      hours: r.hours,
+    },
+    sentAt: r.sentAt,
+    dueOn: referralDueOn(r),
+    endedAt: r.endedAt,
+    feedback: r.feedback,
+    feedbackAt: r.feedbackAt,
   };
-  await recordAudit(database, actor, {
-    action: "portal.referrals",
-    patientId,
-    entityType: "patient",
-    entityId: patientId,
-    details: { needs: result.needs.length, referrals: referralRows.length },
-  });
-  return result;
 }

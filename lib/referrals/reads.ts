@@ -1,7 +1,7 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
-import type { Executor } from "@/db/client";
 import { type ReferralFeedback, type ReferralStatus, referrals, services, users } from "@/db/schema";
+import { listOf, type PartValue } from "@/lib/records/read-together";
 import { isReferralOverdue, nextReferralStatuses, referralDueOn } from "./schemas";
 
 /** A referral as the staff's needs page shows it. */
@@ -29,16 +29,13 @@ export interface NeedReferral {
 }
 
 /**
- * Every referral of one patient, oldest first, for the needs page. Reads no policy: the needs page
- * authorised the actor to read this patient's referrals in the same request (lib/needs/reads.ts).
+ * Every referral of one patient, oldest first, for the needs page, as a part of its one statement.
+ * Reads no policy: the needs page authorised the actor to read this patient's referrals in the
+ * same request (lib/needs/reads.ts).
  */
-export async function unsafeReferralsOf(
-  executor: Executor,
-  patientId: string,
-  today: string,
-): Promise<NeedReferral[]> {
-  const rows = await executor
-    .select({
+export function unsafeReferralsPart(patientId: string) {
+  return listOf(
+    {
       id: referrals.id,
       needId: referrals.needId,
       version: referrals.version,
@@ -57,18 +54,34 @@ export async function unsafeReferralsOf(
       outcome: referrals.outcome,
       patientFeedback: referrals.patientFeedback,
       patientFeedbackAt: referrals.patientFeedbackAt,
-    })
-    .from(referrals)
-    .innerJoin(services, eq(services.id, referrals.serviceId))
-    .innerJoin(users, eq(users.id, referrals.sentBy))
-    .where(eq(referrals.patientId, patientId))
-    .orderBy(asc(referrals.sentAt), asc(referrals.id))
-    .limit(500);
-  return rows.map(({ serviceId, serviceName, serviceLanguages, serviceActive, ...r }) => ({
+    },
+    (q) =>
+      q
+        .from(referrals)
+        .innerJoin(services, eq(services.id, referrals.serviceId))
+        .innerJoin(users, eq(users.id, referrals.sentBy))
+        .where(eq(referrals.patientId, patientId))
+        .orderBy(asc(referrals.sentAt), asc(referrals.id))
+        .limit(500),
+  );
+}
+
+/** A referral as read by `unsafeReferralsPart`, with where it stands on `today`. */
+export function toNeedReferral(
+  {
+    serviceId,
+    serviceName,
+    serviceLanguages,
+    serviceActive,
+    ...r
+  }: PartValue<ReturnType<typeof unsafeReferralsPart>>[number],
+  today: string,
+): NeedReferral {
+  return {
     ...r,
     service: { id: serviceId, name: serviceName, languages: serviceLanguages, active: serviceActive },
     dueOn: referralDueOn(r),
     overdue: isReferralOverdue(r, today),
     moves: nextReferralStatuses(r.status),
-  }));
+  };
 }

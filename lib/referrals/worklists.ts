@@ -1,6 +1,5 @@
 import "server-only";
 import { and, asc, eq, or, sql } from "drizzle-orm";
-import type { Database } from "@/db/client";
 import {
   caseloadAssignments,
   type NeedDomain,
@@ -11,6 +10,7 @@ import {
   services,
 } from "@/db/schema";
 import { type Actor, inCurrentCaseload } from "@/lib/authz";
+import { listOf, mapPart, type Part } from "@/lib/records/read-together";
 
 export interface ReferralDue {
   id: string;
@@ -30,16 +30,12 @@ const stepDueOn = sql<string>`(case when ${referrals.status} = 'sent' then ${ref
  * The referrals of the patients in the advocate's current caseload, whoever sent them (the sender
  * may have left the caseload), whose open step is due today or past: sent and not answered by the
  * day given, accepted and the help not given by its day. Soonest first. Reads no policy: "My work"
- * authorises first, gives this kind of work only to advocates, and writes the audit event.
+ * authorises first, gives this kind of work only to advocates, and writes the audit event. A part
+ * of "My work"'s one statement (lib/records/read-together.ts).
  */
-export async function readReferralsDue(
-  database: Database,
-  actor: Actor,
-  today: string,
-  limit: number,
-): Promise<ReferralDue[]> {
-  const rows = await database
-    .select({
+export function readReferralsDue(actor: Actor, today: string, limit: number): Part<ReferralDue[]> {
+  const rows = listOf(
+    {
       id: referrals.id,
       patientId: patients.id,
       patientName: sql<string>`${patients.givenName} || ' ' || ${patients.familyName}`,
@@ -47,26 +43,27 @@ export async function readReferralsDue(
       domain: needs.domain,
       status: referrals.status,
       dueOn: sql<string>`${stepDueOn}::text`,
-    })
-    .from(referrals)
-    .innerJoin(needs, eq(needs.id, referrals.needId))
-    .innerJoin(services, eq(services.id, referrals.serviceId))
-    .innerJoin(patients, eq(patients.id, referrals.patientId))
-    .innerJoin(caseloadAssignments, eq(caseloadAssignments.patientId, referrals.patientId))
-    .where(
-      and(
-        inCurrentCaseload(actor.userId),
-        or(
-          and(eq(referrals.status, "sent"), sql`${referrals.acceptDueOn} <= ${today}`),
-          and(eq(referrals.status, "accepted"), sql`${referrals.completeDueOn} <= ${today}`),
-        ),
-      ),
-    )
-    .orderBy(asc(stepDueOn), asc(referrals.id))
-    .limit(limit);
-  return rows.map((r) => ({
-    ...r,
-    status: r.status as ReferralDue["status"],
-    overdue: r.dueOn < today,
-  }));
+    },
+    (q) =>
+      q
+        .from(referrals)
+        .innerJoin(needs, eq(needs.id, referrals.needId))
+        .innerJoin(services, eq(services.id, referrals.serviceId))
+        .innerJoin(patients, eq(patients.id, referrals.patientId))
+        .innerJoin(caseloadAssignments, eq(caseloadAssignments.patientId, referrals.patientId))
+        .where(
+          and(
+            inCurrentCaseload(actor.userId),
+            or(
+              and(eq(referrals.status, "sent"), sql`${referrals.acceptDueOn} <= ${today}`),
+              and(eq(referrals.status, "accepted"), sql`${referrals.completeDueOn} <= ${today}`),
+            ),
+          ),
+        )
+        .orderBy(asc(stepDueOn), asc(referrals.id))
+        .limit(limit),
+  );
+  return mapPart(rows, (list) =>
+    list.map((r) => ({ ...r, status: r.status as ReferralDue["status"], overdue: r.dueOn < today })),
+  );
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, gte, lt, lte, type SQL, sql } from "drizzle-orm";
-import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import { type PgColumn, type PgTable, unionAll } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
 import { concerns, patients, rightsRequests } from "@/db/schema";
 import { zonedDayStart } from "@/lib/time";
@@ -34,17 +34,22 @@ const recorded = (column: PgColumn) => sql<string>`coalesce(${column}, '${sql.ra
 export const quarterOf = (at: SQL, starts: SQL[]) =>
   sql<number>`case when ${at} < ${starts[0]} then 1 when ${at} < ${starts[1]} then 2 when ${at} < ${starts[2]} then 3 else 4 end`;
 
+/** What a year's counts are of: each kind's rows carry it, so every kind can be one UNION ALL. */
+export type FigureKind = "concerns" | "rights" | "needs" | "referrals" | "needsMet";
+
 /**
- * One statement per kind and year: the year's rows with their patient's groups and quarter worked
+ * One select per kind and year: the year's rows with their patient's groups and quarter worked
  * out in a subquery, then counted by each dimension, per quarter and for the year, with GROUPING SETS.
  * `at` is the moment counted (age is taken then); `days` counts towards the median where `done`.
+ * Not run here: `countKinds` runs the kinds a page needs together, in one statement.
  */
 export function grouped(
+  kind: FigureKind,
   table: PgTable,
   base: { category: PgColumn | SQL; at: SQL; quarter: SQL<number> },
   measures: { patientId: PgColumn; done: SQL<boolean>; days: SQL<number>; onTime: SQL<boolean> },
   where: SQL | undefined,
-): Promise<GroupFigures[]> {
+) {
   const sub = db()
     .select({
       patientId: sql<string>`${measures.patientId}`.as("patient_id"),
@@ -73,6 +78,7 @@ export function grouped(
   ];
   return db()
     .select({
+      kind: sql<FigureKind>`${kind}::text`,
       quarter: sql<number | null>`${sub.quarter}`.mapWith((v) => (v === null ? null : Number(v))),
       dimension,
       key: sql<string>`coalesce(${sub.category}, ${sub.language}, ${sub.race}, ${sub.ethnicity}, ${sub.ageBand})`,
@@ -97,14 +103,31 @@ export function quarterInstants(year: number): SQL[] {
   );
 }
 
+type KindSelect = ReturnType<typeof grouped>;
+
+/** Runs each kind's counts as one statement (UNION ALL), and hands them back by kind. */
+export async function countKinds<K extends FigureKind>(
+  selects: Record<K, KindSelect>,
+): Promise<Record<K, GroupFigures[]>> {
+  const [first, ...rest] = Object.values(selects) as KindSelect[];
+  const rows = rest.length > 0 ? await unionAll(first!, rest[0]!, ...rest.slice(1)) : await first!;
+  const out = Object.fromEntries(Object.keys(selects).map((k) => [k, [] as GroupFigures[]])) as Record<
+    K,
+    GroupFigures[]
+  >;
+  for (const { kind, ...figures } of rows) out[kind as K].push(figures);
+  return out;
+}
+
 /** Concerns and rights requests received in one calendar year, counted per quarter and for the year. */
-export async function countYear(year: number): Promise<{ concerns: GroupFigures[]; rights: GroupFigures[] }> {
+export function yearSelects(year: number): Record<"concerns" | "rights", KindSelect> {
   const { from, to } = reportPeriod(year, null);
   const starts = ([2, 3, 4] as const).map((q) => reportPeriod(year, q).from);
   const instants = quarterInstants(year);
   const days = starts.map((day) => sql`${day}::date`);
-  const [concernRows, rightsRows] = await Promise.all([
-    grouped(
+  return {
+    concerns: grouped(
+      "concerns",
       concerns,
       {
         category: concerns.category,
@@ -119,7 +142,8 @@ export async function countYear(year: number): Promise<{ concerns: GroupFigures[
       },
       and(gte(concerns.receivedAt, zonedDayStart(from)), lt(concerns.receivedAt, zonedDayStart(to, 1))),
     ),
-    grouped(
+    rights: grouped(
+      "rights",
       rightsRequests,
       {
         category: rightsRequests.type,
@@ -134,6 +158,5 @@ export async function countYear(year: number): Promise<{ concerns: GroupFigures[
       },
       and(gte(rightsRequests.receivedOn, from), lte(rightsRequests.receivedOn, to)),
     ),
-  ]);
-  return { concerns: concernRows, rights: rightsRows };
+  };
 }

@@ -3,8 +3,8 @@ import { db } from "@/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import { type Actor, authorizeGlobal } from "@/lib/authz";
 import { zonedDate } from "@/lib/time";
-import { countYear, type GroupFigures } from "./figures";
-import { countNeedsYear, type NeedFigures } from "./need-figures";
+import { countKinds, type GroupFigures, yearSelects } from "./figures";
+import { type NeedFigures, needYearSelects } from "./need-figures";
 import { hasEnded, periodKey, periodLabel, type ReportPeriod, reportPeriod } from "./periods";
 import type { ReportTable, ReportTableId } from "./schemas";
 import { reportTables } from "./tables";
@@ -61,10 +61,10 @@ function cachedYear(year: number, fresh: boolean): Promise<YearFigures> {
   const hit = cache.get(year);
   if (hit && !fresh && Date.now() - hit.at < REPORT_FRESH_MS) return hit.figures;
   const computedAt = new Date();
-  const figures = Promise.all([countYear(year), countNeedsYear(year)]).then(([counts, needs]) => ({
+  // Every kind's counts in one statement (issue 19: a page's render sends at most six).
+  const figures = countKinds({ ...yearSelects(year), ...needYearSelects(year) }).then((counts) => ({
     computedAt,
     ...counts,
-    ...needs,
   }));
   cache.delete(year);
   cache.set(year, { at: Date.now(), figures });

@@ -3,11 +3,11 @@ import { and, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { needs, referrals } from "@/db/schema";
 import { zonedDayStart } from "@/lib/time";
-import { type GroupFigures, grouped, quarterInstants, quarterOf } from "./figures";
+import { countKinds, type GroupFigures, grouped, quarterInstants, quarterOf } from "./figures";
 import { reportPeriod } from "./periods";
 
 // Needs and referrals for the equity report, read from their tables the way figures.ts reads
-// concerns: one statement per kind and year, counted by the same groups, per quarter and for the
+// concerns: one select per kind and year, counted by the same groups, per quarter and for the
 // year, so the same suppression (suppression.ts) applies to them unchanged.
 
 export interface NeedFigures {
@@ -30,16 +30,18 @@ function inYear(column: PgColumn, year: number): SQL | undefined {
 }
 
 /**
- * Needs found, referrals ended and needs met in one calendar year, per quarter and for the year.
+ * The counts of needs found, referrals ended and needs met in one calendar year, per quarter and
+ * for the year, as selects for `countKinds` to run together.
  * A need is counted by its domain (the report's category); a referral by its need's domain. A
  * referral counts in the period it ended (completed, declined or no answer); a need in the period
  * it was met, while it is met (reopening it clears met_at, so it counts again when met again).
  */
-export async function countNeedsYear(year: number): Promise<NeedFigures> {
+export function needYearSelects(year: number) {
   const starts = quarterInstants(year);
   const needDomain = sql<string>`(select n.domain from ${needs} n where n.id = ${referrals.needId})`;
-  const [found, ended, met] = await Promise.all([
-    grouped(
+  return {
+    needs: grouped(
+      "needs",
       needs,
       {
         category: needs.domain,
@@ -49,7 +51,8 @@ export async function countNeedsYear(year: number): Promise<NeedFigures> {
       { patientId: needs.patientId, done: never, days: noDays, onTime: never },
       inYear(needs.identifiedAt, year),
     ),
-    grouped(
+    referrals: grouped(
+      "referrals",
       referrals,
       {
         category: needDomain,
@@ -64,7 +67,8 @@ export async function countNeedsYear(year: number): Promise<NeedFigures> {
       },
       and(inYear(referrals.endedAt, year), inArray(referrals.status, ["completed", "declined", "no-answer"])),
     ),
-    grouped(
+    needsMet: grouped(
+      "needsMet",
       needs,
       { category: needs.domain, at: sql`${needs.metAt}`, quarter: quarterOf(sql`${needs.metAt}`, starts) },
       {
@@ -75,6 +79,10 @@ export async function countNeedsYear(year: number): Promise<NeedFigures> {
       },
       and(inYear(needs.metAt, year), eq(needs.status, "met")),
     ),
-  ]);
-  return { needs: found, referrals: ended, needsMet: met };
+  };
+}
+
+/** Needs found, referrals ended and needs met in one calendar year, in one statement. */
+export function countNeedsYear(year: number): Promise<NeedFigures> {
+  return countKinds(needYearSelects(year));
 }

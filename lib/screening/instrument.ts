@@ -48,14 +48,7 @@ export async function unsafeReadInstrument(
   which: { id: string } | { url: string },
 ): Promise<InstrumentRow | null> {
   const [row] = await executor
-    .select({
-      id: questionnaires.id,
-      url: questionnaires.url,
-      version: questionnaires.version,
-      title: questionnaires.title,
-      resource: questionnaires.resource,
-      scoring: questionnaires.scoring,
-    })
+    .select(INSTRUMENT_COLUMNS)
     .from(questionnaires)
     .where(
       "id" in which
@@ -64,9 +57,24 @@ export async function unsafeReadInstrument(
     )
     .orderBy(desc(questionnaires.createdAt))
     .limit(1);
-  return row
-    ? { ...row, resource: row.resource as Questionnaire, scoring: row.scoring as ScoringRule[] }
-    : null;
+  return row ? toInstrumentRow(row) : null;
+}
+
+/** An instrument's columns, for a select or a part of a page's one statement. */
+export const INSTRUMENT_COLUMNS = {
+  id: questionnaires.id,
+  url: questionnaires.url,
+  version: questionnaires.version,
+  title: questionnaires.title,
+  resource: questionnaires.resource,
+  scoring: questionnaires.scoring,
+};
+
+/** The row with its JSON typed as the migrations install it. */
+export function toInstrumentRow(
+  row: Omit<InstrumentRow, "resource" | "scoring"> & { resource: unknown; scoring: unknown },
+): InstrumentRow {
+  return { ...row, resource: row.resource as Questionnaire, scoring: row.scoring as ScoringRule[] };
 }
 
 /** A string in the language asked for: its `translation` extension, else the text as written. */

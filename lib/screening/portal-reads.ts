@@ -1,12 +1,19 @@
 import "server-only";
-import { and, desc, eq, sql } from "drizzle-orm";
-import type { Executor } from "@/db/client";
-import { questionnaireResponses, screeningResults } from "@/db/schema";
+import { and, desc, eq, notExists, sql } from "drizzle-orm";
+import { QueryBuilder } from "drizzle-orm/pg-core";
+import { type NeedDomain, questionnaireResponses, questionnaires, screeningResults } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
 import { readPatientRecord } from "@/lib/records/patient-read";
+import { nothing, oneOf, type PartValue, readTogether } from "@/lib/records/read-together";
 import type { WrittenLanguage } from "@/lib/written-language";
-import { type LocalizedInstrument, localizeInstrument, unsafeReadInstrument } from "./instrument";
-import { type OpenScreening, unsafeOpenScreening } from "./reads";
+import {
+  INSTRUMENT_COLUMNS,
+  type LocalizedInstrument,
+  localizeInstrument,
+  type ScoringRule,
+  toInstrumentRow,
+} from "./instrument";
+import { inProgressScreening, type OpenScreening, toOpenScreening, unsafeOpenScreeningPart } from "./reads";
 import { SCREENING_INSTRUMENT, SCREENING_PERMISSIONS } from "./schemas";
 
 /** How long after finishing the page still shows where to get help now: not to whoever opens the link later. */
@@ -32,40 +39,43 @@ export interface MyScreening {
   finished: FinishedScreening | null;
 }
 
-/** One of her finished screenings, read by id within her own record only. */
-async function unsafeFinished(
-  executor: Executor,
-  patientId: string,
-  responseId: string,
-): Promise<FinishedScreening | null> {
-  const [response] = await executor
-    .select({
+/** One of her finished screenings, read by id within her own record only, as a part of the page's read. */
+function unsafeFinishedPart(patientId: string, responseId: string) {
+  const positive = new QueryBuilder()
+    .select({ domain: screeningResults.domain })
+    .from(screeningResults)
+    .where(
+      and(eq(screeningResults.responseId, questionnaireResponses.id), eq(screeningResults.positive, true)),
+    );
+  return oneOf(
+    {
       completedAt: questionnaireResponses.completedAt,
-      questionnaireId: questionnaireResponses.questionnaireId,
+      scoring: questionnaires.scoring,
+      positive: sql<NeedDomain[]>`array(${positive})`,
       // The link in her address bar outlives the moment: someone else may open it later.
       recent: sql<boolean>`${questionnaireResponses.completedAt} > now() - make_interval(mins => ${HELP_NOW_MINUTES})`,
-    })
-    .from(questionnaireResponses)
-    .where(
-      and(
-        eq(questionnaireResponses.id, responseId),
-        eq(questionnaireResponses.patientId, patientId),
-        eq(questionnaireResponses.status, "completed"),
-      ),
-    );
+    },
+    (q) =>
+      q
+        .from(questionnaireResponses)
+        .innerJoin(questionnaires, eq(questionnaires.id, questionnaireResponses.questionnaireId))
+        .where(
+          and(
+            eq(questionnaireResponses.id, responseId),
+            eq(questionnaireResponses.patientId, patientId),
+            eq(questionnaireResponses.status, "completed"),
+          ),
+        ),
+  );
+}
+
+function toFinished(response: PartValue<ReturnType<typeof unsafeFinishedPart>>): FinishedScreening | null {
   if (!response?.completedAt) return null;
-  const [instrument, positive] = await Promise.all([
-    unsafeReadInstrument(executor, { id: response.questionnaireId }),
-    executor
-      .select({ domain: screeningResults.domain })
-      .from(screeningResults)
-      .where(and(eq(screeningResults.responseId, responseId), eq(screeningResults.positive, true))),
-  ]);
-  const urgent = new Set(instrument?.scoring.filter((r) => r.urgent).map((r) => r.domain));
+  const urgent = new Set((response.scoring as ScoringRule[]).filter((r) => r.urgent).map((r) => r.domain));
   return {
     completedAt: response.completedAt,
-    needsFollowUp: positive.length > 0,
-    showHelpNow: response.recent && positive.some((p) => urgent.has(p.domain)),
+    needsFollowUp: response.positive.length > 0,
+    showHelpNow: response.recent && response.positive.some((domain) => urgent.has(domain)),
   };
 }
 
@@ -84,34 +94,45 @@ export async function getMyScreening(
     SCREENING_PERMISSIONS.portal.read,
     patientId,
     async ({ database, can }): Promise<MyScreening> => {
-      const [open, [last], finished] = await Promise.all([
-        unsafeOpenScreening(database, patientId, options.language),
-        database
-          .select({ completedAt: questionnaireResponses.completedAt })
-          .from(questionnaireResponses)
-          .where(
-            and(
-              eq(questionnaireResponses.patientId, patientId),
-              eq(questionnaireResponses.status, "completed"),
-            ),
-          )
-          .orderBy(desc(questionnaireResponses.completedAt))
-          .limit(1),
-        options.finished ? unsafeFinished(database, patientId, options.finished) : null,
-      ]);
-      let instrument = open?.instrument;
-      if (!instrument) {
-        const current = await unsafeReadInstrument(database, { url: SCREENING_INSTRUMENT });
-        if (!current) throw new Error("The screening instrument is not installed: run the migrations.");
-        instrument = localizeInstrument(current, options.language);
-      }
-      const inProgress = open ? (({ instrument: _, ...rest }) => rest)(open) : null;
+      const { open, current, last, finished } = await readTogether(database, {
+        open: unsafeOpenScreeningPart(patientId),
+        // The current instrument only when none is in progress: that one's own is read with it.
+        current: oneOf(INSTRUMENT_COLUMNS, (q) =>
+          q
+            .from(questionnaires)
+            .where(
+              and(
+                eq(questionnaires.url, SCREENING_INSTRUMENT),
+                eq(questionnaires.status, "active"),
+                notExists(inProgressScreening(patientId)),
+              ),
+            )
+            .orderBy(desc(questionnaires.createdAt)),
+        ),
+        last: oneOf({ completedAt: questionnaireResponses.completedAt }, (q) =>
+          q
+            .from(questionnaireResponses)
+            .where(
+              and(
+                eq(questionnaireResponses.patientId, patientId),
+                eq(questionnaireResponses.status, "completed"),
+              ),
+            )
+            .orderBy(desc(questionnaireResponses.completedAt)),
+        ),
+        finished: options.finished ? unsafeFinishedPart(patientId, options.finished) : nothing(null),
+      });
+      const inProgress = open ? toOpenScreening(open, options.language) : null;
+      if (!inProgress && !current)
+        throw new Error("The screening instrument is not installed: run the migrations.");
+      const instrument =
+        inProgress?.instrument ?? localizeInstrument(toInstrumentRow(current!), options.language);
       return {
         canWrite: can(SCREENING_PERMISSIONS.portal.write),
         instrument,
-        inProgress,
+        inProgress: inProgress ? (({ instrument: _, ...rest }) => rest)(inProgress) : null,
         lastCompletedAt: last?.completedAt ?? null,
-        finished,
+        finished: toFinished(finished),
       };
     },
     "portal.screening",

@@ -1,7 +1,6 @@
 import "server-only";
-import { and, desc, eq, inArray } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
-import type { Executor } from "@/db/client";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { alias, QueryBuilder } from "drizzle-orm/pg-core";
 import {
   type NeedDomain,
   questionnaireResponses,
@@ -10,10 +9,15 @@ import {
   users,
 } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
-import { unsafeReadLanguageNeed } from "@/lib/patients/language";
 import { readPatientRecord } from "@/lib/records/patient-read";
+import { listOf, oneOf, type PartValue, readTogether } from "@/lib/records/read-together";
 import type { WrittenLanguage } from "@/lib/written-language";
-import { type LocalizedInstrument, localizeInstrument, unsafeReadInstrument } from "./instrument";
+import {
+  INSTRUMENT_COLUMNS,
+  type LocalizedInstrument,
+  localizeInstrument,
+  toInstrumentRow,
+} from "./instrument";
 import { SCREENING_INSTRUMENT, SCREENING_PERMISSIONS } from "./schemas";
 
 /** The screening in progress: its answers so far and the version a save must name. */
@@ -27,25 +31,10 @@ export interface OpenScreening {
   instrument: LocalizedInstrument;
 }
 
-/**
- * The patient's screening in progress with the current instrument, in the language asked for
- * (else its own). Reads no policy: callers have authorised the actor for this patient.
- */
-export async function unsafeOpenScreening(
-  executor: Executor,
-  patientId: string,
-  language?: WrittenLanguage,
-): Promise<OpenScreening | null> {
-  const [open] = await executor
-    .select({
-      id: questionnaireResponses.id,
-      version: questionnaireResponses.version,
-      language: questionnaireResponses.language,
-      source: questionnaireResponses.source,
-      startedAt: questionnaireResponses.startedAt,
-      answers: questionnaireResponses.answers,
-      questionnaireId: questionnaireResponses.questionnaireId,
-    })
+/** Her screening in progress, of the current instrument: a subquery, for "in progress or not". */
+export const inProgressScreening = (patientId: string) =>
+  new QueryBuilder()
+    .select({ id: questionnaireResponses.id })
     .from(questionnaireResponses)
     .innerJoin(questionnaires, eq(questionnaires.id, questionnaireResponses.questionnaireId))
     .where(
@@ -54,13 +43,39 @@ export async function unsafeOpenScreening(
         eq(questionnaireResponses.status, "in-progress"),
         eq(questionnaires.url, SCREENING_INSTRUMENT),
       ),
-    )
-    .limit(1);
-  if (!open) return null;
-  const row = await unsafeReadInstrument(executor, { id: open.questionnaireId });
-  if (!row) return null;
-  const { questionnaireId: _, ...rest } = open;
-  return { ...rest, instrument: localizeInstrument(row, language ?? open.language) };
+    );
+
+/**
+ * The patient's screening in progress with its instrument, as a part of a page's one statement.
+ * Reads no policy: callers have authorised the actor for this patient.
+ */
+export function unsafeOpenScreeningPart(patientId: string) {
+  return oneOf(
+    {
+      id: questionnaireResponses.id,
+      version: questionnaireResponses.version,
+      language: questionnaireResponses.language,
+      source: questionnaireResponses.source,
+      startedAt: questionnaireResponses.startedAt,
+      answers: questionnaireResponses.answers,
+      instrument: INSTRUMENT_COLUMNS,
+    },
+    (q) =>
+      q
+        .from(questionnaireResponses)
+        .innerJoin(questionnaires, eq(questionnaires.id, questionnaireResponses.questionnaireId))
+        .where(inArray(questionnaireResponses.id, inProgressScreening(patientId))),
+  );
+}
+
+type OpenRead = NonNullable<PartValue<ReturnType<typeof unsafeOpenScreeningPart>>>;
+
+/** The screening in progress in the language asked for (else its own). */
+export function toOpenScreening(
+  { instrument, ...open }: OpenRead,
+  language?: WrittenLanguage,
+): OpenScreening {
+  return { ...open, instrument: localizeInstrument(toInstrumentRow(instrument), language ?? open.language) };
 }
 
 /** A finished screening as staff list it: when, who, how, and what was positive. */
@@ -75,46 +90,36 @@ export interface PastScreening {
 
 const completer = alias(users, "completer");
 
-async function unsafePastScreenings(
-  executor: Executor,
-  patientId: string,
-  limit = 50,
-): Promise<PastScreening[]> {
-  const rows = await executor
-    .select({
+/** Her finished screenings, newest first, each with the domains it found positive. */
+function unsafePastScreeningsPart(patientId: string, limit = 50) {
+  const positive = new QueryBuilder()
+    .select({ domain: screeningResults.domain })
+    .from(screeningResults)
+    .where(
+      and(eq(screeningResults.responseId, questionnaireResponses.id), eq(screeningResults.positive, true)),
+    );
+  return listOf(
+    {
       id: questionnaireResponses.id,
       completedAt: questionnaireResponses.completedAt,
       completedBy: completer.name,
       source: questionnaireResponses.source,
       language: questionnaireResponses.language,
-    })
-    .from(questionnaireResponses)
-    .innerJoin(completer, eq(completer.id, questionnaireResponses.completedBy))
-    .where(
-      and(eq(questionnaireResponses.patientId, patientId), eq(questionnaireResponses.status, "completed")),
-    )
-    .orderBy(desc(questionnaireResponses.completedAt))
-    .limit(limit);
-  const positive =
-    rows.length === 0
-      ? []
-      : await executor
-          .select({ responseId: screeningResults.responseId, domain: screeningResults.domain })
-          .from(screeningResults)
-          .where(
-            and(
-              inArray(
-                screeningResults.responseId,
-                rows.map((r) => r.id),
-              ),
-              eq(screeningResults.positive, true),
-            ),
-          );
-  return rows.map((r) => ({
-    ...r,
-    completedAt: r.completedAt!,
-    positiveDomains: positive.filter((p) => p.responseId === r.id).map((p) => p.domain),
-  }));
+      positiveDomains: sql<NeedDomain[]>`array(${positive})`,
+    },
+    (q) =>
+      q
+        .from(questionnaireResponses)
+        .innerJoin(completer, eq(completer.id, questionnaireResponses.completedBy))
+        .where(
+          and(
+            eq(questionnaireResponses.patientId, patientId),
+            eq(questionnaireResponses.status, "completed"),
+          ),
+        )
+        .orderBy(desc(questionnaireResponses.completedAt))
+        .limit(limit),
+  );
 }
 
 export interface ScreeningPage {
@@ -131,21 +136,21 @@ export async function getScreeningPage(actor: Actor, patientId: string) {
     actor,
     SCREENING_PERMISSIONS.staff.read,
     patientId,
-    async ({ database, can }): Promise<ScreeningPage> => {
-      const [open, past, language] = await Promise.all([
-        unsafeOpenScreening(database, patientId),
-        unsafePastScreenings(database, patientId),
-        unsafeReadLanguageNeed(database, patientId),
-      ]);
+    async ({ database, can, language }): Promise<ScreeningPage> => {
+      const { open, past } = await readTogether(database, {
+        open: unsafeOpenScreeningPart(patientId),
+        past: unsafePastScreeningsPart(patientId),
+      });
+      const inProgress = open ? toOpenScreening(open) : null;
       const english =
-        open && open.language !== "en"
-          ? localizeInstrument((await unsafeReadInstrument(database, { id: open.instrument.id }))!, "en")
+        open && inProgress?.language !== "en"
+          ? localizeInstrument(toInstrumentRow(open.instrument), "en")
           : null;
       return {
         canWrite: can(SCREENING_PERMISSIONS.staff.write),
         defaultLanguage: language.defaultLanguage,
-        inProgress: open ? { ...open, english } : null,
-        past,
+        inProgress: inProgress ? { ...inProgress, english } : null,
+        past: past.map((r) => ({ ...r, completedAt: r.completedAt! })),
       };
     },
     (result) => ({ action: "screening.read", details: { shown: result.past.length } }),

@@ -4,7 +4,7 @@ import { db, type Executor } from "@/db/client";
 import { type NeedDomain, type ServiceKind, services } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { type Actor, allowsGlobal, authorizeGlobal } from "@/lib/authz";
-import type { ServiceFilter } from "./schemas";
+import { SERVICES_PAGE_SIZE, type ServiceFilter } from "./schemas";
 
 /** A service of the directory as pages show it. */
 export interface Service {
@@ -43,7 +43,11 @@ export const serviceColumns = {
 const selectServices = (executor: Executor) => executor.select(serviceColumns).from(services).$dynamic();
 
 export interface ServiceDirectory {
+  /** One page of the services the filter keeps, by name. */
   services: Service[];
+  /** How many services the filter keeps, on every page. */
+  total: number;
+  page: number;
   /** Every language the directory's services work in, for the filter. */
   languages: string[];
   canManage: boolean;
@@ -51,7 +55,8 @@ export interface ServiceDirectory {
 
 /**
  * The directory, by name, filtered by the need a service meets and a language it works in; the
- * retired ones only when asked. It holds no patient's information; the read is audited all the same.
+ * retired ones only when asked; a page at a time. It holds no patient's information; the read is
+ * audited all the same.
  */
 export async function listServices(actor: Actor, filter: ServiceFilter = {}): Promise<ServiceDirectory> {
   await authorizeGlobal(actor, "read:services");
@@ -61,10 +66,15 @@ export async function listServices(actor: Actor, filter: ServiceFilter = {}): Pr
     filter.domain ? arrayContains(services.domains, [filter.domain]) : undefined,
     filter.language ? arrayContains(services.languages, [filter.language]) : undefined,
   );
+  const page = filter.page ?? 1;
   const [rows, languages] = await Promise.all([
-    selectServices(database)
+    database
+      .select({ ...serviceColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
+      .from(services)
       .where(where)
-      .orderBy(asc(sql`lower(${services.name})`)),
+      .orderBy(asc(sql`lower(${services.name})`), asc(services.id))
+      .limit(SERVICES_PAGE_SIZE)
+      .offset((page - 1) * SERVICES_PAGE_SIZE),
     database
       .selectDistinct({ code: sql<string>`unnest(${services.languages})` })
       .from(services)
@@ -72,10 +82,18 @@ export async function listServices(actor: Actor, filter: ServiceFilter = {}): Pr
   ]);
   await recordAudit(database, actor, {
     action: "service.list",
-    details: { shown: rows.length, domain: filter.domain ?? null, language: filter.language ?? null },
+    details: {
+      shown: rows.length,
+      domain: filter.domain ?? null,
+      language: filter.language ?? null,
+      page,
+    },
   });
+  const total = rows[0]?.total ?? 0;
   return {
-    services: rows as Service[],
+    services: rows.map(({ total: _, ...service }) => service as Service),
+    total,
+    page,
     languages: languages.map((l) => l.code),
     canManage: allowsGlobal(actor.role, "manage:services"),
   };

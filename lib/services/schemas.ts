@@ -153,5 +153,10 @@ export const ServiceFilterSchema = z.object({
   domain: z.enum(NEED_DOMAINS).optional().catch(undefined),
   language: z.string().regex(LANGUAGE_CODE).optional().catch(undefined),
   retired: z.literal("shown").optional().catch(undefined),
+  /** The page of the directory, SERVICES_PAGE_SIZE services a page, by name. */
+  page: z.coerce.number().int().min(1).max(1000).optional().catch(undefined),
 });
+
+/** How many services a page of the directory lists (issue 19: a long directory is paged). */
+export const SERVICES_PAGE_SIZE = 10;
 export type ServiceFilter = z.infer<typeof ServiceFilterSchema>;

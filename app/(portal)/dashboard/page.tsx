@@ -16,6 +16,7 @@ import { CONCERN_STATUS_LABELS, getConcernDashboard } from "@/lib/concerns";
 import { listMyActiveEmergencyGrants } from "@/lib/emergency-access";
 import { listInbox } from "@/lib/messages";
 import { dashboardPanels, getStaffDashboard } from "@/lib/patients";
+import { auditReadsTogether } from "@/lib/records/read-audit";
 import { getRightsCounts } from "@/lib/rights-requests";
 import { formatCalendarDate, formatDateTime, formatTime } from "@/lib/time";
 
@@ -25,18 +26,21 @@ export default async function DashboardPage() {
   const actor = await requireActor();
   const can = dashboardPanels(actor);
   const [summary, emergency, week, inbox, plans, concernSummary, followUps, rights, changeRequests] =
+    // The panels' audit events in one statement, written before the page renders (issue 19).
     await orNotFound(
-      Promise.all([
-        getStaffDashboard(actor),
-        listMyActiveEmergencyGrants(actor),
-        getSchedule(actor, { view: "week" }, { withClinicianOptions: false }),
-        listInbox(actor),
-        getCarePlanWorklist(actor),
-        can.canWorkConcerns ? getConcernDashboard(actor) : null,
-        can.canWorkFollowUps ? listFollowUpsDue(actor) : [],
-        can.canWorkRightsRequests ? getRightsCounts(actor) : null,
-        listChangeRequestsForCaseload(actor),
-      ]),
+      auditReadsTogether(() =>
+        Promise.all([
+          getStaffDashboard(actor),
+          listMyActiveEmergencyGrants(actor),
+          getSchedule(actor, { view: "week" }, { withClinicianOptions: false }),
+          listInbox(actor),
+          getCarePlanWorklist(actor),
+          can.canWorkConcerns ? getConcernDashboard(actor) : null,
+          can.canWorkFollowUps ? listFollowUpsDue(actor) : [],
+          can.canWorkRightsRequests ? getRightsCounts(actor) : null,
+          listChangeRequestsForCaseload(actor),
+        ]),
+      ),
     );
   const today =
     week.days.find((d) => d.date === week.today)?.items.filter((i) => i.status !== "cancelled") ?? [];

@@ -2,14 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { orNotFound } from "@/app/_lib/guards";
-import { PlanWords } from "@/components/portal/plan-words";
+import { ChoosePerson, MyDetailsCard, PlanSummaryCard } from "@/components/portal/home-panels";
+import type { Correction } from "@/components/portal/item-correction";
 import { PortalActions } from "@/components/portal/portal-actions";
-import { TimelineEntry } from "@/components/portal/timeline-item";
+import { TIMELINE_STYLES, TimelineEntry } from "@/components/portal/timeline-item";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
-import { CardSection } from "@/components/ui/card-section";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Facts } from "@/components/ui/facts";
 import { FilterForm, FilterSelect } from "@/components/ui/filter-select";
 import { SectionHeading } from "@/components/ui/section-heading";
 import { TwoColumns } from "@/components/ui/two-columns";
@@ -19,7 +17,7 @@ import { portalFormat } from "@/lib/i18n/format";
 import { REFERRAL_WORDS } from "@/lib/i18n/referrals";
 import { screeningWordsFor } from "@/lib/i18n/screening";
 import { portalMessages } from "@/lib/i18n/server";
-import { getTimeline, TIMELINE_KINDS } from "@/lib/portal/timeline";
+import { getTimeline, TIMELINE_KINDS, TimelineCursorSchema } from "@/lib/portal/timeline";
 import { resolveViewing, viewingQuery } from "@/lib/portal/viewing";
 import { fileCorrectionAction } from "./actions";
 
@@ -27,7 +25,14 @@ export const metadata: Metadata = { title: "My care" };
 
 const QuerySchema = z.object({
   kind: z.enum(TIMELINE_KINDS).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(1000).catch(1).default(1),
+  /** Where an older page of the history starts (the "Show older items" link). */
+  before: TimelineCursorSchema.optional().catch(undefined),
+  /** The item whose "This is wrong" form is open: "kind:id". */
+  correct: z
+    .string()
+    .regex(/^(appointment|update|message):[\w-]{1,64}$/)
+    .optional()
+    .catch(undefined),
 });
 
 /** The patient's care timeline, or for family the care of the person they chose. */
@@ -41,60 +46,32 @@ export default async function MePage({
   const f = portalFormat(locale);
   const raw = await searchParams;
   const viewing = await orNotFound(resolveViewing(actor, raw.patient));
-  if (viewing.kind === "choose") {
-    const choices = viewing.choices;
-    return (
-      <>
-        <h1 className="mb-4">{t.timeline.chooseSomeone}</h1>
-        {choices.length === 0 ? (
-          <EmptyState>{t.timeline.nobodyShared}</EmptyState>
-        ) : (
-          <ul className="space-y-3">
-            {choices.map((p) => {
-              const name = `${p.givenName} ${p.familyName}`;
-              return (
-                <Card as="li" key={p.patientId}>
-                  <h2>{name}</h2>
-                  <p>{t.timeline.youAre(p.relationship)}</p>
-                  <p className="text-sm text-slate-700">{t.about.mayDo(p.givenName)}</p>
-                  <ul className="list-disc pl-5 text-sm text-slate-700">
-                    {p.canViewTimeline ? <li>{t.family.scopeTimeline}</li> : null}
-                    {p.canRaiseConcerns ? <li>{t.family.scopeConcerns}</li> : null}
-                    {p.canViewRequests ? <li>{t.family.scopeRequests}</li> : null}
-                  </ul>
-                  <p className="mt-2 flex flex-wrap gap-4">
-                    <Link href={`/me?patient=${p.patientId}`}>{t.timeline.viewCare(name)}</Link>
-                    {p.canRaiseConcerns ? (
-                      <Link href={`/me/concerns/new?patient=${p.patientId}`}>{t.timeline.raiseConcern}</Link>
-                    ) : null}
-                  </p>
-                </Card>
-              );
-            })}
-          </ul>
-        )}
-      </>
-    );
-  }
-  const query = QuerySchema.parse({ kind: raw.kind, page: raw.page });
-  const timeline = await orNotFound(getTimeline(actor, viewing.patientId, { ...query, reader: locale }));
-  const profile = timeline.profile;
+  if (viewing.kind === "choose") return <ChoosePerson choices={viewing.choices} t={t} />;
+  const query = QuerySchema.parse({ kind: raw.kind, before: raw.before, correct: raw.correct });
+  const timeline = await orNotFound(
+    getTimeline(actor, viewing.patientId, { kind: query.kind, before: query.before, reader: locale }),
+  );
   const keep = viewingQuery(viewing);
+  const withKeep = (path: string) => (keep ? `${path}${path.includes("?") ? "&" : "?"}${keep}` : path);
+  // This page's address with other search params: family keep the patient, every link the filter.
+  const here = (extra: Record<string, string | undefined>) => {
+    const q = new URLSearchParams(keep);
+    for (const [name, value] of Object.entries({ kind: query.kind, ...extra })) if (value) q.set(name, value);
+    return `/me${q.size > 0 ? `?${q}` : ""}`;
+  };
   // "This is wrong" only for a viewer the policy lets file (the patient; family never).
   const patientId = viewing.patientId;
-  const correct = timeline.canFileRights
-    ? (subject: string) => fileCorrectionAction.bind(null, patientId, subject)
+  const correct: Correction | null = timeline.canFileRights
+    ? {
+        href: (subject) => `${here({ before: query.before, correct: subject })}#correct`,
+        open: query.correct ?? null,
+        action: (subject) => fileCorrectionAction.bind(null, patientId, subject),
+      }
     : null;
-  const withKeep = (path: string) => (keep ? `${path}${path.includes("?") ? "&" : "?"}${keep}` : path);
   const heading =
     viewing.kind === "patient"
       ? t.timeline.ownTitle(timeline.patient.givenName)
       : t.timeline.title(timeline.patient.fullName);
-  const older = new URLSearchParams({
-    ...(viewing.kind === "family" ? { patient: viewing.patientId } : {}),
-    ...(query.kind ? { kind: query.kind } : {}),
-    page: String(query.page + 1),
-  });
   return (
     <>
       <h1 className="mb-1 break-words">{heading}</h1>
@@ -140,13 +117,13 @@ export default async function MePage({
       />
       <TwoColumns side="22rem">
         <div className="min-w-0 space-y-8">
-          {query.page === 1 && (!query.kind || query.kind === "appointment") ? (
+          {!query.before && (!query.kind || query.kind === "appointment") ? (
             <section aria-labelledby="upcoming-heading">
               <SectionHeading id="upcoming-heading">{t.timeline.upcoming}</SectionHeading>
               {timeline.upcoming.length === 0 ? (
                 <EmptyState>{t.timeline.noUpcoming}</EmptyState>
               ) : (
-                <ul className="space-y-3">
+                <ul className={TIMELINE_STYLES}>
                   {timeline.upcoming.map((item) => (
                     <li key={item.id}>
                       <TimelineEntry item={item} t={t} f={f} query={keep} correct={correct} />
@@ -154,6 +131,11 @@ export default async function MePage({
                   ))}
                 </ul>
               )}
+              {timeline.moreUpcoming ? (
+                <p className="mt-4">
+                  <Link href={here({ kind: "appointment" })}>{t.timeline.allUpcoming}</Link>
+                </p>
+              ) : null}
             </section>
           ) : null}
           <section aria-labelledby="history-heading">
@@ -175,7 +157,7 @@ export default async function MePage({
             {timeline.history.length === 0 ? (
               <EmptyState>{t.timeline.noHistory}</EmptyState>
             ) : (
-              <ul className="space-y-3">
+              <ul className={TIMELINE_STYLES}>
                 {timeline.history.map((item) => (
                   <li key={`${item.kind}-${item.id}`}>
                     <TimelineEntry item={item} t={t} f={f} query={keep} correct={correct} />
@@ -183,84 +165,28 @@ export default async function MePage({
                 ))}
               </ul>
             )}
-            {timeline.hasMore ? (
-              <p className="mt-4">
-                <Link href={`/me?${older}`}>{t.timeline.more}</Link>
+            {timeline.earlier || query.before ? (
+              <p className="mt-4 flex flex-wrap gap-4">
+                {timeline.earlier ? (
+                  <Link href={here({ before: timeline.earlier })}>{t.timeline.more}</Link>
+                ) : null}
+                {query.before ? <Link href={here({})}>{t.timeline.latest}</Link> : null}
               </p>
             ) : null}
           </section>
         </div>
         <aside className="space-y-6">
           {timeline.canReadCarePlan && (timeline.plan !== null || !query.kind) ? (
-            <CardSection
-              id="plan-heading"
-              title={timeline.self ? t.timeline.carePlan : t.about.carePlan(timeline.patient.givenName)}
-              headingClassName="mb-2"
-              padding={5}
-            >
-              {timeline.plan === null ? (
-                <EmptyState framed={false}>
-                  {timeline.self ? t.timeline.noCarePlan : t.about.noCarePlan(timeline.patient.givenName)}
-                </EmptyState>
-              ) : (
-                <>
-                  <p className="mb-2 font-medium break-words">{timeline.plan.title}</p>
-                  <ul className="space-y-2">
-                    {timeline.plan.goals.map((g) => (
-                      <li key={g.id}>
-                        <PlanWords words={g} locale={locale} t={t} />
-                        <span className="block text-sm text-slate-700">
-                          {t.goalStatus[g.status] ?? g.status}
-                          {g.targetDate ? ` · ${t.timeline.targetBy(f.date(g.targetDate))}` : ""}
-                        </span>
-                      </li>
-                    ))}
-                  </ul>
-                  {timeline.plan.nextSteps.length > 0 ? (
-                    <>
-                      <h3 className="mt-4 mb-1 font-semibold">{t.timeline.nextSteps}</h3>
-                      <ul className="space-y-2">
-                        {timeline.plan.nextSteps.map((s) => (
-                          <li key={s.id}>
-                            <PlanWords words={s} locale={locale} t={t} />
-                            <span className="block text-sm text-slate-700">
-                              {s.owner ? t.timeline.who(s.owner) : ""}
-                              {s.owner && s.dueDate ? " · " : ""}
-                              {s.dueDate ? t.timeline.due(f.date(s.dueDate)) : ""}
-                            </span>
-                          </li>
-                        ))}
-                      </ul>
-                    </>
-                  ) : null}
-                </>
-              )}
-            </CardSection>
+            <PlanSummaryCard
+              plan={timeline.plan}
+              self={timeline.self}
+              givenName={timeline.patient.givenName}
+              locale={locale}
+              t={t}
+              f={f}
+            />
           ) : null}
-          {profile ? (
-            <CardSection
-              id="profile-heading"
-              title={t.timeline.myDetails}
-              headingClassName="mb-2"
-              padding={5}
-            >
-              <Facts
-                items={[
-                  { label: t.timeline.dateOfBirth, value: f.date(profile.dateOfBirth) },
-                  { label: t.timeline.recordNumber, value: profile.mrn },
-                ]}
-              />
-              <p className="mt-3">
-                <a href="/me/export" download>
-                  {t.timeline.exportData}
-                </a>
-                <span className="block text-sm text-slate-700">{t.timeline.exportHint}</span>
-              </p>
-              <p className="mt-3">
-                <Link href="/me/summary">{t.timeline.summary}</Link>
-              </p>
-            </CardSection>
-          ) : null}
+          {timeline.profile ? <MyDetailsCard profile={timeline.profile} t={t} f={f} /> : null}
         </aside>
       </TwoColumns>
     </>

@@ -5,20 +5,33 @@ import { languageNeed } from "@/components/conversations/staff-thread";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
 import { requireActor } from "@/lib/auth/current-user";
-import { listInbox } from "@/lib/messages";
+import { InboxQuerySchema, listInboxPage } from "@/lib/messages";
 import { formatDateTime } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Messages" };
 
-/** The care team's inbox: conversations whose answer is overdue or due first, then unread, then the rest. */
-export default async function InboxPage() {
+/**
+ * The care team's inbox: conversations whose answer is overdue or due first, then unread, then the
+ * rest, a page at a time (older conversations on the next pages).
+ */
+export default async function InboxPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireActor();
-  const threads = await orNotFound(listInbox(actor));
+  const { page } = InboxQuerySchema.parse(await searchParams);
+  const { threads, total, pageSize } = await orNotFound(listInboxPage(actor, page));
   return (
     <>
       <PageHeader title="Messages" />
-      {threads.length === 0 ? (
+      {threads.length === 0 && page > 1 ? (
+        <p>
+          No conversations on this page. <Link href="/messages">Go to the first page</Link>.
+        </p>
+      ) : threads.length === 0 ? (
         <EmptyState next="Start one from a patient's Messages tab.">
           No team messages or conversations about your patients yet.
         </EmptyState>
@@ -62,6 +75,9 @@ export default async function InboxPage() {
           ))}
         </ul>
       )}
+      {total > pageSize ? (
+        <Pagination page={page} pageSize={pageSize} total={total} basePath="/messages" params={{}} />
+      ) : null}
     </>
   );
 }

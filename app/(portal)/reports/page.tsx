@@ -1,9 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Fragment, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { orNotFound } from "@/app/_lib/guards";
 import { ReportPeriodForm } from "@/components/report-period-form";
-import { formatMedianDays, formatShare, ReportTableSection } from "@/components/report-table";
+import {
+  formatMedianDays,
+  formatShare,
+  REPORT_TABLE_STYLES,
+  ReportKindSection,
+} from "@/components/report-table";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -127,16 +132,11 @@ export default async function ReportsPage({
           {formatMedianDays(totals.needMetMedianDays)}
         </Total>
       </dl>
-      {sections.map(([heading, tables]) => (
-        <Fragment key={heading}>
-          <h2 className="mb-3">{heading}</h2>
-          <div className="mb-10 space-y-6">
-            {tables.map((t) => (
-              <ReportTableSection key={t.id} table={t} period={period} />
-            ))}
-          </div>
-        </Fragment>
-      ))}
+      <div className={REPORT_TABLE_STYLES}>
+        {sections.map(([heading, tables]) => (
+          <ReportKindSection key={heading} heading={heading} tables={tables} period={period} />
+        ))}
+      </div>
     </>
   );
 }

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { orNotFound } from "@/app/_lib/guards";
-import { ScheduleAppointment } from "@/components/schedule/schedule-appointment";
+import { ScheduleList } from "@/components/schedule/schedule-list";
+import { SCHEDULE_STYLES, scheduleRows } from "@/components/schedule/schedule-rows";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FilterSelect } from "@/components/ui/filter-select";
@@ -76,7 +77,7 @@ export default async function SchedulePage({
         time.
       </p>
       {s.view === "week" ? (
-        <ol className="grid gap-3 md:grid-cols-7">
+        <ol className={`grid gap-3 md:grid-cols-7 ${SCHEDULE_STYLES}`}>
           {s.days.map((d) => (
             <li key={d.date} aria-labelledby={`day-${d.date}`}>
               <h3
@@ -91,11 +92,7 @@ export default async function SchedulePage({
                   Nothing booked
                 </EmptyState>
               ) : (
-                <ul className="space-y-2">
-                  {d.items.map((item) => (
-                    <ScheduleAppointment key={item.id} item={item} />
-                  ))}
-                </ul>
+                <ScheduleList rows={scheduleRows(d.items)} />
               )}
             </li>
           ))}
@@ -103,11 +100,9 @@ export default async function SchedulePage({
       ) : s.days[0]!.items.length === 0 ? (
         <EmptyState>Nothing is booked this day.</EmptyState>
       ) : (
-        <ul className="max-w-2xl space-y-2">
-          {s.days[0]!.items.map((item) => (
-            <ScheduleAppointment key={item.id} item={item} />
-          ))}
-        </ul>
+        <div className={SCHEDULE_STYLES}>
+          <ScheduleList rows={scheduleRows(s.days[0]!.items)} className="max-w-2xl" />
+        </div>
       )}
     </>
   );

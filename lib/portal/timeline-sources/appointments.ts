@@ -35,8 +35,8 @@ export function pastAppointments(patientId: string, before: Date) {
   return appointmentRows(and(eq(appointments.patientId, patientId), lt(appointments.startsAt, before)));
 }
 
-/** The next twenty appointments still on (scheduled or confirmed), soonest first. */
-export function upcomingAppointments(patientId: string, now: Date) {
+/** The next appointments still on (scheduled or confirmed), soonest first: twenty unless told. */
+export function upcomingAppointments(patientId: string, now: Date, limit = 20) {
   return appointmentRows(
     and(
       eq(appointments.patientId, patientId),
@@ -45,5 +45,5 @@ export function upcomingAppointments(patientId: string, now: Date) {
     ),
   )
     .orderBy(asc(appointments.startsAt))
-    .limit(20);
+    .limit(limit);
 }

@@ -61,15 +61,23 @@ export async function replyConversationAction(
   );
 }
 
-/** Called when the patient's side opens a conversation: the care team's read receipt. */
-export async function markConversationReadAction(patientId: string, threadId: string): Promise<void> {
+/**
+ * Called when the patient's side opens a conversation, for the page they saw (`from` its first
+ * message `to` its last): the care team's read receipt.
+ */
+export async function markConversationReadAction(
+  patientId: string,
+  threadId: string,
+  from: string,
+  to: string,
+): Promise<void> {
   const { actor, id, bound } = await actionAccess({
     patient: patientId,
     may: "read:sharedMessages:portal",
-    bound: () => idOr404(threadId),
+    bound: () => ({ threadId: idOr404(threadId), shown: { from: idOr404(from), to: idOr404(to) } }),
   });
   try {
-    await markConversationRead(actor, id, bound);
+    await markConversationRead(actor, id, bound.threadId, bound.shown);
   } catch {
     notFound();
   }

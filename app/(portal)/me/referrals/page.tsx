@@ -16,8 +16,9 @@ export const metadata: Metadata = { title: REFERRAL_WORDS.en.title };
 /** The patient's own needs and the services she was sent to, and her word on whether they helped. */
 export default async function MyReferralsPage() {
   const actor = await requireActor();
-  // Family and staff have no record of their own here: the 404, audited as a refusal.
-  const patientId = await ownRecordOr404(actor, "read:referral:portal");
+  // Family and staff have no record of their own here: the 404, audited as a refusal. The patient's
+  // own is asked of the policy by the read itself (once: issue 19).
+  const patientId = actor.patientId ?? (await ownRecordOr404(actor, "read:referral:portal"));
   const { locale, t } = await portalMessages(actor);
   const w = REFERRAL_WORDS[locale];
   const f = portalFormat(locale);

@@ -32,7 +32,8 @@ export default async function SummaryPage() {
   const [portal, timeline, preferences] = await orNotFound(
     Promise.all([
       getMyPortal(actor),
-      getTimeline(actor, actor.patientId, { kind: undefined, page: 1, reader: locale }),
+      // The printed summary lists the next twenty appointments, as the appointments filter does.
+      getTimeline(actor, actor.patientId, { reader: locale, upcoming: 20 }),
       getPreferencesPage(actor, actor.patientId, "portal"),
     ]),
   );

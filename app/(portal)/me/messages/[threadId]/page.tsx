@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { orNotFound } from "@/app/_lib/guards";
 import { MarkRead } from "@/components/conversations/mark-read";
 import { MessageForm } from "@/components/conversations/message-form";
+import { EarlierMessagesLink, LatestMessagesLink } from "@/components/conversations/message-pages";
 import { PortalThread } from "@/components/conversations/portal-thread";
 import { portalFormWords } from "@/components/portal/form-words";
 import { Alert } from "@/components/ui/alert";
@@ -13,7 +14,7 @@ import { conversationClocks } from "@/lib/clocks";
 import { portalFormat } from "@/lib/i18n/format";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { portalMessages } from "@/lib/i18n/server";
-import { getConversation, ThreadIdSchema } from "@/lib/messages";
+import { getConversation, MessagePageSchema, ThreadIdSchema } from "@/lib/messages";
 import { resolveViewing, viewingQuery } from "@/lib/portal/viewing";
 import { markConversationReadAction, replyConversationAction } from "../actions";
 
@@ -35,12 +36,33 @@ export default async function MyConversationPage({
   const query = await searchParams;
   const viewing = await orNotFound(resolveViewing(actor, query.patient));
   if (viewing.kind === "choose") notFound();
-  const { conversation: c } = await orNotFound(getConversation(actor, viewing.patientId, id.data, locale));
+  const { before } = MessagePageSchema.parse(query);
+  const { conversation: c } = await orNotFound(
+    getConversation(actor, viewing.patientId, id.data, locale, before),
+  );
   const keep = viewingQuery(viewing);
   const w = t.conversations;
+  // Each page of the conversation is an address (no JavaScript needed), keeping the patient family chose.
+  const at = (cursor?: string) => {
+    const q = [keep, cursor ? `before=${cursor}` : ""].filter(Boolean).join("&");
+    return `/me/messages/${c.id}${q ? `?${q}` : ""}#messages-heading`;
+  };
   return (
     <article className="max-w-2xl">
-      <MarkRead action={markConversationReadAction.bind(null, viewing.patientId, c.id)} unread={c.unread} />
+      {c.markRead ? (
+        // Keyed by the range: each page seen is its own read receipt.
+        <MarkRead
+          key={c.markRead.to}
+          action={markConversationReadAction.bind(
+            null,
+            viewing.patientId,
+            c.id,
+            c.markRead.from,
+            c.markRead.to,
+          )}
+          unread={c.unread}
+        />
+      ) : null}
       <p className="mb-4">
         <Link href={`/me/messages${keep ? `?${keep}` : ""}`}>{w.allConversations}</Link>
       </p>
@@ -60,7 +82,11 @@ export default async function MyConversationPage({
         <h2 id="messages-heading" className="mb-3">
           {w.messagesHeading}
         </h2>
+        {c.earlierCursor ? (
+          <EarlierMessagesLink href={at(c.earlierCursor)} unreadEarlier={c.unreadEarlier} words={w} />
+        ) : null}
         <PortalThread messages={c.messages} t={t} locale={locale} when={f.dateTime} />
+        {c.paged ? <LatestMessagesLink href={at()} words={w} /> : null}
       </section>
       {c.canReply ? (
         <CardSection id="reply-heading" title={w.reply}>

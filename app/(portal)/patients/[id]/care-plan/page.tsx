@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { orNotFound } from "@/app/_lib/guards";
+import type { PlanPlace } from "@/components/care-plan/open-form";
 import { PatientPreferencesPanel } from "@/components/care-plan/patient-preferences-panel";
 import type { CarePlanActions } from "@/components/care-plan/plan-actions";
 import { PlanList } from "@/components/care-plan/plan-list";
@@ -11,8 +12,13 @@ import { PatientHeading } from "@/components/patient-nav";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TwoColumns } from "@/components/ui/two-columns";
 import { requireActor } from "@/lib/auth/current-user";
-import { CarePlanIdSchema, getCarePlanPage } from "@/lib/care-plans";
-import { listFlaggedDecisions } from "@/lib/decisions";
+import {
+  CarePlanIdSchema,
+  getCarePlanPage,
+  type OpenForm,
+  OpenFormSchema,
+  opensItem,
+} from "@/lib/care-plans";
 import { PatientIdSchema } from "@/lib/patients/schemas";
 import {
   addPlanItemAction,
@@ -40,28 +46,40 @@ export default async function CarePlanRoute({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ plan?: string | string[] }>;
+  /** `plan` chooses the plan, `edit` the one form shown (see OpenFormSchema), `history=1` shows its history. */
+  searchParams: Promise<{ plan?: string | string[]; edit?: string | string[]; history?: string | string[] }>;
 }) {
   const parsed = PatientIdSchema.safeParse((await params).id);
   if (!parsed.success) notFound();
-  const { plan: planParam } = await searchParams;
+  const { plan: planParam, edit, history: historyParam } = await searchParams;
   let planId: string | null = null;
   if (planParam !== undefined) {
     const plan = CarePlanIdSchema.safeParse(planParam);
     if (!plan.success) notFound();
     planId = plan.data;
   }
+  let open: OpenForm | null = null;
+  if (edit !== undefined) {
+    const form = OpenFormSchema.safeParse(edit);
+    if (!form.success) notFound();
+    open = form.data;
+  }
+  const history = historyParam === "1";
   const actor = await requireActor();
-  const data = await orNotFound(getCarePlanPage(actor, parsed.data, planId));
-  const decisions = await orNotFound(listFlaggedDecisions(actor, parsed.data));
+  // The owner list is read only for a form that offers it: an item's (it may be an intervention) or a new intervention.
+  const owners = open !== null && (open === "add-intervention" || opensItem(open));
+  const data = await orNotFound(getCarePlanPage(actor, parsed.data, planId, { history, owners }));
+  const place: PlanPlace | null = data.plan
+    ? { patientId: data.patient.id, planId: data.plan.id, planInUrl: planId !== null, open, history }
+    : null;
   return (
     <>
       <PatientHeading patient={data.patient} current="care-plan" />
-      <FlaggedDecisionsAlert patientId={data.patient.id} flagged={decisions.flagged} />
+      <FlaggedDecisionsAlert patientId={data.patient.id} flagged={data.flagged ?? []} />
       <TwoColumns side="22rem">
         <div>
-          {data.plan ? (
-            <PlanView data={data} plan={data.plan} actions={actions} />
+          {data.plan && place ? (
+            <PlanView data={data} plan={data.plan} place={place} actions={actions} />
           ) : data.staff || data.canWrite ? (
             <EmptyState
               next={

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
 import type { FormState } from "@/app/_lib/action-results";
+import { idOr404 } from "@/app/_lib/guards";
 import { actionAccess, recordAction, recordActions } from "@/app/_lib/record-action";
 import {
   AssignSchema,
@@ -115,11 +116,15 @@ export async function reopenConversationAction(
   );
 }
 
-/** Called when a person opens a thread: a POST, never a side effect of rendering. */
-export async function markThreadReadAction(threadId: string): Promise<void> {
+/**
+ * Called when a person opens a thread: a POST, never a side effect of rendering. It marks the page
+ * they saw, `from` its first message `to` its last (lib/messages/read-marks.ts).
+ */
+export async function markThreadReadAction(threadId: string, from: string, to: string): Promise<void> {
   const { actor, id } = await actionAccess({ record: "thread", id: threadId, may: "read:teamNotes" });
+  const shown = { from: idOr404(from), to: idOr404(to) };
   try {
-    await markThreadRead(actor, id);
+    await markThreadRead(actor, id, shown);
   } catch {
     notFound();
   }

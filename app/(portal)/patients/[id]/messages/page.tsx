@@ -1,16 +1,17 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { readRecordPage } from "@/app/_lib/guards";
 import { ConversationControls } from "@/components/conversations/conversation-controls";
 import { MessageForm, type MessageFormWords } from "@/components/conversations/message-form";
-import { languageNeed, StaffThread } from "@/components/conversations/staff-thread";
+import { EarlierMessagesLink, LatestMessagesLink } from "@/components/conversations/message-pages";
+import { languageNeed, StaffThread, ThreadSummaryLine } from "@/components/conversations/staff-thread";
 import { PatientHeading } from "@/components/patient-nav";
 import { ThreadDetails } from "@/components/thread-details";
 import { CardSection } from "@/components/ui/card-section";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SectionHeading } from "@/components/ui/section-heading";
 import { TwoColumns } from "@/components/ui/two-columns";
-import { listPatientMessages } from "@/lib/messages";
-import { formatDateTime } from "@/lib/time";
+import { listPatientMessages, MessagePageSchema } from "@/lib/messages";
 import {
   assignConversationAction,
   closeConversationAction,
@@ -27,6 +28,11 @@ const LANGUAGES = [
   { value: "es", label: "Spanish" },
   { value: "en", label: "English" },
 ];
+const PAGES = {
+  earlier: "Show earlier messages",
+  latest: "Show the latest messages",
+  unreadEarlier: (n: number) => `${n} unread among them`,
+};
 const TOPIC: Record<string, string> = {
   appointment: "An appointment",
   "care-plan": "The care plan",
@@ -35,8 +41,18 @@ const TOPIC: Record<string, string> = {
   other: "Something else",
 };
 
-export default async function MessagesPage({ params }: { params: Promise<{ id: string }> }) {
-  const data = await readRecordPage((await params).id, listPatientMessages);
+export default async function MessagesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const query = MessagePageSchema.parse(await searchParams);
+  const data = await readRecordPage((await params).id, (actor, id) => listPatientMessages(actor, id, query));
+  // A page of one thread is an address: the thread opens there, at the messages it names.
+  const at = (threadId: string, before?: string) =>
+    `/patients/${data.patient.id}/messages?thread=${threadId}${before ? `&before=${before}` : ""}#thread-${threadId}`;
   const need = languageNeed(data.preferredLanguage, data.interpreterNeeded);
   const formWords = (submit: string, body: string): MessageFormWords => ({
     body,
@@ -72,30 +88,14 @@ export default async function MessagesPage({ params }: { params: Promise<{ id: s
                 <li key={t.id}>
                   <ThreadDetails
                     threadId={t.id}
-                    unread={t.unread}
-                    markRead={markThreadReadAction}
-                    summary={
-                      <span>
-                        <span className="font-semibold">{t.subject}</span> ·{" "}
-                        {t.withPatient ? `Conversation with the patient (${t.status})` : "Care team only"} ·{" "}
-                        {t.messageCount} {t.messageCount === 1 ? "message" : "messages"} ·{" "}
-                        {formatDateTime(t.lastMessageAt)}
-                        {t.overdue ? (
-                          <span className="ml-2 rounded bg-red-100 px-2 py-0.5 text-sm font-medium text-red-900">
-                            Answer overdue
-                          </span>
-                        ) : t.answerDueAt ? (
-                          <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-sm font-medium text-amber-900">
-                            Answer due {formatDateTime(t.answerDueAt)}
-                          </span>
-                        ) : null}
-                        {t.unread > 0 ? (
-                          <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-sm font-medium text-amber-900">
-                            {t.unread} unread
-                          </span>
-                        ) : null}
-                      </span>
+                    open={t.opened}
+                    markRead={
+                      t.markRead
+                        ? markThreadReadAction.bind(null, t.id, t.markRead.from, t.markRead.to)
+                        : null
                     }
+                    markKey={t.markRead ? `${t.markRead.from}:${t.markRead.to}` : null}
+                    summary={<ThreadSummaryLine thread={t} />}
                   >
                     {t.withPatient ? (
                       <p className="mt-2 text-sm text-slate-700">
@@ -103,30 +103,51 @@ export default async function MessagesPage({ params }: { params: Promise<{ id: s
                         {t.assignedToName ? `Assigned to ${t.assignedToName}.` : "Not assigned."}
                       </p>
                     ) : null}
+                    {t.earlierCursor ? (
+                      <EarlierMessagesLink
+                        href={at(t.id, t.earlierCursor)}
+                        unreadEarlier={t.unreadEarlier}
+                        words={PAGES}
+                      />
+                    ) : null}
                     <StaffThread
                       messages={t.messages}
                       patientId={data.patient.id}
                       conversation={t.withPatient}
                     />
-                    {data.canWrite && t.withPatient ? (
-                      <ConversationControls
-                        thread={t}
-                        assignees={data.assignees}
-                        assign={assignConversationAction.bind(null, t.id)}
-                        close={closeConversationAction.bind(null, t.id)}
-                        reopen={reopenConversationAction.bind(null, t.id)}
-                      />
-                    ) : null}
-                    {data.canWrite ? (
-                      <MessageForm
-                        action={replyAction.bind(null, t.id)}
-                        draftKey={`reply:${t.id}`}
-                        words={formWords("Reply", "Your reply")}
-                        languages={LANGUAGES}
-                        defaultLanguage={data.defaultLanguage}
-                        share={{ defaultChecked: false }}
-                      />
-                    ) : null}
+                    {t.paged ? <LatestMessagesLink href={at(t.id)} words={PAGES} /> : null}
+                    {!t.opened ? (
+                      // One thread open at a time holds a page of messages and the forms: many threads stay light.
+                      <p className="mt-3">
+                        <Link href={at(t.id)}>
+                          {!data.canWrite
+                            ? "Open this thread"
+                            : t.withPatient
+                              ? "Reply, assign or close"
+                              : "Reply"}
+                        </Link>
+                      </p>
+                    ) : !data.canWrite ? null : (
+                      <>
+                        {t.withPatient ? (
+                          <ConversationControls
+                            thread={t}
+                            assignees={data.assignees}
+                            assign={assignConversationAction.bind(null, t.id)}
+                            close={closeConversationAction.bind(null, t.id)}
+                            reopen={reopenConversationAction.bind(null, t.id)}
+                          />
+                        ) : null}
+                        <MessageForm
+                          action={replyAction.bind(null, t.id)}
+                          draftKey={`reply:${t.id}`}
+                          words={formWords("Reply", "Your reply")}
+                          languages={LANGUAGES}
+                          defaultLanguage={data.defaultLanguage}
+                          share={{ defaultChecked: false }}
+                        />
+                      </>
+                    )}
                   </ThreadDetails>
                 </li>
               ))}
