@@ -1,7 +1,8 @@
 import {
   type ReportGridRow,
-  ReportTableView,
-  type ReportTableViewProps,
+  type ReportGridTable,
+  ReportKindTables,
+  type ReportKindTablesProps,
 } from "@/components/report-table-view";
 import { REPORT_KIND_WORDS, type ReportColumn } from "@/lib/reports/columns";
 import { periodParams, type ReportPeriod } from "@/lib/reports/periods";
@@ -28,25 +29,37 @@ export const REPORT_TABLE_STYLES = [
   "[&_meter::-webkit-meter-optimum-value]:bg-brand-600 [&_meter::-moz-meter-bar]:bg-brand-600",
 ].join(" ");
 
-/** One table of the equity report as its view draws it: only what it shows, already in words. */
-function tableView(table: ReportTable, period: ReportPeriod): ReportTableViewProps {
-  const words = REPORT_KIND_WORDS[table.kind];
+/**
+ * One kind's tables as their view draws them: only what they show, already in words, and what the
+ * five share (headers, what they count, the period) once.
+ */
+function kindTables(tables: ReportTable[], period: ReportPeriod): ReportKindTablesProps | null {
+  const kind = tables[0]?.kind;
+  if (!kind) return null;
+  const words = REPORT_KIND_WORDS[kind];
   const columns = words.columns.filter((c) => !c.csvOnly);
+  // Nothing of this kind in the period: said once for its five tables (issue 19).
+  const empty = tables.every((t) => !t.withheld && t.rows.length === 0);
   return {
-    id: table.id,
-    title: table.title,
-    describedBy: words.caption ? `${table.kind}-caption` : undefined,
-    dimension: table.dimensionLabel,
     headers: columns.map((c) => c.header),
-    rows: table.rows.map(
-      (r): ReportGridRow => [
-        r.label,
-        r.suppressed ? null : columns.map((c) => shown(c, c.value(r)) ?? ""),
-        r.items,
+    describedBy: words.caption ? `${kind}-caption` : undefined,
+    period: new URLSearchParams(periodParams(period)).toString(),
+    empty: empty ? words.empty : null,
+    tables: tables.map(
+      (t): ReportGridTable => [
+        t.id,
+        t.title,
+        t.dimensionLabel,
+        t.rows.map(
+          (r): ReportGridRow => [
+            r.label,
+            r.suppressed ? null : columns.map((c) => shown(c, c.value(r)) ?? ""),
+            r.items,
+          ],
+        ),
+        t.withheld ? words.withheld : t.rows.length === 0 ? words.empty : null,
       ],
     ),
-    message: table.withheld ? words.withheld : table.rows.length === 0 ? words.empty : null,
-    csv: `/reports/csv?${new URLSearchParams({ table: table.id, ...periodParams(period) })}`,
   };
 }
 
@@ -65,6 +78,7 @@ export function ReportKindSection({
 }) {
   const kind = tables[0]?.kind;
   const caption = kind ? REPORT_KIND_WORDS[kind].caption : undefined;
+  const view = kindTables(tables, period);
   return (
     <>
       <h2 className="mb-3">{heading}</h2>
@@ -73,11 +87,7 @@ export function ReportKindSection({
           {caption}
         </p>
       ) : null}
-      <div className="mb-10 space-y-6">
-        {tables.map((t) => (
-          <ReportTableView key={t.id} {...tableView(t, period)} />
-        ))}
-      </div>
+      <div className="mb-10 space-y-6">{view ? <ReportKindTables {...view} /> : null}</div>
     </>
   );
 }

@@ -41,7 +41,9 @@ export function ThreadDetails({
   return (
     <details
       id={`thread-${threadId}`}
-      open={open}
+      // Only an address that opens the thread sets it: otherwise the reader's own toggle stays as it is
+      // when the page refreshes after marking it read.
+      open={open || undefined}
       className="rounded-lg bg-white p-4 shadow-sm"
       onToggle={(event) => {
         if ((event.currentTarget as HTMLDetailsElement).open) mark();

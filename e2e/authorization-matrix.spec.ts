@@ -73,6 +73,8 @@ interface Ids {
   accounting: string;
   /** The own patient's seeded conversation with the care team, and the file shared in it. */
   conversation: string;
+  /** The first and last message the patient's page of that conversation shows (its read mark's range). */
+  conversationShown: [string, string];
   attachment: string;
   /**
    * The own patient's seeded advance directive with a scan (its file route); absent until the seed
@@ -921,6 +923,10 @@ async function lookUpIds(browser: Browser): Promise<Ids> {
     .locator("a[href^='/me/messages/']:not([href*='/attachments/'])")
     .first()
     .getAttribute("href");
+  await patient.goto(conversationHref!);
+  const shown = await patient
+    .locator("li[id^='message-']")
+    .evaluateAll((items) => items.map((item) => item.id.replace("message-", "")));
   await coordinator.goto(`/patients/${own}/messages`);
   const attachmentHref = await coordinator
     .locator(`a[href^='/patients/${own}/messages/attachments/']`)
@@ -953,6 +959,7 @@ async function lookUpIds(browser: Browser): Promise<Ids> {
     letterConcern,
     appointment: appointmentHref!.split("/").at(-1)!.split("?")[0]!,
     conversation: conversationHref!.split("/").at(-1)!.split("?")[0]!,
+    conversationShown: [shown.at(0)!, shown.at(-1)!],
     attachment: attachmentHref!.split("/").at(-1)!,
     directive: directiveHref?.split("/").at(-2),
     unsubscribe: unsubscribeToken(patientUserHref!.split("/").at(-1)!, "update", runSecret()),
@@ -2294,7 +2301,7 @@ test.describe("authorization matrix: server actions called directly", () => {
           browser,
           `${PORTAL}#markConversationReadAction`,
           `/me/messages/${ids.conversation}`,
-          [patient, ids.conversation],
+          [patient, ids.conversation, ...ids.conversationShown],
         );
       }
     }

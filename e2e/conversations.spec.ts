@@ -85,7 +85,9 @@ test("Maria asks in Spanish with a photo; the coordinator answers in Spanish; Ma
   await thread.locator("summary").click();
   await expect(thread).toContainText(question);
   const download = thread.getByRole("link", { name: /Download foto\.png/ });
-  const file = await coordinator.request.get((await download.getAttribute("href"))!);
+  // Read now: the page moves on to the opened thread below, and this link's address is used again at the end.
+  const fileHref = (await download.getAttribute("href"))!;
+  const file = await coordinator.request.get(fileHref);
   expect(file.status()).toBe(200);
   expect(file.headers()["cache-control"]).toBe("no-store");
   expect(file.headers()["content-disposition"]).toMatch(/^attachment; filename="foto\.png"/);
@@ -173,7 +175,7 @@ test("Maria asks in Spanish with a photo; the coordinator answers in Spanish; Ma
     `/me/messages?patient=${patientId}`,
     `/me/messages/${threadId}`,
     `/me/messages/${threadId}?patient=${patientId}`,
-    new URL((await download.getAttribute("href"))!, "http://x").pathname.replace(
+    new URL(fileHref, "http://x").pathname.replace(
       `/patients/${patientId}/messages/attachments/`,
       "/me/messages/attachments/",
     ),

@@ -5,6 +5,7 @@ import { listAuditEvents } from "@/lib/audit";
 import type { Actor } from "@/lib/authz";
 import { getConcernDashboard, listConcernWorklist } from "@/lib/concerns";
 import { ConcernWorklistQuerySchema } from "@/lib/concerns/schemas";
+import { getDashboard } from "@/lib/dashboard";
 import {
   countUnread,
   getConversation,
@@ -103,6 +104,8 @@ describe("worklist query plans", () => {
     ["my work, coordinator", () => listMyWork(coordinator)],
     ["my work, advocate", () => listMyWork(advocate)],
     ["dashboard's caseload and recent records", () => getStaffDashboard(coordinator)],
+    ["the dashboard's one statement, coordinator", () => getDashboard(coordinator)],
+    ["the dashboard's one statement, advocate", () => getDashboard(advocate)],
     ["caseload, searched", () => listCaseload(coordinator, CaseloadQuerySchema.parse({ q: "Alv" }))],
     ["patients across the organisation, by name", () => searchPatients(coordinator, "alv m")],
     ["patients across the organisation, by MRN", () => searchPatients(admin, "CB-100001")],

@@ -4,6 +4,7 @@ import { captureStatements, db, getDatabase } from "@/db/client";
 import { users } from "@/db/schema";
 import { DEMO_ACCOUNTS, seedDatabase } from "@/db/seed";
 import type { Actor } from "@/lib/authz";
+import { getDashboard } from "@/lib/dashboard";
 import { getDecisionsPage, getPortalDecisions } from "@/lib/decisions";
 import { getDirectivesPage } from "@/lib/directives";
 import { listMyWork } from "@/lib/my-work";
@@ -54,6 +55,8 @@ const pages: [string, number, () => Promise<unknown>][] = [
   ["needs and referrals, coordinator", SHELL, () => getPatientNeeds(coordinator, patientId)],
   ["needs and referrals, advocate (who may refer)", SHELL, () => getPatientNeeds(advocate, patientId)],
   ["social-needs screening, staff", SHELL, () => getScreeningPage(advocate, patientId)],
+  ["the dashboard, coordinator", SHELL, () => getDashboard(coordinator)],
+  ["the dashboard, advocate (concerns, rights requests, follow-ups)", SHELL, () => getDashboard(advocate)],
   ["my work, coordinator", SHELL, () => listMyWork(coordinator)],
   ["my work, advocate", SHELL, () => listMyWork(advocate)],
   ["notifications", SHELL, () => listNotifications(coordinator, { page: 1, side: "staff" })],

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { FocusOnArrival } from "@/components/ui/focus-on-arrival";
 import type { OpenForm } from "@/lib/care-plans/schemas";
-import { FocusOnArrival } from "./focus-on-arrival";
 
 // The plan's forms are rendered one at a time, when someone opens one (issue 19: a plan with a
 // dozen items carried a dozen hidden forms). Each is a link to the page with `?edit=` naming the

@@ -67,7 +67,7 @@ export function PlanGoals(props: PlanItemsProps) {
     >
       {(g) => (
         <>
-          <p className="font-medium">
+          <p>
             {g.description}
             {g.patientSet ? (
               <span className="ml-2 rounded bg-brand-50 px-2 py-0.5 text-sm font-normal text-brand-800">
@@ -76,7 +76,7 @@ export function PlanGoals(props: PlanItemsProps) {
             ) : null}
           </p>
           <Facts
-            className="mt-1 text-sm"
+            layout="list"
             items={[
               plainWordsFact(language, g.plainWords),
               { label: "Measure", value: g.measure },

@@ -103,7 +103,7 @@ export function PlanHeader({
               {DETAILS}
             </OpenFormLink>
           )}
-          <PlanLifecycleForms plan={plan} plans={plans} actions={actions} />
+          <PlanLifecycleForms plan={plan} plans={plans} place={place} actions={actions} />
         </div>
       ) : null}
     </Card>

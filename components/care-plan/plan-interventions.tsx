@@ -69,9 +69,9 @@ export function PlanInterventions({
     >
       {(i) => (
         <>
-          <p className="font-medium">{i.description}</p>
+          <p>{i.description}</p>
           <Facts
-            className="mt-1 text-sm"
+            layout="list"
             items={[
               plainWordsFact(plan.plainWordsLanguage, i.plainWords),
               { label: "Owner", value: i.ownerName ?? "Not assigned yet" },

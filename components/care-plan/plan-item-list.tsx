@@ -2,16 +2,19 @@ import type { ReactNode } from "react";
 import type { FieldSpec } from "@/components/action-form";
 import type { WritingForNeed } from "@/components/language/writing-for";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FACTS_IN_LIST } from "@/components/ui/facts";
 import type { PlanDetail, PlanItemKind } from "@/lib/care-plans";
 import { OpenFormLink, OpenFormPanel, type PlanPlace } from "./open-form";
 import type { CarePlanActions } from "./plan-actions";
 import { ADD_LABEL, AddPlanItemForm, PlanItemForms } from "./plan-item-forms";
 import { PlanSection } from "./plan-section";
 
-// Set on the list, not on each item: a plan lists a dozen items or more.
+// Set on the list, not on each item: a plan lists a dozen items or more (issue 19). An item of a
+// normal list opens with its title in medium weight, then its facts (Facts of layout "list").
+const ITEMS = `divide-y divide-slate-200 *:first:pt-0 *:last:pb-0 ${FACTS_IN_LIST} [&_dl]:mt-1 [&_dl]:text-sm`;
 const spacing = {
-  normal: "mt-2 divide-y divide-slate-200 *:py-3 *:first:pt-0 *:last:pb-0",
-  dense: "mt-2 divide-y divide-slate-200 *:py-2 *:first:pt-0 *:last:pb-0",
+  normal: `mt-2 *:py-3 [&>li>p:first-child]:font-medium ${ITEMS}`,
+  dense: `mt-2 *:py-2 ${ITEMS}`,
 } as const;
 
 /** What each part of the plan that lists items is given. */

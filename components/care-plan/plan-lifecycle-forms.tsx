@@ -1,23 +1,54 @@
 import { ActionForm } from "@/components/action-form";
 import type { CarePlanListItem, PlanDetail } from "@/lib/care-plans";
 import { PLAN_TRANSITIONS } from "@/lib/care-plans/schemas";
+import { OpenFormLink, OpenFormPanel, type PlanPlace } from "./open-form";
 import type { CarePlanActions } from "./plan-actions";
 
-/** The lifecycle buttons the plan's state allows, each behind a confirmation. */
+const CLOSE = "Complete or revoke this plan";
+
+/**
+ * The lifecycle buttons the plan's state allows, each behind a confirmation. A draft's are shown:
+ * activating it is what comes next. An active plan's, rarely used, open from a link (`?edit=close`;
+ * issue 19).
+ */
 export function PlanLifecycleForms({
+  plan,
+  plans,
+  place,
+  actions,
+}: {
+  plan: PlanDetail;
+  /** The patient's plans, to name the active one that activating this plan replaces. */
+  plans: CarePlanListItem[];
+  place: PlanPlace;
+  actions: CarePlanActions;
+}) {
+  const moves = PLAN_TRANSITIONS[plan.status];
+  if (moves.length === 0) return null;
+  if (plan.status !== "active") return <LifecycleForms plan={plan} plans={plans} actions={actions} />;
+  return place.open === "close" ? (
+    <OpenFormPanel place={place} title={CLOSE} heading="h3" closeTo="plan-heading">
+      <LifecycleForms plan={plan} plans={plans} actions={actions} />
+    </OpenFormPanel>
+  ) : (
+    <OpenFormLink place={place} form="close" className="">
+      {CLOSE}
+    </OpenFormLink>
+  );
+}
+
+function LifecycleForms({
   plan,
   plans,
   actions,
 }: {
   plan: PlanDetail;
-  /** The patient's plans, to name the active one that activating this plan replaces. */
   plans: CarePlanListItem[];
   actions: CarePlanActions;
 }) {
   const version = { version: String(plan.version) };
   const replacing = plans.find((p) => p.status === "active" && p.id !== plan.id);
   const moves = PLAN_TRANSITIONS[plan.status];
-  if (moves.length === 0) return null;
   return (
     <div className="flex flex-wrap items-start gap-6">
       {moves.includes("active") ? (

@@ -24,6 +24,7 @@ export function PortalThread({
       {messages.map((m) => (
         <li
           key={m.id}
+          id={`message-${m.id}`}
           className={`rounded-lg p-4 shadow-sm ${m.fromCareTeam ? "bg-white" : "border-l-4 border-brand-600 bg-brand-50"}`}
         >
           <p className="text-sm text-slate-700">

@@ -1,6 +1,7 @@
 import { ActionForm } from "@/components/action-form";
 import { Expander } from "@/components/ui/expander";
 import type { FormState } from "@/components/ui/form-state";
+import { OpenedForm, OpenFormLink } from "@/components/ui/opened-form";
 import type { DecisionsPage, DecisionView } from "@/lib/decisions";
 import { decisionFields } from "./decision-fields";
 
@@ -14,19 +15,32 @@ export interface DecisionActions {
   link: (decisionId: string, ...form: Form) => Promise<FormState>;
 }
 
-/** What one decision's reader may do to it, each folded away under its own summary line. */
+/** Which decision's edit or link form the address opens (`?edit=<id>`, `?link=<id>`). */
+export interface OpenDecisionForms {
+  edit?: string;
+  link?: string;
+}
+
+/**
+ * What one decision's reader may do to it: the flag's forms folded away under their summary lines,
+ * the edit and link forms (long, and one per record) behind links that open them (`?edit=`, `?link=`).
+ */
 export function DecisionForms({
   decision: d,
   page,
   actions,
+  open,
 }: {
   decision: DecisionView;
   page: DecisionsPage;
   actions: DecisionActions;
+  open: OpenDecisionForms;
 }) {
   const version = { version: String(d.version) };
   const linked = new Set(d.links.map((l) => `${l.kind}:${l.id}`));
   const linkable = page.planItems.filter((item) => !linked.has(item.value));
+  const here = `/patients/${page.patient.id}/decisions`;
+  const closeHref = `${here}#decision-${d.id}`;
   return (
     <div className="mt-3 space-y-2">
       {page.canResolve && d.flagged ? (
@@ -73,8 +87,13 @@ export function DecisionForms({
           />
         </Expander>
       ) : null}
-      {page.canWrite && linkable.length > 0 ? (
-        <Expander summary="Link a care plan goal or intervention">
+      {page.canWrite && linkable.length > 0 && open.link !== d.id ? (
+        <OpenFormLink href={`${here}?link=${d.id}#link-decision`} className="">
+          Link a care plan goal or intervention<span className="sr-only"> to “{d.topic}”</span>
+        </OpenFormLink>
+      ) : null}
+      {page.canWrite && linkable.length > 0 && open.link === d.id ? (
+        <OpenedForm id="link-decision" title="Link a care plan goal or intervention" closeHref={closeHref}>
           <ActionForm
             action={actions.link.bind(null, d.id)}
             submitLabel="Link"
@@ -94,10 +113,15 @@ export function DecisionForms({
               },
             ]}
           />
-        </Expander>
+        </OpenedForm>
       ) : null}
-      {page.canWrite ? (
-        <Expander summary="Edit this record">
+      {page.canWrite && open.edit !== d.id ? (
+        <OpenFormLink href={`${here}?edit=${d.id}#edit-decision`} className="">
+          Edit this record<span className="sr-only">: “{d.topic}”</span>
+        </OpenFormLink>
+      ) : null}
+      {page.canWrite && open.edit === d.id ? (
+        <OpenedForm id="edit-decision" title="Edit this record" closeHref={closeHref}>
           <ActionForm
             action={actions.edit.bind(null, d.id)}
             hidden={version}
@@ -105,7 +129,7 @@ export function DecisionForms({
             draftKey={`decision-edit-${d.id}`}
             fields={decisionFields(page.plans, page.today, d)}
           />
-        </Expander>
+        </OpenedForm>
       ) : null}
     </div>
   );

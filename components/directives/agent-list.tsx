@@ -1,7 +1,7 @@
 import { ActionForm, type FieldSpec } from "@/components/action-form";
-import { Expander } from "@/components/ui/expander";
 import { Facts } from "@/components/ui/facts";
 import type { FormAction } from "@/components/ui/form-state";
+import { OpenedForm, OpenFormLink } from "@/components/ui/opened-form";
 import type { AgentSummary } from "@/lib/directives/reads";
 import { AGENT_RANK_LABEL } from "@/lib/directives/schemas";
 import { PhoneLink } from "./who-decides-banner";
@@ -11,6 +11,17 @@ export interface AgentActions {
   add: FormAction;
   edit: (agentId: string) => FormAction;
   archive: (agentId: string) => FormAction;
+}
+
+/**
+ * Where the page is and which form it opens: the edit and add forms are sent only when opened
+ * (`?edit=<agent>`, `?add=agent`; issue 19), from links that work without JavaScript.
+ */
+export interface DirectivesPlace {
+  /** The page's own path, `/patients/<id>/directives`. */
+  here: string;
+  edit?: string;
+  add?: "agent" | "directive";
 }
 
 /** The agent's or an alternate's fields, filled with what is recorded when editing. */
@@ -78,13 +89,15 @@ function AgentCard({
   agent,
   title,
   actions,
+  place,
 }: {
   agent: AgentSummary;
   title: string;
   actions: AgentActions | null;
+  place: DirectivesPlace;
 }) {
   return (
-    <li className="border-t border-slate-200 pt-3">
+    <li id={`agent-${agent.id}`} className="border-t border-slate-200 pt-3">
       <h3 className="text-base font-semibold">
         {title}: {agent.name}
       </h3>
@@ -99,15 +112,23 @@ function AgentCard({
       />
       {actions ? (
         <>
-          <Expander summary={`Edit ${agent.name}`}>
-            <ActionForm
-              action={actions.edit(agent.id)}
-              hidden={{ version: String(agent.version) }}
-              draftKey={`agent-${agent.id}`}
-              submitLabel="Save"
-              fields={agentFields(agent)}
-            />
-          </Expander>
+          {place.edit === agent.id ? (
+            <OpenedForm
+              id="edit-agent"
+              title={`Edit ${agent.name}`}
+              closeHref={`${place.here}#agent-${agent.id}`}
+            >
+              <ActionForm
+                action={actions.edit(agent.id)}
+                hidden={{ version: String(agent.version) }}
+                draftKey={`agent-${agent.id}`}
+                submitLabel="Save"
+                fields={agentFields(agent)}
+              />
+            </OpenedForm>
+          ) : (
+            <OpenFormLink href={`${place.here}?edit=${agent.id}#edit-agent`}>Edit {agent.name}</OpenFormLink>
+          )}
           <div className="mt-3">
             <ActionForm
               action={actions.archive(agent.id)}
@@ -134,26 +155,45 @@ export function AgentList({
   agent,
   alternates,
   actions,
+  place,
 }: {
   agent: AgentSummary | null;
   alternates: AgentSummary[];
   actions: AgentActions | null;
+  place: DirectivesPlace;
 }) {
   return (
     <>
       {agent || alternates.length > 0 ? (
         <ul className="space-y-4">
-          {agent ? <AgentCard agent={agent} title="Health care agent" actions={actions} /> : null}
+          {agent ? (
+            <AgentCard agent={agent} title="Health care agent" actions={actions} place={place} />
+          ) : null}
           {alternates.map((a) => (
-            <AgentCard key={a.id} agent={a} title={`Alternate ${a.position}`} actions={actions} />
+            <AgentCard
+              key={a.id}
+              agent={a}
+              title={`Alternate ${a.position}`}
+              actions={actions}
+              place={place}
+            />
           ))}
         </ul>
       ) : null}
       {!agent ? <p className="mt-2 text-slate-700">No health care agent is named.</p> : null}
-      {actions ? (
-        <Expander summary="Name an agent or an alternate" className="mt-4">
+      {actions && place.add === "agent" ? (
+        <OpenedForm
+          id="add-agent"
+          heading="h3"
+          title="Name an agent or an alternate"
+          closeHref={`${place.here}#agents-heading`}
+        >
           <ActionForm action={actions.add} draftKey="agent-new" submitLabel="Add" fields={agentFields()} />
-        </Expander>
+        </OpenedForm>
+      ) : actions ? (
+        <OpenFormLink href={`${place.here}?add=agent#add-agent`} className="mt-4">
+          Name an agent or an alternate
+        </OpenFormLink>
       ) : null}
     </>
   );

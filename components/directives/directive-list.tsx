@@ -1,12 +1,13 @@
 import { ActionForm } from "@/components/action-form";
 import { fileSize } from "@/components/conversations/attachment-link";
-import { Expander } from "@/components/ui/expander";
 import { Facts } from "@/components/ui/facts";
 import type { FormAction } from "@/components/ui/form-state";
+import { OpenedForm, OpenFormLink } from "@/components/ui/opened-form";
 import type { DirectiveSummary } from "@/lib/directives/reads";
 import { DIRECTIVE_KIND_LABEL, DIRECTIVE_KINDS } from "@/lib/directives/schemas";
 import type { ArchivedDirective } from "@/lib/directives/staff-page";
 import { formatCalendarDate, formatDateTime } from "@/lib/time";
+import type { DirectivesPlace } from "./agent-list";
 
 /** The actions of the directive forms, bound by the page to the patient (and the document). */
 export interface DirectiveActions {
@@ -38,10 +39,12 @@ export function DirectiveList({
   patientId,
   directives,
   actions,
+  place,
 }: {
   patientId: string;
   directives: DirectiveSummary[];
   actions: DirectiveActions | null;
+  place: DirectivesPlace;
 }) {
   return (
     <>
@@ -81,9 +84,19 @@ export function DirectiveList({
           ))}
         </ul>
       )}
-      {actions ? (
-        <Expander summary="Record a signed document" className="mt-4">
-          <p className="mb-3 text-sm text-slate-700">
+      {actions && place.add !== "directive" ? (
+        <OpenFormLink href={`${place.here}?add=directive#add-directive`} className="mt-4">
+          Record a signed document
+        </OpenFormLink>
+      ) : null}
+      {actions && place.add === "directive" ? (
+        <OpenedForm
+          id="add-directive"
+          heading="h3"
+          title="Record a signed document"
+          closeHref={`${place.here}#directives-heading`}
+        >
+          <p className="text-sm text-slate-700">
             A document is never edited: when she signs a new one, record it and archive the old.
           </p>
           <ActionForm
@@ -114,7 +127,7 @@ export function DirectiveList({
               },
             ]}
           />
-        </Expander>
+        </OpenedForm>
       ) : null}
     </>
   );

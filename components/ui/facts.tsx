@@ -1,4 +1,4 @@
-import { Fragment, type ReactNode } from "react";
+import type { ReactNode } from "react";
 
 export interface Fact {
   label: string;
@@ -15,7 +15,13 @@ const layouts = {
   stack: "space-y-1 [&>dt]:font-medium [&>dd]:whitespace-pre-wrap [&>dd]:break-words",
   /** Each label and value kept together, for paragraphs set apart. */
   groups: "space-y-2 [&_dt]:font-semibold [&_dd]:whitespace-pre-wrap [&_dd]:break-words",
+  /** Styled by the list that holds many of them, with FACTS_IN_LIST: label and value side by side. */
+  list: "",
 } as const;
+
+/** The `grid` layout, for a list of records each with its Facts of layout `list`: said once on the list. */
+export const FACTS_IN_LIST =
+  "[&_dl]:grid [&_dl]:grid-cols-[auto_1fr] [&_dl]:gap-x-3 [&_dl]:gap-y-1 [&_dt]:font-medium [&_dd]:break-words";
 
 /** A record's fields as a definition list; rows without a value are left out. */
 export function Facts({
@@ -29,19 +35,18 @@ export function Facts({
 }) {
   const shown = items.filter((f) => f.value !== null && f.value !== undefined && f.value !== "");
   return (
-    <dl className={`${layouts[layout]}${className ? ` ${className}` : ""}`}>
-      {shown.map((f) =>
-        layout === "groups" ? (
-          <div key={f.label}>
-            <dt>{f.label}</dt>
-            <dd>{f.value}</dd>
-          </div>
-        ) : (
-          <Fragment key={f.label}>
-            <dt>{f.label}</dt>
-            <dd>{f.value}</dd>
-          </Fragment>
-        ),
+    <dl className={[layouts[layout], className].filter(Boolean).join(" ") || undefined}>
+      {shown.flatMap((f) =>
+        layout === "groups"
+          ? [
+              <div key={f.label}>
+                <dt>{f.label}</dt>
+                <dd>{f.value}</dd>
+              </div>,
+            ]
+          : // Keyed terms and values rather than a keyed fragment for each pair: a fragment with a key is
+            // one more element in the RSC payload for every row of every record (issue 19).
+            [<dt key={`${f.label}:t`}>{f.label}</dt>, <dd key={`${f.label}:d`}>{f.value}</dd>],
       )}
     </dl>
   );

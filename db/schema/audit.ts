@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { patients } from "./patients";
 import { users } from "./users";
@@ -26,5 +27,10 @@ export const auditEvents = pgTable(
     index("audit_events_patient_idx").on(t.patientId, t.occurredAt),
     index("audit_events_actor_idx").on(t.actorUserId, t.occurredAt),
     index("audit_events_action_idx").on(t.action, t.occurredAt),
+    // "Records you opened recently" on the dashboard: one person's reads of a record, newest first,
+    // answered from the index alone (issue 19: 7.3 ms to 0.7 ms at 10,000 patients).
+    index("audit_events_actor_reads_idx")
+      .on(t.actorUserId, t.occurredAt, t.patientId, t.id)
+      .where(sql`${t.action} = 'patient.read'`),
   ],
 );

@@ -3,7 +3,8 @@ import { and, asc, eq, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { advocacyInteractions, caseloadAssignments, patients } from "@/db/schema";
 import { type Actor, inCurrentCaseload } from "@/lib/authz";
-import { readWorklist } from "@/lib/records/patient-read";
+import { type Panel, readPanel, worklistPanel } from "@/lib/records/read-panels";
+import { listOf, type Part, readTogether } from "@/lib/records/read-together";
 import { addDaysIso, zonedDate } from "@/lib/time";
 
 export interface FollowUpDue {
@@ -20,11 +21,15 @@ export interface FollowUpDue {
  * Audited as one event naming the patients shown.
  */
 export async function listFollowUpsDue(actor: Actor, limit = 8): Promise<FollowUpDue[]> {
-  return readWorklist(
-    actor,
+  return readPanel(actor, followUpsDuePanel(actor, limit));
+}
+
+/** The same, as a panel of the dashboard's one statement. */
+export function followUpsDuePanel(actor: Actor, limit = 8): Panel<FollowUpDue[]> {
+  return worklistPanel(
     "work:advocacyFollowUps",
     "advocacy.follow-ups-due",
-    (database) => readFollowUpsDue(database, actor, limit),
+    followUpsDuePart(actor, limit),
     (rows) => rows.map((row) => row.patientId),
   );
 }
@@ -33,28 +38,39 @@ export async function listFollowUpsDue(actor: Actor, limit = 8): Promise<FollowU
  * Follow-ups not done in the actor's caseload, due within a week or past, soonest first. Reads no
  * policy: listFollowUpsDue and "My work" authorise first, each with its own audit event.
  */
-export function readFollowUpsDue(database: Database, actor: Actor, limit: number): Promise<FollowUpDue[]> {
+export async function readFollowUpsDue(
+  database: Database,
+  actor: Actor,
+  limit: number,
+): Promise<FollowUpDue[]> {
+  return (await readTogether(database, { rows: followUpsDuePart(actor, limit) })).rows;
+}
+
+function followUpsDuePart(actor: Actor, limit: number): Part<FollowUpDue[]> {
   const today = zonedDate();
-  return database
-    .select({
+  return listOf(
+    {
       id: advocacyInteractions.id,
       patientId: patients.id,
       patientName: sql<string>`${patients.givenName} || ' ' || ${patients.familyName}`,
       organisation: advocacyInteractions.organisation,
       followUpOn: sql<string>`${advocacyInteractions.followUpOn}`,
       overdue: sql<boolean>`${advocacyInteractions.followUpOn} < ${today}`,
-    })
-    .from(advocacyInteractions)
-    .innerJoin(patients, eq(patients.id, advocacyInteractions.patientId))
-    .innerJoin(caseloadAssignments, eq(caseloadAssignments.patientId, advocacyInteractions.patientId))
-    .where(
-      and(
-        inCurrentCaseload(actor.userId),
-        isNotNull(advocacyInteractions.followUpOn),
-        isNull(advocacyInteractions.followUpDoneAt),
-        lte(advocacyInteractions.followUpOn, addDaysIso(today, 7)),
-      ),
-    )
-    .orderBy(asc(advocacyInteractions.followUpOn), asc(advocacyInteractions.id))
-    .limit(limit);
+    },
+    (q) =>
+      q
+        .from(advocacyInteractions)
+        .innerJoin(patients, eq(patients.id, advocacyInteractions.patientId))
+        .innerJoin(caseloadAssignments, eq(caseloadAssignments.patientId, advocacyInteractions.patientId))
+        .where(
+          and(
+            inCurrentCaseload(actor.userId),
+            isNotNull(advocacyInteractions.followUpOn),
+            isNull(advocacyInteractions.followUpDoneAt),
+            lte(advocacyInteractions.followUpOn, addDaysIso(today, 7)),
+          ),
+        )
+        .orderBy(asc(advocacyInteractions.followUpOn), asc(advocacyInteractions.id))
+        .limit(limit),
+  );
 }

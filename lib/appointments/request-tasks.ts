@@ -10,7 +10,8 @@ import {
   can,
   caseloadPatientIds,
 } from "@/lib/authz";
-import { readWorklist } from "@/lib/records/patient-read";
+import { notShown, type Panel, readPanel, worklistPanel } from "@/lib/records/read-panels";
+import { listOf } from "@/lib/records/read-together";
 import { type OpenRequest, requestColumns } from "./portal-requests";
 
 export interface CoordinatorTask extends OpenRequest {
@@ -22,17 +23,19 @@ export interface CoordinatorTask extends OpenRequest {
   requestedByName: string;
 }
 
+const TASK_COLUMNS = {
+  ...requestColumns,
+  patientId: appointmentRequests.patientId,
+  patientName: sql<string>`${patients.givenName} || ' ' || ${patients.familyName}`,
+  appointmentId: appointments.id,
+  appointmentTitle: appointments.title,
+  appointmentStartsAt: appointments.startsAt,
+  requestedByName: users.name,
+};
+
 function taskQuery(database: Database) {
   return database
-    .select({
-      ...requestColumns,
-      patientId: appointmentRequests.patientId,
-      patientName: sql<string>`${patients.givenName} || ' ' || ${patients.familyName}`,
-      appointmentId: appointments.id,
-      appointmentTitle: appointments.title,
-      appointmentStartsAt: appointments.startsAt,
-      requestedByName: users.name,
-    })
+    .select(TASK_COLUMNS)
     .from(appointmentRequests)
     .innerJoin(appointments, eq(appointments.id, appointmentRequests.appointmentId))
     .innerJoin(patients, eq(patients.id, appointmentRequests.patientId))
@@ -41,27 +44,37 @@ function taskQuery(database: Database) {
 
 /** The coordinator's tasks: open requests from patients in their caseload, oldest first. */
 export async function listChangeRequestsForCaseload(actor: Actor, limit = 20): Promise<CoordinatorTask[]> {
-  // Advocates share the dashboard but do not move appointments: their list is empty, not refused,
-  // and shows no one, so it is not audited.
+  // Advocates share the dashboard but do not move appointments: their list is empty, not refused.
   if (!allowsGlobal(actor.role, "handle:appointmentChangeRequests")) {
     await authorizeGlobal(actor, "list:caseload");
     return [];
   }
-  return readWorklist(
-    actor,
-    "list:caseload",
-    "appointment.change-request-list",
-    (database) =>
-      taskQuery(database)
-        .where(
-          and(
-            isNull(appointmentRequests.handledAt),
-            inArray(appointmentRequests.patientId, caseloadPatientIds(actor.userId)),
-          ),
-        )
-        .orderBy(asc(appointmentRequests.requestedAt))
-        .limit(limit),
-    (tasks) => tasks.map((task) => task.patientId),
+  return readPanel(actor, changeRequestsPanel(actor, limit));
+}
+
+/**
+ * The same, as a panel of the dashboard's one statement. For a role that does not handle the
+ * requests the list is empty and shows no one, so it is neither read nor audited.
+ */
+export function changeRequestsPanel(actor: Actor, limit = 20): Panel<CoordinatorTask[]> {
+  if (!allowsGlobal(actor.role, "handle:appointmentChangeRequests")) return notShown([]);
+  const tasks = listOf(TASK_COLUMNS, (q) =>
+    q
+      .from(appointmentRequests)
+      .innerJoin(appointments, eq(appointments.id, appointmentRequests.appointmentId))
+      .innerJoin(patients, eq(patients.id, appointmentRequests.patientId))
+      .innerJoin(users, eq(users.id, appointmentRequests.requestedBy))
+      .where(
+        and(
+          isNull(appointmentRequests.handledAt),
+          inArray(appointmentRequests.patientId, caseloadPatientIds(actor.userId)),
+        ),
+      )
+      .orderBy(asc(appointmentRequests.requestedAt))
+      .limit(limit),
+  );
+  return worklistPanel("list:caseload", "appointment.change-request-list", tasks, (rows) =>
+    rows.map((task) => task.patientId),
   );
 }
 

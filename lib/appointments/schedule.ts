@@ -1,10 +1,10 @@
 import "server-only";
-import { and, asc, eq, gte, inArray, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, isNull, lt, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { appointments, careTeamMembers, clinicians, patients } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/record";
 import { type Actor, authorizeGlobal, caseloadPatientIds } from "@/lib/authz";
+import { recordReadAudits } from "@/lib/records/read-audit";
 import { addDaysIso, orgTimeZone, zonedDate, zonedDayStart } from "@/lib/time";
 
 export const ScheduleQuerySchema = z.object({
@@ -44,6 +44,8 @@ export interface Schedule {
   clinicianOptions: { id: string; name: string; discipline: string }[];
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 /** Monday of the week an ISO date falls in. */
 export function weekStart(isoDate: string): string {
   const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
@@ -54,8 +56,8 @@ export function weekStart(isoDate: string): string {
 /**
  * A week (Monday to Sunday) or one day of appointments in the organisation's zone: the
  * actor's caseload, or one clinician's bookings (other patients' shown only as busy). Without
- * `withClinicianOptions` (the dashboard's week) the clinician filter's options are left empty
- * unless a clinician was asked for.
+ * `withClinicianOptions` the clinician filter's options are left empty unless a clinician was
+ * asked for. (The dashboard reads its own few rows of the week: weekAheadPanel, week-ahead.ts.)
  */
 export async function getSchedule(
   actor: Actor,
@@ -102,6 +104,9 @@ export async function getSchedule(
       .where(
         and(
           gte(appointments.endsAt, from),
+          // Implied by the line above, as no appointment lasts a day (appointments_shorter_than_a_day):
+          // it bounds the index's range on starts_at to the week, not every earlier appointment.
+          gt(appointments.startsAt, new Date(from.getTime() - DAY_MS)),
           lt(appointments.startsAt, to),
           clinician
             ? eq(appointments.clinicianId, clinician.id)
@@ -145,10 +150,12 @@ export async function getSchedule(
       kind: r.mine ? r.kind : null,
     });
   }
-  await recordAudit(database, actor, {
-    action: "schedule.view",
-    details: { view: query.view, from: first, clinician: clinician?.id ?? null, shown: rows.length },
-  });
+  await recordReadAudits(actor, [
+    {
+      action: "schedule.view",
+      details: { view: query.view, from: first, clinician: clinician?.id ?? null, shown: rows.length },
+    },
+  ]);
   const step = query.view === "week" ? 7 : 1;
   return {
     view: query.view,

@@ -25,9 +25,18 @@ export type PlanItemKind = z.infer<typeof PlanItemKindSchema>;
 
 /**
  * The care plan page's `?edit=`: the one form it shows, opened by its link. An item's id opens
- * that item's edit and remove forms; the others name the plan's own forms.
+ * that item's edit and remove forms; the others name the plan's own forms, and `start` the form
+ * that starts another plan while one is active, `close` those that complete or revoke the active plan.
  */
-export const PLAN_FORMS = ["details", "template", "add-problem", "add-goal", "add-intervention"] as const;
+export const PLAN_FORMS = [
+  "details",
+  "template",
+  "add-problem",
+  "add-goal",
+  "add-intervention",
+  "start",
+  "close",
+] as const;
 export const OpenFormSchema = z.union([IdSchema, z.enum(PLAN_FORMS)]);
 export type OpenForm = z.infer<typeof OpenFormSchema>;
 

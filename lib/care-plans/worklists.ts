@@ -1,6 +1,5 @@
 import "server-only";
 import { and, asc, eq, inArray, isNull, lt, lte, sql } from "drizzle-orm";
-import type { Database } from "@/db/client";
 import {
   carePlanInterventions,
   carePlans,
@@ -10,7 +9,8 @@ import {
   users,
 } from "@/db/schema";
 import { type Actor, inCurrentCaseload } from "@/lib/authz";
-import { readWorklist } from "@/lib/records/patient-read";
+import { type Panel, readPanel, worklistPanel } from "@/lib/records/read-panels";
+import { groupParts, listOf, mapPart } from "@/lib/records/read-together";
 import { zonedDate } from "@/lib/time";
 
 export interface CarePlanWorklist {
@@ -35,43 +35,43 @@ export interface CarePlanWorklist {
 
 /** For the dashboard: active plans past their review date and interventions past due, in the caseload. */
 export async function getCarePlanWorklist(actor: Actor, limit = 8): Promise<CarePlanWorklist> {
-  return readWorklist(
-    actor,
-    "list:caseload",
-    "care-plan.worklist",
-    (database) => readCarePlanWorklist(database, actor, limit),
-    (list) => [...list.dueForReview, ...list.overdue].map((row) => row.patientId),
+  return readPanel(actor, carePlanWorklistPanel(actor, limit));
+}
+
+/** The same, as a panel of the dashboard's one statement: the first `limit` of each, and totals. */
+export function carePlanWorklistPanel(actor: Actor, limit = 8): Panel<CarePlanWorklist> {
+  return worklistPanel("list:caseload", "care-plan.worklist", carePlanWorklistPart(actor, limit), (list) =>
+    [...list.dueForReview, ...list.overdue].map((row) => row.patientId),
   );
 }
 
-async function readCarePlanWorklist(
-  database: Database,
-  actor: Actor,
-  limit: number,
-): Promise<CarePlanWorklist> {
+function carePlanWorklistPart(actor: Actor, limit: number) {
   const today = zonedDate();
   const inCaseload = inCurrentCaseload(actor.userId);
   const patientName = sql<string>`${patients.givenName} || ' ' || ${patients.familyName}`;
   // How many there are in all, beside the first few listed.
   const total = sql<number>`count(*) over ()`.mapWith(Number);
-  const [dueForReview, overdue] = await Promise.all([
-    database
-      .select({
+  const parts = groupParts({
+    dueForReview: listOf(
+      {
         planId: carePlans.id,
         title: carePlans.title,
         reviewDate: carePlans.reviewDate,
         patientId: patients.id,
         patientName,
         total,
-      })
-      .from(carePlans)
-      .innerJoin(patients, eq(patients.id, carePlans.patientId))
-      .innerJoin(caseloadAssignments, eq(caseloadAssignments.patientId, carePlans.patientId))
-      .where(and(inCaseload, eq(carePlans.status, "active"), lte(carePlans.reviewDate, today)))
-      .orderBy(asc(carePlans.reviewDate), asc(patients.familyName))
-      .limit(limit),
-    database
-      .select({
+      },
+      (q) =>
+        q
+          .from(carePlans)
+          .innerJoin(patients, eq(patients.id, carePlans.patientId))
+          .innerJoin(caseloadAssignments, eq(caseloadAssignments.patientId, carePlans.patientId))
+          .where(and(inCaseload, eq(carePlans.status, "active"), lte(carePlans.reviewDate, today)))
+          .orderBy(asc(carePlans.reviewDate), asc(patients.familyName))
+          .limit(limit),
+    ),
+    overdue: listOf(
+      {
         id: carePlanInterventions.id,
         description: carePlanInterventions.description,
         dueDate: sql<string>`${carePlanInterventions.dueDate}`,
@@ -79,30 +79,33 @@ async function readCarePlanWorklist(
         patientId: patients.id,
         patientName,
         total,
-      })
-      .from(carePlanInterventions)
-      .innerJoin(carePlans, eq(carePlans.id, carePlanInterventions.planId))
-      .innerJoin(patients, eq(patients.id, carePlans.patientId))
-      .innerJoin(caseloadAssignments, eq(caseloadAssignments.patientId, carePlans.patientId))
-      .leftJoin(clinicians, eq(clinicians.id, carePlanInterventions.ownerClinicianId))
-      .leftJoin(users, eq(users.id, carePlanInterventions.ownerUserId))
-      .where(
-        and(
-          inCaseload,
-          eq(carePlans.status, "active"),
-          isNull(carePlanInterventions.removedAt),
-          inArray(carePlanInterventions.status, ["not-started", "in-progress"]),
-          lt(carePlanInterventions.dueDate, today),
-        ),
-      )
-      .orderBy(asc(carePlanInterventions.dueDate), asc(patients.familyName))
-      .limit(limit),
-  ]);
+      },
+      (q) =>
+        q
+          .from(carePlanInterventions)
+          .innerJoin(carePlans, eq(carePlans.id, carePlanInterventions.planId))
+          .innerJoin(patients, eq(patients.id, carePlans.patientId))
+          .innerJoin(caseloadAssignments, eq(caseloadAssignments.patientId, carePlans.patientId))
+          .leftJoin(clinicians, eq(clinicians.id, carePlanInterventions.ownerClinicianId))
+          .leftJoin(users, eq(users.id, carePlanInterventions.ownerUserId))
+          .where(
+            and(
+              inCaseload,
+              eq(carePlans.status, "active"),
+              isNull(carePlanInterventions.removedAt),
+              inArray(carePlanInterventions.status, ["not-started", "in-progress"]),
+              lt(carePlanInterventions.dueDate, today),
+            ),
+          )
+          .orderBy(asc(carePlanInterventions.dueDate), asc(patients.familyName))
+          .limit(limit),
+    ),
+  });
   const strip = <T extends { total: number }>(rows: T[]) => rows.map(({ total: _total, ...row }) => row);
-  return {
+  return mapPart(parts, ({ dueForReview, overdue }) => ({
     dueForReview: strip(dueForReview),
     overdue: strip(overdue),
     dueForReviewTotal: dueForReview[0]?.total ?? 0,
     overdueTotal: overdue[0]?.total ?? 0,
-  };
+  }));
 }

@@ -12,6 +12,7 @@ export { referToQio, resolveConcern, sendInterimNotice, transitionConcern } from
 export {
   type ConcernDashboard,
   type ConcernWorklist,
+  concernDashboardPanel,
   getConcernDashboard,
   listConcernWorklist,
 } from "./worklists";

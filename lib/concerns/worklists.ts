@@ -1,9 +1,11 @@
 import "server-only";
 import { and, asc, count, desc, eq, sql } from "drizzle-orm";
-import { type Database, db } from "@/db/client";
+import type { Database } from "@/db/client";
 import { type ConcernStatus, caseloadAssignments, concerns, patients } from "@/db/schema";
-import { type Actor, authorizeGlobal, currentAssignments, inCurrentCaseload } from "@/lib/authz";
+import { type Actor, currentAssignments, inCurrentCaseload } from "@/lib/authz";
 import { readWorklist } from "@/lib/records/patient-read";
+import { countsPanel, type Panel, readPanel } from "@/lib/records/read-panels";
+import { listOf, mapPart } from "@/lib/records/read-together";
 import { CONCERN_PAGE_SIZE, CONCERN_STATUS_LABELS, type ConcernWorklistQuery } from "./schemas";
 import { advocate, type ConcernSummary, nextDueSql, summaryColumns, toSummary } from "./summary";
 
@@ -98,9 +100,13 @@ export interface ConcernDashboard {
  * late. Counts only, naming no patient, so there is no audit event to write.
  */
 export async function getConcernDashboard(actor: Actor): Promise<ConcernDashboard> {
-  await authorizeGlobal(actor, "work:concerns");
-  const rows = await db()
-    .select({
+  return readPanel(actor, concernDashboardPanel(actor));
+}
+
+/** The same counts, as a panel of the dashboard's one statement. */
+export function concernDashboardPanel(actor: Actor): Panel<ConcernDashboard> {
+  const rows = listOf(
+    {
       status: concerns.status,
       count: count(),
       oldestReceivedAt: sql<Date>`min(${concerns.receivedAt})`.mapWith((v: string | Date) => new Date(v)),
@@ -109,18 +115,24 @@ export async function getConcernDashboard(actor: Actor): Promise<ConcernDashboar
         sql<number>`count(*) filter (where ${concerns.resolveDueAt} < now() and ${concerns.interimNoticeSentAt} is null)`.mapWith(
           Number,
         ),
-    })
-    .from(concerns)
-    .innerJoin(patients, eq(patients.id, concerns.patientId))
-    .innerJoin(caseloadAssignments, eq(caseloadAssignments.patientId, concerns.patientId))
-    .where(and(inCurrentCaseload(actor.userId), sql`${concerns.status} not in ('resolved','closed')`))
-    .groupBy(concerns.status);
+    },
+    (q) =>
+      q
+        .from(concerns)
+        .innerJoin(patients, eq(patients.id, concerns.patientId))
+        .innerJoin(caseloadAssignments, eq(caseloadAssignments.patientId, concerns.patientId))
+        .where(and(inCurrentCaseload(actor.userId), sql`${concerns.status} not in ('resolved','closed')`))
+        .groupBy(concerns.status),
+  );
   const order = Object.keys(CONCERN_STATUS_LABELS);
-  return {
-    byStatus: rows
-      .map(({ status, count: n, oldestReceivedAt }) => ({ status, count: n, oldestReceivedAt }))
-      .sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status)),
-    overdue: rows.reduce((sum, r) => sum + r.overdue, 0),
-    interimNoticesDue: rows.reduce((sum, r) => sum + r.interimDue, 0),
-  };
+  return countsPanel(
+    "work:concerns",
+    mapPart(rows, (list) => ({
+      byStatus: list
+        .map(({ status, count: n, oldestReceivedAt }) => ({ status, count: n, oldestReceivedAt }))
+        .sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status)),
+      overdue: list.reduce((sum, r) => sum + r.overdue, 0),
+      interimNoticesDue: list.reduce((sum, r) => sum + r.interimDue, 0),
+    })),
+  );
 }

@@ -8,6 +8,8 @@ import { recordAudit } from "@/lib/audit/record";
 import { type Actor, allowsGlobal, authorizeGlobal } from "@/lib/authz";
 import { env } from "@/lib/env";
 import { DomainError, NotFoundError } from "@/lib/errors";
+import type { Panel } from "@/lib/records/read-panels";
+import { listOf } from "@/lib/records/read-together";
 
 export const EmergencyAccessSchema = z.object({
   patientMrn: z
@@ -161,21 +163,38 @@ export async function reviewEmergencyGrant(actor: Actor, grantId: string, note: 
   });
 }
 
-/** The actor's own emergency grants that are still running, for the dashboard. */
-export async function listMyActiveEmergencyGrants(actor: Actor) {
-  await authorizeGlobal(actor, "request:emergencyAccess");
-  return db()
-    .select({
+/**
+ * The actor's own emergency grants that are still running, as a panel of the dashboard's one
+ * statement. No read event: each grant was written to the trail when it was given, with its reason.
+ */
+export function myActiveEmergencyGrantsPanel(actor: Actor): Panel<MyEmergencyGrant[]> {
+  const part = listOf(
+    {
       patientId: patients.id,
       mrn: patients.mrn,
       givenName: patients.givenName,
       familyName: patients.familyName,
       expiresAt: emergencyAccessGrants.expiresAt,
-    })
-    .from(emergencyAccessGrants)
-    .innerJoin(patients, eq(patients.id, emergencyAccessGrants.patientId))
-    .where(
-      and(eq(emergencyAccessGrants.userId, actor.userId), sql`${emergencyAccessGrants.expiresAt} > now()`),
-    )
-    .orderBy(desc(emergencyAccessGrants.expiresAt));
+    },
+    (q) =>
+      q
+        .from(emergencyAccessGrants)
+        .innerJoin(patients, eq(patients.id, emergencyAccessGrants.patientId))
+        .where(
+          and(
+            eq(emergencyAccessGrants.userId, actor.userId),
+            sql`${emergencyAccessGrants.expiresAt} > now()`,
+          ),
+        )
+        .orderBy(desc(emergencyAccessGrants.expiresAt)),
+  );
+  return { permission: "request:emergencyAccess", part, audit: () => null };
+}
+
+export interface MyEmergencyGrant {
+  patientId: string;
+  mrn: string;
+  givenName: string;
+  familyName: string;
+  expiresAt: Date;
 }

@@ -26,11 +26,11 @@ export interface InboxPage {
 /** Conversations per page of the inbox. */
 export const INBOX_PAGE_SIZE = 25;
 
-const assignee = alias(users, "assignee");
+export const assignee = alias(users, "assignee");
 const thread = sql.raw('"message_threads"."id"');
 
 /** Messages from others after my last read of the thread. */
-const unreadIn = (userId: string) =>
+export const unreadIn = (userId: string) =>
   sql`${messages} m left join ${messageReads} r on r.thread_id = m.thread_id and r.user_id = ${userId}
     where m.thread_id = ${thread} and m.author_id <> ${userId}
       and (r.last_read_at is null or m.created_at > r.last_read_at)`;
@@ -39,7 +39,7 @@ const unreadIn = (userId: string) =>
  * The overdue first, then those waiting on the team, then those with unread messages, then the
  * rest; newest first within each.
  */
-const rank = (userId: string) => sql`case when ${lt(messageThreads.answerDueAt, sql`now()`)} then 0
+export const rank = (userId: string) => sql`case when ${lt(messageThreads.answerDueAt, sql`now()`)} then 0
   when ${messageThreads.answerDueAt} is not null then 1
   when exists (select 1 from ${unreadIn(userId)}) then 2 else 3 end`;
 
@@ -86,7 +86,7 @@ async function inboxRows(database: Database, actor: Actor, limit: number, offset
   return { threads, total: rows[0]?.total ?? 0 };
 }
 
-/** The first 100 threads across the actor's caseload in the inbox's order (the dashboard's panels). */
+/** The first 100 threads across the actor's caseload in the inbox's order. */
 export async function listInbox(actor: Actor): Promise<InboxThread[]> {
   return readWorklist(
     actor,

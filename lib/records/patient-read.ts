@@ -14,6 +14,7 @@ import {
 import { type PatientHeader, patientHeader } from "@/lib/patients/header";
 import { type LanguageNeed, languageNeed } from "@/lib/patients/language";
 import { recordReadAudits } from "./read-audit";
+import { worklistEvent } from "./read-panels";
 
 /** What a record's reader gets: how the actor stands to the patient, and the one question to ask of it. */
 export interface RecordRead {
@@ -79,8 +80,7 @@ export async function readWorklist<T>(
   await authorizeGlobal(actor, permission);
   const database = db();
   const result = await read(database);
-  const ids = [...new Set(patientsShown(result))];
   const extra = typeof details === "function" ? details(result) : details;
-  await recordReadAudits(actor, [{ action, details: { ...extra, shown: ids.length, patients: ids } }]);
+  await recordReadAudits(actor, [worklistEvent(action, patientsShown(result), extra)]);
   return result;
 }

@@ -104,6 +104,21 @@ export function nothing<T>(value: T): Part<T> {
   return { sql: sql`null`, decode: () => value };
 }
 
+/** Several parts as one (a panel that reads two lists): their values, each under its name. */
+export function groupParts<P extends Record<string, Part<unknown>>>(parts: P): Part<PartsRead<P>> {
+  const names = Object.keys(parts);
+  return {
+    sql: sql`json_build_array(${sql.join(
+      names.map((name) => parts[name]!.sql),
+      sql`, `,
+    )})`,
+    decode: (value) =>
+      Object.fromEntries(
+        names.map((name, i) => [name, parts[name]!.decode((value as unknown[] | null)?.[i] ?? null)]),
+      ) as PartsRead<P>,
+  };
+}
+
 /** A part whose value is made into another as it is decoded (rows into a page's items). */
 export function mapPart<T, U>(part: Part<T>, map: (value: T) => U): Part<U> {
   return { sql: part.sql, decode: (value) => map(part.decode(value)) };

@@ -16,4 +16,10 @@ export {
   recordDisagreement,
   recordRightsResponse,
 } from "./workflow";
-export { getRightsCounts, listRightsWorklist, type RightsWorklist } from "./worklists";
+export {
+  getRightsCounts,
+  listRightsWorklist,
+  type RightsCounts,
+  type RightsWorklist,
+  rightsCountsPanel,
+} from "./worklists";

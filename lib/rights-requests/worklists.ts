@@ -1,9 +1,11 @@
 import "server-only";
 import { and, asc, count, eq, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
-import { type Database, db } from "@/db/client";
+import type { Database } from "@/db/client";
 import { caseloadAssignments, patients, rightsRequests } from "@/db/schema";
-import { type Actor, authorizeGlobal, inCurrentCaseload } from "@/lib/authz";
+import { type Actor, inCurrentCaseload } from "@/lib/authz";
 import { readWorklist } from "@/lib/records/patient-read";
+import { countsPanel, type Panel, readPanel } from "@/lib/records/read-panels";
+import { mapPart, oneOf } from "@/lib/records/read-together";
 import { zonedDate } from "@/lib/time";
 import { effectiveDue, itemColumns, type RightsRequestItem, toItem } from "./items";
 import { RIGHTS_PAGE_SIZE, type RightsWorklistQuery } from "./schemas";
@@ -76,16 +78,23 @@ async function readRightsWorklist(
   };
 }
 
+export interface RightsCounts {
+  dueSoon: number;
+  overdue: number;
+}
+
 /** The caseload's unanswered requests due within 7 days, and overdue ones, counted. */
+const rightsCountColumns = (today: string) => ({
+  dueSoon:
+    sql<number>`count(*) filter (where ${effectiveDue} >= ${today}::date and ${effectiveDue} <= ${today}::date + 7)`.mapWith(
+      Number,
+    ),
+  overdue: sql<number>`count(*) filter (where ${effectiveDue} < ${today}::date)`.mapWith(Number),
+});
+
 function rightsCountsQuery(database: Database, actor: Actor, today: string) {
   return database
-    .select({
-      dueSoon:
-        sql<number>`count(*) filter (where ${effectiveDue} >= ${today}::date and ${effectiveDue} <= ${today}::date + 7)`.mapWith(
-          Number,
-        ),
-      overdue: sql<number>`count(*) filter (where ${effectiveDue} < ${today}::date)`.mapWith(Number),
-    })
+    .select(rightsCountColumns(today))
     .from(rightsRequests)
     .innerJoin(patients, eq(patients.id, rightsRequests.patientId))
     .innerJoin(caseloadAssignments, eq(caseloadAssignments.patientId, rightsRequests.patientId))
@@ -96,8 +105,22 @@ function rightsCountsQuery(database: Database, actor: Actor, today: string) {
  * For the advocate's dashboard: unanswered requests due within 7 days, and overdue ones. Two
  * numbers and no patient, so no audit event (the worklist that names them writes one).
  */
-export async function getRightsCounts(actor: Actor): Promise<{ dueSoon: number; overdue: number }> {
-  await authorizeGlobal(actor, "work:rightsRequests");
-  const [row] = await rightsCountsQuery(db(), actor, zonedDate());
-  return { dueSoon: row?.dueSoon ?? 0, overdue: row?.overdue ?? 0 };
+export async function getRightsCounts(actor: Actor): Promise<RightsCounts> {
+  return readPanel(actor, rightsCountsPanel(actor));
+}
+
+/** The same two numbers, as a panel of the dashboard's one statement. */
+export function rightsCountsPanel(actor: Actor): Panel<RightsCounts> {
+  const today = zonedDate();
+  const counts = oneOf(rightsCountColumns(today), (q) =>
+    q
+      .from(rightsRequests)
+      .innerJoin(patients, eq(patients.id, rightsRequests.patientId))
+      .innerJoin(caseloadAssignments, eq(caseloadAssignments.patientId, rightsRequests.patientId))
+      .where(and(inCurrentCaseload(actor.userId), isNull(rightsRequests.responseSentOn))),
+  );
+  return countsPanel(
+    "work:rightsRequests",
+    mapPart(counts, (row) => ({ dueSoon: row?.dueSoon ?? 0, overdue: row?.overdue ?? 0 })),
+  );
 }

@@ -2,54 +2,22 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { orNotFound } from "@/app/_lib/guards";
 import { ChangeRequestList } from "@/components/change-requests";
+import { AdvocacyPanels } from "@/components/dashboard/advocacy-panels";
 import { LongestListed, MoreLink, PatientLink } from "@/components/dashboard/panel-links";
 import { CardSection } from "@/components/ui/card-section";
-import { EmptyState } from "@/components/ui/empty-state";
 import { ListCard } from "@/components/ui/list-card";
 import { PageHeader } from "@/components/ui/page-header";
-import { listFollowUpsDue } from "@/lib/advocacy";
-import { listChangeRequestsForCaseload } from "@/lib/appointments/requests";
-import { getSchedule } from "@/lib/appointments/schedule";
 import { requireActor } from "@/lib/auth/current-user";
-import { getCarePlanWorklist } from "@/lib/care-plans";
-import { CONCERN_STATUS_LABELS, getConcernDashboard } from "@/lib/concerns";
-import { listMyActiveEmergencyGrants } from "@/lib/emergency-access";
-import { listInbox } from "@/lib/messages";
-import { dashboardPanels, getStaffDashboard } from "@/lib/patients";
-import { auditReadsTogether } from "@/lib/records/read-audit";
-import { getRightsCounts } from "@/lib/rights-requests";
+import { getDashboard } from "@/lib/dashboard";
 import { formatCalendarDate, formatDateTime, formatTime } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const actor = await requireActor();
-  const can = dashboardPanels(actor);
-  const [summary, emergency, week, inbox, plans, concernSummary, followUps, rights, changeRequests] =
-    // The panels' audit events in one statement, written before the page renders (issue 19).
-    await orNotFound(
-      auditReadsTogether(() =>
-        Promise.all([
-          getStaffDashboard(actor),
-          listMyActiveEmergencyGrants(actor),
-          getSchedule(actor, { view: "week" }, { withClinicianOptions: false }),
-          listInbox(actor),
-          getCarePlanWorklist(actor),
-          can.canWorkConcerns ? getConcernDashboard(actor) : null,
-          can.canWorkFollowUps ? listFollowUpsDue(actor) : [],
-          can.canWorkRightsRequests ? getRightsCounts(actor) : null,
-          listChangeRequestsForCaseload(actor),
-        ]),
-      ),
-    );
-  const today =
-    week.days.find((d) => d.date === week.today)?.items.filter((i) => i.status !== "cancelled") ?? [];
-  const later = week.days
-    .filter((d) => d.date > week.today)
-    .flatMap((d) => d.items)
-    .filter((i) => i.status !== "cancelled");
-  const unreadThreads = inbox.filter((t) => t.unread > 0).slice(0, 5);
-  const overdueConversations = inbox.filter((t) => t.overdue);
+  // Every panel in one statement and their audit events in one insert (issue 19).
+  const dashboard = await orNotFound(getDashboard(actor));
+  const { summary, emergency, week, inbox, plans, changeRequests, concerns, followUps, rights } = dashboard;
   return (
     <>
       <PageHeader title={`Good to see you, ${actor.name.split(" ")[0]}`} />
@@ -73,84 +41,13 @@ export default async function DashboardPage() {
           <ChangeRequestList tasks={changeRequests} showPatient />
         </CardSection>
       ) : null}
-      {concernSummary ? (
-        <CardSection
-          id="concerns-heading"
-          title="Concerns not yet resolved"
-          headingClassName=""
-          className="mb-8"
-        >
-          {concernSummary.byStatus.length === 0 ? (
-            <EmptyState framed={false} className="mt-2">
-              No open concerns in your caseload.
-            </EmptyState>
-          ) : (
-            <>
-              <p className="mt-2">
-                <strong data-testid="concerns-overdue">{concernSummary.overdue}</strong> overdue
-                {concernSummary.interimNoticesDue > 0
-                  ? `, ${concernSummary.interimNoticesDue} owed an interim notice`
-                  : ""}
-                . <Link href="/concerns?status=active">Open the worklist</Link>
-              </p>
-              <table className="mt-3 max-w-lg">
-                <thead>
-                  <tr>
-                    <th scope="col">Status</th>
-                    <th scope="col">Concerns</th>
-                    <th scope="col">Oldest received</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {concernSummary.byStatus.map((row) => (
-                    <tr key={row.status}>
-                      <td>
-                        <Link href={`/concerns?status=${row.status}`}>
-                          {CONCERN_STATUS_LABELS[row.status]}
-                        </Link>
-                      </td>
-                      <td>{row.count}</td>
-                      <td>{formatDateTime(row.oldestReceivedAt)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </>
-          )}
-        </CardSection>
-      ) : null}
-      {rights ? (
-        <CardSection id="rights-heading" title="Rights requests" headingClassName="" className="mb-8">
-          <p className="mt-2">
-            <strong>{rights.dueSoon}</strong> due within 7 days · <strong>{rights.overdue}</strong> overdue.{" "}
-            <Link href="/rights-requests?status=open">Open the worklist</Link>
-          </p>
-        </CardSection>
-      ) : null}
-      {can.canWorkFollowUps ? (
-        <ListCard
-          id="follow-ups-heading"
-          title="Follow-ups due this week"
-          className="mb-8"
-          items={followUps}
-          itemKey={(f) => f.id}
-          empty="No follow-ups from the representation log are due in the next 7 days."
-        >
-          {(f) => (
-            <>
-              <Link href={`/patients/${f.patientId}/advocacy`}>{f.patientName}</Link>: {f.organisation}, by{" "}
-              {formatCalendarDate(f.followUpOn)}
-              {f.overdue ? <strong className="ml-2 text-red-800">Overdue</strong> : null}
-            </>
-          )}
-        </ListCard>
-      ) : null}
+      <AdvocacyPanels concerns={concerns} rights={rights} followUps={followUps} />
       <div className="mb-8 grid gap-6 md:grid-cols-2">
         <ListCard
           id="today-heading"
           title="Today's appointments"
-          count={today.length}
-          items={today.slice(0, 8)}
+          count={week.todayTotal}
+          items={week.today}
           itemKey={(i) => i.id}
           empty="Nothing booked for your patients today."
           footer={<MoreLink href="/schedule?view=day">Open today&apos;s agenda</MoreLink>}
@@ -165,8 +62,8 @@ export default async function DashboardPage() {
         <ListCard
           id="week-heading"
           title="Later this week"
-          count={later.length}
-          items={later.slice(0, 8)}
+          count={week.laterTotal}
+          items={week.later}
           itemKey={(i) => i.id}
           empty="Nothing else booked this week."
           footer={<MoreLink href="/schedule">Open the week</MoreLink>}
@@ -215,15 +112,10 @@ export default async function DashboardPage() {
           id="overdue-conversations-heading"
           title="Conversations overdue for an answer"
           className="md:col-span-2"
-          items={overdueConversations.slice(0, 5)}
+          items={inbox.overdue}
           itemKey={(t) => t.id}
           empty="No patient is waiting past the answer time."
-          footer={
-            <LongestListed
-              shown={Math.min(5, overdueConversations.length)}
-              total={overdueConversations.length}
-            />
-          }
+          footer={<LongestListed shown={inbox.overdue.length} total={inbox.overdueTotal} />}
         >
           {(t) => (
             <>
@@ -236,7 +128,7 @@ export default async function DashboardPage() {
           id="unread-heading"
           title="Unread messages"
           className="md:col-span-2"
-          items={unreadThreads}
+          items={inbox.unread}
           itemKey={(t) => t.id}
           empty="You are up to date with your care teams' messages."
           footer={<MoreLink href="/messages">All messages</MoreLink>}

@@ -10,7 +10,6 @@ import {
   ReportKindSection,
 } from "@/components/report-table";
 import { Alert } from "@/components/ui/alert";
-import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/current-user";
 import {
@@ -27,7 +26,12 @@ import { formatCalendarDate, formatDateTime, zonedDate } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Equity report" };
 
-/** Who raises concerns and uses their rights, and how well they are served, by group. */
+/** The headline figures, each a panel: styled once on their list (issue 19: page size). */
+const TOTALS_STYLES = [
+  "mb-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-4 [&>div]:rounded-lg [&>div]:bg-white [&>div]:p-4 [&>div]:shadow-sm",
+  "[&_dt]:text-slate-700 [&_dd]:text-2xl [&_dd]:font-semibold [&_dd_span]:text-base [&_dd_span]:font-normal",
+].join(" ");
+
 /** One headline figure of the report, with what it counts and, where it helps, out of how many. */
 function Total({
   label,
@@ -41,21 +45,17 @@ function Total({
   children: ReactNode;
 }) {
   return (
-    <Card padding={4}>
-      <dt className="text-slate-700">{label}</dt>
-      <dd className="text-2xl font-semibold" data-testid={testId}>
+    <div>
+      <dt>{label}</dt>
+      <dd data-testid={testId}>
         {children}
-        {note ? (
-          <>
-            {" "}
-            <span className="text-base font-normal">{note}</span>
-          </>
-        ) : null}
+        {note ? <span>{` ${note}`}</span> : null}
       </dd>
-    </Card>
+    </div>
   );
 }
 
+/** Who raises concerns and uses their rights, and how well they are served, by group. */
 export default async function ReportsPage({
   searchParams,
 }: {
@@ -106,7 +106,7 @@ export default async function ReportsPage({
           {periodLabel(period)}.
         </Alert>
       ) : null}
-      <dl className="mb-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      <dl className={TOTALS_STYLES}>
         <Total label="Concerns received" testId="report-concerns">
           {totals.concerns}
         </Total>

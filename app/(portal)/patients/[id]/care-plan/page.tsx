@@ -107,6 +107,7 @@ export default async function CarePlanRoute({
               templates={data.templates}
               today={data.today}
               draftOpen={data.plans.some((p) => p.status === "draft")}
+              onRequest={place && data.plans.some((p) => p.status === "active") ? place : null}
               language={data.languageNeed?.defaultLanguage ?? "en"}
               action={startPlanAction}
             />

@@ -1,9 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { z } from "zod";
 import { readRecordPage } from "@/app/_lib/guards";
 import { ActionForm } from "@/components/action-form";
 import { decisionFields } from "@/components/decisions/decision-fields";
-import { type DecisionActions, DecisionForms } from "@/components/decisions/decision-forms";
+import {
+  type DecisionActions,
+  DecisionForms,
+  type OpenDecisionForms,
+} from "@/components/decisions/decision-forms";
 import { DecisionRecord } from "@/components/decisions/decision-record";
 import { PatientHeading } from "@/components/patient-nav";
 import { CardSection } from "@/components/ui/card-section";
@@ -28,8 +33,21 @@ const actions: DecisionActions = {
   link: linkPlanItemAction,
 };
 
+/** Which decision's edit or link form is open (issue 19: one at a time, on request); none by default. */
+const OpenSchema = z.object({
+  edit: z.uuid().optional().catch(undefined),
+  link: z.uuid().optional().catch(undefined),
+});
+
 /** The patient's treatment decisions, each as she made it, with the forms the reader may use. */
-export default async function DecisionsRoute({ params }: { params: Promise<{ id: string }> }) {
+export default async function DecisionsRoute({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const open: OpenDecisionForms = OpenSchema.parse(await searchParams);
   const data = await readRecordPage((await params).id, getDecisionsPage);
   const flagged = data.decisions.filter((d) => d.flagged).length;
   return (
@@ -54,7 +72,7 @@ export default async function DecisionsRoute({ params }: { params: Promise<{ id:
             <ul className="space-y-4">
               {data.decisions.map((d) => (
                 <DecisionRecord key={d.id} patientId={data.patient.id} decision={d}>
-                  <DecisionForms decision={d} page={data} actions={actions} />
+                  <DecisionForms decision={d} page={data} actions={actions} open={open} />
                 </DecisionRecord>
               ))}
             </ul>

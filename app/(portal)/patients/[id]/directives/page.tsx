@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
+import { z } from "zod";
 import { readRecordPage } from "@/app/_lib/guards";
-import { AgentList } from "@/components/directives/agent-list";
+import { AgentList, type DirectivesPlace } from "@/components/directives/agent-list";
 import { CareWishesPanel } from "@/components/directives/care-wishes-panel";
 import { ArchivedDirectiveList, DirectiveList } from "@/components/directives/directive-list";
 import { PatientHeading } from "@/components/patient-nav";
@@ -19,11 +20,25 @@ import {
 
 export const metadata: Metadata = { title: "Who decides" };
 
+/** Which form is open (issue 19: one at a time, on request): an agent's edit, or a new agent or document. */
+const OpenSchema = z.object({
+  edit: z.uuid().optional().catch(undefined),
+  add: z.enum(["agent", "directive"]).optional().catch(undefined),
+});
+
 /** Who decides when she cannot: her agent and alternates, her advance directives, her code-status wishes. */
-export default async function DirectivesPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function DirectivesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const open = OpenSchema.parse(await searchParams);
   const data = await readRecordPage((await params).id, getDirectivesPage);
   const id = data.patient.id;
   const write = data.canWrite;
+  const place: DirectivesPlace = { here: `/patients/${id}/directives`, ...open };
   return (
     <>
       <PatientHeading patient={data.patient} current="directives" />
@@ -35,6 +50,7 @@ export default async function DirectivesPage({ params }: { params: Promise<{ id:
         <div className="min-w-0 space-y-6">
           <CardSection id="agents-heading" title="Health care agent and alternates">
             <AgentList
+              place={place}
               agent={data.agent}
               alternates={data.alternates}
               actions={
@@ -50,6 +66,7 @@ export default async function DirectivesPage({ params }: { params: Promise<{ id:
           </CardSection>
           <CardSection id="directives-heading" title="Advance directives" count={data.directives.length}>
             <DirectiveList
+              place={place}
               patientId={id}
               directives={data.directives}
               actions={

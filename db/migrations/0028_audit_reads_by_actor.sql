@@ -1,0 +1,1 @@
+CREATE INDEX "audit_events_actor_reads_idx" ON "audit_events" USING btree ("actor_user_id","occurred_at","patient_id","id") WHERE "audit_events"."action" = 'patient.read';
