@@ -1794,7 +1794,8 @@ test.describe("authorization matrix: server actions called directly", () => {
       await browser.newContext({ storageState: storageFor("coordinator") })
     ).newPage();
     const open = async () => {
-      await coordinator.goto(`/patients/${ids.own}/care-plan`);
+      // The plan's details form carries its version (an active plan's other forms open on request).
+      await coordinator.goto(`/patients/${ids.own}/care-plan?edit=details`);
       const href = await coordinator
         .getByRole("link", { name: "Print for the patient and family" })
         .getAttribute("href");

@@ -22,7 +22,8 @@ export async function sessionIdFromCookies(
   const known = READ.get(cookieHeader);
   if (known && known.secret === secret && known.until > now) return known.sid;
   const { sid, expires } = await decodeSessionId(cookieHeader, secret);
-  if (sid) remember(cookieHeader, { sid, secret, until: Math.min(now + KEEP_MS, expires) });
+  if (sid && cookieHeader.length <= MAX_KEPT_HEADER)
+    remember(cookieHeader, { sid, secret, until: Math.min(now + KEEP_MS, expires) });
   return sid;
 }
 
@@ -35,6 +36,8 @@ export async function sessionIdFromCookies(
  */
 const KEEP_MS = 60_000;
 const MAX_KEPT = 5_000;
+// A browser's header is well under this; one padded with cookies of its own making is not kept (at most 20 MB).
+const MAX_KEPT_HEADER = 4_096;
 const READ = new Map<string, { sid: string; secret: string; until: number }>();
 
 function remember(cookieHeader: string, entry: { sid: string; secret: string; until: number }): void {

@@ -96,7 +96,12 @@ export async function getTimeline(
       patientId,
       entityType: "patient",
       entityId: patientId,
-      details: { kind: query.kind ?? null, before: query.before ?? null, shown: page.history.length },
+      // The cursor's time is when something happened to her: the event keeps only the item's id.
+      details: {
+        kind: query.kind ?? null,
+        before: query.before ? query.before.slice(query.before.indexOf("_") + 1) : null,
+        shown: page.history.length,
+      },
     },
   ]);
   const { dateOfBirth, ...header } = patientHeader(patientId, access.header, { dateOfBirth: self });

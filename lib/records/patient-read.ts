@@ -58,6 +58,7 @@ export async function readPatientRecord<T extends object>(
     language: languageNeed(access.header),
   });
   const events = typeof audit === "string" ? [{ action: audit }] : [audit(result, access)].flat();
+  if (events.length === 0) throw new Error("A read of a patient's record writes at least one audit event.");
   await recordReadAudits(
     actor,
     events.map((event) => ({ entityType: "patient", entityId: patientId, ...event, patientId })),

@@ -40,9 +40,17 @@ export async function auditReadsTogether<T>(work: () => Promise<T>): Promise<T> 
   let result: T;
   try {
     result = await batches.run(batch, work);
-  } finally {
+  } catch (error) {
     batch.open = false;
-    if (batch.rows.length > 0) await db().insert(auditEvents).values(batch.rows);
+    // The events of the reads that finished, then the read's own error (a 404 stays a 404).
+    if (batch.rows.length > 0)
+      await db()
+        .insert(auditEvents)
+        .values(batch.rows)
+        .catch(() => undefined);
+    throw error;
   }
+  batch.open = false;
+  if (batch.rows.length > 0) await db().insert(auditEvents).values(batch.rows);
   return result;
 }
