@@ -106,7 +106,11 @@ describe.skipIf(!bin)("a database outage", () => {
       await fetch(`${server.base}/dashboard`, { headers: { Cookie: cookie } }),
       await fetch(page, { headers: { Cookie: cookie } }),
       await fetch(`${server.base}/login`),
-      await submitForm(page, cookie, { ...hidden, body: "Written while the database was down" }),
+      await submitForm(page, cookie, {
+        ...hidden,
+        subject: "During the outage",
+        body: "Written while the database was down",
+      }),
     ];
     for (const response of during) {
       expect(response.status).toBe(503);
@@ -128,7 +132,12 @@ describe.skipIf(!bin)("a database outage", () => {
     expect(server.process.pid).toBe(pid);
     expect(server.process.exitCode).toBeNull();
     const fresh = formWith(await (await fetch(page, { headers: { Cookie: cookie } })).text(), "body");
-    const saved = await submitForm(page, cookie, { ...fresh, body: "Written after the database came back" });
+    // The page's one form with a body is "Start a thread" (a thread's reply form opens with the thread).
+    const saved = await submitForm(page, cookie, {
+      ...fresh,
+      subject: "After the outage",
+      body: "Written after the database came back",
+    });
     expect([200, 303]).toContain(saved.status);
     const after = await (await fetch(page, { headers: { Cookie: cookie } })).text();
     expect(after).toContain("Written after the database came back");
