@@ -10,6 +10,7 @@ import { unsafeAppointmentDetails } from "./details";
 import {
   type Attempt,
   claim,
+  handBack,
   hold,
   type Outcome,
   recordFailure,
@@ -18,12 +19,16 @@ import {
 } from "./outcomes";
 import { QUEUE_SETTINGS } from "./queue";
 import { quietUntil } from "./quiet-hours";
+import { inSendLanes } from "./send-lanes";
 import { unsubscribeToken } from "./unsubscribe-token";
 
 export type { Attempt } from "./outcomes";
 
-/** How one delivery ended; a failure is the error, for the queue to retry. */
-export type Delivered = "sent" | "skipped" | "held" | "gone" | Error;
+/**
+ * How one delivery ended; a failure is the error, for the queue to retry. "handed-back": not
+ * started before the batch's deadline, queued again as a new job.
+ */
+export type Delivered = "sent" | "skipped" | "held" | "gone" | "handed-back" | Error;
 
 type Sendable = typeof notifications.$inferSelect & { channel: "email" | "sms" };
 
@@ -34,17 +39,19 @@ const DEFAULT_LEASE_SECONDS = 2 * QUEUE_SETTINGS.expireInSeconds;
  * Delivers a batch of emails and text messages from the outbox. Each row is first claimed (one
  * statement for the batch): still pending, and not taken by another delivery within the lease, so
  * a job handed out twice (a retry after a crash, a batch that outran its expiry) sends once. The
- * destinations are read in two statements for the batch; the messages travel side by side (as many
- * as the SMTP pool's connections), each claim renewed just before its message leaves, with no
- * transaction held meanwhile (PGlite has one connection for everyone), and each outcome is recorded
- * as it comes. A failure is counted and returned for the queue to retry with backoff; after the
- * last try the row is failed, a dead letter. A row another delivery holds is returned as an error
- * too, so its job is retried, not completed.
+ * destinations are read in two statements for the batch; the messages travel in the process's send
+ * lanes (lib/notifications/send-lanes.ts), each claim renewed once its lane is free, just before
+ * its message leaves, with no transaction held meanwhile (PGlite has one connection for everyone),
+ * and each outcome is recorded as it comes. A failure is counted and returned for the queue to
+ * retry with backoff; after the last try the row is failed, a dead letter. A row another delivery
+ * holds is returned as an error too, so its job is retried, not completed. Rows whose lane comes
+ * after `deadline` (ms) are handed back to the queue unsent, so a batch ends inside its jobs' expiry.
  */
 export async function deliverBatch(
   jobs: readonly { id: string; attempt: Attempt }[],
   now: Date = new Date(),
   leaseSeconds = DEFAULT_LEASE_SECONDS,
+  deadline = Number.POSITIVE_INFINITY,
 ): Promise<Map<string, Delivered>> {
   const results = new Map<string, Delivered>(jobs.map((j) => [j.id, "gone"]));
   const { rows, busy } = await claim(
@@ -53,8 +60,9 @@ export async function deliverBatch(
   );
   for (const id of busy) results.set(id, new Error("Another delivery is sending this notification."));
   const destinations = await unsafeDestinations(db(), rows as Sendable[]);
-  await sideBySide(
-    (rows as (Sendable & { claim: string })[]).map((n, i) => async () => {
+  const claimed = rows as (Sendable & { claim: string })[];
+  const notStarted = await inSendLanes(
+    claimed.map((n, i) => async () => {
       const attempt = jobs.find((j) => j.id === n.id)!.attempt;
       try {
         // Still ours? A batch that outran its lease may have been taken by another delivery.
@@ -73,23 +81,10 @@ export async function deliverBatch(
         results.set(n.id, error instanceof Error ? error : new Error(String(error)));
       }
     }),
+    deadline,
   );
+  for (const id of await handBack(notStarted.map((i) => claimed[i]!))) results.set(id, "handed-back");
   return results;
-}
-
-/**
- * How many messages of a batch travel at once: as many as the SMTP pool's connections, so a
- * message's claim is renewed when a connection is free for it, not long before in the pool's queue.
- */
-const SIDE_BY_SIDE = 16;
-
-/** Runs the tasks, at most SIDE_BY_SIDE at a time, each as the one before it in its lane ends. */
-async function sideBySide(tasks: (() => Promise<void>)[]): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < tasks.length) await tasks[next++]!();
-  };
-  await Promise.all(Array.from({ length: Math.min(SIDE_BY_SIDE, tasks.length) }, lane));
 }
 
 /** One notification, by the rules its destination settled: skipped, held through quiet hours, or sent. */
@@ -136,7 +131,7 @@ export async function deliverNotification(
   id: string,
   attempt: Attempt,
   now: Date = new Date(),
-): Promise<"sent" | "skipped" | "held" | "gone"> {
+): Promise<Exclude<Delivered, Error>> {
   const result = (await deliverBatch([{ id, attempt }], now)).get(id)!;
   if (result instanceof Error) throw result;
   return result;

@@ -123,6 +123,40 @@ export async function recordFailure(id: string, attempt: Attempt, error: unknown
 }
 
 /**
+ * Hands rows this delivery claimed but did not start back to the queue, in one transaction: each
+ * claim let go (if it is still this delivery's) and a new job queued for now, so the batch ends
+ * inside its jobs' expiry and a row waiting its turn spends none of its tries. Returns the ids
+ * handed back; a row no longer this delivery's is another's to finish.
+ */
+export async function handBack(rows: readonly { id: string; claim: string }[]): Promise<string[]> {
+  if (rows.length === 0) return [];
+  // A batch's rows share the claim's moment: one statement per moment (in practice one).
+  const byClaim = new Map<string, string[]>();
+  for (const r of rows) byClaim.set(r.claim, [...(byClaim.get(r.claim) ?? []), r.id]);
+  return db().transaction(async (tx) => {
+    const released: string[] = [];
+    for (const [moment, ids] of byClaim) {
+      const mine = await tx
+        .update(notifications)
+        .set({ claimedAt: null })
+        .where(
+          and(
+            inArray(notifications.id, ids),
+            eq(notifications.status, "pending"),
+            sql`${notifications.claimedAt} = ${moment}::timestamptz`,
+          ),
+        )
+        .returning({ id: notifications.id });
+      for (const { id } of mine) {
+        await queueDelivery(tx, id, null);
+        released.push(id);
+      }
+    }
+    return released;
+  });
+}
+
+/**
  * A text message in the recipient's quiet hours waits for them to end, not dropped: in one
  * transaction the row's `not_before` moves to then and a new job is queued for then (through the
  * transaction, as every job is: a process that only sends has no pool of pg-boss's open); this

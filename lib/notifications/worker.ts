@@ -37,9 +37,13 @@ export async function startWorking(): Promise<PgBoss> {
           ]
         : [],
     );
-    // A row stays this batch's for twice its jobs' expiry: a job handed out again meanwhile finds it taken.
+    // A row stays this batch's for twice its jobs' expiry: a job handed out again meanwhile finds it
+    // taken. No message starts after half the expiry: pg-boss gives up on a handler at the expiry
+    // and fetches the next batch while this one still sends, so the batch hands the rest back.
+    const expiry = Math.min(...(jobs as Job[]).map((job) => job.expireInSeconds));
     const lease = 2 * Math.max(...(jobs as Job[]).map((job) => job.expireInSeconds));
-    const results = await deliverBatch(batch, new Date(), lease);
+    const deadline = Date.now() + (expiry * 1000) / 2;
+    const results = await deliverBatch(batch, new Date(), lease, deadline);
     // A failed job goes back to pg-boss with its error (retried with backoff); the others complete.
     for (const job of jobs as Job[]) {
       const result = job.data.notificationId ? results.get(job.data.notificationId) : undefined;

@@ -195,7 +195,8 @@ describe.skipIf(postgresOnly)("notifications delivered exactly once", () => {
     expect(smsRepeats).toBeLessThanOrEqual(inFlight);
     console.log(
       `crash: ${emailIds.length} emails and ${smsIds.length} texts; at the kill ${JSON.stringify(atKill)} with ${inFlight} jobs in flight; ` +
-        `after the restart all sent; SMTP repeats by Message-ID ${repeats}; text requests repeated under their token ${smsRepeats}`,
+        `after the restart all sent; SMTP repeats by Message-ID ${repeats}; text requests repeated under their token ${smsRepeats}; ` +
+        `SMTP connections the kill reset mid-message ${smtp.connectionErrors.length}`,
     );
   });
 });

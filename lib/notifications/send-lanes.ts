@@ -1,0 +1,62 @@
+import "server-only";
+
+/**
+ * How many messages this process sends at once, across every batch it is working: as many as the
+ * SMTP pool's connections (lib/notifications/channels/email.ts). A message takes its lane just
+ * before its claim is renewed, so the time from renewal to the message leaving is the send itself,
+ * never a wait in the pool's queue behind another batch's messages (a batch that outran pg-boss's
+ * expiry overlaps the next one in the same process, and with a lane count per batch the two queued
+ * for one pool until claims ran out mid-wait and another delivery sent the same message).
+ */
+export const SEND_LANES = 16;
+
+const KEY = Symbol.for("carebridge.send-lanes");
+type Lanes = { free: number; waiting: (() => void)[] };
+type Holder = { [KEY]?: Lanes };
+
+/** One set of lanes per process, even where a bundler loads this module twice. */
+function lanes(): Lanes {
+  const holder = globalThis as Holder;
+  holder[KEY] ??= { free: SEND_LANES, waiting: [] };
+  return holder[KEY];
+}
+
+async function take(): Promise<void> {
+  const l = lanes();
+  if (l.free > 0) {
+    l.free--;
+    return;
+  }
+  await new Promise<void>((resolve) => l.waiting.push(resolve));
+}
+
+function give(): void {
+  const l = lanes();
+  const next = l.waiting.shift();
+  if (next) next();
+  else l.free++;
+}
+
+/**
+ * Runs the tasks in the process's lanes, in order, each started only once a lane is free and
+ * only before `deadline` (a time in ms, as Date.now()). Returns the indexes of the tasks it did
+ * not start because the deadline passed: the caller hands those back to the queue.
+ */
+export async function inSendLanes(
+  tasks: readonly (() => Promise<void>)[],
+  deadline = Number.POSITIVE_INFINITY,
+): Promise<number[]> {
+  const notStarted: number[] = [];
+  await Promise.all(
+    tasks.map(async (task, i) => {
+      await take();
+      try {
+        if (Date.now() >= deadline) notStarted.push(i);
+        else await task();
+      } finally {
+        give();
+      }
+    }),
+  );
+  return notStarted.sort((a, b) => a - b);
+}
