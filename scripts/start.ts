@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import { env } from "@/lib/env";
 import { describeModes, notificationModes } from "@/lib/notifications/modes";
 import { prepareDatabase } from "./db";
-import { bin, buildIfNeeded, ensureAuthSecret, ROOT } from "./lib";
+import { bin, buildIfNeeded, ensureAuthSecret, ROOT, serverNodeOptions } from "./lib";
 
 async function main() {
   const secret = ensureAuthSecret();
@@ -21,7 +21,13 @@ async function main() {
     stdio: "inherit",
     // The server runs production-built, so hand it the links' address this process settled on (the
     // demo's default is this port on localhost; production must set PUBLIC_URL, lib/env.ts).
-    env: { ...process.env, AUTH_SECRET: secret, PUBLIC_URL: env().PUBLIC_URL, NODE_ENV: "production" },
+    env: {
+      ...process.env,
+      AUTH_SECRET: secret,
+      PUBLIC_URL: env().PUBLIC_URL,
+      NODE_ENV: "production",
+      NODE_OPTIONS: serverNodeOptions(),
+    },
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   server.on("exit", (code) => process.exit(code ?? 0));
