@@ -22,7 +22,7 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv = pr
  */
 export function serverNodeOptions(env: NodeJS.ProcessEnv = process.env): string {
   const given = env.NODE_OPTIONS ?? "";
-  return given.includes("--max-old-space-size") ? given : `${given} --max-old-space-size=384`.trim();
+  return /--max[-_]old[-_]space[-_]size/.test(given) ? given : `${given} --max-old-space-size=384`.trim();
 }
 
 export function bin(name: string): string {

@@ -4,6 +4,7 @@ import { db, queryRows } from "@/db/client";
 import { notifications } from "@/db/schema";
 import { deliverBatch, deliverNotification } from "@/lib/notifications/deliver";
 import { notifyPatientSide } from "@/lib/notifications/outbox";
+import { claim, handBack } from "@/lib/notifications/outcomes";
 import { inSendLanes, SEND_LANES } from "@/lib/notifications/send-lanes";
 import { createPatient, createUser } from "./support/factories";
 import { startSmtpServer } from "./support/smtp";
@@ -57,6 +58,36 @@ describe("the process's send lanes", () => {
     expect(ran.length).toBe(SEND_LANES * 2);
     expect(notStarted).toEqual(Array.from({ length: SEND_LANES }, (_, i) => SEND_LANES * 2 + i));
   });
+
+  it("let a task waiting for a lane held by another batch give up at its deadline", async () => {
+    let held = true;
+    const holding = inSendLanes(
+      Array.from({ length: SEND_LANES }, () => async () => {
+        await wait(400);
+        held = false;
+      }),
+    );
+    const started: number[] = [];
+    const waiting = await inSendLanes(
+      Array.from({ length: 3 }, (_, i) => async () => {
+        started.push(i);
+      }),
+      Date.now() + 50,
+    );
+    // Given up while the other batch still held every lane, none of them started.
+    expect([waiting, started, held]).toEqual([[0, 1, 2], [], true]);
+    await holding;
+    // Positive control: with the lanes free again, the same tasks start.
+    expect(
+      await inSendLanes(
+        Array.from({ length: 3 }, (_, i) => async () => {
+          started.push(i);
+        }),
+        Date.now() + 1000,
+      ),
+    ).toEqual([]);
+    expect(started).toEqual([0, 1, 2]);
+  });
 });
 
 describe("a batch that reaches its deadline", () => {
@@ -94,5 +125,37 @@ describe("a batch that reaches its deadline", () => {
     expect(
       smtp.received.filter((m) => m.messageId === `<${email!.id}@carebridge.notifications>`),
     ).toHaveLength(1);
+  });
+
+  it("leaves a row another delivery took over to that delivery: its claim kept, no job queued", async () => {
+    const key = `hand-back-taken:${Date.now()}`;
+    await db().transaction((tx) => notifyPatientSide(tx, { kind: "update", key, patientId, path: "/me" }));
+    const [email] = await db()
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(sql`${notifications.eventKey} = ${key} and ${notifications.channel} = 'email'`);
+    const id = email!.id;
+    const jobs = async () =>
+      (
+        await queryRows<{ n: number }>(
+          db(),
+          sql`select count(*)::int as n from pgboss.job where name = 'notify' and data->>'notificationId' = ${id}`,
+        )
+      )[0]!.n;
+    const first = await claim([id], 120);
+    // The first delivery's lease ran out and a second took the row.
+    await db()
+      .update(notifications)
+      .set({ claimedAt: sql`now() - interval '3 minutes'` })
+      .where(eq(notifications.id, id));
+    const second = await claim([id], 120);
+    const jobsBefore = await jobs();
+    expect(await handBack([{ id, claim: first.rows[0]!.claim }])).toEqual([]);
+    const [row] = await db().select().from(notifications).where(eq(notifications.id, id));
+    expect(row!.claimedAt).not.toBeNull();
+    expect(await jobs()).toBe(jobsBefore);
+    // Positive control: the holder's own claim hands it back.
+    expect(await handBack([{ id, claim: second.rows[0]!.claim }])).toEqual([id]);
+    expect(await jobs()).toBe(jobsBefore + 1);
   });
 });

@@ -89,9 +89,10 @@ export async function startSmtpServer() {
   });
   // A client that dies in the middle of a message (a worker killed) resets its connection: a real
   // server logs it and goes on. Unheard, the server's 'error' would be the test process's crash.
+  // Listened for once it listens: a failure to listen still fails the test at once.
   const connectionErrors: Error[] = [];
-  server.on("error", (error) => connectionErrors.push(error));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  server.on("error", (error) => connectionErrors.push(error));
   const { port } = server.server.address() as { port: number };
   return {
     url: `smtp://127.0.0.1:${port}`,
