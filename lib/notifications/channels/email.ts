@@ -1,6 +1,7 @@
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
 import { env, isProduction } from "@/lib/env";
+import { SEND_LANES } from "../send-lanes";
 
 /** How an email left, or that it could not: email is off in production without SMTP_URL. */
 export type EmailResult = { via: "smtp" | "demo" } | { off: string };
@@ -10,12 +11,13 @@ type Holder = { [KEY]?: { url: string; transport: Transporter } };
 
 /**
  * A pool of SMTP connections kept open between messages (a handshake per email costs more than
- * the email), up to 16 side by side, unless SMTP_URL says otherwise (`?pool=false`, `?maxConnections=`).
+ * the email), as many as the process's send lanes (16), unless SMTP_URL says otherwise (`?pool=false`, `?maxConnections=`).
  */
 export function pooledUrl(url: string): string {
   const parsed = new URL(url);
   if (!parsed.searchParams.has("pool")) parsed.searchParams.set("pool", "true");
-  if (!parsed.searchParams.has("maxConnections")) parsed.searchParams.set("maxConnections", "16");
+  if (!parsed.searchParams.has("maxConnections"))
+    parsed.searchParams.set("maxConnections", String(SEND_LANES));
   // A server that stops answering fails the message in seconds, well inside the job's expiry (60 s),
   // rather than holding the batch until pg-boss gives its jobs to another worker.
   for (const [name, ms] of [
